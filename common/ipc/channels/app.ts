@@ -1,0 +1,28 @@
+// Channels every screen needs: who we are, how to look, what the station's state is.
+import { z } from 'zod';
+import { channel, stream } from '../define.js';
+import { stationStatusSchema } from '../../domain/status.js';
+
+export const uiModes = ['kiosk', 'tv'] as const;
+export const textSizes = ['standard', 'large', 'xlarge'] as const;
+
+export const appInfoSchema = z.object({
+  version: z.string(),
+  host: z.enum(['electron', 'web']),
+  uiMode: z.enum(uiModes),
+  stationName: z.string(),
+  defaultTextSize: z.enum(textSizes),
+  inactivity: z.object({ idleSeconds: z.number().int().positive(), warningSeconds: z.number().int().positive() }),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+export const appChannels = {
+  'app:info': channel(z.object({}).strict(), appInfoSchema),
+  /** Renderer-side failures, reported without personal data (the renderer sends only a code and a stack-free message). */
+  'app:report-error': channel(z.object({ where: z.string().max(200), message: z.string().max(2000) }).strict(), z.object({})),
+  'station:status': channel(z.object({}).strict(), stationStatusSchema),
+} as const;
+
+export const appStreams = {
+  'station:status-changed': stream(z.object({}).strict(), stationStatusSchema),
+} as const;

@@ -1,0 +1,75 @@
+// The station config: one JSON file, validated with zod, from which the core builds
+// every service. Every field has a default, so `{}` is a working kiosk with
+// simulated devices, no network and the embedded reference sync server.
+import fs from 'node:fs';
+import { z } from 'zod';
+import { devicesConfigSchema } from '../../drivers/config.js';
+import { storeConfigSchema, syncConfigSchema } from '../../offline-store/config.js';
+import { speechConfigSchema } from '../../speech/config.js';
+import { textSizes, uiModes } from '../../common/ipc/channels/app.js';
+
+export const stationConfigSchema = z
+  .object({
+    stationId: z.string().min(1).default('station-dev'),
+    stationName: z.string().min(1).default('乡音便民服务站'),
+    /** 'kiosk' for the touch kiosk at the service station, 'tv' for a set-top box at home. */
+    uiMode: z.enum(uiModes).default('kiosk'),
+    /** Where the database, keys and logs live; default: the user's data folder. */
+    dataDir: z.string().optional(),
+    ui: z
+      .object({
+        defaultTextSize: z.enum(textSizes).default('standard'),
+        /** Idle seconds on a screen holding personal data before the spoken warning. */
+        idleSeconds: z.number().int().min(10).default(60),
+        /** Countdown after the warning before personal data is cleared. */
+        warningSeconds: z.number().int().min(5).default(20),
+      })
+      .default({ defaultTextSize: 'standard', idleSeconds: 60, warningSeconds: 20 }),
+    webHost: z
+      .object({
+        /** 0 picks a free port. The host only ever listens on 127.0.0.1. */
+        port: z.number().int().min(0).max(65535).default(0),
+      })
+      .default({ port: 0 }),
+    devices: devicesConfigSchema,
+    store: storeConfigSchema,
+    sync: syncConfigSchema,
+    speech: speechConfigSchema,
+  })
+  .strict();
+
+export type StationConfig = z.infer<typeof stationConfigSchema>;
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+export function parseStationConfig(raw: unknown): StationConfig {
+  const parsed = stationConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`).join('\n');
+    throw new ConfigError(`Station config is invalid:\n${issues}`);
+  }
+  return parsed.data;
+}
+
+/** Reads the config file; a missing file means all defaults. */
+export function loadStationConfig(file: string | undefined): StationConfig {
+  if (!file) return parseStationConfig({});
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ConfigError(`Cannot read station config ${file}: ${(e as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new ConfigError(`Station config ${file} is not valid JSON: ${(e as Error).message}`);
+  }
+  return parseStationConfig(json);
+}

@@ -1,0 +1,35 @@
+// A tiny structured logger. Personal data must never reach it: callers log ids of
+// records and error codes, never names or ID numbers. `redact` is a last line of
+// defence that masks anything shaped like a resident ID number.
+export interface Logger {
+  info(msg: string, fields?: Record<string, unknown>): void;
+  warn(msg: string, fields?: Record<string, unknown>): void;
+  error(msg: string, fields?: Record<string, unknown>): void;
+  child(scope: string): Logger;
+}
+
+const ID_NUMBER = /\b(\d{6})\d{8}(\d{3}[\dXx])\b/g;
+
+export function redact(text: string): string {
+  return text.replace(ID_NUMBER, '$1********$2');
+}
+
+export function createLogger(scope: string, sink: (line: string) => void = (l) => process.stderr.write(l + '\n')): Logger {
+  const write = (level: string, msg: string, fields?: Record<string, unknown>) => {
+    const extra = fields ? ' ' + JSON.stringify(fields) : '';
+    sink(redact(`${new Date().toISOString()} ${level} [${scope}] ${msg}${extra}`));
+  };
+  return {
+    info: (m, f) => write('INFO', m, f),
+    warn: (m, f) => write('WARN', m, f),
+    error: (m, f) => write('ERROR', m, f),
+    child: (s) => createLogger(`${scope}:${s}`, sink),
+  };
+}
+
+export const silentLogger: Logger = {
+  info: () => {},
+  warn: () => {},
+  error: () => {},
+  child: () => silentLogger,
+};

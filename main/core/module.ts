@@ -1,0 +1,54 @@
+// How an area (devices, store and sync, speech, catalogue…) plugs into the station
+// core: it contributes handlers for its contract channels, sources for its streams,
+// and a dispose() the core calls at shutdown in reverse order of creation.
+import type { z } from 'zod';
+import type { Channels, EventOf, ResultOf, StreamName, Streams } from '../../common/ipc/contract.js';
+import type { ChannelName } from '../../common/ipc/contract.js';
+import type { StationConfig } from './config.js';
+import type { Platform } from './platform.js';
+import type { StatusHub } from './status-hub.js';
+
+export interface CallContext {
+  /** Which host delivered the call; the Electron shell and the web host both pass one. */
+  readonly host: 'electron' | 'web';
+}
+
+export type Handler<C extends ChannelName> = (
+  args: z.output<Channels[C]['args']>,
+  ctx: CallContext,
+) => Promise<ResultOf<C>> | ResultOf<C>;
+
+export type Handlers = { [C in ChannelName]?: Handler<C> };
+
+/** Starts feeding `emit`; returns a function that stops it. */
+export type StreamSource<S extends StreamName> = (
+  args: z.output<Streams[S]['args']>,
+  emit: (event: EventOf<S>) => void,
+  ctx: CallContext,
+) => () => void;
+
+export type StreamSources = { [S in StreamName]?: StreamSource<S> };
+
+export interface StationModule {
+  readonly name: string;
+  readonly handlers?: Handlers;
+  readonly streams?: StreamSources;
+  dispose?(): Promise<void> | void;
+}
+
+/** What a module factory is given. `modules` holds the modules created before it. */
+export interface ModuleContext {
+  readonly config: StationConfig;
+  readonly platform: Platform;
+  readonly status: StatusHub;
+  readonly host: 'electron' | 'web';
+  /** Services published by earlier modules, by name (e.g. 'store', 'devices'). */
+  readonly services: ServiceRegistry;
+}
+
+export interface ServiceRegistry {
+  get<T>(name: string): T | undefined;
+  provide<T>(name: string, service: T): void;
+}
+
+export type ModuleFactory = (ctx: ModuleContext) => Promise<StationModule> | StationModule;

@@ -1,0 +1,31 @@
+// app:* and station:* channels: identity, UI settings, and the live station status.
+import type { ModuleFactory } from '../module.js';
+import { APP_VERSION } from '../version.js';
+
+export const appModule: ModuleFactory = ({ config, status, host, platform }) => {
+  const log = platform.log.child('renderer');
+  return {
+    name: 'app',
+    handlers: {
+      'app:info': () => ({
+        version: APP_VERSION,
+        host,
+        uiMode: config.uiMode,
+        stationName: config.stationName,
+        defaultTextSize: config.ui.defaultTextSize,
+        inactivity: { idleSeconds: config.ui.idleSeconds, warningSeconds: config.ui.warningSeconds },
+      }),
+      'app:report-error': ({ where, message }) => {
+        log.warn('renderer error', { where, message });
+        return {};
+      },
+      'station:status': () => status.get(),
+    },
+    streams: {
+      'station:status-changed': (_args, emit) => {
+        emit(status.get());
+        return status.subscribe(emit);
+      },
+    },
+  };
+};

@@ -1,0 +1,11 @@
+// The order the station builds its areas in: storage first (everything records to
+// it), then sync, devices and speech, then the catalogue and the app channels
+// that read from all of them.
+import type { ModuleFactory } from '../module.js';
+import { storeSyncModule } from './store-sync.js';
+import { devicesModule } from './devices.js';
+import { speechModule } from './speech.js';
+import { catalogueModule } from './catalogue.js';
+import { appModule } from './app.js';
+
+export const defaultModules: ModuleFactory[] = [storeSyncModule, devicesModule, speechModule, catalogueModule, appModule];

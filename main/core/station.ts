@@ -1,0 +1,89 @@
+// The station core: the host-agnostic composition root. It builds every service
+// from the validated station config, in dependency order, and tears them down in
+// reverse. The Electron shell and the web host each create one Station and hand
+// its dispatcher to their transport; neither knows what is behind it.
+import type { StationConfig } from './config.js';
+import type { Platform } from './platform.js';
+import { StatusHub } from './status-hub.js';
+import { createDispatcher, type Dispatcher } from './dispatcher.js';
+import type { Handlers, ModuleFactory, ServiceRegistry, StationModule, StreamSources } from './module.js';
+import { defaultModules } from './modules/index.js';
+
+export interface Station {
+  readonly config: StationConfig;
+  readonly status: StatusHub;
+  readonly dispatcher: Dispatcher;
+  readonly services: ServiceRegistry;
+  dispose(): Promise<void>;
+}
+
+function createRegistry(): ServiceRegistry {
+  const map = new Map<string, unknown>();
+  return {
+    get: <T>(name: string) => map.get(name) as T | undefined,
+    provide: (name, service) => {
+      if (map.has(name)) throw new Error(`service ${name} provided twice`);
+      map.set(name, service);
+    },
+  };
+}
+
+export async function createStation(opts: {
+  config: StationConfig;
+  platform: Platform;
+  host: 'electron' | 'web';
+  modules?: ModuleFactory[];
+}): Promise<Station> {
+  const { config, platform, host } = opts;
+  const log = platform.log;
+  const status = new StatusHub();
+  const services = createRegistry();
+  const started: StationModule[] = [];
+  const handlers: Handlers = {};
+  const sources: StreamSources = {};
+
+  const disposeAll = async () => {
+    for (const m of [...started].reverse()) {
+      try {
+        await m.dispose?.();
+      } catch (e) {
+        log.error('module failed to dispose', { module: m.name, error: (e as Error)?.message });
+      }
+    }
+    started.length = 0;
+  };
+
+  try {
+    for (const factory of opts.modules ?? defaultModules) {
+      const mod = await factory({ config, platform, status, host, services });
+      started.push(mod);
+      for (const [name, h] of Object.entries(mod.handlers ?? {})) {
+        if (name in handlers) throw new Error(`channel ${name} handled by two modules`);
+        (handlers as Record<string, unknown>)[name] = h;
+      }
+      for (const [name, s] of Object.entries(mod.streams ?? {})) {
+        if (name in sources) throw new Error(`stream ${name} sourced by two modules`);
+        (sources as Record<string, unknown>)[name] = s;
+      }
+      log.info('module started', { module: mod.name });
+    }
+  } catch (e) {
+    // A half-built station must not leak ports, files or child processes.
+    await disposeAll();
+    throw e;
+  }
+
+  let disposed = false;
+  return {
+    config,
+    status,
+    services,
+    dispatcher: createDispatcher(handlers, sources, log.child('ipc')),
+    async dispose() {
+      if (disposed) return;
+      disposed = true;
+      await disposeAll();
+      log.info('station stopped');
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit and integration tests (real SQLite files, real sockets, real ptys) run here;
+// browser end-to-end tests run through scripts/e2e.mjs with Playwright.
+export default defineConfig({
+  test: {
+    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    // Two cores: keep parallelism modest so timing-sensitive I/O tests stay honest.
+    maxWorkers: 2,
+  },
+});
