@@ -9,15 +9,23 @@ import type { ChannelDef, StreamDef } from './define.js';
 import { appChannels, appStreams } from './channels/app.js';
 import { speechChannels } from './channels/speech.js';
 import { catalogueChannels } from './channels/catalogue.js';
+import { deviceChannels, deviceStreams } from './channels/devices.js';
+import { storeChannels, storeStreams } from './channels/store.js';
+import { speechStreams } from './channels/speech.js';
 
 export const channels = {
   ...appChannels,
   ...speechChannels,
   ...catalogueChannels,
+  ...deviceChannels,
+  ...storeChannels,
 } satisfies Record<string, ChannelDef>;
 
 export const streams = {
   ...appStreams,
+  ...deviceStreams,
+  ...storeStreams,
+  ...speechStreams,
 } satisfies Record<string, StreamDef>;
 
 export type Channels = typeof channels;

@@ -22,3 +22,5 @@ export const speechChannels = {
     }),
   ),
 } as const;
+
+export const speechStreams = {} as const;
