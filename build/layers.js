@@ -34,6 +34,6 @@ const forbidden = {
 forbidden.common.push({ group: nodeBuiltins, message: 'common/ is loaded by the renderer too: no Node built-ins.' });
 
 export const layerRules = Object.entries(forbidden).map(([dir, patterns]) => ({
-  files: [`${dir}/**/*.{ts,tsx,js,mjs}`],
+  files: dir === 'renderer' ? ['renderer/src/**/*.{ts,tsx,js,mjs}'] : [`${dir}/**/*.{ts,tsx,js,mjs}`],
   rules: { 'no-restricted-imports': ['error', { patterns }] },
 }));

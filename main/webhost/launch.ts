@@ -1,0 +1,89 @@
+// Entry point of the web host: station config → station core → web host →
+// (optionally) Chromium in app/kiosk mode. `--headless` prints the URL instead.
+// Shutdown on SIGINT/SIGTERM is orderly: browser, host, then the station.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadStationConfig, ConfigError } from '../core/config.js';
+import { createLogger } from '../core/logger.js';
+import { defaultDataDir, nodePlatform } from '../core/platform.js';
+import { keyFileSecretStore } from '../core/key-file-secrets.js';
+import { createStation } from '../core/station.js';
+import { startWebHost } from './server.js';
+import { findChromium, launchChromium } from './chromium.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+interface Args {
+  config?: string;
+  headless: boolean;
+  port?: number;
+  dataDir?: string;
+  testControls: boolean;
+  window: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const a: Args = { headless: false, testControls: false, window: false };
+  for (let i = 0; i < argv.length; i++) {
+    const v = argv[i];
+    if (v === '--headless') a.headless = true;
+    else if (v === '--test-controls') a.testControls = true;
+    else if (v === '--window') a.window = true;
+    else if (v === '--config') a.config = argv[++i];
+    else if (v === '--port') a.port = Number(argv[++i]);
+    else if (v === '--data-dir') a.dataDir = argv[++i];
+    else throw new ConfigError(`unknown option ${v}`);
+  }
+  return a;
+}
+
+async function main(): Promise<void> {
+  const log = createLogger('xiangyin');
+  const args = parseArgs(process.argv.slice(2));
+  const config = loadStationConfig(args.config ?? process.env.XIANGYIN_CONFIG);
+  const dataDir = args.dataDir ?? config.dataDir ?? defaultDataDir();
+  const platform = nodePlatform({ dataDir, secrets: keyFileSecretStore(path.join(path.dirname(dataDir), 'xiangyin-keys')), log });
+
+  const station = await createStation({ config, platform, host: 'web' });
+  const host = await startWebHost({
+    station,
+    rendererDir: path.join(root, 'dist', 'renderer'),
+    port: args.port ?? config.webHost.port,
+    log: log.child('webhost'),
+    testControls: args.testControls,
+  });
+
+  let browser: ReturnType<typeof launchChromium> | null = null;
+  if (args.headless) {
+    // The one line scripts and tests wait for; keep its shape stable.
+    process.stdout.write(`XIANGYIN_URL=${host.url}\n`);
+  } else {
+    const chromium = findChromium();
+    if (!chromium) {
+      log.error('Chromium not found: install the chromium package, or use --headless and open the URL yourself');
+      process.stdout.write(`XIANGYIN_URL=${host.url}\n`);
+    } else {
+      process.stdout.write(`Kiosk: web host + Chromium (${chromium})\n`);
+      browser = launchChromium(chromium, host.url, { kiosk: !args.window });
+      browser.child.on('exit', () => void shutdown('browser closed'));
+    }
+  }
+
+  let stopping = false;
+  async function shutdown(why: string) {
+    if (stopping) return;
+    stopping = true;
+    log.info('shutting down', { why });
+    browser?.dispose();
+    await host.dispose();
+    await station.dispose();
+    process.exit(0);
+  }
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((e) => {
+  process.stderr.write(`${e instanceof ConfigError ? e.message : (e as Error).stack}\n`);
+  process.exit(1);
+});

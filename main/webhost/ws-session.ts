@@ -1,0 +1,63 @@
+// One WebSocket connection = one renderer. Calls go through the station's
+// dispatcher; subscriptions live exactly as long as the socket (or until the
+// renderer unsubscribes), so a closed tab never leaves a listener behind.
+import type { WebSocket } from 'ws';
+import { clientMessageSchema, type ServerMessage } from '../../common/ipc/wire.js';
+import type { Dispatcher } from '../core/dispatcher.js';
+import type { Logger } from '../core/logger.js';
+
+export function attachSession(ws: WebSocket, dispatcher: Dispatcher, log: Logger): void {
+  const subs = new Map<number, () => void>();
+  const send = (msg: ServerMessage) => {
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
+  };
+  const ctx = { host: 'web' as const };
+
+  ws.on('message', async (data, isBinary) => {
+    if (isBinary) {
+      send({ type: 'protocol-error', error: { code: 'invalid-args', message: 'binary frames are not part of the protocol' } });
+      return;
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(data.toString());
+    } catch {
+      send({ type: 'protocol-error', error: { code: 'invalid-args', message: 'message is not JSON' } });
+      return;
+    }
+    const parsed = clientMessageSchema.safeParse(raw);
+    if (!parsed.success) {
+      send({ type: 'protocol-error', error: { code: 'invalid-args', message: 'message does not follow the wire format' } });
+      return;
+    }
+    const msg = parsed.data;
+    switch (msg.type) {
+      case 'call': {
+        const result = await dispatcher.call(msg.channel, msg.args, ctx);
+        send({ type: 'result', id: msg.id, result });
+        break;
+      }
+      case 'subscribe': {
+        if (subs.has(msg.id)) {
+          send({ type: 'end', id: msg.id, error: { code: 'conflict', message: 'subscription id in use' } });
+          break;
+        }
+        const opened = dispatcher.subscribe(msg.stream, msg.args, (event) => send({ type: 'event', id: msg.id, event }), ctx);
+        if (!opened.ok) send({ type: 'end', id: msg.id, error: opened.error });
+        else subs.set(msg.id, opened.value);
+        break;
+      }
+      case 'unsubscribe': {
+        subs.get(msg.id)?.();
+        subs.delete(msg.id);
+        break;
+      }
+    }
+  });
+
+  ws.on('close', () => {
+    for (const stop of subs.values()) stop();
+    subs.clear();
+  });
+  ws.on('error', (e) => log.warn('websocket error', { error: e.message }));
+}

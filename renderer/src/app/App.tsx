@@ -1,0 +1,82 @@
+// The app shell: providers, the route stack, the one key handler, and the
+// inactivity guard that clears a resident's data when they walk away.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { AppInfo } from '../../../common/ipc/channels/app.js';
+import { useApi } from '../api/ApiContext.js';
+import { ReadAloudProvider, useReadAloud } from '../read-aloud/ReadAloudContext.js';
+import { ResidentSessionProvider, useResidentSession } from '../session/ResidentSession.js';
+import { InactivityGuard } from '../session/InactivityGuard.js';
+import { TextSizeProvider, useTextSize } from '../design/TextSizeContext.js';
+import { useSpatialNavigation } from '../focus/useSpatialNavigation.js';
+import { HomeScreen } from '../screens/HomeScreen.js';
+import { ServiceScreen } from '../screens/ServiceScreen.js';
+import { NavContext, holdsPersonalData, type Nav, type Route } from './navigation.js';
+
+function Routed({ info }: { info: AppInfo }) {
+  const [stack, setStack] = useState<Route[]>([{ name: 'home' }]);
+  const session = useResidentSession();
+  const { stop } = useReadAloud();
+  const textSize = useTextSize();
+  const route = stack[stack.length - 1]!;
+
+  const nav: Nav = useMemo(
+    () => ({
+      route,
+      depth: stack.length - 1,
+      go: (r) => {
+        stop();
+        setStack((s) => [...s, r]);
+      },
+      back: () => {
+        stop();
+        setStack((s) => (s.length > 1 ? s.slice(0, -1) : s));
+      },
+      home: () => {
+        stop();
+        setStack([{ name: 'home' }]);
+      },
+    }),
+    [route, stack.length, stop],
+  );
+
+  // Focus moves to the new screen's primary control on every navigation.
+  useEffect(() => {
+    (document.activeElement as HTMLElement | null)?.blur?.();
+  }, [stack.length, route]);
+
+  useSpatialNavigation(useMemo(() => ({ onBack: nav.back, onHome: nav.home, onKey: () => stop() }), [nav, stop]));
+
+  const onTimeout = useCallback(() => {
+    session.clear();
+    textSize.reset();
+    setStack([{ name: 'home' }]);
+  }, [session, textSize]);
+
+  return (
+    <NavContext.Provider value={nav}>
+      {route.name === 'home' ? <HomeScreen key={session.generation} /> : <ServiceScreen key={`${route.serviceId}-${session.generation}`} serviceId={route.serviceId} />}
+      <InactivityGuard active={holdsPersonalData(route)} idleSeconds={info.inactivity.idleSeconds} warningSeconds={info.inactivity.warningSeconds} onTimeout={onTimeout} />
+    </NavContext.Provider>
+  );
+}
+
+export function App() {
+  const api = useApi();
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  useEffect(() => {
+    void api.call('app:info', {}).then((r) => r.ok && setInfo(r.value));
+  }, [api]);
+  useEffect(() => {
+    if (info) document.documentElement.dataset.uiMode = info.uiMode;
+  }, [info]);
+  if (!info) return <p className="loading">…</p>;
+  return (
+    <TextSizeProvider initial={info.defaultTextSize}>
+      <ReadAloudProvider>
+        <ResidentSessionProvider>
+          <Routed info={info} />
+        </ResidentSessionProvider>
+      </ReadAloudProvider>
+    </TextSizeProvider>
+  );
+}

@@ -1,0 +1,69 @@
+// The frame of every screen: 返回 and 首页 top-left, the title, 朗读 top-right,
+// the step indicator for multi-step flows, the content, and the footer with the
+// station status and the text-size switch. Same places on every screen.
+import { useEffect, type ReactNode } from 'react';
+import { useNav } from '../app/navigation.js';
+import { t } from '../i18n/zh-CN.js';
+import { useReadAloud, screenText } from '../read-aloud/ReadAloudContext.js';
+import { focusWhenReady } from '../focus/useSpatialNavigation.js';
+import { Button } from './Button.js';
+import { Icon } from './icons.js';
+import { StepIndicator } from './StepIndicator.js';
+import { StatusBar } from './StatusBar.js';
+import { TextSizeSwitch, type TextSize } from './TextSizeSwitch.js';
+import { useTextSize } from './TextSizeContext.js';
+
+export interface ScreenProps {
+  /** Stable id, used for screenshots and tests. */
+  id: string;
+  title: string;
+  step?: { current: number; total: number };
+  /** What 朗读 reads; defaults to the visible text of the main region. */
+  prompt?: string;
+  children: ReactNode;
+}
+
+export function Screen({ id, title, step, prompt, children }: ScreenProps) {
+  const nav = useNav();
+  const { speak, stop, speaking } = useReadAloud();
+  const { size, setSize } = useTextSize();
+
+  useEffect(() => {
+    document.title = `${title} — ${t.appName}`;
+    return focusWhenReady(document);
+  }, [id, title]);
+
+  const atHome = nav.depth === 0;
+  return (
+    <div className="screen" data-screen={id}>
+      <header className="top-bar">
+        <nav className="top-nav" aria-label={t.nav.primaryNav}>
+          <Button onClick={nav.back} disabled={atHome} icon={<Icon name="back" />} data-nav="back">
+            {t.nav.back}
+          </Button>
+          <Button onClick={nav.home} disabled={atHome} icon={<Icon name="home" />} data-nav="home">
+            {t.nav.home}
+          </Button>
+        </nav>
+        <h1 className="screen-title">{title}</h1>
+        <Button
+          className="read-aloud"
+          aria-pressed={speaking}
+          icon={<Icon name="speaker" />}
+          data-nav="read-aloud"
+          onClick={() => (speaking ? stop() : void speak(prompt ?? `${title}。${screenText(document)}`))}
+        >
+          {speaking ? t.nav.stopReading : t.nav.readAloud}
+        </Button>
+      </header>
+      <main className="screen-main" id="main">
+        {step ? <StepIndicator current={step.current} total={step.total} /> : null}
+        {children}
+      </main>
+      <footer className="bottom-bar">
+        <StatusBar />
+        <TextSizeSwitch value={size} onChange={(v: TextSize) => setSize(v)} />
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+// Plain words about the station: online or not, how many applications wait to be
+// sent, and any device problem. Fed by the station:status-changed stream.
+import { useEffect, useState } from 'react';
+import type { StationStatus } from '../../../common/domain/status.js';
+import { useApi } from '../api/ApiContext.js';
+import { t } from '../i18n/zh-CN.js';
+
+export function statusSentences(s: StationStatus | null): { text: string; tone: 'ok' | 'warn' }[] {
+  if (!s) return [{ text: t.status.connecting, tone: 'warn' }];
+  const out: { text: string; tone: 'ok' | 'warn' }[] = [];
+  out.push(s.sync.online ? { text: t.status.online, tone: 'ok' } : { text: t.status.offline, tone: 'warn' });
+  if (s.sync.syncing) out.push({ text: t.status.syncing, tone: 'ok' });
+  out.push({ text: t.status.pending(s.sync.pendingCount), tone: 'ok' });
+  const broken = s.devices.filter((d) => d.state === 'fault' || d.state === 'disconnected' || d.state === 'warning');
+  if (broken.length) {
+    const names = [...new Set(broken.map((d) => t.status.deviceNames[d.kind] ?? d.kind))].join('、');
+    out.push({ text: t.status.deviceProblem(names), tone: 'warn' });
+  }
+  if (s.store.state === 'error') out.push({ text: t.status.storeError, tone: 'warn' });
+  return out;
+}
+
+export function StatusBar() {
+  const api = useApi();
+  const [status, setStatus] = useState<StationStatus | null>(null);
+  useEffect(() => api.subscribe('station:status-changed', {}, setStatus), [api]);
+  return (
+    <section className="status-bar" aria-label={t.status.label} aria-live="polite" data-testid="status-bar">
+      {statusSentences(status).map((s) => (
+        <span key={s.text} className={`status-item status-${s.tone}`}>
+          {s.text}
+        </span>
+      ))}
+    </section>
+  );
+}

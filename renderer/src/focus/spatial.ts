@@ -1,0 +1,73 @@
+// Spatial (not tab-order) focus movement for D-pads and arrow keys: from the
+// focused element's box, pick the nearest box in the pressed direction. Pure,
+// so it is unit-tested without a browser.
+export type Direction = 'up' | 'down' | 'left' | 'right';
+
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+const EPS = 1;
+
+/** Gap between two 1-D ranges (0 when they overlap). */
+function rangeGap(a0: number, a1: number, b0: number, b1: number): number {
+  if (a1 < b0) return b0 - a1;
+  if (b1 < a0) return a0 - b1;
+  return 0;
+}
+
+/**
+ * Index of the best candidate in `dir` from `from`, or -1 when nothing lies that way.
+ * Score: distance along the direction, plus a heavier penalty for sideways
+ * offset, so moving right from a tile lands on the tile beside it rather than a
+ * nearer-looking one a row down.
+ */
+export function pickNext(from: Box, candidates: readonly Box[], dir: Direction): number {
+  let best = -1;
+  let bestScore = Number.POSITIVE_INFINITY;
+  const fcx = (from.left + from.right) / 2;
+  const fcy = (from.top + from.bottom) / 2;
+  candidates.forEach((c, i) => {
+    const ccx = (c.left + c.right) / 2;
+    const ccy = (c.top + c.bottom) / 2;
+    let primary: number;
+    let sideways: number;
+    let centre: number;
+    switch (dir) {
+      case 'right':
+        if (c.left < from.right - EPS && ccx <= fcx + EPS) return;
+        if (ccx <= fcx + EPS) return;
+        primary = Math.max(0, c.left - from.right);
+        sideways = rangeGap(from.top, from.bottom, c.top, c.bottom);
+        centre = Math.abs(ccy - fcy);
+        break;
+      case 'left':
+        if (ccx >= fcx - EPS) return;
+        primary = Math.max(0, from.left - c.right);
+        sideways = rangeGap(from.top, from.bottom, c.top, c.bottom);
+        centre = Math.abs(ccy - fcy);
+        break;
+      case 'down':
+        if (ccy <= fcy + EPS) return;
+        primary = Math.max(0, c.top - from.bottom);
+        sideways = rangeGap(from.left, from.right, c.left, c.right);
+        centre = Math.abs(ccx - fcx);
+        break;
+      case 'up':
+        if (ccy >= fcy - EPS) return;
+        primary = Math.max(0, from.top - c.bottom);
+        sideways = rangeGap(from.left, from.right, c.left, c.right);
+        centre = Math.abs(ccx - fcx);
+        break;
+    }
+    const score = primary + sideways * 3 + centre * 0.2;
+    if (score < bestScore) {
+      bestScore = score;
+      best = i;
+    }
+  });
+  return best;
+}

@@ -1,0 +1,58 @@
+// Every user-facing string of the renderer, in one place. Plain words an
+// 80-year-old understands; no jargon, no English. Service names and step
+// prompts come from the service catalogue (data), not from here.
+export const zhCN = {
+  appName: '乡音便民服务',
+  nav: {
+    back: '返回',
+    home: '首页',
+    readAloud: '朗读',
+    stopReading: '停止朗读',
+    primaryNav: '页面操作',
+  },
+  textSize: {
+    label: '字号',
+    standard: '标准',
+    large: '大',
+    xlarge: '特大',
+    changed: (name: string) => `字号已改为${name}`,
+  },
+  home: {
+    title: '您要办什么事？',
+    hint: '请按下面的大按钮，或者直接说出要办的事。',
+    servicesLabel: '服务项目',
+    needsLink: '需要联网',
+    unavailableHere: '本机不提供',
+  },
+  service: {
+    start: '开始办理',
+    preparing: '这项服务的办理步骤正在更新，请找工作人员帮忙办理。',
+  },
+  step: (current: number, total: number) => `第 ${current} 步，共 ${total} 步`,
+  status: {
+    label: '服务站状态',
+    online: '网络正常',
+    offline: '网络暂时断开，您办的事会先保存在本机，网络恢复后自动提交',
+    syncing: '正在提交资料',
+    pending: (n: number) => (n > 0 ? `还有 ${n} 件等待提交` : '全部已提交'),
+    storeError: '本机存储出错，请找工作人员',
+    deviceProblem: (names: string) => `${names}有问题，请找工作人员`,
+    deviceNames: { idcard: '读卡器', printer: '打印机', remote: '遥控器' } as Record<string, string>,
+    connecting: '正在连接本机服务…',
+  },
+  inactivity: {
+    title: '您还在吗？',
+    message: (s: number) => `${s} 秒后将清除您的信息并回到首页。`,
+    spoken: (s: number) => `您还在吗？${s}秒后将清除您的信息并回到首页。还要接着办，请按继续。`,
+    continue: '继续',
+    cleared: '您的信息已清除。',
+  },
+  errors: {
+    generic: '出了点问题，请再试一次，或找工作人员帮忙。',
+    noToken: '无法连接本机服务。请工作人员重新启动本机。',
+    speechUnavailable: '本机暂时不能朗读。',
+  },
+} as const;
+
+export type Strings = typeof zhCN;
+export const t = zhCN;

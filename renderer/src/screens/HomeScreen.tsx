@@ -1,0 +1,46 @@
+// The home screen: one large tile per service, loaded from the station.
+import { useEffect, useState } from 'react';
+import type { ServiceSummary } from '../../../common/domain/catalogue-summary.js';
+import { useApi } from '../api/ApiContext.js';
+import { useNav } from '../app/navigation.js';
+import { Screen } from '../design/Screen.js';
+import { Icon } from '../design/icons.js';
+import { t } from '../i18n/zh-CN.js';
+
+export function HomeScreen() {
+  const api = useApi();
+  const nav = useNav();
+  const [services, setServices] = useState<ServiceSummary[] | null>(null);
+  const [error, setError] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    void api.call('catalogue:list', {}).then((r) => {
+      if (!live) return;
+      if (r.ok) setServices(r.value.services.filter((s) => s.available));
+      else setError(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  return (
+    <Screen id="home" title={t.home.title} prompt={services ? `${t.home.title}${t.home.hint}${services.map((s) => s.title).join('，')}。` : undefined}>
+      <p className="lead">{t.home.hint}</p>
+      {error ? <p className="notice notice-warn">{t.errors.generic}</p> : null}
+      <ul className="tile-grid" aria-label={t.home.servicesLabel}>
+        {(services ?? []).map((s, i) => (
+          <li key={s.id}>
+            <button type="button" className="tile" data-service={s.id} data-autofocus={i === 0 ? '' : undefined} onClick={() => nav.go({ name: 'service', serviceId: s.id })}>
+              <span className="tile-icon" aria-hidden="true">
+                <Icon name={s.icon} size={72} />
+              </span>
+              <span className="tile-title">{s.title}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </Screen>
+  );
+}
