@@ -1,0 +1,56 @@
+// Opens the kiosk's SQLite file encrypted with SQLCipher settings (through
+// better-sqlite3-multiple-ciphers), in WAL mode with synchronous=FULL so a commit
+// that returned survives a power cut. The key is 32 random bytes passed as a raw
+// key: no passphrase KDF is needed for a random key, so opening stays fast even
+// when the kiosk restarts many times in a row.
+import fs from 'node:fs';
+import path from 'node:path';
+import { classifySqliteError, StoreError } from './errors.js';
+import { Database, type Db } from './sqlite.js';
+
+export type { Db };
+
+export interface OpenOptions {
+  file: string;
+  /** 32 bytes. */
+  key: Buffer;
+  readonly?: boolean;
+}
+
+export function openEncryptedDatabase(opts: OpenOptions): Db {
+  if (opts.key.length !== 32) throw new StoreError('invalid', 'database key must be 32 bytes');
+  const dir = path.dirname(opts.file);
+  if (!opts.readonly) {
+    try {
+      fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    } catch (e) {
+      throw classifySqliteError({ code: (e as NodeJS.ErrnoException).code === 'ENOSPC' ? 'SQLITE_FULL' : 'SQLITE_READONLY' });
+    }
+  }
+  let db: Db | undefined;
+  try {
+    db = new Database(opts.file, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
+    db.pragma("cipher='sqlcipher'");
+    db.pragma('legacy=4');
+    db.pragma(`key="x'${opts.key.toString('hex')}'"`);
+    // The first read decrypts page 1: a wrong key fails here with SQLITE_NOTADB.
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    db.pragma('busy_timeout = 5000');
+    if (!opts.readonly) {
+      db.pragma('journal_mode = WAL');
+      // Checkpoints run from the sync loop when idle, never inside an enqueue.
+      db.pragma('wal_autocheckpoint = 0');
+    }
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('secure_delete = ON');
+    return db;
+  } catch (e) {
+    try {
+      db?.close();
+    } catch {
+      // already unusable
+    }
+    throw classifySqliteError(e);
+  }
+}
