@@ -46,7 +46,7 @@ function splitFields(block: Uint8Array): Record<string, string> {
   const out: Record<string, string> = {};
   let at = 0;
   for (const [name, width] of FIELDS) {
-    out[name] = text.slice(at, at + width).replace(/[\s\u0000]+$/u, '').trim();
+    out[name] = text.slice(at, at + width).split(String.fromCharCode(0)).join('').trim(); // some readers pad with NUL
     at += width;
   }
   return out;
