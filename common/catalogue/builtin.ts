@@ -1,0 +1,24 @@
+// The catalogue the kiosk ships with, used until sync brings a newer one. It goes
+// through parseCatalogue() like any synced catalogue, so a mistake in this data
+// fails the unit tests rather than a resident's flow.
+import { parseCatalogue, type Catalogue, type CatalogueInput } from './schema/catalogue.js';
+import { builtinSatisfaction } from './satisfaction.js';
+import { pensionCertification } from './services/pension-certification.js';
+import { elderlyAllowance } from './services/elderly-allowance.js';
+
+export const BUILTIN_CATALOGUE_VERSION = '2026.11.1';
+
+export const builtinCatalogueInput: CatalogueInput = {
+  version: BUILTIN_CATALOGUE_VERSION,
+  effectiveFrom: '2026-11-01',
+  services: [pensionCertification, elderlyAllowance],
+  satisfaction: builtinSatisfaction,
+};
+
+let cached: Catalogue | undefined;
+
+/** The validated built-in catalogue (parsed once). */
+export function builtinCatalogue(): Catalogue {
+  cached ??= parseCatalogue(builtinCatalogueInput);
+  return cached;
+}

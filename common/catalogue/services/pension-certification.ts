@@ -1,0 +1,96 @@
+// 养老资格认证: once a year a pensioner confirms they are alive so the pension
+// keeps being paid. At the kiosk: a face photo, for oneself or for a family member
+// who is present; a family member who cannot come gets a home visit. On the TV at
+// home only for oneself, and the specialist confirms it by phone or visit.
+import type { ServiceDefinitionInput } from '../schema/service.js';
+import { idCardDocument, phoneStep, relationshipOptions } from './shared.js';
+
+export const pensionCertification: ServiceDefinitionInput = {
+  id: 'pension-certification',
+  names: { full: '养老资格认证', short: '养老认证' },
+  description: '每年认证一次，认证后养老金照常发放。',
+  synonyms: ['养老认证', '资格认证', '认证', '生存认证', '年审', '养老金认证', '领养老金'],
+  icon: 'pension',
+  needsLink: false,
+  offeredOn: ['kiosk', 'tv'],
+  intro: { title: '养老资格认证', say: '养老资格认证，每年做一次。认证以后，养老金照常发放。' },
+  documents: [idCardDocument],
+  steps: [
+    {
+      id: 'for-whom',
+      kind: 'question',
+      prompt: { title: '给谁认证', say: '您是给自己认证，还是给家里人认证？' },
+      field: {
+        id: 'forWhom',
+        kind: 'choice',
+        label: '给谁认证',
+        options: [
+          { value: 'self', label: '给自己', voice: ['自己', '我自己', '本人', '给我', '我'] },
+          { value: 'family', label: '给家人', voice: ['家人', '家里人', '给家里人', '老伴', '父亲', '母亲', '爸爸', '妈妈'], offeredOn: ['kiosk'] },
+        ],
+      },
+    },
+    {
+      id: 'relationship',
+      kind: 'question',
+      when: { field: 'forWhom', is: ['family'] },
+      prompt: { title: '是您的什么人', say: '要认证的人，是您的什么人？' },
+      field: { id: 'relationship', kind: 'relationship', label: '关系', options: relationshipOptions },
+    },
+    {
+      id: 'member-id',
+      kind: 'question',
+      when: { field: 'forWhom', is: ['family'] },
+      prompt: { title: '家人的身份证号', say: '请说出家人的身份证号码，一个数字一个数字地说。也可以按键盘。' },
+      field: { id: 'memberIdNumber', kind: 'id-number', label: '家人身份证号' },
+    },
+    {
+      id: 'member-name',
+      kind: 'question',
+      when: { field: 'forWhom', is: ['family'] },
+      prompt: { title: '家人的名字', say: '请说出家人的名字。' },
+      field: { id: 'memberName', kind: 'text', label: '家人姓名', minLength: 2, maxLength: 20 },
+    },
+    {
+      id: 'member-present',
+      kind: 'question',
+      when: { field: 'forWhom', is: ['family'] },
+      prompt: { title: '家人在身边吗', say: '您的家人现在在这里吗？在就说“是”，不在就说“不是”。' },
+      field: { id: 'memberPresent', kind: 'yes-no', label: '家人在场' },
+    },
+    {
+      id: 'self-face',
+      kind: 'question',
+      when: { field: 'forWhom', is: ['self'] },
+      offeredOn: ['kiosk'],
+      prompt: { title: '拍一张照片', say: '请看着屏幕上面的摄像头，不要戴帽子。准备好了，按拍照。' },
+      field: { id: 'facePhoto', kind: 'photo', label: '本人照片', subject: 'face' },
+    },
+    {
+      id: 'member-face',
+      kind: 'question',
+      when: { field: 'memberPresent', is: [true] },
+      prompt: { title: '给家人拍照', say: '请您的家人看着屏幕上面的摄像头。准备好了，按拍照。' },
+      field: { id: 'memberFacePhoto', kind: 'photo', label: '家人照片', subject: 'face' },
+    },
+    {
+      id: 'home-visit',
+      kind: 'info',
+      when: { field: 'memberPresent', is: [false] },
+      prompt: { title: '上门认证', say: '家人来不了没关系。村里的专员会上门，给您的家人认证。' },
+    },
+    {
+      id: 'tv-check',
+      kind: 'info',
+      offeredOn: ['tv'],
+      prompt: { title: '专员核实', say: '提交以后，村里的专员会给您打电话，或者上门看看您，认证就完成了。' },
+    },
+    phoneStep,
+  ],
+  action: {
+    kind: 'submit',
+    queuedSay: '已保存，网络恢复后自动提交。',
+    acceptedSay: '认证已提交，回执号是{receipt}。',
+    nextSteps: '认证结果三天内出来。养老金照常发放，不用再跑。',
+  },
+};

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { builtinCatalogue, builtinCatalogueInput } from '../../../common/catalogue/builtin.js';
+import { CatalogueError, compareCatalogueVersions, parseCatalogue } from '../../../common/catalogue/schema/catalogue.js';
+
+// The tests below break a deep copy of the JSON on purpose; typing every path would hide the point.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const clone = () => JSON.parse(JSON.stringify(builtinCatalogueInput)) as Record<string, any>;
+
+function refusal(json: unknown): CatalogueError {
+  try {
+    parseCatalogue(json);
+  } catch (e) {
+    if (e instanceof CatalogueError) return e;
+    throw e;
+  }
+  throw new Error('expected the catalogue to be refused');
+}
+
+describe('parseCatalogue', () => {
+  it('accepts the built-in catalogue, from an object and from its JSON text', () => {
+    const cat = builtinCatalogue();
+    expect(cat.version).toBe(builtinCatalogueInput.version);
+    expect(parseCatalogue(JSON.stringify(builtinCatalogueInput))).toEqual(cat);
+  });
+
+  it('refuses text that is not JSON with a typed error', () => {
+    expect(refusal('{"version": ').code).toBe('not-json');
+  });
+
+  it('names the path of a shape error', () => {
+    const bad = clone();
+    bad.services[0].steps[0].field.kind = 'signature';
+    const e = refusal(bad);
+    expect(e.code).toBe('invalid');
+    expect(e.issues.join('\n')).toMatch(/services\.0\.steps\.0\.field/);
+  });
+
+  it('refuses dangling references: a condition on a question never asked, an unknown photo document', () => {
+    const bad = clone();
+    bad.services[0].steps[1].when.field = 'nosuchField';
+    bad.services[1].steps[1].field.subject = 'passport';
+    const e = refusal(bad);
+    expect(e.issues.some((i) => i.includes('nosuchField'))).toBe(true);
+    expect(e.issues.some((i) => i.includes('unknown document passport'))).toBe(true);
+  });
+
+  it('refuses a service listed twice and a bad version', () => {
+    const bad = clone();
+    bad.services.push(bad.services[0]);
+    bad.version = 'latest';
+    const issues = refusal(bad).issues.join('\n');
+    expect(issues).toContain('listed twice');
+    expect(issues).toContain('version');
+  });
+
+  it('lets a county change the elderly-allowance age through data', () => {
+    const cat = clone();
+    const svc = cat.services.find((s: { id: string }) => s.id === 'elderly-allowance');
+    svc.eligibility[0].years = 70;
+    const parsed = parseCatalogue(cat);
+    const rule = parsed.services.find((s) => s.id === 'elderly-allowance')?.eligibility[0];
+    expect(rule).toMatchObject({ kind: 'min-age', years: 70 });
+  });
+
+  it('orders versions numerically', () => {
+    expect(compareCatalogueVersions('2027.1.0', '2026.11.3')).toBe(1);
+    expect(compareCatalogueVersions('2026.2.0', '2026.10.0')).toBe(-1);
+    expect(compareCatalogueVersions('2026.11.1', '2026.11.1')).toBe(0);
+  });
+});
