@@ -4,7 +4,6 @@
 import { app, BrowserWindow, ipcMain, session, type IpcMainInvokeEvent } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fail } from '../../common/ipc/result.js';
 import { loadStationConfig } from '../core/config.js';
 import { createLogger } from '../core/logger.js';
 import { defaultDataDir, nodePlatform } from '../core/platform.js';
@@ -14,6 +13,7 @@ import { registerSchemeAsPrivileged, serveRenderer } from './protocol.js';
 import { safeStorageSecretStore } from './safe-storage-secrets.js';
 import { APP_ORIGIN, ELECTRON_CALL, ELECTRON_EVENT, ELECTRON_SUBSCRIBE, ELECTRON_UNSUBSCRIBE } from './ipc-names.js';
 import { CrashPolicy } from './crash-policy.js';
+import { createIpcHandlers, type Sender } from './ipc-handlers.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const log = createLogger('electron');
@@ -61,40 +61,24 @@ async function start(): Promise<void> {
   });
 }
 
-function senderOk(e: IpcMainInvokeEvent, getWin: () => BrowserWindow | null): boolean {
-  const w = getWin();
-  return !!w && e.sender === w.webContents && !!e.senderFrame && isOwnOrigin(e.senderFrame.url) && e.senderFrame === w.webContents.mainFrame;
-}
-
 function wireIpc(station: Station, getWin: () => BrowserWindow | null): void {
-  const subs = new Map<number, () => void>();
-  const ctx = { host: 'electron' as const };
-  ipcMain.handle(ELECTRON_CALL, (e, channel: unknown, args: unknown) => {
-    if (!senderOk(e, getWin)) return fail('forbidden', 'unknown sender');
-    return station.dispatcher.call(channel, args, ctx);
-  });
-  ipcMain.handle(ELECTRON_SUBSCRIBE, (e, id: unknown, stream: unknown, args: unknown) => {
-    if (!senderOk(e, getWin) || typeof id !== 'number') return fail('forbidden', 'unknown sender');
+  const handlers = createIpcHandlers(station.dispatcher);
+  // Only our one window, its main frame, at our own origin, may call the station.
+  const sender = (e: IpcMainInvokeEvent): Sender => {
+    const w = getWin();
     const wc = e.sender;
-    const opened = station.dispatcher.subscribe(stream, args, (event) => !wc.isDestroyed() && wc.send(ELECTRON_EVENT, id, event), ctx);
-    if (!opened.ok) return opened;
-    subs.get(id)?.();
-    subs.set(id, opened.value);
-    // Subscriptions end with the page: a reload or a crash must not leak listeners.
-    wc.once('did-start-navigation', () => {
-      subs.get(id)?.();
-      subs.delete(id);
-    });
-    wc.once('destroyed', () => {
-      subs.get(id)?.();
-      subs.delete(id);
-    });
-    return { ok: true, value: null };
-  });
-  ipcMain.handle(ELECTRON_UNSUBSCRIBE, (e, id: unknown) => {
-    if (!senderOk(e, getWin) || typeof id !== 'number') return fail('forbidden', 'unknown sender');
-    subs.get(id)?.();
-    subs.delete(id);
-    return { ok: true, value: null };
-  });
+    return {
+      ok: !!w && wc === w.webContents && !!e.senderFrame && e.senderFrame === wc.mainFrame && isOwnOrigin(e.senderFrame.url),
+      send: (id, event) => {
+        if (!wc.isDestroyed()) wc.send(ELECTRON_EVENT, id, event);
+      },
+      onGone: (cb) => {
+        wc.once('did-start-navigation', cb);
+        wc.once('destroyed', cb);
+      },
+    };
+  };
+  ipcMain.handle(ELECTRON_CALL, (e, channel: unknown, args: unknown) => handlers.call(sender(e), channel, args));
+  ipcMain.handle(ELECTRON_SUBSCRIBE, (e, id: unknown, stream: unknown, args: unknown) => handlers.subscribe(sender(e), id, stream, args));
+  ipcMain.handle(ELECTRON_UNSUBSCRIBE, (e, id: unknown) => handlers.unsubscribe(sender(e), id));
 }

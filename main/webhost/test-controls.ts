@@ -29,7 +29,7 @@ export async function handleTestControl(
   if (typeof fn !== 'function') return reply(404, { error: `${service} is not running` });
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
-  let args: unknown[] = [];
+  let args: unknown[];
   try {
     const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : [];
     args = Array.isArray(body) ? body : [body];

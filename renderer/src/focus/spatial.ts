@@ -21,9 +21,11 @@ function rangeGap(a0: number, a1: number, b0: number, b1: number): number {
 
 /**
  * Index of the best candidate in `dir` from `from`, or -1 when nothing lies that way.
- * Score: distance along the direction, plus a heavier penalty for sideways
- * offset, so moving right from a tile lands on the tile beside it rather than a
- * nearer-looking one a row down.
+ * As in Android's FocusFinder, candidates "in the beam" (overlapping the
+ * focused box across the direction of travel) always beat those outside it, so
+ * moving right from a tile lands on the tile beside it, never on a nearer-looking
+ * one a row down. Within a tier: distance along the direction, plus a heavier
+ * penalty for sideways offset.
  */
 export function pickNext(from: Box, candidates: readonly Box[], dir: Direction): number {
   let best = -1;
@@ -63,7 +65,8 @@ export function pickNext(from: Box, candidates: readonly Box[], dir: Direction):
         centre = Math.abs(ccx - fcx);
         break;
     }
-    const score = primary + sideways * 3 + centre * 0.2;
+    const outOfBeam = sideways > 0 ? 1e9 : 0;
+    const score = outOfBeam + primary + sideways * 3 + centre * 0.2;
     if (score < bestScore) {
       bestScore = score;
       best = i;

@@ -1,0 +1,47 @@
+// Main-side handlers for the Electron IPC channels, separated from ipcMain so
+// they can be tested without Electron: each checks the sender, then hands the
+// call to the contract dispatcher.
+import { fail, type IpcResult } from '../../common/ipc/result.js';
+import type { Dispatcher } from '../core/dispatcher.js';
+
+/** What the handlers need to know about the sender of a message. */
+export interface Sender {
+  readonly ok: boolean;
+  send(subId: number, event: unknown): void;
+  /** Registers cleanup for when the page navigates, reloads or dies. */
+  onGone(cb: () => void): void;
+}
+
+export function createIpcHandlers(dispatcher: Dispatcher) {
+  const subs = new Map<number, () => void>();
+  const ctx = { host: 'electron' as const };
+  const end = (id: number) => {
+    subs.get(id)?.();
+    subs.delete(id);
+  };
+  return {
+    call(sender: Sender, channel: unknown, args: unknown): Promise<IpcResult<unknown>> {
+      if (!sender.ok) return Promise.resolve(fail('forbidden', 'unknown sender'));
+      return dispatcher.call(channel, args, ctx);
+    },
+    subscribe(sender: Sender, id: unknown, stream: unknown, args: unknown): IpcResult<null> {
+      if (!sender.ok) return fail('forbidden', 'unknown sender');
+      if (typeof id !== 'number' || !Number.isSafeInteger(id)) return fail('invalid-args', 'subscription id must be an integer');
+      const opened = dispatcher.subscribe(stream, args, (event) => sender.send(id, event), ctx);
+      if (!opened.ok) return opened;
+      end(id);
+      subs.set(id, opened.value);
+      sender.onGone(() => end(id));
+      return { ok: true, value: null };
+    },
+    unsubscribe(sender: Sender, id: unknown): IpcResult<null> {
+      if (!sender.ok) return fail('forbidden', 'unknown sender');
+      if (typeof id === 'number') end(id);
+      return { ok: true, value: null };
+    },
+    activeSubscriptions: () => subs.size,
+    dispose() {
+      for (const id of [...subs.keys()]) end(id);
+    },
+  };
+}

@@ -1,0 +1,48 @@
+// Debian's Chromium driven by playwright-core (the test tool's own browser
+// download is impossible here). Screenshots go to test-results/.
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { repoRoot } from './kiosk-process.js';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const BASE_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--autoplay-policy=no-user-gesture-required'];
+
+export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: [...BASE_FLAGS, ...extraArgs] });
+}
+
+export async function newKioskPage(browser: Browser, opts: { width?: number; height?: number } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: opts.width ?? 1920, height: opts.height ?? 1080 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+const resultsDir = path.join(repoRoot, 'test-results');
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Runs axe-core (WCAG 2.x A/AA/AAA rules) and returns the violations, compactly described. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag2aaa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** The element that has focus, described by its data attributes and text. */
+export async function focused(page: Page): Promise<{ tag: string; text: string; service: string | null; nav: string | null }> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return {
+      tag: el?.tagName ?? '',
+      text: (el?.innerText ?? '').trim(),
+      service: el?.getAttribute('data-service') ?? null,
+      nav: el?.getAttribute('data-nav') ?? null,
+    };
+  });
+}

@@ -1,0 +1,79 @@
+// Starts the real web host as a child process (the same entry point `npm start`
+// uses), with a throwaway data folder and config, and test controls enabled.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface KioskProcess {
+  url: string;
+  origin: string;
+  token: string;
+  dataDir: string;
+  child: ChildProcess;
+  /** Calls a test control: POST /__test/<service>/<method> with JSON args. */
+  control<T = unknown>(service: string, method: string, ...args: unknown[]): Promise<T>;
+  stderr(): string;
+  stop(): Promise<void>;
+}
+
+export async function startKiosk(opts: { config?: Record<string, unknown>; dataDir?: string } = {}): Promise<KioskProcess> {
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'xiangyin-e2e-'));
+  const configFile = path.join(dataDir, 'station.json');
+  fs.writeFileSync(configFile, JSON.stringify(opts.config ?? {}));
+  const node = path.join(repoRoot, 'node_modules', '.bin', 'node');
+  const child = spawn(node, ['--import', 'tsx', 'main/webhost/launch.ts', '--headless', '--test-controls', '--config', configFile, '--data-dir', path.join(dataDir, 'data')], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, XDG_DATA_HOME: dataDir },
+  });
+  let err = '';
+  child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`kiosk did not start in 60 s\n${err}`)), 60_000);
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /XIANGYIN_URL=(\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`kiosk exited with ${code} before starting\n${err}`));
+    });
+  });
+  const u = new URL(url);
+  const token = u.searchParams.get('token')!;
+  return {
+    url,
+    origin: u.origin,
+    token,
+    dataDir,
+    child,
+    stderr: () => err,
+    async control<T>(service: string, method: string, ...args: unknown[]): Promise<T> {
+      const res = await fetch(`${u.origin}/__test/${service}/${method}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(args),
+      });
+      const body = (await res.json()) as { value?: T; error?: string };
+      if (!res.ok) throw new Error(`control ${service}.${method}: ${body.error}`);
+      return body.value as T;
+    },
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise<void>((r) => child.once('exit', () => r()));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
