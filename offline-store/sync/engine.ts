@@ -1,0 +1,213 @@
+// The sync engine: a loop that downloads the change feed (status changes of this
+// station's applications, catalogue updates) and uploads the outbox, then waits
+// for the interval, a trigger (a new submission) or, after a failure, a backoff
+// with full jitter. Link awareness comes from the outcome of every request.
+// Sync failures are status, not exceptions: syncNow() resolves with the outcome.
+import type { SyncStatus } from '../../common/domain/status.js';
+import type { SyncConfig } from '../config.js';
+import { StoreError } from '../db/errors.js';
+import type { OfflineStore } from '../store.js';
+import { fullJitterDelay } from './backoff.js';
+import type { SyncClient } from './client.js';
+import { SyncError } from './errors.js';
+import { Uploader } from './uploader.js';
+
+export interface SyncLog {
+  info(msg: string, fields?: Record<string, unknown>): void;
+  warn(msg: string, fields?: Record<string, unknown>): void;
+}
+
+export interface SyncEngineOptions {
+  store: OfflineStore;
+  client: SyncClient;
+  config: SyncConfig;
+  log: SyncLog;
+  onStatus?: (s: SyncStatus) => void;
+  now?: () => Date;
+  random?: () => number;
+  /** Purge completed applications' personal data after this many days (checked hourly). */
+  retentionDays?: number;
+}
+
+export interface SyncPassResult {
+  accepted: number;
+  rejected: number;
+  downloaded: number;
+  error: { code: string; message: string } | null;
+}
+
+export class SyncEngine {
+  private st: SyncStatus = { online: false, syncing: false, lastSuccessAt: null, pendingCount: 0, pendingBytes: 0, lastError: null };
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<SyncPassResult> | null = null;
+  private again = false;
+  private failures = 0;
+  private stopped = true;
+  private lastPurge = 0;
+  private readonly now: () => Date;
+
+  constructor(private readonly o: SyncEngineOptions) {
+    this.now = o.now ?? (() => new Date());
+    const saved = o.store.outbox.getState('status');
+    if (saved) {
+      const s = JSON.parse(saved) as Partial<SyncStatus>;
+      this.st = { ...this.st, lastSuccessAt: s.lastSuccessAt ?? null, lastError: s.lastError ?? null };
+    }
+    this.refreshPending();
+  }
+
+  get status(): SyncStatus {
+    return this.st;
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** Something new is in the outbox: sync soon (now if idle, right after the current pass if not). */
+  trigger(): void {
+    this.refreshPending();
+    if (this.stopped) return;
+    if (this.running) this.again = true;
+    else this.schedule(0);
+  }
+
+  /** Runs a pass now (or joins the one running) and returns its outcome. */
+  syncNow(): Promise<SyncPassResult> {
+    if (this.running) {
+      this.again = true;
+      return this.running.then(() => this.syncNow());
+    }
+    return this.runPass();
+  }
+
+  /** Called after a request outside the loop (a live query) so the link flag stays true to reality. */
+  noteOutcome(error: unknown): void {
+    if (!error) this.update({ online: true });
+    else if (error instanceof SyncError) this.update({ online: error.reachedServer });
+  }
+
+  refreshPending(): void {
+    try {
+      const p = this.o.store.outbox.stats();
+      this.update({ pendingCount: p.count, pendingBytes: p.bytes });
+    } catch {
+      // the store reports its own health; the figure simply stays as it was
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running?.catch(() => {});
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.runPass();
+    }, delayMs);
+    this.timer.unref?.();
+  }
+
+  private runPass(): Promise<SyncPassResult> {
+    if (this.running) return this.running;
+    this.again = false;
+    // pass() never rejects: every failure is folded into its result.
+    const p = this.pass().then((r) => {
+      this.running = null;
+      const { backoffBaseMs, backoffMaxMs, intervalSeconds } = this.o.config;
+      this.schedule(r.error ? fullJitterDelay(this.failures, backoffBaseMs, backoffMaxMs, this.o.random) : this.again ? 0 : intervalSeconds * 1000);
+      return r;
+    });
+    this.running = p;
+    return p;
+  }
+
+  private async pass(): Promise<SyncPassResult> {
+    const result: SyncPassResult = { accepted: 0, rejected: 0, downloaded: 0, error: null };
+    this.update({ syncing: true });
+    try {
+      result.downloaded = await this.download();
+      const up = await new Uploader(this.o.store, this.o.client, this.o.config, (fn) => this.call(fn), () => this.refreshPending()).run();
+      result.accepted = up.accepted;
+      result.rejected = up.rejected;
+      this.failures = 0;
+      this.update({ online: true, lastSuccessAt: this.now().toISOString(), lastError: null });
+      if (up.accepted || up.rejected) this.o.log.info('sync pass', { accepted: up.accepted, rejected: up.rejected, downloaded: result.downloaded });
+    } catch (e) {
+      this.failures++;
+      const code = e instanceof SyncError ? e.code : e instanceof StoreError ? `store-${e.code}` : 'internal';
+      const message = e instanceof SyncError || e instanceof StoreError ? e.message : '同步出错 (sync failed)';
+      result.error = { code, message };
+      this.update({ lastError: result.error, ...(e instanceof SyncError ? { online: e.reachedServer } : {}) });
+      this.o.log.warn('sync pass failed', { code, failures: this.failures });
+    } finally {
+      this.refreshPending();
+      this.update({ syncing: false });
+      this.housekeeping();
+      this.persist();
+    }
+    return result;
+  }
+
+  private async download(): Promise<number> {
+    let cursor = Number(this.o.store.outbox.getState('cursor') ?? 0);
+    let applied = 0;
+    for (;;) {
+      const page = await this.call(() => this.o.client.changes(cursor));
+      for (const c of page.changes) if (this.o.store.outbox.applyChange(c)) applied++;
+      cursor = page.nextCursor;
+      this.o.store.outbox.setState('cursor', String(cursor));
+      if (!page.more || page.changes.length === 0) return applied;
+    }
+  }
+
+  private async call<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      const v = await fn();
+      if (!this.st.online) this.update({ online: true });
+      return v;
+    } catch (e) {
+      this.noteOutcome(e);
+      throw e;
+    }
+  }
+
+  private housekeeping(): void {
+    try {
+      if (this.st.pendingCount === 0) this.o.store.checkpoint();
+      const now = this.now().getTime();
+      if (this.o.retentionDays && now - this.lastPurge > 3_600_000) {
+        this.lastPurge = now;
+        this.o.store.purgeExpired(this.o.retentionDays);
+      }
+    } catch {
+      // health is reported by the store; housekeeping tries again next pass
+    }
+  }
+
+  /** Kept in the store so `npx xiangyin sync status` can tell what the kiosk last saw. */
+  private persist(): void {
+    try {
+      this.o.store.outbox.setState('status', JSON.stringify({ ...this.st, savedAt: this.now().toISOString() }));
+    } catch {
+      // same as above
+    }
+  }
+
+  private update(patch: Partial<SyncStatus>): void {
+    const next = { ...this.st, ...patch };
+    if (JSON.stringify(next) === JSON.stringify(this.st)) return;
+    this.st = next;
+    try {
+      this.o.onStatus?.(next);
+    } catch {
+      // a listener's failure is not a sync failure
+    }
+  }
+}
