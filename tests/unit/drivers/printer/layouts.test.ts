@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { ApplicationReceipt, CertificatePrintout } from '../../../../common/domain/receipt.js';
+import type { CertificatePrintout } from '../../../../common/domain/receipt.js';
+import { receipt } from '../../../fixtures/drivers/receipts.js';
 import { receiptDocumentSchema } from '../../../../common/domain/receipt.js';
 import { EscPosEmulator, formatElements } from '../../../../drivers/printer/emulator.js';
 import { beijingTime, layoutApplicationReceipt, layoutCertificate } from '../../../../drivers/printer/layouts.js';
 import { textColumns, wrapText } from '../../../../drivers/printer/text-width.js';
 
-export const receipt: ApplicationReceipt = {
-  kind: 'application',
-  stationName: '骆驼湾村便民服务站',
-  serviceTitle: '城乡居民基本养老保险待遇领取资格认证',
-  time: '2026-11-22T06:05:00Z',
-  idNumber: '13062419681120004X',
-  trackingNumber: 'XY20261122-0007',
-  qrPayload: 'https://xiangyin.example.invalid/track/XY20261122-0007',
-  nextSteps: ['乡镇社保所三个工作日内审核。', '审核结果会用短信告诉您，也可以扫码查看。'],
-};
 
 function decode(bytes: Buffer): string[] {
   const emu = new EscPosEmulator();
