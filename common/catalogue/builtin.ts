@@ -5,13 +5,26 @@ import { parseCatalogue, type Catalogue, type CatalogueInput } from './schema/ca
 import { builtinSatisfaction } from './satisfaction.js';
 import { pensionCertification } from './services/pension-certification.js';
 import { elderlyAllowance } from './services/elderly-allowance.js';
+import { medicalInsurancePayment } from './services/medical-insurance-payment.js';
+import { subsistenceAllowance } from './services/subsistence-allowance.js';
+import { applicationStatus, certificatePrint, policyQa, socialInsuranceQuery } from './services/queries.js';
 
 export const BUILTIN_CATALOGUE_VERSION = '2026.11.1';
 
+/** In home-screen order: the most asked-for first. */
 export const builtinCatalogueInput: CatalogueInput = {
   version: BUILTIN_CATALOGUE_VERSION,
   effectiveFrom: '2026-11-01',
-  services: [pensionCertification, elderlyAllowance],
+  services: [
+    pensionCertification,
+    socialInsuranceQuery,
+    medicalInsurancePayment,
+    elderlyAllowance,
+    subsistenceAllowance,
+    applicationStatus,
+    certificatePrint,
+    policyQa,
+  ],
   satisfaction: builtinSatisfaction,
 };
 

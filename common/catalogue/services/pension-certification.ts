@@ -7,7 +7,7 @@ import { idCardDocument, phoneStep, relationshipOptions } from './shared.js';
 
 export const pensionCertification: ServiceDefinitionInput = {
   id: 'pension-certification',
-  names: { full: '养老资格认证', short: '养老认证' },
+  names: { full: '养老资格认证', short: '养老资格认证' },
   description: '每年认证一次，认证后养老金照常发放。',
   synonyms: ['养老认证', '资格认证', '认证', '生存认证', '年审', '养老金认证', '领养老金'],
   icon: 'pension',

@@ -37,8 +37,9 @@ describe('parseCatalogue', () => {
 
   it('refuses dangling references: a condition on a question never asked, an unknown photo document', () => {
     const bad = clone();
-    bad.services[0].steps[1].when.field = 'nosuchField';
-    bad.services[1].steps[1].field.subject = 'passport';
+    const byId = (id: string) => bad.services.find((x: { id: string }) => x.id === id);
+    byId('pension-certification').steps[1].when.field = 'nosuchField';
+    byId('elderly-allowance').steps[1].field.subject = 'passport';
     const e = refusal(bad);
     expect(e.issues.some((i) => i.includes('nosuchField'))).toBe(true);
     expect(e.issues.some((i) => i.includes('unknown document passport'))).toBe(true);
