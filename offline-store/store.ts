@@ -3,6 +3,7 @@
 // listener so the specialist sees a full disk or a damaged file at once, and
 // every failure reaches the caller as a typed StoreError: nothing is dropped.
 import crypto from 'node:crypto';
+import type { ApplicationStatus } from '../common/domain/application.js';
 import fs from 'node:fs';
 import { classifySqliteError, StoreError } from './db/errors.js';
 import { openEncryptedDatabase, type Db } from './db/open.js';
@@ -48,6 +49,9 @@ export class OfflineStore {
   private readonly ctx: RepoContext;
   private health: StoreHealth = { state: 'ok' };
   private closed = false;
+  private depth = 0;
+  private queued: { id: string; status: ApplicationStatus }[] = [];
+  private readonly changeListeners = new Set<(id: string, status: ApplicationStatus) => void>();
 
   private constructor(
     readonly file: string,
@@ -56,7 +60,13 @@ export class OfflineStore {
     now: () => Date,
     private readonly onHealth: (h: StoreHealth) => void,
   ) {
-    this.ctx = { db, now, guard: (fn) => this.guard(fn), subjectKey: makeSubjectKeyer(key) };
+    this.ctx = {
+      db,
+      now,
+      guard: (fn) => this.guard(fn),
+      subjectKey: makeSubjectKeyer(key),
+      changed: (id, status) => void this.queued.push({ id, status }),
+    };
     this.applications = new ApplicationsRepo(this.ctx);
     this.outbox = new OutboxRepo(this.ctx);
     this.cache = new QueryCacheRepo(this.ctx);
@@ -76,6 +86,12 @@ export class OfflineStore {
       db.close();
       throw e;
     }
+  }
+
+  /** Status changes of applications, after they are committed. Returns an unsubscribe function. */
+  onApplicationChanged(listener: (id: string, status: ApplicationStatus) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
   }
 
   get currentHealth(): StoreHealth {
@@ -124,14 +140,35 @@ export class OfflineStore {
 
   private guard<T>(fn: () => T): T {
     if (this.closed) throw new StoreError('io', '数据库已关闭 (the store is closed)');
+    this.depth++;
     try {
       const v = fn();
-      if (this.health.state !== 'ok') this.setHealth({ state: 'ok' });
+      if (this.depth === 1) {
+        if (this.health.state !== 'ok') this.setHealth({ state: 'ok' });
+        this.deliverChanges();
+      }
       return v;
     } catch (e) {
+      if (this.depth === 1) this.queued = [];
       const err = classifySqliteError(e);
       if (err instanceof StoreError && err.isFatal) this.setHealth({ state: 'error', code: err.code, message: err.message });
       throw err;
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private deliverChanges(): void {
+    const batch = this.queued;
+    this.queued = [];
+    for (const c of batch) {
+      for (const l of [...this.changeListeners]) {
+        try {
+          l(c.id, c.status);
+        } catch {
+          // one listener's failure must not stop the others
+        }
+      }
     }
   }
 

@@ -193,6 +193,7 @@ export class ApplicationsRepo {
         at,
       );
     this.c.db.prepare('INSERT INTO status_history (application_id, status, reason, at) VALUES (?, ?, NULL, ?)').run(id, status, at);
+    this.c.changed(id, status);
     return id;
   }
 
@@ -215,6 +216,7 @@ export class ApplicationsRepo {
     const at = this.c.now().toISOString();
     this.c.db.prepare('UPDATE applications SET status = ?, reason = ?, updated_at = ? WHERE id = ?').run(status, reason, at, id);
     this.c.db.prepare('INSERT INTO status_history (application_id, status, reason, at) VALUES (?, ?, ?, ?)').run(id, status, reason, at);
+    this.c.changed(id, status);
   }
 
   /** XY-20261122-0007: short enough to read aloud and print at once, unique on this station. */

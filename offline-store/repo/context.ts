@@ -2,6 +2,7 @@
 // pseudonymous lookup keys, and `guard`, which turns SQLite failures into typed
 // StoreErrors and reports the store's health (a full disk is a state, not a crash).
 import crypto from 'node:crypto';
+import type { ApplicationStatus } from '../../common/domain/application.js';
 import type { Db } from '../db/open.js';
 
 export interface RepoContext {
@@ -11,6 +12,8 @@ export interface RepoContext {
   guard<T>(fn: () => T): T;
   /** HMAC of a resident's ID number: lookups without an index of plain numbers. */
   subjectKey(idNumber: string): string;
+  /** Announces a status change; delivered only once the surrounding unit of work succeeded. */
+  changed(id: string, status: ApplicationStatus): void;
 }
 
 export function makeSubjectKeyer(secret: Buffer): (idNumber: string) => string {

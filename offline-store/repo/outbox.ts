@@ -2,7 +2,7 @@
 // the applications themselves (status queued or sending), so an application is
 // in the outbox exactly when it is committed and not yet accepted: there is no
 // second table that a crash could leave out of step.
-import type { FormData, OnBehalfOf } from '../../common/domain/application.js';
+import type { ApplicationStatus, FormData, OnBehalfOf } from '../../common/domain/application.js';
 import type { Change, WireApplication } from '../sync/protocol.js';
 import { idempotencyKeyOf } from '../sync/protocol.js';
 import type { RepoContext } from './context.js';
@@ -159,13 +159,14 @@ export class OutboxRepo {
     return r?.revision === revision;
   }
 
-  private transition(id: string, from: string[], to: string, reason: string | null): boolean {
+  private transition(id: string, from: ApplicationStatus[], to: ApplicationStatus, reason: string | null): boolean {
     const at = this.c.now().toISOString();
     const r = this.c.db
       .prepare(`UPDATE applications SET status = ?, reason = ?, updated_at = ? WHERE id = ? AND status IN (${from.map(() => '?').join(',')})`)
       .run(to, reason, at, id, ...from);
     if (r.changes === 0) return false;
     this.c.db.prepare('INSERT INTO status_history (application_id, status, reason, at) VALUES (?, ?, ?, ?)').run(id, to, reason, at);
+    this.c.changed(id, to);
     return true;
   }
 }

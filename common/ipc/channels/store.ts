@@ -1,3 +1,136 @@
-// Store and sync channels (applications, queue, sync status). Owned by the store area.
-export const storeChannels = {} as const;
-export const storeStreams = {} as const;
+// Store and sync channels: what the service flows (issue 6) and the specialist's
+// queue call. Owned by the store area.
+//
+// - store:submit-application saves a resident's application for good (fsynced)
+//   before answering, so the local tracking number can be printed at once; sync
+//   to the server happens in the background and shows in the status bar.
+// - store:list-applications serves both 办件进度查询 (by ID number) and the
+//   specialist queue (by status, with rejection reasons).
+// - store:query-social-insurance answers live when the link is up, else from the
+//   cache with the time it was fetched (source: 'cache').
+import { z } from 'zod';
+import { channel, stream } from '../define.js';
+import {
+  applicantSchema,
+  applicationDetailSchema,
+  applicationStatusSchema,
+  applicationSummarySchema,
+  attachmentInputSchema,
+  auditActorSchema,
+  formDataSchema,
+  idNumberSchema,
+  onBehalfOfSchema,
+  socialInsuranceRecordSchema,
+  uuidSchema,
+} from '../../domain/application.js';
+import { serviceIdSchema } from '../../domain/catalogue-summary.js';
+import { syncStatusSchema } from '../../domain/status.js';
+
+/** Photos travel base64 in these calls: up to 6 attachments of ~1 MB each. */
+export const SUBMIT_MAX_ARG_BYTES = 8 * 1024 * 1024;
+
+const applicationContent = {
+  serviceId: serviceIdSchema,
+  catalogueVersion: z.string().min(1).max(32),
+  formData: formDataSchema,
+  applicant: applicantSchema.nullable().optional(),
+  /** Set when a specialist applies on a resident's behalf (代办). */
+  onBehalfOf: onBehalfOfSchema.nullable().optional(),
+  /** Who pressed the button; a specialist acting for a resident is audited as such. */
+  actor: auditActorSchema,
+};
+
+export const submitApplicationArgsSchema = z
+  .object({
+    ...applicationContent,
+    attachments: z.array(attachmentInputSchema).max(6).default([]),
+    /** Submits a saved draft (same id) instead of creating a new application. */
+    draftId: uuidSchema.optional(),
+  })
+  .strict();
+
+export const submitApplicationResultSchema = z.object({
+  id: uuidSchema,
+  localTrackingNumber: z.string(),
+  status: applicationStatusSchema,
+  createdAt: z.string(),
+});
+
+export const socialInsuranceAnswerSchema = z.object({
+  source: z.enum(['live', 'cache']),
+  /** When this copy came from the server; read aloud as "截至…" when from the cache. */
+  fetchedAt: z.string(),
+  record: socialInsuranceRecordSchema.nullable(),
+});
+
+const syncNowResultSchema = z.object({
+  status: syncStatusSchema,
+  accepted: z.number().int().nonnegative(),
+  rejected: z.number().int().nonnegative(),
+  downloaded: z.number().int().nonnegative(),
+});
+
+export const storeStatsSchema = z.object({
+  schemaVersion: z.number().int(),
+  fileBytes: z.number().int().nonnegative(),
+  walBytes: z.number().int().nonnegative(),
+  applications: z.record(z.string(), z.number().int().nonnegative()),
+  pendingCount: z.number().int().nonnegative(),
+  pendingBytes: z.number().int().nonnegative(),
+  auditEntries: z.number().int().nonnegative(),
+});
+
+export const storeChannels = {
+  'store:submit-application': channel(submitApplicationArgsSchema, submitApplicationResultSchema, { maxArgBytes: SUBMIT_MAX_ARG_BYTES }),
+  'store:save-draft': channel(z.object({ ...applicationContent, draftId: uuidSchema.optional() }).strict(), applicationSummarySchema),
+  'store:cancel-draft': channel(z.object({ id: uuidSchema, actor: auditActorSchema }).strict(), applicationSummarySchema),
+  'store:list-applications': channel(
+    z
+      .object({
+        /** 办件进度查询: a resident's own applications. */
+        idNumber: idNumberSchema.optional(),
+        /** The specialist queue, e.g. ['rejected'] or ['queued', 'sending']. */
+        statuses: z.array(applicationStatusSchema).max(7).optional(),
+        limit: z.number().int().min(1).max(200).default(50),
+        offset: z.number().int().min(0).default(0),
+      })
+      .strict(),
+    z.object({ applications: z.array(applicationSummarySchema) }),
+  ),
+  'store:get-application': channel(z.object({ id: uuidSchema }).strict(), applicationDetailSchema),
+  /** A rejected application goes back to the outbox under a new revision. */
+  'store:retry-application': channel(z.object({ id: uuidSchema, actor: auditActorSchema }).strict(), applicationSummarySchema),
+  'store:query-social-insurance': channel(z.object({ idNumber: idNumberSchema }).strict(), socialInsuranceAnswerSchema),
+  'store:rate-satisfaction': channel(
+    z
+      .object({
+        serviceId: serviceIdSchema,
+        applicationId: uuidSchema.optional(),
+        score: z.number().int().min(1).max(5),
+        comment: z.string().max(500).optional(),
+      })
+      .strict(),
+    z.object({ id: z.number().int().positive() }),
+  ),
+  'store:audit-append': channel(
+    z
+      .object({
+        actor: auditActorSchema,
+        action: z.string().min(1).max(100),
+        subjectId: z.string().max(64).optional(),
+        onBehalfOf: onBehalfOfSchema.optional(),
+        /** Plain words, no personal data. */
+        detail: z.string().max(1000).optional(),
+      })
+      .strict(),
+    z.object({ seq: z.number().int().positive() }),
+  ),
+  'store:stats': channel(z.object({}).strict(), storeStatsSchema),
+  'sync:status': channel(z.object({}).strict(), syncStatusSchema),
+  'sync:now': channel(z.object({}).strict(), syncNowResultSchema),
+} as const;
+
+export const storeStreams = {
+  /** Fires when any application changes status (submitted, accepted, completed, rejected…). */
+  'store:application-changed': stream(z.object({}).strict(), z.object({ id: uuidSchema, status: applicationStatusSchema })),
+} as const;

@@ -1,4 +1,124 @@
-// Placeholder until the store & sync area (issue 3) lands: no store, status stays offline.
+// Store & sync area: opens the encrypted offline store under the data folder,
+// starts the sync engine against the configured server (by default the embedded
+// reference server on 127.0.0.1, with this kiosk registered automatically), and
+// serves the store:* and sync:* channels. A store that cannot open (wrong key,
+// damaged, read-only, full disk) is an error state on the status bar and a typed
+// 'storage-error' on every channel, never a crashed station.
+import type { ApplicationStatus } from '../../../common/domain/application.js';
+import { IpcFailure } from '../../../common/ipc/result.js';
+import { StoreError } from '../../../offline-store/db/errors.js';
+import { openKioskSync, type KioskSync } from '../../../offline-store/kiosk-sync.js';
+import { storePaths } from '../../../offline-store/paths.js';
+import { querySocialInsurance } from '../../../offline-store/sync/queries.js';
+import { startEmbeddedServer } from '../../../sync-server/embedded.js';
+import type { SyncServer } from '../../../sync-server/server.js';
 import type { ModuleFactory } from '../module.js';
+import { APP_VERSION } from '../version.js';
+import { storeHandlers } from './store-sync-handlers.js';
 
-export const storeSyncModule: ModuleFactory = () => ({ name: 'store-sync' });
+/** What the lead's end-to-end tests use to show offline → online. */
+export interface EmbeddedSyncServerService {
+  readonly url: string;
+  readonly running: boolean;
+  stop(): Promise<void>;
+  start(): Promise<void>;
+}
+
+export const storeSyncModule: ModuleFactory = async ({ config, platform, status, services }) => {
+  const log = platform.log.child('store-sync');
+  const paths = storePaths(platform.dataDir);
+  let embedded: SyncServer | null = null;
+  let kiosk: KioskSync | null = null;
+  try {
+    if (config.sync.server === 'embedded') {
+      embedded = await startEmbeddedServer(paths.serverDir, (m, f) => log.warn(m, f));
+    }
+    kiosk = await openKioskSync({
+      dbFile: paths.dbFile,
+      secrets: platform.secrets,
+      kioskId: config.stationId,
+      serverUrl: embedded?.url ?? (config.sync.server as string),
+      sync: config.sync,
+      store: config.store,
+      log,
+      now: platform.now,
+      userAgent: `xiangyin/${APP_VERSION}`,
+      onStatus: (s) => status.setSync(s),
+      onHealth: (h) => status.setStore(h.state === 'ok' ? { state: 'ok' } : { state: 'error', message: h.message }),
+    });
+  } catch (e) {
+    await embedded?.dispose();
+    if (!(e instanceof StoreError)) throw e;
+    log.error('store failed to open', { code: e.code });
+    status.setStore({ state: 'error', message: e.message });
+    return { name: 'store-sync', handlers: unavailableHandlers(e.message) };
+  }
+  const k = kiosk;
+  if (embedded) {
+    const reg = embedded.admin.registerKiosk(config.stationId, k.identity.publicKeyPem);
+    log.info('embedded sync server', { url: embedded.url, kiosk: reg.kioskId, fingerprint: reg.fingerprint });
+    const server = embedded;
+    services.provide<EmbeddedSyncServerService>('embedded-sync-server', {
+      get url() {
+        return server.url;
+      },
+      get running() {
+        return server.running;
+      },
+      stop: () => server.stop(),
+      start: async () => {
+        await server.start();
+        k.engine.trigger();
+      },
+    });
+  }
+  services.provide('store', k.store);
+  services.provide('sync', {
+    engine: k.engine,
+    status: () => k.engine.status,
+    syncNow: () => k.engine.syncNow(),
+    querySocialInsurance: (idNumber: string) => querySocialInsurance(k.store, k.client, k.engine, idNumber, platform.now),
+  });
+  status.setSync(k.engine.status);
+  k.engine.start();
+
+  const listeners = new Set<(e: { id: string; status: ApplicationStatus }) => void>();
+  const unsubscribe = k.store.onApplicationChanged((id, st) => {
+    for (const l of listeners) l({ id, status: st });
+  });
+
+  return {
+    name: 'store-sync',
+    handlers: storeHandlers(k, platform.now),
+    streams: {
+      'store:application-changed': (_args, emit) => {
+        listeners.add(emit);
+        return () => listeners.delete(emit);
+      },
+    },
+    async dispose() {
+      unsubscribe();
+      await k.close();
+      await embedded?.dispose();
+    },
+  };
+};
+
+function unavailableHandlers(message: string) {
+  const fail = () => {
+    throw new IpcFailure('storage-error', message);
+  };
+  return {
+    'store:submit-application': fail,
+    'store:save-draft': fail,
+    'store:cancel-draft': fail,
+    'store:list-applications': fail,
+    'store:get-application': fail,
+    'store:retry-application': fail,
+    'store:query-social-insurance': fail,
+    'store:rate-satisfaction': fail,
+    'store:audit-append': fail,
+    'store:stats': fail,
+    'sync:now': fail,
+  };
+}

@@ -2,7 +2,6 @@
 // receipt; the server marks completed/rejected → the kiosk learns it by cursor.
 import fs from 'node:fs';
 import crypto from 'node:crypto';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { uploadFile } from '../../../sync-server/db.js';
 import { residents, sampleSubmit } from '../../unit/store/helpers.js';

@@ -1,0 +1,42 @@
+// The embedded default: the reference server started inside the kiosk process on
+// 127.0.0.1, for development and single-station demos. Its port is remembered
+// in the server folder so a restart (and the CLI) finds it at the same address.
+import fs from 'node:fs';
+import path from 'node:path';
+import { SyncServer } from './server.js';
+
+export interface EmbeddedServerInfo {
+  url: string;
+  pid: number;
+}
+
+const infoFile = (dir: string) => path.join(dir, 'embedded.json');
+
+export function readEmbeddedInfo(dir: string): EmbeddedServerInfo | null {
+  try {
+    const v = JSON.parse(fs.readFileSync(infoFile(dir), 'utf8')) as EmbeddedServerInfo;
+    return typeof v.url === 'string' && typeof v.pid === 'number' ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function startEmbeddedServer(dir: string, log?: (msg: string, fields?: Record<string, unknown>) => void): Promise<SyncServer> {
+  const previous = readEmbeddedInfo(dir);
+  const port = previous ? Number(new URL(previous.url).port) : 0;
+  let server = new SyncServer({ dataDir: dir, port, log });
+  try {
+    await server.start();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') {
+      await server.dispose();
+      throw e;
+    }
+    // Someone else took the old port: take a new one.
+    await server.dispose();
+    server = new SyncServer({ dataDir: dir, port: 0, log });
+    await server.start();
+  }
+  fs.writeFileSync(infoFile(dir), JSON.stringify({ url: server.url, pid: process.pid } satisfies EmbeddedServerInfo));
+  return server;
+}

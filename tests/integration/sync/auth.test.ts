@@ -1,0 +1,123 @@
+// The server refuses unknown kiosks, bad signatures, timestamps more than five
+// minutes off and replayed nonces; and enforces the idempotency rules.
+import crypto from 'node:crypto';
+import http from 'node:http';
+import zlib from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { canonicalJson, sha256Hex } from '../../../offline-store/sync/canonical.js';
+import { H } from '../../../offline-store/sync/protocol.js';
+import { generateSigningKey, sign, signingIdentity } from '../../../offline-store/sync/signing.js';
+import { sampleSubmit } from '../../unit/store/helpers.js';
+import { startKiosk, startServer } from './harness.js';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+interface RawOpts {
+  method?: string;
+  path: string;
+  body?: Buffer;
+  kioskId: string;
+  key: crypto.KeyObject;
+  timestamp?: number;
+  nonce?: string;
+  tamper?: (h: Record<string, string>) => void;
+}
+
+function raw(url: string, o: RawOpts): Promise<{ status: number; json: { error?: { code: string }; results?: { outcome: string; receiptNumber: string | null; httpStatus: number }[] } }> {
+  const method = o.method ?? 'GET';
+  const body = o.body ?? Buffer.alloc(0);
+  const timestamp = String(o.timestamp ?? Date.now());
+  const nonce = o.nonce ?? crypto.randomBytes(16).toString('hex');
+  const bodySha256 = sha256Hex(body);
+  const headers: Record<string, string> = {
+    [H.kiosk]: o.kioskId,
+    [H.timestamp]: timestamp,
+    [H.nonce]: nonce,
+    [H.bodyHash]: bodySha256,
+    [H.signature]: sign(o.key, { method, path: o.path, timestamp, nonce, bodySha256 }),
+    'content-type': 'application/json',
+  };
+  o.tamper?.(headers);
+  return new Promise((resolve, reject) => {
+    const r = http.request(new URL(o.path, url), { method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => {
+        let b = Buffer.concat(chunks);
+        if (res.headers['content-encoding'] === 'gzip') b = zlib.gunzipSync(b);
+        resolve({ status: res.statusCode ?? 0, json: JSON.parse(b.toString()) });
+      });
+    });
+    r.on('error', reject);
+    r.end(body);
+  });
+}
+
+describe('request authentication', () => {
+  it('rejects unknown kiosks, bad signatures, skewed clocks, replayed nonces and swapped bodies', async () => {
+    const { server, url } = await startServer();
+    cleanups.push(() => server.dispose());
+    const id = signingIdentity(generateSigningKey());
+    const stranger = signingIdentity(generateSigningKey());
+    server.admin.registerKiosk('k1', id.publicKeyPem);
+    const path = '/v1/changes?after=0&limit=10';
+
+    expect((await raw(url, { path, kioskId: 'k1', key: id.privateKey })).status).toBe(200);
+    expect((await raw(url, { path, kioskId: 'nobody', key: id.privateKey })).json.error?.code).toBe('unknown-kiosk');
+    expect((await raw(url, { path, kioskId: 'k1', key: stranger.privateKey })).json.error?.code).toBe('bad-signature');
+    expect((await raw(url, { path, kioskId: 'k1', key: id.privateKey, timestamp: Date.now() - 6 * 60_000 })).json.error?.code).toBe('clock-skew');
+    expect((await raw(url, { path, kioskId: 'k1', key: id.privateKey, timestamp: Date.now() + 4 * 60_000 })).status).toBe(200);
+    const nonce = crypto.randomBytes(16).toString('hex');
+    expect((await raw(url, { path, kioskId: 'k1', key: id.privateKey, nonce })).status).toBe(200);
+    const replay = await raw(url, { path, kioskId: 'k1', key: id.privateKey, nonce });
+    expect(replay).toMatchObject({ status: 401, json: { error: { code: 'replayed-nonce' } } });
+    // path is signed: the same signature does not authorise another path
+    const moved = await raw(url, { path, kioskId: 'k1', key: id.privateKey, tamper: (h) => void (h[H.timestamp] = String(Number(h[H.timestamp]) + 1)) });
+    expect(moved.json.error?.code).toBe('bad-signature');
+    const swapped = await raw(url, {
+      method: 'POST',
+      path: '/v1/queries/social-insurance',
+      body: Buffer.from('{"idNumber":"110101194303050028"}'),
+      kioskId: 'k1',
+      key: id.privateKey,
+      tamper: (h) => void (h[H.bodyHash] = sha256Hex('{}')),
+    });
+    expect(swapped.json.error?.code).toBe('bad-signature');
+  });
+
+  it('same idempotency key and body → same receipt; same key, different body → 422', async () => {
+    const { server, url } = await startServer();
+    cleanups.push(() => server.dispose());
+    const k = await startKiosk({ server, url, kioskId: 'k2' });
+    cleanups.push(() => k.close());
+    const a = k.store.applications.submit({ ...sampleSubmit(0, false) });
+    const wire = k.store.outbox.pending(1)[0]!.wire;
+    const key = k.identity.privateKey;
+    const post = (app: unknown) => raw(url, { method: 'POST', path: '/v1/applications/batch', body: Buffer.from(JSON.stringify({ applications: [app] })), kioskId: 'k2', key });
+    const first = await post(wire);
+    expect(first.json.results?.[0]).toMatchObject({ outcome: 'accepted', httpStatus: 201 });
+    const again = await post(JSON.parse(canonicalJson(wire)));
+    expect(again.json.results?.[0]).toMatchObject({ outcome: 'replayed', httpStatus: 200, receiptNumber: first.json.results?.[0]?.receiptNumber });
+    const changed = await post({ ...wire, formData: { ...wire.formData, phone: '13900000000' } });
+    expect(changed.json.results?.[0]).toMatchObject({ outcome: 'conflict', httpStatus: 422 });
+    expect(server.admin.applications()).toHaveLength(1);
+    expect(a.id).toBe(wire.id);
+  });
+
+  it('an unregistered kiosk keeps its outbox and shows an auth error, then syncs once registered', async () => {
+    const { server, url } = await startServer();
+    cleanups.push(() => server.dispose());
+    const k = await startKiosk({ server, url, kioskId: 'k3', register: false });
+    cleanups.push(() => k.close());
+    k.store.applications.submit(sampleSubmit(0));
+    const r = await k.engine.syncNow();
+    expect(r.error?.code).toBe('auth');
+    expect(k.engine.status).toMatchObject({ online: true, pendingCount: 1, lastError: { code: 'auth' } });
+    server.admin.registerKiosk('k3', k.identity.publicKeyPem);
+    expect((await k.engine.syncNow()).error).toBeNull();
+    expect(server.admin.applications()).toHaveLength(1);
+  });
+});
