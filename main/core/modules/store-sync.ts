@@ -28,7 +28,7 @@ export const storeSyncModule: ModuleFactory = async ({ config, platform, status,
   const log = platform.log.child('store-sync');
   const paths = storePaths(platform.dataDir);
   let embedded: SyncServer | null = null;
-  let kiosk: KioskSync | null = null;
+  let kiosk: KioskSync;
   try {
     if (config.sync.server === 'embedded') {
       embedded = await startEmbeddedServer(paths.serverDir, (m, f) => log.warn(m, f));
