@@ -1,16 +1,55 @@
 // Station config for recognition and spoken prompts. Owned by the speech area.
 import { z } from 'zod';
 
+const ttsSchema = z
+  .object({
+    engine: z.enum(['espeak-ng', 'none']).default('espeak-ng'),
+    /** Debian's plain `cmn` voice reads Chinese as English-spelled pinyin; cmn-latn-pinyin reads it right. */
+    voice: z.string().default('cmn-latn-pinyin'),
+    /** Words per minute; elderly listeners want it slower than espeak's default 175. */
+    rate: z.number().int().min(80).max(260).default(130),
+    /** espeak amplitude, 0-200 (100 = normal); the resident can change it at run time. */
+    volume: z.number().int().min(0).max(200).default(100),
+    /** How many rendered prompts to keep in memory (the same few questions repeat all day). */
+    cacheEntries: z.number().int().min(0).max(5000).default(300),
+  })
+  .strict();
+
+const recognitionSchema = z
+  .object({
+    /**
+     * 'auto': Vosk when `vosk.modelDir` is set, else PocketSphinx. 'none' turns
+     * recognition off (the kiosk still speaks and works by buttons).
+     */
+    engine: z.enum(['auto', 'pocketsphinx', 'vosk', 'none']).default('auto'),
+    pocketsphinx: z
+      .object({
+        /** Folder with model/hmm/zh/tdt_sc_8k and model/lm/zh_CN/mandarin_notone.dic; default <app>/models/pocketsphinx-zh-tdt_sc_8k. */
+        modelDir: z.string().min(1).optional(),
+        library: z.string().min(1).default('libpocketsphinx.so.3'),
+      })
+      .strict()
+      .default({ library: 'libpocketsphinx.so.3' }),
+    vosk: z
+      .object({
+        /** A Vosk model folder, e.g. vosk-model-small-cn-0.22. */
+        modelDir: z.string().min(1).optional(),
+        /** Default: the libvosk.so shipped inside node_modules/vosk. */
+        library: z.string().min(1).optional(),
+      })
+      .strict()
+      .default({}),
+    /** Minimum confidence to accept anything, and to accept 是 at a confirm step. */
+    acceptConfidence: z.number().min(0).max(1).default(0.55),
+    confirmYesConfidence: z.number().min(0).max(1).default(0.65),
+  })
+  .strict();
+
 export const speechConfigSchema = z
   .object({
-    tts: z
-      .object({
-        engine: z.enum(['espeak-ng', 'none']).default('espeak-ng'),
-        voice: z.string().default('cmn-latn-pinyin'),
-        /** Words per minute; elderly listeners want it slower than espeak's default 175. */
-        rate: z.number().int().min(80).max(260).default(130),
-      })
-      .default({ engine: 'espeak-ng', voice: 'cmn-latn-pinyin', rate: 130 }),
+    tts: ttsSchema.default(ttsSchema.parse({})),
+    recognition: recognitionSchema.default(recognitionSchema.parse({})),
   })
-  .default({ tts: { engine: 'espeak-ng', voice: 'cmn-latn-pinyin', rate: 130 } });
+  .strict()
+  .default({ tts: ttsSchema.parse({}), recognition: recognitionSchema.parse({}) });
 export type SpeechConfig = z.infer<typeof speechConfigSchema>;

@@ -1,13 +1,20 @@
 // The Speaker interface: turns a prompt into audio. The station core renders and
-// the renderer plays, so a Speaker only has to produce WAV bytes.
+// the renderer plays, so a Speaker only has to produce WAV bytes — and stopping a
+// prompt when the resident starts talking (barge-in) is the player's stop().
 export interface SpokenClip {
   readonly wav: Buffer;
   readonly durationMs: number;
 }
 
+export interface SpeakOptions {
+  /** Multiplies the configured speaking rate (1 = configured, 0.8 = slower). */
+  readonly rate?: number;
+  /** Multiplies the configured volume (1 = configured). */
+  readonly volume?: number;
+}
+
 export interface Speaker {
-  /** `rate` multiplies the configured speaking rate (1 = configured). */
-  synthesize(text: string, opts?: { rate?: number }): Promise<SpokenClip>;
+  synthesize(text: string, opts?: SpeakOptions): Promise<SpokenClip>;
   dispose(): Promise<void>;
 }
 
@@ -37,4 +44,22 @@ export function wavDurationMs(wav: Buffer): number {
     off += 8 + size + (size % 2);
   }
   return 0;
+}
+
+/** Fixes the RIFF and data sizes a streaming writer left as 0x7fffffff, so every player accepts the file. */
+export function fixWavSizes(wav: Buffer): Buffer {
+  if (wav.length < 44 || wav.toString('ascii', 0, 4) !== 'RIFF') return wav;
+  const out = Buffer.from(wav);
+  out.writeUInt32LE(out.length - 8, 4);
+  let off = 12;
+  while (off + 8 <= out.length) {
+    const id = out.toString('ascii', off, off + 4);
+    const size = out.readUInt32LE(off + 4);
+    if (id === 'data') {
+      out.writeUInt32LE(out.length - off - 8, off + 4);
+      break;
+    }
+    off += 8 + size + (size % 2);
+  }
+  return out;
 }

@@ -1,10 +1,69 @@
-// Read-aloud and (with the voice issue) recognition.
+// Read-aloud and recognition.
 //
 // Prompts are rendered to WAV in the station core and played by the renderer, so
 // the sound comes out of whatever the screen's browser plays through (kiosk
 // speakers, the TV), and stopping a prompt (barge-in) is a renderer-side stop.
+//
+// Recognition is driven step by step by the renderer: start a session with the
+// grammar of the dialog step on screen, push 16 kHz mono s16le audio chunks,
+// end it (or let the station's end-of-speech detection end it); results arrive on
+// the `speech:results` stream and the final one is also the answer of `listen-end`.
 import { z } from 'zod';
-import { channel } from '../define.js';
+import { channel, stream } from '../define.js';
+import { serviceIntentIds } from '../../catalogue/voice-synonyms.js';
+
+/** The grammar of a dialog step: built in the station from the catalogue and these labels. */
+export const stepSpecSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('home'), services: z.array(z.enum(serviceIntentIds)).min(1).optional() }).strict(),
+  z.object({ kind: z.literal('confirm') }).strict(),
+  z
+    .object({
+      kind: z.literal('digits'),
+      minLength: z.number().int().min(1).max(32).optional(),
+      maxLength: z.number().int().min(1).max(32).optional(),
+      /** Allow 叉 (X) as the last character, for ID numbers. */
+      allowX: z.boolean().optional(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('choice'),
+      options: z
+        .array(
+          z
+            .object({
+              id: z.string().min(1).max(80),
+              label: z.string().min(1).max(40),
+              synonyms: z.array(z.string().min(1).max(40)).max(10).optional(),
+            })
+            .strict(),
+        )
+        .min(1)
+        .max(12),
+    })
+    .strict(),
+]);
+export type StepSpecInput = z.infer<typeof stepSpecSchema>;
+
+export const recognitionResultSchema = z.object({
+  sessionId: z.string(),
+  kind: z.enum(['partial', 'final', 'rejected']),
+  /** What was heard (shown in big text); '' when nothing was. */
+  text: z.string(),
+  /** Intent id (service id, back/home/repeat/help, yes/no) or the id of a choice option. */
+  intent: z.string().optional(),
+  /** At a digits step: the digit string (0-9, X). */
+  digits: z.string().optional(),
+  confidence: z.number().min(0).max(1),
+  reason: z.enum(['no-speech', 'out-of-grammar', 'low-confidence', 'bad-length', 'cancelled', 'timeout']).optional(),
+});
+export type SpeechResultEvent = z.infer<typeof recognitionResultSchema>;
+
+const sessionArgs = z.object({ sessionId: z.string().min(1).max(64) }).strict();
+
+/** Half a second of audio per chunk is typical; allow up to ~4 s (base64 of 16 kHz s16le) plus JSON. */
+export const MAX_AUDIO_CHUNK_BYTES = 4 * 16_000 * 2;
+const maxChunkBase64 = Math.ceil(MAX_AUDIO_CHUNK_BYTES / 3) * 4;
 
 export const speechChannels = {
   'speech:synthesize': channel(
@@ -13,6 +72,8 @@ export const speechChannels = {
         text: z.string().min(1).max(2000),
         /** Multiplier on the station's configured rate: 0.5 is half as fast. */
         rate: z.number().min(0.5).max(2).optional(),
+        /** Multiplier on the station's configured volume. */
+        volume: z.number().min(0).max(2).optional(),
       })
       .strict(),
     z.object({
@@ -21,6 +82,35 @@ export const speechChannels = {
       durationMs: z.number().nonnegative(),
     }),
   ),
+  /** Forgets rendered prompts (they may have read back a name) when a resident's session ends. */
+  'speech:clear-prompts': channel(z.object({}).strict(), z.object({})),
+  'speech:status': channel(
+    z.object({}).strict(),
+    z.object({
+      recognition: z.enum(['ready', 'unavailable', 'off']),
+      engine: z.enum(['pocketsphinx', 'vosk']).optional(),
+      /** Why recognition is unavailable, for the specialist's health panel. */
+      message: z.string().optional(),
+      prompts: z.enum(['ready', 'off']),
+    }),
+  ),
+  'speech:listen-start': channel(z.object({ step: stepSpecSchema }).strict(), z.object({ sessionId: z.string() })),
+  'speech:listen-audio': channel(
+    z
+      .object({
+        sessionId: z.string().min(1).max(64),
+        /** 16 kHz mono signed 16-bit little-endian PCM, base64. */
+        pcmBase64: z.string().max(maxChunkBase64),
+      })
+      .strict(),
+    z.object({}),
+    { maxArgBytes: maxChunkBase64 + 1024 },
+  ),
+  'speech:listen-end': channel(sessionArgs, recognitionResultSchema),
+  'speech:listen-cancel': channel(sessionArgs, z.object({})),
 } as const;
 
-export const speechStreams = {} as const;
+export const speechStreams = {
+  /** Every partial, final and rejected result of every session (filter by sessionId). */
+  'speech:results': stream(z.object({}).strict(), recognitionResultSchema),
+} as const;

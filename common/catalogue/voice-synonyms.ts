@@ -1,0 +1,80 @@
+// What people really say for each voice intent. The grammars of every dialog step
+// are generated from this table (plus the screen's own option labels), never
+// hand-written per screen. Phrases are plain Chinese; the recognizer splits them
+// into dictionary words and refuses to build a grammar with an unknown word, so a
+// typo here fails loudly at start-up rather than silently never matching.
+//
+// The service catalogue imports `serviceVoiceSynonyms` to attach them to services.
+
+export const serviceIntentIds = [
+  'pension-certification',
+  'social-insurance-query',
+  'medical-insurance-payment',
+  'elderly-allowance',
+  'subsistence-allowance',
+  'application-status',
+  'certificate-print',
+  'policy-qa',
+] as const;
+export type ServiceIntentId = (typeof serviceIntentIds)[number];
+
+/** Intents accepted at every step. `help` also calls the village specialist. */
+export const globalIntentIds = ['back', 'home', 'repeat', 'help'] as const;
+export type GlobalIntentId = (typeof globalIntentIds)[number];
+
+export const confirmIntentIds = ['yes', 'no'] as const;
+export type ConfirmIntentId = (typeof confirmIntentIds)[number];
+
+export type VoiceIntentId = ServiceIntentId | GlobalIntentId | ConfirmIntentId;
+
+// Synonyms are ordered roughly by how often residents use them: the first one is
+// the canonical wording used in prompts ("您可以说：养老认证").
+export const serviceVoiceSynonyms: Readonly<Record<ServiceIntentId, readonly string[]>> = {
+  'pension-certification': ['养老认证', '养老资格认证', '生存认证', '认证', '资格认证', '养老金认证', '领养老金认证', '年审'],
+  'social-insurance-query': ['社保查询', '查社保', '社保', '查询社保', '参保记录', '缴费记录', '查养老金'],
+  'medical-insurance-payment': ['医保缴费', '交医保', '缴医保', '医保', '合作医疗', '交合作医疗', '医疗保险'],
+  'elderly-allowance': ['高龄津贴', '高龄补贴', '老年补贴', '老人补贴', '高龄'],
+  'subsistence-allowance': ['低保申请', '低保', '最低生活保障', '吃低保'],
+  'application-status': ['办件进度', '办理进度', '进度', '查进度', '办到哪了', '审批进度'],
+  'certificate-print': ['证明打印', '打印证明', '参保证明', '开证明', '打印'],
+  'policy-qa': ['政策问答', '政策', '问政策', '政策咨询', '咨询'],
+};
+
+export const globalVoiceSynonyms: Readonly<Record<GlobalIntentId, readonly string[]>> = {
+  back: ['返回', '上一步', '回去', '后退', '退回'],
+  home: ['首页', '回首页', '回到首页', '主页', '主菜单'],
+  repeat: ['重复', '再说一遍', '再说一次', '没听清', '重新说'],
+  help: ['帮助', '人工', '找人帮忙', '叫工作人员', '我不会'],
+};
+
+export const confirmVoiceSynonyms: Readonly<Record<ConfirmIntentId, readonly string[]>> = {
+  yes: ['是', '是的', '对', '对的', '确认', '好', '好的', '可以', '没错', '同意'],
+  no: ['不是', '不对', '不', '取消', '不要', '不行', '错了', '不同意'],
+};
+
+/** What people put in front of a request: 我要…, 我想…, 帮我…, 申请…, 查一下… */
+export const carrierPrefixes: readonly string[] = ['我要', '我想', '我想要', '帮我', '请帮我', '给我', '申请', '查一下', '我要办', '我想办', '我要查'];
+/** What people put after it: …吧, …一下. */
+export const carrierSuffixes: readonly string[] = ['吧', '一下'];
+
+/** Spoken digits: 幺 and 两 are digits too (幺 on the phone, 两 in counts); 叉 is the X of an ID number. */
+export const spokenDigits: Readonly<Record<string, string>> = {
+  零: '0',
+  洞: '0',
+  一: '1',
+  幺: '1',
+  二: '2',
+  两: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+  叉: 'X',
+};
+
+export function allVoiceSynonyms(): Readonly<Record<VoiceIntentId, readonly string[]>> {
+  return { ...serviceVoiceSynonyms, ...globalVoiceSynonyms, ...confirmVoiceSynonyms };
+}

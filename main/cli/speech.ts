@@ -1,0 +1,107 @@
+// `npx xiangyin speech …` — the technician's speech tools.
+//   eval --dir DIR [--config FILE] [--quiet]   score NAME.wav/.expect/.step clips; last line is JSON
+//   recognize FILE.wav --step home|confirm|digits [--config FILE]
+//   say TEXT --out FILE.wav [--rate R]
+//   provision [--from DIR] [--download]        same as npm run provision:models
+import fs from 'node:fs';
+import { loadStationConfig } from '../core/config.js';
+import { createRecognizer } from '../../speech/create-recognizer.js';
+import { evaluateClip, formatOutcome, listClips, summarize, EvalError, type Clip } from '../../speech/eval/evaluate.js';
+import { RecognizerError } from '../../speech/recognition/recognizer.js';
+import { GrammarError } from '../../speech/grammar/dictionary.js';
+import { WavError } from '../../speech/audio/wav.js';
+import { createEspeakSpeaker } from '../../speech/tts/espeak-speaker.js';
+
+const USAGE = `usage: xiangyin speech eval --dir DIR [--config FILE] [--quiet]
+       xiangyin speech recognize FILE.wav --step home|confirm|digits [--config FILE]
+       xiangyin speech say TEXT --out FILE.wav [--rate R]`;
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+function recognizerFor(args: string[]) {
+  const config = loadStationConfig(option(args, '--config'));
+  const rec = createRecognizer(config.speech.recognition);
+  if (!rec) throw new RecognizerError('model-missing', 'recognition is off in the station config (speech.recognition.engine = none)');
+  return rec;
+}
+
+async function evalCommand(args: string[]): Promise<number> {
+  const dir = option(args, '--dir');
+  if (!dir) {
+    console.error(USAGE);
+    return 2;
+  }
+  const clips = listClips(dir);
+  if (clips.length === 0) throw new EvalError(`No NAME.wav clips in ${dir}`);
+  const rec = recognizerFor(args);
+  try {
+    const outcomes = clips.map((c) => {
+      const o = evaluateClip(rec, c);
+      if (!args.includes('--quiet')) console.log(formatOutcome(o));
+      return o;
+    });
+    console.log(JSON.stringify(summarize(outcomes)));
+  } finally {
+    rec.dispose();
+  }
+  return 0;
+}
+
+function recognizeCommand(args: string[]): number {
+  const file = args[0];
+  const step = option(args, '--step') ?? 'home';
+  if (!file || !['home', 'confirm', 'digits'].includes(step)) {
+    console.error(USAGE);
+    return 2;
+  }
+  const rec = recognizerFor(args);
+  try {
+    const clip: Clip = { name: file, wav: file, expect: '', step: step as Clip['step'] };
+    const o = evaluateClip(rec, clip);
+    console.log(JSON.stringify({ ...o.result, latencyMs: Math.round(o.latencyMs) }));
+  } finally {
+    rec.dispose();
+  }
+  return 0;
+}
+
+async function sayCommand(args: string[]): Promise<number> {
+  const text = args[0];
+  const out = option(args, '--out');
+  if (!text || !out) {
+    console.error(USAGE);
+    return 2;
+  }
+  const config = loadStationConfig(option(args, '--config'));
+  const t = config.speech.tts;
+  const clip = await createEspeakSpeaker({ voice: t.voice, wordsPerMinute: t.rate, amplitude: t.volume }).synthesize(text, { rate: Number(option(args, '--rate') ?? 1) });
+  fs.writeFileSync(out, clip.wav);
+  console.log(`${out}: ${clip.durationMs} ms`);
+  return 0;
+}
+
+export async function run(args: string[]): Promise<number> {
+  const [cmd, ...rest] = args;
+  try {
+    switch (cmd) {
+      case 'eval':
+        return await evalCommand(rest);
+      case 'recognize':
+        return recognizeCommand(rest);
+      case 'say':
+        return await sayCommand(rest);
+      default:
+        console.error(USAGE);
+        return 2;
+    }
+  } catch (e) {
+    if (e instanceof RecognizerError || e instanceof GrammarError || e instanceof EvalError || e instanceof WavError || (e as Error).name === 'ConfigError' || (e as Error).name === 'SpeakerError') {
+      console.error(`xiangyin speech ${cmd}: ${(e as Error).message}`);
+      return 1;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,27 @@
+// Builds the recognizer the station config asks for. Shared by the station's
+// speech module and the technician CLI so both hear with the same ears.
+import type { SpeechConfig } from './config.js';
+import { defaultPocketSphinxModelDir } from './models/paths.js';
+import { createPocketSphinxRecognizer } from './recognition/pocketsphinx-recognizer.js';
+import type { Recognizer } from './recognition/recognizer.js';
+import { createVoskRecognizer } from './recognition/vosk-recognizer.js';
+
+export type RecognitionConfig = SpeechConfig['recognition'];
+
+/** Which engine 'auto' means for this config; null when recognition is off. */
+export function selectedEngine(c: RecognitionConfig): 'pocketsphinx' | 'vosk' | null {
+  if (c.engine === 'none') return null;
+  if (c.engine === 'auto') return c.vosk.modelDir ? 'vosk' : 'pocketsphinx';
+  return c.engine;
+}
+
+/** Throws RecognizerError (model-missing, model-corrupt, library-missing) when it cannot. */
+export function createRecognizer(c: RecognitionConfig): Recognizer | null {
+  const engine = selectedEngine(c);
+  const thresholds = { accept: c.acceptConfidence, confirmYes: c.confirmYesConfidence };
+  if (engine === 'vosk') return createVoskRecognizer({ modelDir: c.vosk.modelDir ?? '', library: c.vosk.library, thresholds });
+  if (engine === 'pocketsphinx') {
+    return createPocketSphinxRecognizer({ modelDir: c.pocketsphinx.modelDir ?? defaultPocketSphinxModelDir(), library: c.pocketsphinx.library, thresholds });
+  }
+  return null;
+}

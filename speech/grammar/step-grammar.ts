@@ -1,0 +1,110 @@
+// The grammar of one dialog step, generated from the catalogue's voice synonyms
+// and the screen's own option labels: which intents may be said here and every
+// phrase that means each one, split into dictionary words. Engines render it into
+// their own format (JSGF for PocketSphinx, a phrase list for Vosk).
+import {
+  carrierPrefixes,
+  carrierSuffixes,
+  confirmVoiceSynonyms,
+  globalVoiceSynonyms,
+  serviceIntentIds,
+  serviceVoiceSynonyms,
+  spokenDigits,
+  type ServiceIntentId,
+} from '../../common/catalogue/voice-synonyms.js';
+import { GrammarError, type Dictionary } from './dictionary.js';
+
+export interface ChoiceOption {
+  /** What the renderer gets back when this option is said. */
+  readonly id: string;
+  /** The label on the button; said as written (punctuation and latin letters are ignored). */
+  readonly label: string;
+  readonly synonyms?: readonly string[];
+}
+
+export type StepSpec =
+  | { readonly kind: 'home'; readonly services?: readonly ServiceIntentId[] }
+  | { readonly kind: 'confirm' }
+  | { readonly kind: 'digits'; readonly minLength?: number; readonly maxLength?: number; readonly allowX?: boolean }
+  | { readonly kind: 'choice'; readonly options: readonly ChoiceOption[] };
+
+export interface GrammarPhrase {
+  readonly intent: string;
+  /** The phrase as dictionary words. */
+  readonly words: readonly string[];
+}
+
+export interface StepGrammar {
+  readonly kind: StepSpec['kind'];
+  readonly phrases: readonly GrammarPhrase[];
+  readonly prefixes: readonly (readonly string[])[];
+  readonly suffixes: readonly (readonly string[])[];
+  /** Set at a digits step: the digit words and the accepted length range. */
+  readonly digits?: { readonly words: readonly string[]; readonly minLength: number; readonly maxLength: number };
+}
+
+const ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** Keeps the characters a person would say: Han characters and digits written as numerals are dropped. */
+function sayable(label: string): string {
+  return [...label].filter((c) => /\p{Script=Han}/u.test(c)).join('');
+}
+
+function intentPhrases(spec: StepSpec): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const add = (intent: string, phrases: readonly string[]) => out.set(intent, [...(out.get(intent) ?? []), ...phrases]);
+  switch (spec.kind) {
+    case 'home':
+      for (const id of spec.services ?? serviceIntentIds) add(id, serviceVoiceSynonyms[id]);
+      break;
+    case 'confirm':
+      for (const [id, s] of Object.entries(confirmVoiceSynonyms)) add(id, s);
+      break;
+    case 'digits':
+      break;
+    case 'choice':
+      spec.options.forEach((o, i) => {
+        const label = sayable(o.label);
+        const ordinal = ORDINALS[i];
+        const said = [label, ...(o.synonyms ?? []).map(sayable)].filter((p) => p.length > 0);
+        if (ordinal) said.push(`第${ordinal}个`, `第${ordinal}项`);
+        if (said.length === 0) throw new GrammarError('empty-grammar', `Option ${o.id} has nothing that can be said`);
+        add(o.id, said);
+      });
+      break;
+  }
+  for (const [id, s] of Object.entries(globalVoiceSynonyms)) add(id, s);
+  return out;
+}
+
+/** Builds the step's grammar; throws GrammarError when a phrase has a word the dictionary lacks. */
+export function buildStepGrammar(spec: StepSpec, dict: Dictionary): StepGrammar {
+  const seen = new Map<string, string>();
+  const phrases: GrammarPhrase[] = [];
+  for (const [intent, list] of intentPhrases(spec)) {
+    for (const p of list) {
+      const words = dict.segment(p);
+      const key = words.join(' ');
+      const owner = seen.get(key);
+      // The same words meaning two things would make the answer a coin toss.
+      if (owner && owner !== intent) throw new GrammarError('empty-grammar', `「${p}」 means both ${owner} and ${intent}`);
+      if (owner) continue;
+      seen.set(key, intent);
+      phrases.push({ intent, words });
+    }
+  }
+  const carriers = spec.kind === 'home' || spec.kind === 'choice';
+  const grammar: StepGrammar = {
+    kind: spec.kind,
+    phrases,
+    prefixes: carriers ? carrierPrefixes.map((p) => dict.segment(p)) : [],
+    suffixes: carriers ? carrierSuffixes.map((p) => dict.segment(p)) : [],
+  };
+  if (spec.kind !== 'digits') return grammar;
+  const digitWords = Object.keys(spokenDigits).filter((w) => spec.allowX || spokenDigits[w] !== 'X');
+  for (const w of digitWords) if (!dict.has(w)) throw new GrammarError('unknown-word', `The dictionary has no word for the digit 「${w}」`);
+  const minLength = spec.minLength ?? 1;
+  const maxLength = spec.maxLength ?? 18;
+  if (minLength > maxLength) throw new GrammarError('empty-grammar', `digits: minLength ${minLength} > maxLength ${maxLength}`);
+  return { ...grammar, digits: { words: digitWords, minLength, maxLength } };
+}

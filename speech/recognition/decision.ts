@@ -1,0 +1,53 @@
+// Deciding whether to accept what the decoder heard. Pure, so the rules can be
+// tested without audio. Two signals:
+//  - the hypothesis itself: any garbage word in it means the speech was better
+//    explained as free speech than as a command → out-of-grammar;
+//  - the score gap to a free phone loop decoding the same audio, per frame of
+//    speech: a command that was truly said costs little against free phones,
+//    unrelated speech forced onto a command costs a lot → confidence.
+// A confirm step answered "yes" needs a higher confidence than anything else: it
+// is the one place where a wrong guess submits an application.
+import type { RecognitionResult } from './recognizer.js';
+import type { IntentMatch } from '../intent/match.js';
+
+export interface DecisionThresholds {
+  /** Minimum confidence for any final result. */
+  readonly accept: number;
+  /** Minimum confidence for `yes` at a confirm step. */
+  readonly confirmYes: number;
+  /** Score gap per speech frame that maps to confidence 1/e. */
+  readonly gapScale: number;
+  /** Fewer speech frames than this (10 ms each) is a cough or a click, not a word. */
+  readonly minSpeechFrames: number;
+}
+
+export const defaultThresholds: DecisionThresholds = { accept: 0.5, confirmYes: 0.6, gapScale: 40, minSpeechFrames: 15 };
+
+export interface DecodeEvidence {
+  readonly words: readonly string[];
+  readonly garbageWords: number;
+  readonly speechFrames: number;
+  /** Path score of the command decoder (log domain, higher is better). */
+  readonly commandScore: number;
+  /** Path score of the free phone loop over the same audio. */
+  readonly freeScore: number;
+}
+
+export function confidenceOf(e: DecodeEvidence, t: DecisionThresholds): number {
+  if (e.speechFrames <= 0) return 0;
+  const gap = Math.max(0, e.freeScore - e.commandScore) / e.speechFrames;
+  return Math.exp(-gap / t.gapScale);
+}
+
+/** `unmatched` says why text the grammar allowed still matched nothing (a digit string of the wrong length). */
+export function decide(step: string, e: DecodeEvidence, match: IntentMatch, t: DecisionThresholds, unmatched: 'bad-length' | 'out-of-grammar' = 'out-of-grammar'): RecognitionResult {
+  const text = e.words.join('');
+  if (e.words.length === 0 && e.garbageWords === 0) return { kind: 'rejected', text: '', confidence: 0, reason: 'no-speech' };
+  if (e.garbageWords > 0) return { kind: 'rejected', text: '', confidence: 0, reason: 'out-of-grammar' };
+  if (e.speechFrames < t.minSpeechFrames) return { kind: 'rejected', text, confidence: 0, reason: 'no-speech' };
+  const confidence = confidenceOf(e, t);
+  if (!match) return { kind: 'rejected', text, confidence, reason: unmatched };
+  const needed = step === 'confirm' && 'intent' in match && match.intent === 'yes' ? t.confirmYes : t.accept;
+  if (confidence < needed) return { kind: 'rejected', text, confidence, reason: 'low-confidence' };
+  return 'digits' in match ? { kind: 'final', text, digits: match.digits, confidence } : { kind: 'final', text, intent: match.intent, confidence };
+}

@@ -1,0 +1,119 @@
+// One PocketSphinx decoder instance: the acoustic model, the dictionary, and the
+// grammar searches it has compiled so far (cached by their JSGF text, since the
+// kiosk goes back and forth between the same few steps).
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadPocketSphinx, type PocketSphinxLib } from './pocketsphinx-ffi.js';
+import { RecognizerError } from './recognizer.js';
+
+export interface ModelPaths {
+  readonly hmm: string;
+  readonly dict: string;
+}
+
+/** The layout the provisioning script produces (and the upstream repository uses). */
+export function pocketSphinxModelPaths(modelDir: string): ModelPaths {
+  return { hmm: path.join(modelDir, 'model', 'hmm', 'zh', 'tdt_sc_8k'), dict: path.join(modelDir, 'model', 'lm', 'zh_CN', 'mandarin_notone.dic') };
+}
+
+const HMM_FILES = ['feat.params', 'mdef', 'means', 'noisedict', 'sendump', 'transition_matrices', 'variances'];
+
+export function checkModelFiles(paths: ModelPaths): void {
+  const missing = [...HMM_FILES.map((f) => path.join(paths.hmm, f)), paths.dict].filter((f) => !fs.existsSync(f));
+  if (missing.length > 0) {
+    throw new RecognizerError('model-missing', `The speech model is not provisioned (missing ${missing.map((f) => path.basename(f)).join(', ')}); run npm run provision:models`);
+  }
+}
+
+export interface SegmentInfo {
+  readonly word: string;
+  readonly frames: number;
+  readonly ascr: number;
+}
+
+export interface Hypothesis {
+  readonly text: string;
+  readonly score: number;
+}
+
+export class PocketSphinxDecoder {
+  private readonly lib: PocketSphinxLib;
+  private ps: unknown;
+  private readonly searches = new Map<string, string>();
+  private inUtterance = false;
+
+  constructor(paths: ModelPaths, opts: { library?: string; extraArgs?: readonly string[] } = {}) {
+    try {
+      this.lib = loadPocketSphinx(opts.library);
+    } catch (e) {
+      throw new RecognizerError('library-missing', `Cannot load ${opts.library ?? 'libpocketsphinx.so.3'} (apt-get install libpocketsphinx3): ${(e as Error).message}`);
+    }
+    checkModelFiles(paths);
+    // -logfn keeps PocketSphinx's chatty stderr out of the kiosk log.
+    const argv = ['-hmm', paths.hmm, '-dict', paths.dict, '-samprate', '16000', '-logfn', '/dev/null', ...(opts.extraArgs ?? [])];
+    const cfg = this.lib.cmd_ln_parse_r(null, this.lib.ps_args(), argv.length, argv, 0);
+    if (!cfg) throw new RecognizerError('decoder-failed', 'PocketSphinx rejected its configuration');
+    this.ps = this.lib.ps_init(cfg);
+    if (!this.ps) throw new RecognizerError('model-corrupt', `PocketSphinx could not load the model in ${paths.hmm}`);
+  }
+
+  addWord(word: string, phones: string): void {
+    if (this.lib.ps_add_word(this.ps, word, phones, 1) < 0) throw new RecognizerError('decoder-failed', `PocketSphinx refused the word ${word}`);
+  }
+
+  /** Compiles (once) and selects the grammar; must be called between utterances. */
+  useGrammar(jsgf: string): void {
+    let name = this.searches.get(jsgf);
+    if (!name) {
+      name = `g${this.searches.size}`;
+      if (this.lib.ps_set_jsgf_string(this.ps, name, jsgf) < 0) throw new RecognizerError('decoder-failed', 'PocketSphinx could not compile the step grammar');
+      this.searches.set(jsgf, name);
+    }
+    if (this.lib.ps_set_search(this.ps, name) < 0) throw new RecognizerError('decoder-failed', 'PocketSphinx could not select the step grammar');
+  }
+
+  start(): void {
+    if (this.inUtterance) this.lib.ps_end_utt(this.ps);
+    if (this.lib.ps_start_utt(this.ps) < 0) throw new RecognizerError('decoder-failed', 'PocketSphinx could not start an utterance');
+    this.inUtterance = true;
+  }
+
+  process(pcm: Int16Array): void {
+    if (pcm.length === 0) return;
+    if (this.lib.ps_process_raw(this.ps, pcm, pcm.length, 0, 0) < 0) throw new RecognizerError('decoder-failed', 'PocketSphinx failed to decode audio');
+  }
+
+  end(): void {
+    if (!this.inUtterance) return;
+    this.inUtterance = false;
+    this.lib.ps_end_utt(this.ps);
+  }
+
+  hypothesis(): Hypothesis | null {
+    const score: [number] = [0];
+    const text = this.lib.ps_get_hyp(this.ps, score);
+    return text ? { text, score: score[0] } : null;
+  }
+
+  segments(): SegmentInfo[] {
+    const out: SegmentInfo[] = [];
+    for (let s = this.lib.ps_seg_iter(this.ps); s; s = this.lib.ps_seg_next(s)) {
+      const sf: [number] = [0];
+      const ef: [number] = [0];
+      const a: [number] = [0];
+      const l: [number] = [0];
+      const b: [number] = [0];
+      this.lib.ps_seg_frames(s, sf, ef);
+      this.lib.ps_seg_prob(s, a, l, b);
+      out.push({ word: this.lib.ps_seg_word(s), frames: ef[0] - sf[0] + 1, ascr: a[0] });
+    }
+    return out;
+  }
+
+  dispose(): void {
+    if (!this.ps) return;
+    this.end();
+    this.lib.ps_free(this.ps);
+    this.ps = null;
+  }
+}

@@ -1,0 +1,151 @@
+// The embedded recognizer: PocketSphinx (Debian's libpocketsphinx3, in-process via
+// koffi) with the Mandarin tdt_sc_8k model. Two decoders hear every chunk: one
+// runs the step grammar (commands plus a garbage loop), the other a free phone
+// loop whose score is the yardstick for the command's confidence. Both are
+// streamed, so the final answer costs only the end-of-utterance bookkeeping.
+import { loadDictionary, type Dictionary } from '../grammar/dictionary.js';
+import { renderJsgf } from '../grammar/jsgf.js';
+import { buildStepGrammar, type StepGrammar, type StepSpec } from '../grammar/step-grammar.js';
+import { createIntentMatcher, type IntentMatcher } from '../intent/match.js';
+import { decide, defaultThresholds, type DecisionThresholds, type DecodeEvidence } from './decision.js';
+import { PocketSphinxDecoder, pocketSphinxModelPaths } from './pocketsphinx-decoder.js';
+import { RecognizerError, type RecognitionResult, type RecognitionSession, type Recognizer } from './recognizer.js';
+
+export interface PocketSphinxOptions {
+  /** Folder holding model/hmm/zh/tdt_sc_8k and model/lm/zh_CN/mandarin_notone.dic. */
+  readonly modelDir: string;
+  readonly library?: string;
+  /** Prior of the garbage branch in the grammar; smaller lets more through to the confidence check. */
+  readonly garbageWeight?: number;
+  readonly thresholds?: Partial<DecisionThresholds>;
+  /** Extra PocketSphinx command-line options (beams, -cmninit…), for tuning. */
+  readonly decoderArgs?: readonly string[];
+}
+
+const GARBAGE_PREFIX = 'gb_';
+// Null transitions of the grammar show up as (NULL); alternate pronunciations as 对的(2).
+const baseWord = (w: string) => w.replace(/\(\d+\)$/, '');
+const isFiller = (w: string) => w === '(NULL)' || w.startsWith('<') || w.startsWith('[') || w.startsWith('++') || w === 'SIL';
+
+interface Compiled {
+  readonly grammar: StepGrammar;
+  readonly jsgf: string;
+  readonly matcher: IntentMatcher;
+}
+
+export function createPocketSphinxRecognizer(opts: PocketSphinxOptions): Recognizer {
+  const paths = pocketSphinxModelPaths(opts.modelDir);
+  const decoderOpts = { library: opts.library, extraArgs: opts.decoderArgs };
+  const command = new PocketSphinxDecoder(paths, decoderOpts);
+  const free = new PocketSphinxDecoder(paths, decoderOpts);
+  let dict: Dictionary;
+  try {
+    dict = loadDictionary(paths.dict);
+  } catch (e) {
+    command.dispose();
+    free.dispose();
+    throw new RecognizerError('model-corrupt', (e as Error).message);
+  }
+  const phones = dict.phoneInventory();
+  const garbageWords = phones.map((p) => GARBAGE_PREFIX + p);
+  for (const d of [command, free]) phones.forEach((p, i) => d.addWord(garbageWords[i]!, p));
+  const freeJsgf = `#JSGF V1.0;\ngrammar free;\npublic <free> = <phone>+;\n<phone> = ${garbageWords.join(' | ')};\n`;
+  const thresholds: DecisionThresholds = { ...defaultThresholds, ...opts.thresholds };
+  const garbageWeight = opts.garbageWeight ?? 0;
+  const compiled = new Map<string, Compiled>();
+  let active: Session | null = null;
+  let disposed = false;
+
+  const compile = (spec: StepSpec): Compiled => {
+    const key = JSON.stringify(spec);
+    let c = compiled.get(key);
+    if (!c) {
+      const grammar = buildStepGrammar(spec, dict);
+      c = { grammar, jsgf: renderJsgf(grammar, { garbageWords: garbageWeight > 0 ? garbageWords : [], garbageWeight }), matcher: createIntentMatcher(grammar) };
+      compiled.set(key, c);
+    }
+    return c;
+  };
+
+  class Session implements RecognitionSession {
+    closed = false;
+    private lastPartial = '';
+    constructor(private readonly c: Compiled) {
+      command.useGrammar(c.jsgf);
+      free.useGrammar(freeJsgf);
+      command.start();
+      free.start();
+    }
+
+    accept(pcm: Int16Array): RecognitionResult | null {
+      if (this.closed) throw new RecognizerError('session-closed', 'This recognition session has ended');
+      command.process(pcm);
+      free.process(pcm);
+      const hyp = command.hypothesis();
+      const words = hyp ? hyp.text.split(' ').map(baseWord).filter((w) => w && !isFiller(w)) : [];
+      if (words.some((w) => w.startsWith(GARBAGE_PREFIX))) return null; // nothing worth showing yet
+      const text = words.join('');
+      if (!text || text === this.lastPartial) return null;
+      this.lastPartial = text;
+      const m = this.c.matcher.match(text);
+      const base = { kind: 'partial' as const, text, confidence: 0 };
+      if (!m) return base;
+      return 'digits' in m ? { ...base, digits: m.digits } : { ...base, intent: m.intent };
+    }
+
+    end(): RecognitionResult {
+      if (this.closed) throw new RecognizerError('session-closed', 'This recognition session has ended');
+      this.close();
+      const evidence = this.evidence();
+      const text = evidence.words.join('');
+      const match = evidence.garbageWords === 0 ? this.c.matcher.match(text) : null;
+      const unmatched = this.c.grammar.digits && evidence.words.length > 0 && evidence.words.every((w) => this.c.grammar.digits!.words.includes(w)) ? 'bad-length' : 'out-of-grammar';
+      return decide(this.c.grammar.kind, evidence, match, thresholds, unmatched);
+    }
+
+    /** What the two decoders saw, in the numbers the decision rules use. */
+    evidence(): DecodeEvidence {
+      const hyp = command.hypothesis();
+      const freeHyp = free.hypothesis();
+      const segs = hyp ? command.segments().map((s) => ({ ...s, word: baseWord(s.word) })) : [];
+      const spoken = segs.filter((s) => !isFiller(s.word));
+      return {
+        words: spoken.filter((s) => !s.word.startsWith(GARBAGE_PREFIX)).map((s) => s.word),
+        garbageWords: spoken.filter((s) => s.word.startsWith(GARBAGE_PREFIX)).length,
+        speechFrames: spoken.reduce((n, s) => n + s.frames, 0),
+        commandScore: hyp?.score ?? 0,
+        freeScore: freeHyp?.score ?? 0,
+      };
+    }
+
+    cancel(): void {
+      if (!this.closed) this.close();
+    }
+
+    private close(): void {
+      this.closed = true;
+      command.end();
+      free.end();
+      if (active === this) active = null;
+    }
+  }
+
+  return {
+    engine: 'pocketsphinx',
+    prepare: (spec) => void compile(spec),
+    start(spec) {
+      if (disposed) throw new RecognizerError('session-closed', 'The recognizer has been disposed');
+      active?.cancel();
+      const c = compile(spec);
+      active = new Session(c);
+      return active;
+    },
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      active?.cancel();
+      command.dispose();
+      free.dispose();
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { confidenceOf, decide, defaultThresholds, type DecodeEvidence } from '../../../speech/recognition/decision.js';
+
+const t = { ...defaultThresholds, accept: 0.5, confirmYes: 0.6, gapScale: 40 };
+const ev = (o: Partial<DecodeEvidence>): DecodeEvidence => ({ words: ['是'], garbageWords: 0, speechFrames: 50, commandScore: -1000, freeScore: -1000, ...o });
+
+describe('accept / reject decision', () => {
+  it('confidence falls with the score gap to the free phone loop, per frame of speech', () => {
+    expect(confidenceOf(ev({}), t)).toBe(1);
+    expect(confidenceOf(ev({ freeScore: -1000 + 40 * 50 }), t)).toBeCloseTo(Math.exp(-1));
+    // Same gap over more speech is a smaller gap per frame: higher confidence.
+    expect(confidenceOf(ev({ freeScore: 0, speechFrames: 200 }), t)).toBeGreaterThan(confidenceOf(ev({ freeScore: 0, speechFrames: 50 }), t));
+  });
+
+  it('rejects garbage, silence and clicks', () => {
+    expect(decide('home', ev({ words: [], garbageWords: 0 }), null, t).reason).toBe('no-speech');
+    expect(decide('home', ev({ garbageWords: 3 }), { intent: 'back', exact: true }, t).reason).toBe('out-of-grammar');
+    expect(decide('home', ev({ speechFrames: 5 }), { intent: 'back', exact: true }, t).reason).toBe('no-speech');
+    expect(decide('digits', ev({}), null, t, 'bad-length').reason).toBe('bad-length');
+  });
+
+  it('demands more confidence for yes at a confirm step than for anything else', () => {
+    const gap = (c: number) => ev({ freeScore: -1000 - 40 * 50 * Math.log(c) });
+    const mid = gap(0.55);
+    expect(decide('confirm', mid, { intent: 'no', exact: true }, t).kind).toBe('final');
+    expect(decide('confirm', mid, { intent: 'yes', exact: true }, t)).toMatchObject({ kind: 'rejected', reason: 'low-confidence' });
+    expect(decide('confirm', gap(0.7), { intent: 'yes', exact: true }, t)).toMatchObject({ kind: 'final', intent: 'yes' });
+    expect(decide('home', gap(0.3), { intent: 'back', exact: true }, t).kind).toBe('rejected');
+  });
+
+  it('returns digit strings at a digits step', () => {
+    expect(decide('digits', ev({ words: ['幺', '二'] }), { digits: '12' }, t)).toMatchObject({ kind: 'final', digits: '12', text: '幺二' });
+  });
+});
