@@ -34,6 +34,8 @@ export const answerErrorCodes = [
   'not-an-option',
   'wrong-type',
   'photo-too-large',
+  'own-id-number',
+  'repeated-person',
 ] as const;
 export type AnswerErrorCode = (typeof answerErrorCodes)[number];
 

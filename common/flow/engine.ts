@@ -6,6 +6,7 @@
 import type { Surface } from '../catalogue/schema/fields.js';
 import type { ServiceDefinition } from '../catalogue/schema/service.js';
 import type { AnswerValue } from './answers.js';
+import { checkDistinct } from './distinct.js';
 import { checkEligibility } from './eligibility.js';
 import type { ResidentIdentity } from './identity.js';
 import { planSteps, type Answers, type Plan, type PlannedStep } from './plan.js';
@@ -103,6 +104,8 @@ export function answer(state: FlowState, raw: unknown): FlowState {
   if (!step || step.step.kind !== 'question' || !step.answerKey) throw new FlowError('wrong-phase', 'the current screen asks no question');
   const result = validateAnswer(step.step.field, raw, { surface: state.surface, today: state.today });
   if (!result.ok) return { ...state, error: result.error };
+  const clash = checkDistinct(step, result.value, state.answers, state.identity.idNumber);
+  if (clash) return { ...state, error: clash };
   return advance(state, { ...state.answers, [step.answerKey]: result.value }, step.key);
 }
 

@@ -67,7 +67,7 @@ function parseChineseInteger(text: string): number | null {
  * 四百元, 一千二百点五). Returns null when it is not a number.
  */
 export function parseNumber(input: string): number | null {
-  const s = input.trim().replace(/[元块圆钱人个位口]+$/u, '').replace(/[,，\s]/g, '');
+  const s = input.trim().replace(/[元块圆钱人个位口份张岁年次户天]+$/u, '').replace(/[,，\s]/g, '');
   const ascii = normalizeFullWidth(s);
   if (/^\d+(\.\d+)?$/.test(ascii)) return Number(ascii);
   const [intPart, decPart, extra] = s.split('点');

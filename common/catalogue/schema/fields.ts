@@ -53,8 +53,14 @@ export const bankAccountFieldSchema = z
   .object({ ...base, kind: z.literal('bank-account'), minDigits: z.number().int().min(8).default(16), maxDigits: z.number().int().max(30).default(19) })
   .strict();
 
-/** Another person's 18-digit resident ID number (GB 11643, check digit verified). */
-export const idNumberFieldSchema = z.object({ ...base, kind: z.literal('id-number') }).strict();
+/**
+ * Another person's 18-digit resident ID number (GB 11643, check digit verified).
+ * It is asked for a family member, so by default the resident's own number is
+ * refused, and in a repeat group the same person cannot be given twice.
+ */
+export const idNumberFieldSchema = z
+  .object({ ...base, kind: z.literal('id-number'), otherPerson: z.boolean().default(true) })
+  .strict();
 
 /** How a family member relates to the resident; the options are fixed words. */
 export const relationshipFieldSchema = z.object({ ...base, kind: z.literal('relationship'), options: z.array(choiceOptionSchema).min(2) }).strict();

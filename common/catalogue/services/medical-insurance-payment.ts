@@ -37,8 +37,8 @@ export const medicalInsurancePayment: ServiceDefinitionInput = {
         kind: 'choice',
         label: '给谁交',
         options: [
-          { value: 'self', label: '只给自己', voice: ['自己', '我自己', '本人', '给我'] },
-          { value: 'self-and-family', label: '自己和家人', voice: ['一起', '全家', '都交', '我和家人', '一家人'] },
+          { value: 'self', label: '只给自己', voice: ['自己', '我自己', '本人', '就我'] },
+          { value: 'self-and-family', label: '自己和家人', voice: ['一起', '全家', '都交', '我和', '和家人', '一家人', '连我'] },
           { value: 'family', label: '只给家人', voice: ['家人', '家里人', '给家里人', '老伴', '孩子'] },
         ],
       },

@@ -25,7 +25,7 @@ export const pensionCertification: ServiceDefinitionInput = {
         kind: 'choice',
         label: '给谁认证',
         options: [
-          { value: 'self', label: '给自己', voice: ['自己', '我自己', '本人', '给我', '我'] },
+          { value: 'self', label: '给自己', voice: ['自己', '我自己', '本人'] },
           { value: 'family', label: '给家人', voice: ['家人', '家里人', '给家里人', '老伴', '父亲', '母亲', '爸爸', '妈妈'], offeredOn: ['kiosk'] },
         ],
       },

@@ -7,7 +7,7 @@ export const socialInsuranceQuery: ServiceDefinitionInput = {
   id: 'social-insurance-query',
   names: { full: '社保参保信息查询', short: '社保查询' },
   description: '查看您的参保和缴费记录。',
-  synonyms: ['社保查询', '查社保', '参保记录', '缴费记录', '查养老金', '养老金多少'],
+  synonyms: ['社保查询', '查社保', '社保', '参保记录', '缴费记录', '查养老金', '养老金多少'],
   icon: 'search',
   needsLink: false,
   offeredOn: ['kiosk', 'tv'],
