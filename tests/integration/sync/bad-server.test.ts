@@ -1,0 +1,72 @@
+// Bad server answers — garbage JSON, the wrong schema, a 200 carrying an error,
+// a huge body, a server that stalls mid-response, truncated and mis-encoded
+// bodies, 5xx — become typed errors and retries; nothing is lost or doubled.
+// The faults replace answers *after* the real server processed the request, so
+// the retries also prove the idempotency rules.
+import { afterEach, describe, expect, it } from 'vitest';
+import { sampleSubmit } from '../../unit/store/helpers.js';
+import { FaultProxy, faults } from '../../tools/fault-proxy.js';
+import { startKiosk, startServer } from './harness.js';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+const expectedCode: Record<(typeof faults)[number], string> = {
+  garbage: 'bad-response',
+  'wrong-schema': 'bad-response',
+  'error-in-200': 'bad-response',
+  huge: 'too-large',
+  stall: 'timeout',
+  truncated: 'network',
+  'bad-gzip': 'bad-response',
+  'http-500': 'server',
+  'http-503': 'server',
+};
+
+describe('bad server answers', () => {
+  it.each(faults)('%s → a typed error, then a clean retry', async (fault) => {
+    const { server, url } = await startServer();
+    cleanups.push(() => server.dispose());
+    const proxy = new FaultProxy(Number(new URL(url).port));
+    const proxyUrl = await proxy.start();
+    cleanups.push(() => proxy.stop());
+    const k = await startKiosk({ server, url: proxyUrl, sync: { requestTimeoutMs: 400, maxResponseBytes: 1024 * 1024 } });
+    cleanups.push(() => k.close());
+    k.store.applications.submit(sampleSubmit(0));
+    proxy.inject(fault);
+    const r = await k.engine.syncNow();
+    expect(r.error?.code).toBe(expectedCode[fault]);
+    expect(k.engine.status.lastError?.code).toBe(expectedCode[fault]);
+    expect(k.store.outbox.stats().count).toBe(1);
+    const again = await k.engine.syncNow();
+    expect(again.error).toBeNull();
+    expect(k.store.outbox.stats().count).toBe(0);
+    expect(server.admin.applications()).toHaveLength(1);
+  });
+
+  it('a storm of every fault on uploads and batches loses nothing and doubles nothing', { timeout: 120_000 }, async () => {
+    const { server, url } = await startServer();
+    cleanups.push(() => server.dispose());
+    const proxy = new FaultProxy(Number(new URL(url).port));
+    const proxyUrl = await proxy.start();
+    cleanups.push(() => proxy.stop());
+    const k = await startKiosk({ server, url: proxyUrl, sync: { requestTimeoutMs: 300, maxResponseBytes: 1024 * 1024, batchSize: 5, chunkBytes: 3000, concurrency: 2 } });
+    cleanups.push(() => k.close());
+    const ids = new Set(Array.from({ length: 40 }, (_, i) => k.store.applications.submit(sampleSubmit(i)).id));
+    const codes = new Set<string>();
+    for (let round = 0; round < 400 && k.store.outbox.stats().count > 0; round++) {
+      if (proxy.queued === 0) proxy.inject(...faults.filter(() => Math.random() < 0.5));
+      const r = await k.engine.syncNow();
+      if (r.error) codes.add(r.error.code);
+    }
+    expect(k.store.outbox.stats().count).toBe(0);
+    expect(proxy.applied.length).toBeGreaterThan(20);
+    expect(codes).toEqual(new Set(['bad-response', 'too-large', 'timeout', 'network', 'server']));
+    const onServer = server.admin.applications();
+    expect(new Set(onServer.map((a) => a.id))).toEqual(ids);
+    expect(onServer).toHaveLength(40);
+    expect(k.store.applications.list({ statuses: ['rejected'] })).toHaveLength(0);
+  });
+});
