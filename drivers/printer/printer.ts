@@ -56,7 +56,7 @@ export class ReceiptPrinter {
       const problem = blockingProblem(status);
       if (problem) return { printed: false, reason: problem, message: PRINT_FAILURE_WORDS[problem] };
       try {
-        await this.link.write(bytes);
+        await withTimeout(this.link.write(bytes), this.opts.statusTimeoutMs + 10_000);
       } catch (e) {
         return failure(e);
       }
@@ -111,4 +111,21 @@ export class ReceiptPrinter {
 function failure(e: unknown): PrintResult {
   const reason = e instanceof PrinterError && e.code === 'no-reply' ? 'no-reply' : 'io-error';
   return { printed: false, reason, message: PRINT_FAILURE_WORDS[reason] };
+}
+
+/** A write into a vanished port may never call back; the print must still end. */
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new PrinterError('no-reply', `write did not finish within ${ms} ms`)), ms);
+    p.then(
+      (v) => {
+        clearTimeout(t);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(t);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
 }

@@ -56,7 +56,8 @@ export class PrinterSimulator implements PrinterSimulatorControl {
   }
 
   setPaperOut(out: boolean): void {
-    this.state = { ...this.state, paperEnd: out, paperNearEnd: out || this.state.paperNearEnd };
+    // An empty roll is also "near end"; loading a new roll clears both.
+    this.state = { ...this.state, paperEnd: out, paperNearEnd: out };
   }
   setPaperNearEnd(near: boolean): void {
     this.state = { ...this.state, paperNearEnd: near };

@@ -1,3 +1,68 @@
 // Device channels (ID card reader, printer, remote). Owned by the drivers area.
-export const deviceChannels = {} as const;
-export const deviceStreams = {} as const;
+//
+// The card's photo never crosses to the renderer; the ID number does (the greeting
+// screen shows it masked with maskIdNumber from common/domain/id-number.ts).
+// A print that cannot happen (paper out, cover open…) is a result, not an error:
+// `{ printed: false, reason, message }` with plain words the UI can say aloud,
+// and the renderer keeps the document to print later. 'unavailable' means the
+// station has no printer / reader configured.
+import { z } from 'zod';
+import { channel, stream } from '../define.js';
+import { idCardSchema } from '../../domain/idcard.js';
+import { printResultSchema, receiptDocumentSchema } from '../../domain/receipt.js';
+import { deviceHealthSchema } from '../../domain/status.js';
+
+export const idCardEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('inserted') }),
+  z.object({ type: z.literal('read'), card: idCardSchema }),
+  z.object({ type: z.literal('removed') }),
+  /** code: 'checksum' | 'truncated' | 'timeout' | 'read-failed' | 'select-failed' | 'bad-card-data' | 'disconnected' | … */
+  z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
+]);
+export type IdCardEventMessage = z.infer<typeof idCardEventSchema>;
+
+/**
+ * Keys a HID remote can send, after decoding (drivers/remote/key-map.ts maps HID
+ * usages onto these). Remotes that are plain keyboards reach the renderer as key
+ * events instead and are mapped there.
+ */
+export const remoteKeys = [
+  'ok', 'up', 'down', 'left', 'right', 'back', 'home', 'menu', 'voice',
+  'volume-up', 'volume-down', 'mute', 'backspace',
+  'digit-0', 'digit-1', 'digit-2', 'digit-3', 'digit-4', 'digit-5', 'digit-6', 'digit-7', 'digit-8', 'digit-9',
+] as const;
+export type RemoteKey = (typeof remoteKeys)[number];
+
+/** 'down' and 'up' both matter: the voice key is push-to-talk (listen while held). */
+export const remoteKeyEventSchema = z.object({
+  key: z.enum(remoteKeys),
+  action: z.enum(['down', 'up']),
+  /** Which configured remote sent it. */
+  device: z.string(),
+});
+export type RemoteKeyEvent = z.infer<typeof remoteKeyEventSchema>;
+
+export const testReadResultSchema = z.discriminatedUnion('outcome', [
+  /** Enough for the specialist to see the reader works, without showing the whole card. */
+  z.object({ outcome: z.literal('read'), name: z.string(), idNumberMasked: z.string(), idNumberValid: z.boolean() }),
+  z.object({ outcome: z.literal('no-card') }),
+  z.object({ outcome: z.literal('error'), code: z.string(), message: z.string() }),
+]);
+export type TestReadResult = z.infer<typeof testReadResultSchema>;
+
+const noArgs = z.object({}).strict();
+
+export const deviceChannels = {
+  /** Prints a receipt or certificate; the printer driver masks the ID number. */
+  'printer:print': channel(z.object({ document: receiptDocumentSchema }).strict(), printResultSchema),
+  /** The card now on the reader (if read), for a screen that opens after the card went in. */
+  'idcard:current': channel(noArgs, z.object({ card: idCardSchema.nullable() })),
+  'devices:health': channel(noArgs, z.object({ devices: z.array(deviceHealthSchema) })),
+  'devices:test-read': channel(noArgs, testReadResultSchema),
+  'devices:test-print': channel(noArgs, printResultSchema),
+} as const;
+
+export const deviceStreams = {
+  'idcard:events': stream(noArgs, idCardEventSchema),
+  'remote:keys': stream(noArgs, remoteKeyEventSchema),
+} as const;
