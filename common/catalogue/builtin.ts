@@ -3,6 +3,8 @@
 // fails the unit tests rather than a resident's flow.
 import { parseCatalogue, type Catalogue, type CatalogueInput } from './schema/catalogue.js';
 import { builtinSatisfaction } from './satisfaction.js';
+import type { ServiceDefinitionInput } from './schema/service.js';
+import { serviceVoiceSynonyms } from './voice-synonyms.js';
 import { pensionCertification } from './services/pension-certification.js';
 import { elderlyAllowance } from './services/elderly-allowance.js';
 import { medicalInsurancePayment } from './services/medical-insurance-payment.js';
@@ -24,9 +26,14 @@ export const builtinCatalogueInput: CatalogueInput = {
     applicationStatus,
     certificatePrint,
     policyQa,
-  ],
+  ].map(withSpeechSynonyms),
   satisfaction: builtinSatisfaction,
 };
+
+/** Adds the speech area's words for a service, so the recogniser's grammar and the catalogue agree. */
+function withSpeechSynonyms(service: ServiceDefinitionInput): ServiceDefinitionInput {
+  return { ...service, synonyms: [...new Set([...(service.synonyms ?? []), ...serviceVoiceSynonyms[service.id]])] };
+}
 
 let cached: Catalogue | undefined;
 

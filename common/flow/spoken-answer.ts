@@ -4,23 +4,27 @@
 // Returns null when the words do not answer the question (the screen then asks
 // again, or offers the buttons).
 import type { ChoiceOption, Field, Surface } from '../catalogue/schema/fields.js';
+import { confirmVoiceSynonyms } from '../catalogue/voice-synonyms.js';
 import { matchWord, soundKey, type MatchKind } from '../policy/sound.js';
 import { normalizeDigits } from './numbers.js';
 import { offeredOptions } from './validate.js';
 
-const NO_WORDS = ['不是', '不对', '没有', '没', '不在', '不用', '不要', '没领', '不', '否'];
-const YES_WORDS = ['是的', '是', '对的', '对', '有的', '有', '在', '领了', '嗯', '好'];
+// The speech area's confirm words (是的, 不对, 没错…) plus answers to 有没有 / 在不在 questions.
+const YES_NO: readonly (readonly [string, boolean])[] = [
+  ...confirmVoiceSynonyms.yes.map((w) => [w, true] as const),
+  ...confirmVoiceSynonyms.no.map((w) => [w, false] as const),
+  ...['有', '有的', '在', '在的', '领了', '嗯'].map((w) => [w, true] as const),
+  ...['没有', '没', '不在', '没领', '不用', '不可以', '不好', '否'].map((w) => [w, false] as const),
+].sort((a, b) => b[0].length - a[0].length);
 const MATCH_WEIGHT: Record<MatchKind, number> = { text: 3, sound: 2, folded: 1 };
 
 function clean(utterance: string): string {
   return utterance.replace(/[\s，。！？、,.!?]/g, '');
 }
 
-/** 是 / 不是: "no" words are tried first because 不是 contains 是. */
+/** 是 / 不是: the longest word heard decides, so 不是 is not 是 and 没错 is not 没. */
 function yesNo(text: string): boolean | null {
-  if (NO_WORDS.some((w) => text.includes(w))) return false;
-  if (YES_WORDS.some((w) => text.includes(w))) return true;
-  return null;
+  return YES_NO.find(([w]) => text.includes(w))?.[1] ?? null;
 }
 
 /**

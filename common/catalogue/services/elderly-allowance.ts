@@ -19,7 +19,7 @@ export const elderlyAllowance: ServiceDefinitionInput = {
     {
       kind: 'min-age',
       years: ELDERLY_ALLOWANCE_MIN_AGE,
-      explain: '您今年{age}岁。高龄津贴是给{years}岁以上老人的。到{date}您就满{years}岁了，到时候再来申请。',
+      explain: '您今年{age}岁。高龄津贴是给{years}岁以上老人的。到{date}，您就满{years}岁了。到时候再来申请。',
     },
     {
       kind: 'answer-not',
@@ -45,7 +45,7 @@ export const elderlyAllowance: ServiceDefinitionInput = {
     {
       id: 'payout',
       kind: 'question',
-      prompt: { title: '钱打到哪里', say: '津贴打到哪张卡上？打到社保卡，还是别的银行卡？' },
+      prompt: { title: '钱打到哪里', say: '津贴打到哪张卡上？可以打到社保卡，也可以打到别的银行卡。' },
       field: {
         id: 'payout',
         kind: 'choice',

@@ -31,7 +31,7 @@ export const medicalInsurancePayment: ServiceDefinitionInput = {
     {
       id: 'pay-for',
       kind: 'question',
-      prompt: { title: '给谁交', say: '给谁交医保？只给自己，自己和家人一起，还是只给家人？' },
+      prompt: { title: '给谁交', say: '给谁交医保？可以只给自己，自己和家人一起，或者只给家人。' },
       field: {
         id: 'payFor',
         kind: 'choice',
@@ -61,13 +61,13 @@ export const medicalInsurancePayment: ServiceDefinitionInput = {
       id: 'member-id',
       kind: 'question',
       repeat: { group: 'members', countField: 'memberCount' },
-      prompt: { title: '{who}的身份证号', say: '请说出{who}的身份证号码，一个数字一个数字地说。也可以按键盘。' },
+      prompt: { title: '{who}的身份证号', say: '请说出{who}的身份证号码。一个数字一个数字地说，也可以按键盘。' },
       field: { id: 'idNumber', kind: 'id-number', label: '身份证号' },
     },
     {
       id: 'pay-method',
       kind: 'question',
-      prompt: { title: '怎么交钱', say: '钱怎么交？用手机扫二维码交，还是到村委会交现金？' },
+      prompt: { title: '怎么交钱', say: '钱怎么交？可以用手机扫二维码，也可以到村委会交现金。' },
       field: {
         id: 'payMethod',
         kind: 'choice',

@@ -83,7 +83,7 @@ export const pensionCertification: ServiceDefinitionInput = {
       id: 'tv-check',
       kind: 'info',
       offeredOn: ['tv'],
-      prompt: { title: '专员核实', say: '提交以后，村里的专员会给您打电话，或者上门看看您，认证就完成了。' },
+      prompt: { title: '专员核实', say: '提交以后，村里的专员会给您打电话，或者上门看看您。这样认证就完成了。' },
     },
     phoneStep,
   ],

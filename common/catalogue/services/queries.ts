@@ -73,7 +73,7 @@ export const certificatePrint: ServiceDefinitionInput = {
     {
       id: 'copies',
       kind: 'question',
-      prompt: { title: '打几份', say: '打印几份？一份、两份，还是三份？' },
+      prompt: { title: '打几份', say: '打印几份？可以打一份、两份或者三份。' },
       field: { id: 'copies', kind: 'count', label: '份数', min: 1, max: 3, unit: '份' },
     },
   ],

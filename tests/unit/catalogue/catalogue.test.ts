@@ -69,3 +69,46 @@ describe('parseCatalogue', () => {
     expect(compareCatalogueVersions('2026.11.1', '2026.11.1')).toBe(0);
   });
 });
+
+describe('the built-in words read aloud', () => {
+  const cat = builtinCatalogue();
+  const spoken = cat.services.flatMap((s) => [
+    s.intro.say,
+    ...s.steps.flatMap((st) => [st.prompt.say, ...(st.prompt.hint ? [st.prompt.hint] : [])]),
+    ...s.eligibility.map((r) => r.explain),
+    ...s.documents.map((d) => d.say),
+  ]);
+
+  it('are short sentences an older listener can follow', () => {
+    const long = spoken.flatMap((t) => t.split(/[。？！]/)).filter((sentence) => sentence.length > 26);
+    expect(long).toEqual([]);
+  });
+
+  it('ask one question per question screen', () => {
+    for (const s of cat.services) {
+      for (const st of s.steps) {
+        if (st.kind !== 'question') continue;
+        expect((st.prompt.say.match(/？/g) ?? []).length, `${s.id}/${st.id}`).toBeLessThanOrEqual(1);
+      }
+    }
+  });
+
+  it('offer every service on the kiosk and the five home services on the TV', () => {
+    expect(cat.services.map((s) => s.id).sort()).toEqual(
+      ['application-status', 'certificate-print', 'elderly-allowance', 'medical-insurance-payment', 'pension-certification', 'policy-qa', 'social-insurance-query', 'subsistence-allowance'],
+    );
+    expect(cat.services.every((s) => s.offeredOn.includes('kiosk'))).toBe(true);
+    expect(cat.services.filter((s) => s.offeredOn.includes('tv')).map((s) => s.id)).toEqual([
+      'pension-certification',
+      'social-insurance-query',
+      'medical-insurance-payment',
+      'application-status',
+      'policy-qa',
+    ]);
+  });
+
+  it('carry the speech area\'s words for each service', () => {
+    const medical = cat.services.find((s) => s.id === 'medical-insurance-payment');
+    expect(medical?.synonyms).toEqual(expect.arrayContaining(['交医保', '合作医疗', '农合']));
+  });
+});

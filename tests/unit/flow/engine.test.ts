@@ -169,7 +169,7 @@ describe('elderly allowance eligibility', () => {
     const s = next(start('elderly-allowance', 'kiosk', '1954-06-10'));
     const v = viewOf(s);
     expect(v.kind).toBe('ineligible');
-    expect(v.kind === 'ineligible' && v.say).toBe('您今年72岁。高龄津贴是给80岁以上老人的。到2034年6月您就满80岁了，到时候再来申请。');
+    expect(v.kind === 'ineligible' && v.say).toBe('您今年72岁。高龄津贴是给80岁以上老人的。到2034年6月，您就满80岁了。到时候再来申请。');
     expect(canGoBack(s)).toBe(false);
     expect(back(s)).toBe(s);
     expect(outcome(s)).toBeNull();

@@ -69,3 +69,14 @@ describe('answerFromSpeech', () => {
     expect(outcome(confirm(s, true))?.fee?.totalYuan).toBe(800);
   });
 });
+
+describe('yes and no', () => {
+  const yn = f({ id: 'y', kind: 'yes-no', label: '是否' });
+  it('lets the longest word decide', () => {
+    expect(answerFromSpeech(yn, '没错', 'kiosk')).toBe(true);
+    expect(answerFromSpeech(yn, '不可以', 'kiosk')).toBe(false);
+    expect(answerFromSpeech(yn, '不同意', 'kiosk')).toBe(false);
+    expect(answerFromSpeech(yn, '对的对的', 'kiosk')).toBe(true);
+    expect(answerFromSpeech(yn, '不在家', 'kiosk')).toBe(false);
+  });
+});
