@@ -74,7 +74,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info('shutting down', { why });
-    browser?.dispose();
+    await browser?.dispose();
     await host.dispose();
     await station.dispose();
     process.exit(0);

@@ -20,12 +20,18 @@ export interface KioskProcess {
   stop(): Promise<void>;
 }
 
-export async function startKiosk(opts: { config?: Record<string, unknown>; dataDir?: string } = {}): Promise<KioskProcess> {
+/**
+ * `entry: 'source'` (default) runs the TypeScript sources through tsx, so tests
+ * always see the current code; `'built'` runs dist/host/launch.js, what
+ * `npm start` runs (benchmarks use it).
+ */
+export async function startKiosk(opts: { config?: Record<string, unknown>; dataDir?: string; entry?: 'source' | 'built' } = {}): Promise<KioskProcess> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'xiangyin-e2e-'));
   const configFile = path.join(dataDir, 'station.json');
   fs.writeFileSync(configFile, JSON.stringify(opts.config ?? {}));
   const node = path.join(repoRoot, 'node_modules', '.bin', 'node');
-  const child = spawn(node, ['--import', 'tsx', 'main/webhost/launch.ts', '--headless', '--test-controls', '--config', configFile, '--data-dir', path.join(dataDir, 'data')], {
+  const entry = opts.entry === 'built' ? ['dist/host/launch.js'] : ['--import', 'tsx', 'main/webhost/launch.ts'];
+  const child = spawn(node, [...entry, '--headless', '--test-controls', '--config', configFile, '--data-dir', path.join(dataDir, 'data')], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, XDG_DATA_HOME: dataDir },

@@ -1,0 +1,19 @@
+// Bundles the web host (station core included) into dist/host/launch.js, so a
+// station runs plain JavaScript: no TypeScript transpiler and its helper
+// processes in memory, and a faster cold start. Native modules stay external.
+import { build } from 'esbuild';
+import { sourceUrls } from './esbuild-source-urls.mjs';
+
+await build({
+  entryPoints: ['main/webhost/launch.ts'],
+  outfile: 'dist/host/launch.js',
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  format: 'esm',
+  sourcemap: true,
+  logLevel: 'warning',
+  external: ['better-sqlite3-multiple-ciphers', 'koffi', 'serialport', '@serialport/*', 'node-hid', 'ws', 'vosk', 'tsx', 'electron', '@napi-rs/*'],
+  plugins: [sourceUrls('dist/host/launch.js')],
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+});

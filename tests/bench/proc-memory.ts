@@ -1,0 +1,52 @@
+// Memory of a process tree from /proc: RSS (what the issue asks for; it counts
+// pages shared between Chromium's processes once per process) and PSS (shared
+// pages split between their users, closer to what the tree really costs).
+import fs from 'node:fs';
+
+function children(): Map<number, number[]> {
+  const map = new Map<number, number[]>();
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const list = map.get(ppid) ?? [];
+      list.push(Number(d));
+      map.set(ppid, list);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return map;
+}
+
+export function descendants(root: number): number[] {
+  const kids = children();
+  const out: number[] = [];
+  const stack = [...(kids.get(root) ?? [])];
+  while (stack.length) {
+    const p = stack.pop()!;
+    out.push(p);
+    stack.push(...(kids.get(p) ?? []));
+  }
+  return out;
+}
+
+function kb(file: string, field: string): number {
+  try {
+    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(fs.readFileSync(file, 'utf8'));
+    return m ? Number(m[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+export function treeMemoryMb(pids: number[]): { rssMb: number; pssMb: number } {
+  let rss = 0;
+  let pss = 0;
+  for (const p of pids) {
+    rss += kb(`/proc/${p}/status`, 'VmRSS');
+    pss += kb(`/proc/${p}/smaps_rollup`, 'Pss');
+  }
+  return { rssMb: Math.round(rss / 1024), pssMb: Math.round(pss / 1024) };
+}
