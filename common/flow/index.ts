@@ -11,3 +11,4 @@ export { normalizeDigits, parseNumber, spellDigits } from './numbers.js';
 export type { AnswerValue, AnswerError, PhotoAnswer } from './answers.js';
 export type { Summary, SummaryItem } from './summary.js';
 export type { Ineligibility } from './eligibility.js';
+export { afterSubmit, type SubmitResult, type AfterSubmitWords } from './after-submit.js';

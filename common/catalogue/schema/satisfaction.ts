@@ -1,5 +1,6 @@
 // The satisfaction rating asked after every service: five big faces, or by voice.
 import { z } from 'zod';
+import { serviceIdSchema } from '../../domain/catalogue-summary.js';
 import { promptSchema } from './fields.js';
 
 export const satisfactionScoreSchema = z.number().int().min(1).max(5);
@@ -27,3 +28,17 @@ export const satisfactionSchema = z
   })
   .strict();
 export type SatisfactionDefinition = z.infer<typeof satisfactionSchema>;
+
+/** One rating as stored and synced: which service, which face, and how it was given. */
+export const satisfactionRatingSchema = z
+  .object({
+    serviceId: serviceIdSchema,
+    score: satisfactionScoreSchema,
+    via: z.enum(['touch', 'remote', 'voice']),
+    /** YYYY-MM-DD; no identity is attached, ratings are anonymous. */
+    ratedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    /** The catalogue version in force, so the words of the question are known. */
+    catalogueVersion: z.string(),
+  })
+  .strict();
+export type SatisfactionRating = z.infer<typeof satisfactionRatingSchema>;

@@ -11,7 +11,8 @@ export const policySearchArgsSchema = z
     /** What the resident said or typed; empty with a topic lists the topic. */
     query: z.string().max(200).default(''),
     topic: policyTopicIdSchema.optional(),
-    limit: z.number().int().min(1).max(20).default(5),
+    /** Default: the best 5 answers for a query, the whole topic for a topic list. */
+    limit: z.number().int().min(1).max(20).optional(),
   })
   .strict()
   .refine((a) => a.query.trim() !== '' || a.topic !== undefined, { message: 'give a query or a topic' });

@@ -56,7 +56,7 @@ export const catalogueModule: ModuleFactory = ({ config, services, platform }) =
       // Queries are what residents said: they may name an illness or a family matter, so they are not logged.
       'policy:search': ({ query, topic, limit }) => {
         const index = service.policy();
-        const hits = query.trim() ? index.search(query, { limit, ...(topic ? { topic } : {}) }) : topic ? index.byTopic(topic).slice(0, limit) : [];
+        const hits = query.trim() ? index.search(query, { limit: limit ?? 5, ...(topic ? { topic } : {}) }) : topic ? index.byTopic(topic).slice(0, limit ?? 20) : [];
         return { version: index.kb.version, topic: query.trim() ? index.topicOf(query) : (topic ?? null), hits };
       },
       'policy:topics': () => {

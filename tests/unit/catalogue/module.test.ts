@@ -51,7 +51,7 @@ describe('catalogue module over the dispatcher', () => {
       expect(found).toMatchObject({ ok: true, value: { topic: 'medical-insurance' } });
       expect(found.ok && (found.value as { hits: { id: string }[] }).hits[0]?.id).toBe('medical-amount');
 
-      const listed = await s.dispatcher.call('policy:search', { topic: 'certificate', limit: 20 }, ctx);
+      const listed = await s.dispatcher.call('policy:search', { topic: 'certificate' }, ctx);
       expect(listed.ok && (listed.value as { hits: unknown[] }).hits).toHaveLength(4);
 
       const neither = await s.dispatcher.call('policy:search', {}, ctx);
