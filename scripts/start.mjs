@@ -27,9 +27,11 @@ function run(cmd, argv, env = {}) {
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
-if (!fs.existsSync(path.join(root, 'dist', 'renderer', 'index.html'))) {
-  console.error('The renderer is not built: run `bash scripts/setup.sh` first.');
-  process.exit(1);
+for (const built of ['dist/renderer/index.html', 'dist/host/launch.js']) {
+  if (!fs.existsSync(path.join(root, built))) {
+    console.error(`${built} is missing: run \`bash scripts/setup.sh\` (or \`npm run build\`) first.`);
+    process.exit(1);
+  }
 }
 
 const electron = headless ? null : electronBinary();
@@ -42,5 +44,5 @@ if (electron) {
   });
 } else {
   console.log(headless ? 'Starting the web host (headless): open the URL below in a browser.' : 'Electron binary not installed: starting the web host with Chromium in kiosk mode.');
-  run(process.execPath, ['--import', 'tsx', 'main/webhost/launch.ts', ...args]);
+  run(process.execPath, ['dist/host/launch.js', ...args]);
 }
