@@ -1,5 +1,7 @@
-// Where the kiosk keeps things under its data folder. The key folder is a sibling
-// of the database folder on purpose: copying `store/` does not copy its key.
+// Where the kiosk keeps things. The key folder (used when secrets are key files,
+// i.e. under the web host) sits beside the data folder, not in it, so copying
+// the data folder does not copy its key; the web host (main/webhost/launch.ts)
+// and the CLI both use this location.
 import path from 'node:path';
 
 export interface StorePaths {
@@ -11,7 +13,7 @@ export interface StorePaths {
 export function storePaths(dataDir: string): StorePaths {
   return {
     dbFile: path.join(dataDir, 'store', 'kiosk.db'),
-    keysDir: path.join(dataDir, 'keys'),
+    keysDir: path.join(path.dirname(dataDir), 'xiangyin-keys'),
     serverDir: path.join(dataDir, 'sync-server'),
   };
 }

@@ -27,9 +27,10 @@ export function purgeExpired(c: RepoContext, retentionDays: number): PurgeResult
           clearAtt.run(id);
         }
         const cache = c.db.prepare('DELETE FROM query_cache WHERE fetched_at < ?').run(cutoff).changes;
-        c.db
-          .prepare("INSERT INTO audit_log (at, actor_kind, actor_id, action, subject_id, on_behalf_json, detail) VALUES (?, 'system', NULL, 'retention.purge', NULL, NULL, ?)")
-          .run(at, JSON.stringify({ applications: ids.length, cacheEntries: cache, retentionDays }));
+        if (ids.length || cache)
+          c.db
+            .prepare("INSERT INTO audit_log (at, actor_kind, actor_id, action, subject_id, on_behalf_json, detail) VALUES (?, 'system', NULL, 'retention.purge', NULL, NULL, ?)")
+            .run(at, JSON.stringify({ applications: ids.length, cacheEntries: cache, retentionDays }));
         return { applications: ids.length, cacheEntries: cache };
       })
       .immediate(),

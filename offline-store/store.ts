@@ -131,7 +131,8 @@ export class OfflineStore {
     if (this.closed) return;
     this.closed = true;
     try {
-      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      // PASSIVE: never waits for, or gets in the way of, another process reading the file.
+      this.db.pragma('wal_checkpoint(PASSIVE)');
     } catch {
       // A read-only or damaged file cannot checkpoint; closing still releases it.
     }
