@@ -66,6 +66,11 @@ function afterLastStep(state: FlowState): FlowState {
   return { ...state, phase: state.service.confirm ? 'summary' : 'done', current: null, error: null, fixing: false };
 }
 
+/** A question that is required and not yet answered (a skipped optional one is not asked again). */
+function needsAnswer(step: PlannedStep, plan: Plan): boolean {
+  return step.step.kind === 'question' && !step.step.field.optional && step.answerKey !== null && plan.effective[step.answerKey] === undefined;
+}
+
 /**
  * Moves on from the step `fromKey` (or from the intro when null) with `answers`:
  * first eligibility, then the next screen. While fixing from the summary it skips
@@ -78,7 +83,7 @@ function advance(state: FlowState, answers: Answers, fromKey: string | null): Fl
   if (no) return { ...next, phase: 'ineligible', current: fromKey, ineligible: no, fixing: false };
   const from = fromKey === null ? -1 : plan.steps.findIndex((s) => s.key === fromKey);
   const rest = plan.steps.slice(from + 1);
-  const target = state.fixing ? rest.find((s) => s.answerKey !== null && plan.effective[s.answerKey] === undefined) : rest[0];
+  const target = state.fixing ? rest.find((s) => needsAnswer(s, plan)) : rest[0];
   return target ? atStep(next, target.key) : afterLastStep(next);
 }
 
@@ -88,12 +93,9 @@ export function next(state: FlowState): FlowState {
   requirePhase(state, 'step');
   const step = currentStep(state);
   if (!step) throw new FlowError('unknown-step', 'current step is no longer in the plan');
-  if (step.answerKey && step.step.kind === 'question') {
-    const stored = state.answers[step.answerKey];
-    if (stored === undefined) {
-      if (!step.step.field.optional) return answer(state, undefined);
-    }
-  }
+  // A required question with no answer yet gets the same plain-words "empty" error as a blank answer.
+  const unanswered = step.answerKey !== null && state.answers[step.answerKey] === undefined;
+  if (unanswered && step.step.kind === 'question' && !step.step.field.optional) return answer(state, undefined);
   return advance(state, state.answers, step.key);
 }
 

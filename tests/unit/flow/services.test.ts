@@ -2,7 +2,7 @@
 // optional photos, and the services that end in a query, a print or the Q&A.
 import { describe, expect, it } from 'vitest';
 import { builtinCatalogue } from '../../../common/catalogue/builtin.js';
-import { answer, back, confirm, next, outcome, skip, startFlow, viewOf, type FlowState } from '../../../common/flow/index.js';
+import { answer, back, chooseFix, confirm, next, outcome, skip, startFlow, viewOf, type FlowState } from '../../../common/flow/index.js';
 import { makeIdNumber, photo, resident, TODAY } from './fixtures.js';
 
 const catalogue = builtinCatalogue();
@@ -136,5 +136,20 @@ describe('query, print and Q&A services end without a read-back', () => {
 
   it('policy Q&A hands over to the knowledge base', () => {
     expect(outcome(next(start('policy-qa', 'tv')))?.action).toEqual({ kind: 'policy-qa' });
+  });
+});
+
+describe('fixing from the read-back', () => {
+  it('does not ask a skipped optional photo again', () => {
+    let s = next(start('subsistence-allowance'));
+    s = answer(answer(answer(s, 3), 900), false);
+    s = skip(answer(s, photo));
+    s = answer(s, '13800138000');
+    expect(s.phase).toBe('summary');
+    s = confirm(s, false);
+    expect(s.phase).toBe('choose-fix');
+    s = answer(chooseFix(s, 'household-size'), 4); // income-photo after it was skipped: not asked again
+    expect(s.phase).toBe('summary');
+    expect(outcome(confirm(s, true))?.form['householdSize']).toBe(4);
   });
 });
