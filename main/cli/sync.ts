@@ -12,7 +12,7 @@ import { openKioskSync } from '../../offline-store/kiosk-sync.js';
 import { OfflineStore } from '../../offline-store/store.js';
 import { loadKioskIdentity } from '../../offline-store/sync/identity.js';
 import { readEmbeddedInfo, startEmbeddedServer } from '../../sync-server/embedded.js';
-import { SyncServer } from '../../sync-server/server.js';
+import type { SyncServer } from '../../sync-server/server.js';
 import { APP_VERSION } from '../core/version.js';
 import { cliContext, formatBytes, type CliContext } from './store-context.js';
 
