@@ -1,0 +1,111 @@
+// A PNG picture of what the printer would put on paper, drawn from the emulator's
+// elements: for a technician checking a layout, and for the specialist's "last
+// receipt" view. Text uses Noto Sans SC from the @fontsource package (WOFF2 files
+// shipped in node_modules: nothing is downloaded at run time); a system Noto CJK
+// font, if Debian's fonts-noto-cjk is installed, is registered as a fallback for
+// rare characters the web font's subsets lack. QR codes are drawn from the payload.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
+import QRCode from 'qrcode';
+import type { PrintElement } from './emulator.js';
+
+/** Dots per normal text line: thermal printers use a 24×24 dot Chinese font. */
+const LINE = 30;
+const FONT = 24;
+const FAMILY = 'XiangyinReceipt';
+const SYSTEM_CJK = ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc'];
+
+let fontsLoaded = false;
+
+function loadFonts(): void {
+  if (fontsLoaded) return;
+  fontsLoaded = true;
+  const require = createRequire(import.meta.url);
+  const dir = path.join(path.dirname(require.resolve('@fontsource/noto-sans-sc/package.json')), 'files');
+  for (const f of fs.readdirSync(dir)) if (f.endsWith('-400-normal.woff2')) GlobalFonts.registerFromPath(path.join(dir, f), FAMILY);
+  for (const f of SYSTEM_CJK) if (fs.existsSync(f)) GlobalFonts.registerFromPath(f, FAMILY);
+}
+
+export interface PreviewOptions {
+  /** Printable width in dots: 384 on 58 mm paper, 576 on 80 mm. */
+  widthDots?: number;
+}
+
+interface Block {
+  height: number;
+  draw(ctx: SKRSContext2D, y: number, width: number): void;
+}
+
+function textBlock(e: Extract<PrintElement, { type: 'text' }>): Block {
+  return {
+    height: LINE * e.height,
+    draw(ctx, y, width) {
+      ctx.save();
+      ctx.font = `${FONT}px ${FAMILY}`;
+      const measured = ctx.measureText(e.text).width * e.width;
+      const x = e.align === 'center' ? (width - measured) / 2 : e.align === 'right' ? width - measured : 0;
+      ctx.translate(Math.max(0, x), y + LINE * e.height - 6 * e.height);
+      ctx.scale(e.width, e.height);
+      ctx.fillText(e.text, 0, 0);
+      if (e.bold) ctx.fillText(e.text, 0.8, 0); // the printer's bold is a double strike
+      ctx.restore();
+    },
+  };
+}
+
+function qrBlock(e: Extract<PrintElement, { type: 'qr' }>): Block {
+  const qr = QRCode.create(e.payload || ' ', { errorCorrectionLevel: 'M' });
+  const n = qr.modules.size;
+  const unit = Math.max(1, e.moduleSize);
+  return {
+    height: n * unit + 2 * LINE,
+    draw(ctx, y, width) {
+      const x0 = Math.floor((width - n * unit) / 2);
+      for (let r = 0; r < n; r++)
+        for (let c = 0; c < n; c++) if (qr.modules.get(r, c)) ctx.fillRect(x0 + c * unit, y + LINE + r * unit, unit, unit);
+    },
+  };
+}
+
+function cutBlock(partial: boolean): Block {
+  return {
+    height: LINE,
+    draw(ctx, y, width) {
+      ctx.save();
+      ctx.setLineDash(partial ? [6, 6] : [12, 4]);
+      ctx.beginPath();
+      ctx.moveTo(0, y + LINE / 2);
+      ctx.lineTo(width, y + LINE / 2);
+      ctx.stroke();
+      ctx.restore();
+    },
+  };
+}
+
+export async function renderPreview(elements: readonly PrintElement[], opts: PreviewOptions = {}): Promise<Buffer> {
+  loadFonts();
+  const width = opts.widthDots ?? 384;
+  const margin = 16;
+  const blocks: Block[] = elements.map((e) => {
+    if (e.type === 'text') return textBlock(e);
+    if (e.type === 'qr') return qrBlock(e);
+    if (e.type === 'cut') return cutBlock(e.partial);
+    return { height: LINE * e.lines, draw: () => undefined };
+  });
+  const height = blocks.reduce((h, b) => h + b.height, 0) + 2 * margin;
+  const canvas = createCanvas(width + 2 * margin, Math.max(height, 2 * margin + 1));
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.fillStyle = '#000000';
+  ctx.strokeStyle = '#000000';
+  ctx.translate(margin, margin);
+  let y = 0;
+  for (const b of blocks) {
+    b.draw(ctx, y, width);
+    y += b.height;
+  }
+  return canvas.encode('png');
+}
