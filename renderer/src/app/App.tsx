@@ -8,9 +8,25 @@ import { ResidentSessionProvider, useResidentSession } from '../session/Resident
 import { InactivityGuard } from '../session/InactivityGuard.js';
 import { TextSizeProvider, useTextSize } from '../design/TextSizeContext.js';
 import { useSpatialNavigation } from '../focus/useSpatialNavigation.js';
+import { CardReaderProvider } from '../identity/CardReaderContext.js';
 import { HomeScreen } from '../screens/HomeScreen.js';
 import { ServiceScreen } from '../screens/ServiceScreen.js';
+import { serviceScreens, specialistScreen } from '../services/registry.js';
+import { AppInfoContext } from './AppInfoContext.js';
 import { NavContext, holdsPersonalData, type Nav, type Route } from './navigation.js';
+
+/** After the card is taken out, the resident is probably leaving: warn sooner. */
+const CARD_REMOVED_IDLE_SECONDS = 20;
+
+function Current({ route }: { route: Route }) {
+  if (route.name === 'home') return <HomeScreen />;
+  if (route.name === 'specialist') {
+    const Desk = specialistScreen.component;
+    return Desk ? <Desk /> : <HomeScreen />;
+  }
+  const Screen = serviceScreens[route.serviceId] ?? ServiceScreen;
+  return <Screen serviceId={route.serviceId} onBehalf={route.onBehalf ?? false} />;
+}
 
 function Routed({ info }: { info: AppInfo }) {
   const [stack, setStack] = useState<Route[]>([{ name: 'home' }]);
@@ -52,10 +68,12 @@ function Routed({ info }: { info: AppInfo }) {
     setStack([{ name: 'home' }]);
   }, [session, textSize]);
 
+  const guarded = holdsPersonalData(route) || session.identity !== null;
+  const idle = session.cardRemoved ? Math.min(CARD_REMOVED_IDLE_SECONDS, info.inactivity.idleSeconds) : info.inactivity.idleSeconds;
   return (
     <NavContext.Provider value={nav}>
-      {route.name === 'home' ? <HomeScreen key={session.generation} /> : <ServiceScreen key={`${route.serviceId}-${session.generation}`} serviceId={route.serviceId} />}
-      <InactivityGuard active={holdsPersonalData(route)} idleSeconds={info.inactivity.idleSeconds} warningSeconds={info.inactivity.warningSeconds} onTimeout={onTimeout} />
+      <Current key={`${stack.length}-${session.generation}`} route={route} />
+      <InactivityGuard active={guarded} idleSeconds={idle} warningSeconds={info.inactivity.warningSeconds} onTimeout={onTimeout} />
     </NavContext.Provider>
   );
 }
@@ -71,12 +89,16 @@ export function App() {
   }, [info]);
   if (!info) return <p className="loading">…</p>;
   return (
-    <TextSizeProvider initial={info.defaultTextSize}>
-      <ReadAloudProvider>
-        <ResidentSessionProvider>
-          <Routed info={info} />
-        </ResidentSessionProvider>
-      </ReadAloudProvider>
-    </TextSizeProvider>
+    <AppInfoContext.Provider value={info}>
+      <TextSizeProvider initial={info.defaultTextSize}>
+        <ReadAloudProvider>
+          <ResidentSessionProvider>
+            <CardReaderProvider>
+              <Routed info={info} />
+            </CardReaderProvider>
+          </ResidentSessionProvider>
+        </ReadAloudProvider>
+      </TextSizeProvider>
+    </AppInfoContext.Provider>
   );
 }

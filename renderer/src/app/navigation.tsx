@@ -1,8 +1,9 @@
 // A tiny stack router: the kiosk has no URL bar, so screens are a stack of
 // typed routes. 返回 pops, 首页 resets; both always exist in the same place.
 import { createContext, useContext } from 'react';
+import type { ServiceId } from '../../../common/domain/catalogue-summary.js';
 
-export type Route = { name: 'home' } | { name: 'service'; serviceId: string };
+export type Route = { name: 'home' } | { name: 'service'; serviceId: ServiceId; onBehalf?: boolean } | { name: 'specialist' };
 
 export interface Nav {
   route: Route;

@@ -12,6 +12,7 @@ import { StepIndicator } from './StepIndicator.js';
 import { StatusBar } from './StatusBar.js';
 import { TextSizeSwitch, type TextSize } from './TextSizeSwitch.js';
 import { useTextSize } from './TextSizeContext.js';
+import { specialistScreen } from '../services/registry.js';
 
 export interface ScreenProps {
   /** Stable id, used for screenshots and tests. */
@@ -63,6 +64,11 @@ export function Screen({ id, title, step, prompt, children }: ScreenProps) {
       <footer className="bottom-bar">
         <StatusBar />
         <TextSizeSwitch value={size} onChange={(v: TextSize) => setSize(v)} />
+        {specialistScreen.component && nav.route.name !== 'specialist' ? (
+          <Button variant="plain" className="specialist-entry" onClick={() => nav.go({ name: 'specialist' })} data-nav="specialist">
+            {t.nav.specialist}
+          </Button>
+        ) : null}
       </footer>
     </div>
   );

@@ -6,12 +6,16 @@ import { useNav } from '../app/navigation.js';
 import { Screen } from '../design/Screen.js';
 import { Icon } from '../design/icons.js';
 import { t } from '../i18n/zh-CN.js';
+import { maskIdNumber } from '../../../common/domain/id-number.js';
+import { useResidentSession } from '../session/ResidentSession.js';
 
 export function HomeScreen() {
   const api = useApi();
   const nav = useNav();
   const [services, setServices] = useState<ServiceSummary[] | null>(null);
   const [error, setError] = useState(false);
+  const { identity } = useResidentSession();
+  const greeting = identity ? `${identity.name ? t.identity.greeting(identity.name) : t.identity.greetingKeyed}${t.identity.idLine(maskIdNumber(identity.idNumber))}` : null;
 
   useEffect(() => {
     let live = true;
@@ -26,7 +30,12 @@ export function HomeScreen() {
   }, [api]);
 
   return (
-    <Screen id="home" title={t.home.title} prompt={services ? `${t.home.title}${t.home.hint}${services.map((s) => s.title).join('，')}。` : undefined}>
+    <Screen id="home" title={t.home.title} prompt={services ? `${greeting ?? ''}${t.home.title}${t.home.hint}${services.map((s) => s.title).join('，')}。` : undefined}>
+      {identity ? (
+        <p className="greeting" data-testid="greeting" aria-live="polite">
+          {identity.name ? t.identity.greeting(identity.name) : t.identity.greetingKeyed} {t.identity.idLine(maskIdNumber(identity.idNumber))}
+        </p>
+      ) : null}
       <p className="lead">{t.home.hint}</p>
       {error ? <p className="notice notice-warn">{t.errors.generic}</p> : null}
       <ul className="tile-grid" aria-label={t.home.servicesLabel}>

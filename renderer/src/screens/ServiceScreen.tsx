@@ -7,7 +7,7 @@ import { useApi } from '../api/ApiContext.js';
 import { Screen } from '../design/Screen.js';
 import { t } from '../i18n/zh-CN.js';
 
-export function ServiceScreen({ serviceId }: { serviceId: string }) {
+export function ServiceScreen({ serviceId }: { serviceId: string; onBehalf?: boolean }) {
   const api = useApi();
   const [service, setService] = useState<ServiceSummary | null>(null);
   useEffect(() => {

@@ -2,23 +2,18 @@
 // only here, so that "the resident walked away" is one call: clear(). Screens
 // read from it; nothing personal is kept in module-level variables or storage.
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import type { ResidentIdentity } from '../../../common/flow/identity.js';
 
-export interface ResidentIdentity {
-  name: string;
-  idNumber: string;
-  birthDate: string;
-  sex: string;
-  address: string;
-}
+export type { ResidentIdentity };
 
 interface ResidentSessionValue {
   identity: ResidentIdentity | null;
-  /** Answers given in the current service flow, keyed by field id. */
-  answers: Record<string, unknown>;
+  /** The card was taken out of the reader (the resident may be leaving). */
+  cardRemoved: boolean;
   setIdentity(id: ResidentIdentity | null): void;
-  setAnswers(a: Record<string, unknown>): void;
+  setCardRemoved(removed: boolean): void;
   clear(): void;
-  /** Increments on every clear(), so screens holding copies can reset too. */
+  /** Increments on every clear(), so screens holding copies (keyed by it) reset too. */
   generation: number;
 }
 
@@ -26,16 +21,16 @@ const Ctx = createContext<ResidentSessionValue | null>(null);
 
 export function ResidentSessionProvider({ children }: { children: ReactNode }) {
   const [identity, setIdentity] = useState<ResidentIdentity | null>(null);
-  const [answers, setAnswers] = useState<Record<string, unknown>>({});
+  const [cardRemoved, setCardRemoved] = useState(false);
   const [generation, setGeneration] = useState(0);
   const clear = useCallback(() => {
     setIdentity(null);
-    setAnswers({});
+    setCardRemoved(false);
     setGeneration((g) => g + 1);
   }, []);
   const value = useMemo(
-    () => ({ identity, answers, setIdentity, setAnswers, clear, generation }),
-    [identity, answers, clear, generation],
+    () => ({ identity, cardRemoved, setIdentity, setCardRemoved, clear, generation }),
+    [identity, cardRemoved, clear, generation],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

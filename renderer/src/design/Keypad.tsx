@@ -1,0 +1,48 @@
+// A big numeric keypad for ID numbers, phone numbers and bank accounts: 3 × 4
+// keys of ≥ 96 px, operable by touch, by D-pad (spatial focus) and by the
+// remote's digit keys (the physical keyboard's digits work too).
+import { useEffect } from 'react';
+import { Button } from './Button.js';
+
+export interface KeypadProps {
+  value: string;
+  onChange(v: string): void;
+  maxLength: number;
+  /** Extra key in the bottom-left corner, e.g. X for ID numbers. */
+  extraKey?: string;
+  label: string;
+}
+
+export function Keypad({ value, onChange, maxLength, extraKey, label }: KeypadProps) {
+  const press = (k: string) => {
+    if (k === '⌫') onChange(value.slice(0, -1));
+    else if (value.length < maxLength) onChange(value + k);
+  };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (/^[0-9]$/.test(e.key)) press(e.key);
+      else if (extraKey && e.key.toUpperCase() === extraKey) press(extraKey);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+  const keys = ['1', '2', '3', '4', '5', '6', '7', '8', '9', extraKey ?? '', '0', '⌫'];
+  return (
+    <div className="keypad" role="group" aria-label={label}>
+      {keys.map((k, i) =>
+        k === '' ? (
+          <span key={i} aria-hidden="true" />
+        ) : (
+          <Button key={k} className="keypad-key" onClick={() => press(k)} aria-label={k === '⌫' ? '删除' : k} data-key={k}>
+            {k}
+          </Button>
+        ),
+      )}
+    </div>
+  );
+}
+
+/** 110101194303050021 → 110101 19430305 0021: easier to check by eye. */
+export function groupIdNumber(v: string): string {
+  return [v.slice(0, 6), v.slice(6, 14), v.slice(14)].filter(Boolean).join(' ');
+}

@@ -1,0 +1,60 @@
+// Wraps a service that needs to know who the resident is. With an identity in
+// the session, it renders the service. Otherwise it asks for the ID card (kiosk)
+// or for the ID number on the keypad (TV at home, or a specialist at the kiosk
+// when the card cannot be read). Nothing the card says is ever asked again.
+import { useState, type ReactNode } from 'react';
+import type { ResidentIdentity } from '../../../common/flow/identity.js';
+import { useResidentSession } from '../session/ResidentSession.js';
+import { Screen } from '../design/Screen.js';
+import { Button } from '../design/Button.js';
+import { useCardReaderState } from './CardReaderContext.js';
+import { IdNumberEntry } from './IdNumberEntry.js';
+import { useAppInfo } from '../app/AppInfoContext.js';
+import { t } from '../i18n/zh-CN.js';
+
+export function todayIso(now = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+export function RequireIdentity({ title, children }: { title: string; children: (identity: ResidentIdentity) => ReactNode }) {
+  const { identity, setIdentity } = useResidentSession();
+  const reader = useCardReaderState();
+  const info = useAppInfo();
+  const [keying, setKeying] = useState(false);
+  if (identity) return <>{children(identity)}</>;
+
+  const tv = info.uiMode === 'tv';
+  if (tv || keying) {
+    return (
+      <Screen id="identify-keyed" title={title} prompt={tv ? t.identity.tvPrompt : t.identity.specialistPrompt}>
+        <p className="lead">{tv ? t.identity.tvPrompt : t.identity.specialistPrompt}</p>
+        <IdNumberEntry today={todayIso()} onDone={setIdentity} />
+      </Screen>
+    );
+  }
+  const problem = reader.invalidCard ? t.identity.invalidCard : reader.failures > 0 ? t.identity.readFailed : null;
+  return (
+    <Screen id="identify-card" title={title} prompt={`${t.identity.insertCard}${problem ?? ''}`}>
+      <div className="card-slot">
+        <svg width="220" height="150" viewBox="0 0 220 150" aria-hidden="true" focusable="false">
+          <rect x="10" y="10" width="200" height="130" rx="14" fill="none" stroke="currentColor" strokeWidth="6" />
+          <circle cx="60" cy="70" r="24" fill="none" stroke="currentColor" strokeWidth="6" />
+          <path d="M100 55h80M100 80h80M100 105h50" stroke="currentColor" strokeWidth="6" />
+        </svg>
+        <p className="lead">{t.identity.insertCard}</p>
+      </div>
+      {problem ? (
+        <p className="notice notice-warn" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      {reader.failures >= 2 ? <p className="notice">{t.identity.askSpecialist}</p> : null}
+      <div className="actions">
+        <Button onClick={() => setKeying(true)} data-action="key-id">
+          {t.identity.specialistKeys}
+        </Button>
+      </div>
+    </Screen>
+  );
+}
