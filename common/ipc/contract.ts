@@ -12,6 +12,7 @@ import { catalogueChannels } from './channels/catalogue.js';
 import { deviceChannels, deviceStreams } from './channels/devices.js';
 import { storeChannels, storeStreams } from './channels/store.js';
 import { speechStreams } from './channels/speech.js';
+import { specialistChannels } from './channels/specialist.js';
 
 export const channels = {
   ...appChannels,
@@ -19,6 +20,7 @@ export const channels = {
   ...catalogueChannels,
   ...deviceChannels,
   ...storeChannels,
+  ...specialistChannels,
 } satisfies Record<string, ChannelDef>;
 
 export const streams = {

@@ -1,7 +1,13 @@
-// Every user-facing string of the renderer, in one place. Plain words an
+// Every user-facing string of the renderer, in one catalogue (areas keep their
+// sections in files beside this one, merged here). Plain words an
 // 80-year-old understands; no jargon, no English. Service names and step
 // prompts come from the service catalogue (data), not from here.
+import { specialistStrings } from './specialist.zh-CN.js';
+import { queryStrings } from './queries.zh-CN.js';
+
 export const zhCN = {
+  specialist: specialistStrings,
+  queries: queryStrings,
   appName: '乡音便民服务',
   nav: {
     back: '返回',
