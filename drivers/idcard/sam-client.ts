@@ -4,7 +4,8 @@
 import type { ByteLink } from '../serial/link.js';
 import { Command, encodeFrame, type CommandName } from './frame.js';
 import { FrameParser, type FrameErrorCode } from './frame-parser.js';
-import { parseReply, type SamReply } from './reply.js';
+import { parseReply, Status, type SamReply } from './reply.js';
+import { looksLikeBaseInfo } from './base-info.js';
 
 export type SamErrorCode = FrameErrorCode | 'timeout' | 'link' | 'short-reply';
 
@@ -26,6 +27,7 @@ interface Pending {
 export class SamClient {
   private readonly parser = new FrameParser();
   private pending: Pending | null = null;
+  private waitingFor: CommandName | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly stopData: () => void;
   /** Frames dropped because no command was waiting for them. */
@@ -52,6 +54,7 @@ export class SamClient {
   }
 
   private exchange(name: CommandName): Promise<SamReply> {
+    this.waitingFor = name;
     return new Promise<SamReply>((resolve, reject) => {
       // Whatever is half-received from an earlier, abandoned exchange is noise now.
       this.parser.reset();
@@ -92,8 +95,29 @@ export class SamClient {
         continue;
       }
       const reply = parseReply(e.body);
-      if (reply) p.resolve(reply);
-      else p.reject(new SamError('short-reply', 'reply shorter than its status bytes'));
+      if (!reply) {
+        p.reject(new SamError('short-reply', 'reply shorter than its status bytes'));
+        continue;
+      }
+      if (!replyFits(this.waitingFor!, reply)) {
+        // A late answer to an earlier, timed-out command: not ours, keep waiting.
+        this.strayFrames++;
+        this.pending = p;
+        continue;
+      }
+      p.resolve(reply);
     }
   }
+}
+
+/**
+ * Whether a reply can be the answer to `name`. Replies do not echo their command,
+ * but their status and data length tell most apart: a "card found" answers only a
+ * find, and base info answers only a read. Error statuses without data fit anything.
+ */
+export function replyFits(name: CommandName, r: SamReply): boolean {
+  const baseInfo = looksLikeBaseInfo(r.data);
+  if (r.sw3 === Status.cardFound) return name === 'findCard';
+  if (r.sw3 === Status.ok) return name === 'readBaseInfo' ? baseInfo : !baseInfo;
+  return r.data.length === 0 || !baseInfo;
 }
