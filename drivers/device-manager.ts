@@ -14,6 +14,7 @@ import { openTcpLink } from './printer/tcp-link.js';
 import { openUsbLpLink } from './printer/usb-lp-link.js';
 import { openNodeHid, RemoteWatcher, type OpenHid } from './remote/remote.js';
 import type { ByteLink } from './serial/link.js';
+import type { PhotoDecoder } from './idcard/photo.js';
 import { openSerialLink } from './serial/serial-link.js';
 import { startIdCardSimulator, startPrinterSimulator, type IdCardSimulatorService, type PrinterSimulatorService } from './simulators.js';
 
@@ -23,6 +24,7 @@ export interface DeviceManagerOptions {
   /** For tests: where pty links go (default: a fresh temp folder, removed at dispose). */
   runDir?: string;
   openHid?: OpenHid;
+  photoDecoder?: PhotoDecoder | null;
 }
 
 export class DeviceManager {
@@ -97,6 +99,7 @@ export class DeviceManager {
         pollMs: idcard.pollMs,
         replyTimeoutMs: idcard.replyTimeoutMs,
         reconnectMs: idcard.reconnectMs,
+        photoDecoder: this.opts.photoDecoder ?? null,
         onHealth: (state, message) => this.setHealth({ id: 'idcard', kind: 'idcard', state, message }),
       });
       this.setHealth({ id: 'idcard', kind: 'idcard', state: 'starting', message: reader.health.message });

@@ -8,6 +8,7 @@ import { decodeBaseInfo, looksLikeBaseInfo, type CardRead } from './base-info.js
 import { hex2, Status, statusMeaning } from './reply.js';
 import { SamClient, SamError } from './sam-client.js';
 import { TextBlockError } from './text-block.js';
+import type { PhotoDecoder } from './photo.js';
 
 export const MIN_POLL_MS = 300;
 
@@ -26,6 +27,8 @@ export interface ReaderServiceOptions {
   replyTimeoutMs?: number;
   reconnectMs?: number;
   onHealth?: (state: HealthState, message: string) => void;
+  /** The vendor's WLT decoder, where a station has one installed (see photo.ts). */
+  photoDecoder?: PhotoDecoder | null;
 }
 
 export class ReadError extends Error {
@@ -77,6 +80,13 @@ export class IdCardReaderService {
     const found = await client.command('findCard');
     if (found.sw3 !== Status.cardFound) return null;
     return this.readCard(client);
+  }
+
+  /** The current card's photo as a bitmap, or null without a decoder (or without a card). */
+  async currentPhotoBitmap(): Promise<Uint8Array | null> {
+    const read = this.current();
+    if (!read || !this.opts.photoDecoder) return null;
+    return this.opts.photoDecoder.decode(read.photo);
   }
 
   async dispose(): Promise<void> {
