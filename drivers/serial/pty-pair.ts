@@ -6,6 +6,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
+const HAS_SETPRIV = ['/usr/bin/setpriv', '/bin/setpriv'].some((p) => fs.existsSync(p));
+
 export class PtyError extends Error {
   constructor(message: string) {
     super(message);
@@ -50,7 +52,15 @@ export class PtyPair {
     if (this.child) return;
     for (const p of [this.devicePath, this.hostPath]) fs.rmSync(p, { force: true });
     const pty = (p: string) => `pty,raw,echo=0,link=${p}`;
-    const child = spawn(this.opts.socat ?? 'socat', [pty(this.devicePath), pty(this.hostPath)], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const socatArgs = [pty(this.devicePath), pty(this.hostPath)];
+    // setpriv --pdeathsig makes socat die with us even if we are killed before dispose()
+    // runs; without it a crashed kiosk would leave its pseudo-terminals behind.
+    const child = HAS_SETPRIV && !this.opts.socat
+      ? spawn('setpriv', ['--pdeathsig', 'SIGTERM', 'socat', ...socatArgs], { stdio: ['ignore', 'ignore', 'pipe'] })
+      : spawn(this.opts.socat ?? 'socat', socatArgs, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const killOnExit = () => child.kill('SIGTERM');
+    process.once('exit', killOnExit);
+    child.once('exit', () => process.removeListener('exit', killOnExit));
     let stderr = '';
     child.stderr?.on('data', (d: Buffer) => {
       stderr = (stderr + d.toString()).slice(-2000);
