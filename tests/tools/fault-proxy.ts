@@ -59,7 +59,7 @@ export class FaultProxy {
     this.applied.push(fault);
     this.open.add(res);
     res.on('close', () => this.open.delete(res));
-    const json = (status: number, v: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(v));
+    const json = (status: number, v: unknown): void => void res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(v));
     switch (fault) {
       case 'garbage':
         return void res.writeHead(200, { 'content-type': 'application/json' }).end('<html><body>Gateway says hello</body></html>');
