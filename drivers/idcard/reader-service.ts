@@ -146,26 +146,34 @@ export class IdCardReaderService {
   }
 
   private async connect(): Promise<boolean> {
+    let link: ByteLink;
     try {
-      const link = await this.opts.open();
-      if (this.stopped) {
-        await link.close();
-        return false;
-      }
-      this.link = link;
-      this.client = new SamClient(link, { replyTimeoutMs: this.opts.replyTimeoutMs ?? 1000 });
-      link.onClose(() => void this.onLinkLost());
-      const st = await this.client.command('status');
-      if (st.sw3 === Status.selfTestFailed) this.setHealth('fault', statusMeaning(st.sw3));
-      else this.setHealth('ok', '读卡器正常');
-      this.lastErrorCode = null;
-      return true;
+      link = await this.opts.open();
     } catch (e) {
-      await this.dropLink();
       this.setHealth('disconnected', '读卡器未连接');
       this.reportError('disconnected', `读卡器未连接：${(e as Error).message}`);
       return false;
     }
+    if (this.stopped) {
+      await link.close();
+      return false;
+    }
+    this.link = link;
+    const client = new SamClient(link, { replyTimeoutMs: this.opts.replyTimeoutMs ?? 1000 });
+    this.client = client;
+    link.onClose(() => void this.onLinkLost());
+    this.lastErrorCode = null;
+    try {
+      const st = await client.command('status');
+      if (st.sw3 === Status.selfTestFailed) this.setHealth('fault', statusMeaning(st.sw3));
+      else this.setHealth('ok', '读卡器正常');
+    } catch (e) {
+      // The port is there but the reader does not answer properly: keep polling it,
+      // the specialist sees a warning rather than "not connected".
+      const code = e instanceof SamError ? e.code : 'internal';
+      if (code !== 'link') this.setHealth('warning', `读卡器通信异常（${code}）`);
+    }
+    return this.client !== null;
   }
 
   private async onLinkLost(): Promise<void> {

@@ -40,6 +40,8 @@ export class EscPosEmulator {
   readonly elements: PrintElement[] = [];
   /** Commands we did not recognise (skipped); useful when checking a new layout. */
   unknownCommands = 0;
+  /** Bit and raster images skipped (logos some stations print); not drawn. */
+  images = 0;
 
   constructor(private readonly handlers: EmulatorHandlers = {}) {}
 
@@ -98,6 +100,7 @@ export class EscPosEmulator {
         return 3;
       }
       if (cmd === 0x32) return 2; // default line spacing
+      if (cmd === 0x2a) return this.skipBitImage(b, pos); // ESC * m nL nH: a bit image we do not draw
       this.unknownCommands++;
       return 2;
     }
@@ -114,6 +117,7 @@ export class EscPosEmulator {
         this.emit({ type: 'cut', partial: m === 1 || m === 49 || m === 66 });
         return withFeed ? 4 : 3;
       }
+      if (cmd === 0x76) return this.skipRaster(b, pos); // GS v 0: raster image
       if (GS_ONE_PARAM.has(cmd)) {
         if (need(3) === 0) return 0;
         if (cmd === 0x21) {
@@ -158,6 +162,24 @@ export class EscPosEmulator {
         if (n > 0) this.emit({ type: 'feed', lines: n });
         break;
     }
+  }
+
+  private skipBitImage(b: Buffer, pos: number): number {
+    if (b.length - pos < 5) return 0;
+    const m = b[pos + 2]!;
+    const n = b[pos + 3]! | (b[pos + 4]! << 8);
+    const total = 5 + n * (m >= 32 ? 3 : 1);
+    if (b.length - pos < total) return 0;
+    this.images++;
+    return total;
+  }
+
+  private skipRaster(b: Buffer, pos: number): number {
+    if (b.length - pos < 8) return 0;
+    const total = 8 + (b[pos + 4]! | (b[pos + 5]! << 8)) * (b[pos + 6]! | (b[pos + 7]! << 8));
+    if (b.length - pos < total) return 0;
+    this.images++;
+    return total;
   }
 
   /** GS ( k pL pH cn fn …: 2D codes, length-prefixed so unknown functions skip cleanly. */

@@ -125,3 +125,26 @@ describe('ID card reader service over a socat pty', () => {
     await waitFor(() => types().filter((t) => t === 'read').length === 2, 'second read');
   });
 });
+
+describe('ID card reader service starting against a misbehaving reader', () => {
+  it('shows a reader that answers garbage as a warning, not as unplugged, and recovers', async () => {
+    const sim = new IdCardSimulator();
+    sim.setFault('corrupt-checksum');
+    const onPty = await SimulatorOnPty.start({ dir: tempDir('idcard-garbage'), simulator: sim });
+    const service = new IdCardReaderService({ open: () => openSerialLink({ path: onPty.hostPath, baudRate: 115200 }), pollMs: 300, replyTimeoutMs: 500 });
+    const events: IdCardEvent[] = [];
+    service.subscribe((e) => events.push(e));
+    try {
+      service.start();
+      await waitFor(() => service.health.state === 'warning', 'warning');
+      expect(events.some((e) => e.type === 'error' && e.code === 'disconnected')).toBe(false);
+      sim.setFault('none');
+      sim.insertCard(bateer);
+      await waitFor(() => events.some((e) => e.type === 'read'), 'read once the reader is sane');
+      expect(service.health.state).toBe('ok');
+    } finally {
+      await service.dispose();
+      await onPty.dispose();
+    }
+  });
+});

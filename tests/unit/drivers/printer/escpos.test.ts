@@ -116,3 +116,19 @@ describe('emulator', () => {
     ]);
   });
 });
+
+describe('emulator with images from other software', () => {
+  it('skips ESC * and GS v 0 images by their declared size, whatever the chunking', () => {
+    const logo = Buffer.concat([
+      Buffer.from([0x1b, 0x2a, 33, 2, 0]), Buffer.alloc(6, 0xff), // ESC * 24-dot, 2 columns
+      Buffer.from([0x1d, 0x76, 0x30, 0, 2, 0, 3, 0]), Buffer.alloc(6, 0x0a), // GS v 0, 2 bytes x 3 rows (LF bytes inside!)
+      Buffer.from('after\n'),
+    ]);
+    for (const size of [1, 3, logo.length]) {
+      const emu = new EscPosEmulator();
+      for (let i = 0; i < logo.length; i += size) emu.push(logo.subarray(i, i + size));
+      expect(formatElements(emu.elements)).toEqual(['after']);
+      expect(emu.images).toBe(2);
+    }
+  });
+});
