@@ -2,9 +2,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll } from 'vitest';
+
+const made: string[] = [];
+// Registered in the importing test file: its temp folders go when its tests are done.
+afterAll(() => {
+  for (const d of made.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
 
 export function tempDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `xiangyin-${prefix}-`));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `xiangyin-${prefix}-`));
+  made.push(dir);
+  return dir;
 }
 
 /** Polls `check` until it returns a truthy value; generous deadlines for a loaded CI machine. */
