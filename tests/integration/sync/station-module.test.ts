@@ -8,12 +8,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createStation, type Station } from '../../../main/core/station.js';
 import { parseStationConfig } from '../../../main/core/config.js';
 import { nodePlatform } from '../../../main/core/platform.js';
-import { silentLogger } from '../../../main/core/logger.js';
+import { createLogger } from '../../../main/core/logger.js';
 import { storeSyncModule, type EmbeddedSyncServerService } from '../../../main/core/modules/store-sync.js';
 import { memorySecretStore } from '../../../offline-store/keys/secret-store.js';
 import { photo, residents, tempDir } from '../../unit/store/helpers.js';
 
 const stations: Station[] = [];
+/** Every log line the station wrote: checked for personal data. */
+const logLines: string[] = [];
 afterEach(async () => {
   for (const s of stations.splice(0)) await s.dispose();
 });
@@ -21,7 +23,7 @@ afterEach(async () => {
 async function station(dataDir: string, secrets = memorySecretStore()) {
   const s = await createStation({
     config: parseStationConfig({ stationId: 'station-t1', sync: { intervalSeconds: 3600, backoffBaseMs: 50, backoffMaxMs: 200, requestTimeoutMs: 2000 } }),
-    platform: nodePlatform({ dataDir, secrets, log: silentLogger }),
+    platform: nodePlatform({ dataDir, secrets, log: createLogger('station', (l) => logLines.push(l)) }),
     host: 'web',
     modules: [storeSyncModule],
   });
@@ -80,6 +82,10 @@ describe('store-sync station module', () => {
     expect(JSON.stringify(queue)).not.toContain(residents[0].idNumber);
     expect(await s.dispatcher.call('store:rate-satisfaction', { serviceId: 'pension-certification', applicationId: id, score: 5 }, ctx)).toMatchObject({ ok: true });
     expect(await s.dispatcher.call('store:audit-append', { actor: { kind: 'resident' }, action: 'receipt.print', subjectId: id }, ctx)).toMatchObject({ ok: true });
+
+    expect(logLines.length).toBeGreaterThan(0);
+    const logged = logLines.join('\n');
+    for (const needle of [residents[0].idNumber, residents[0].name, residents[0].address, '110101']) expect(logged).not.toContain(needle);
   });
 
   it('refuses a photo whose hash does not match, and a payload above the channel limit', async () => {
