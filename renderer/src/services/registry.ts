@@ -3,6 +3,7 @@
 // Register a screen here to take over a service id.
 import type { ComponentType } from 'react';
 import type { ServiceId } from '../../../common/domain/catalogue-summary.js';
+import { ApplicationStatus, CertificatePrint, PolicyQa, SocialInsuranceQuery } from './queries/index.js';
 
 export interface ServiceScreenProps {
   serviceId: ServiceId;
@@ -11,6 +12,10 @@ export interface ServiceScreenProps {
 }
 
 export const serviceScreens: Partial<Record<ServiceId, ComponentType<ServiceScreenProps>>> = {};
+serviceScreens['social-insurance-query'] = SocialInsuranceQuery;
+serviceScreens['application-status'] = ApplicationStatus;
+serviceScreens['certificate-print'] = CertificatePrint;
+serviceScreens['policy-qa'] = PolicyQa;
 
 /** The specialist desk, when built into this renderer. */
 export const specialistScreen: { component: ComponentType | null } = { component: null };

@@ -1,0 +1,84 @@
+// 社保参保信息查询: who the resident is (ID card, or the keyed number on a TV), then
+// their record in big plain words, read aloud with numbers spoken right. When
+// the link is down the kiosk's saved copy is shown with its date (截至…).
+import { useEffect } from 'react';
+import type { ResidentIdentity } from '../../../../common/flow/identity.js';
+import { RequireIdentity } from '../../identity/RequireIdentity.js';
+import { Screen } from '../../design/Screen.js';
+import { Button } from '../../design/Button.js';
+import { useReadAloud } from '../../read-aloud/ReadAloudContext.js';
+import { t } from '../../i18n/zh-CN.js';
+import type { ServiceScreenProps } from '../registry.js';
+import { ServiceFrame } from './ServiceFrame.js';
+import { RecordDetails } from './RecordDetails.js';
+import { cacheNotice, recordView } from './social-insurance-words.js';
+import { useSocialInsurance } from './useSocialInsurance.js';
+import { lookupFailureWords } from './lookup-words.js';
+
+const s = t.queries.socialInsurance;
+
+function Answer({ identity, finish }: { identity: ResidentIdentity; finish(): void }) {
+  const { lookup, retry } = useSocialInsurance(identity.idNumber);
+  const { speak } = useReadAloud();
+  const view = lookup.state === 'found' ? recordView(lookup.answer.record) : null;
+  const cached = lookup.state === 'found' && lookup.answer.source === 'cache' ? cacheNotice(lookup.answer.fetchedAt) : null;
+  const spoken =
+    lookup.state === 'found' && view ? `${cached ? cached.spoken : ''}${view.spoken}` : lookup.state === 'none' ? s.notFound : lookup.state === 'failed' ? lookupFailureWords(lookup.error) : undefined;
+
+  // Read the answer as soon as it arrives: many residents cannot read it.
+  useEffect(() => {
+    if (spoken) void speak(spoken);
+  }, [spoken, speak]);
+
+  if (lookup.state === 'loading') {
+    return (
+      <Screen id="si-loading" title={s.title}>
+        <p className="query-big" role="status">
+          {t.queries.common.loading}
+        </p>
+      </Screen>
+    );
+  }
+  const done = (
+    <Button variant="primary" autoFocusOnMount onClick={finish} data-action="done">
+      {t.queries.common.done}
+    </Button>
+  );
+  if (lookup.state === 'found' && view) {
+    return (
+      <Screen id="si-record" title={s.title} prompt={spoken}>
+        {cached ? (
+          <p className="notice notice-warn" data-testid="cache-notice">
+            {cached.shown}
+          </p>
+        ) : null}
+        <h2>{view.heading}</h2>
+        <RecordDetails view={view} />
+        <div className="actions">{done}</div>
+      </Screen>
+    );
+  }
+  return (
+    <Screen id={lookup.state === 'none' ? 'si-none' : 'si-failed'} title={s.title} prompt={spoken}>
+      <p className="query-big" role="alert">
+        {spoken}
+      </p>
+      <div className="actions">
+        {lookup.state === 'failed' ? (
+          <Button onClick={retry} data-action="retry">
+            {t.queries.common.tryAgain}
+          </Button>
+        ) : null}
+        {done}
+      </div>
+    </Screen>
+  );
+}
+
+export function SocialInsuranceQuery({ serviceId }: ServiceScreenProps) {
+  return (
+    <ServiceFrame serviceId={serviceId}>
+      {(finish) => <RequireIdentity title={s.title}>{(identity) => <Answer key={identity.idNumber} identity={identity} finish={finish} />}</RequireIdentity>}
+    </ServiceFrame>
+  );
+}
