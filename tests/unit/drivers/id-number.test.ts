@@ -55,3 +55,35 @@ describe('GB 11643-1999 ID numbers', () => {
     expect(maskIdNumber('1234')).toBe('****');
   });
 });
+
+describe('ID numbers under fast-check', () => {
+  const region = fc.constantFrom('110101', '130624', '152502', '520101', '650101', '810000');
+  const date = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2025-12-31T00:00:00Z'), noInvalidDate: true });
+  const seq = fc.integer({ min: 0, max: 999 }).map((n) => String(n).padStart(3, '0'));
+
+  it('a well-formed number with its check digit is valid, with the right birth date and sex; any other last character is not (20,000)', () => {
+    fc.assert(
+      fc.property(region, date, seq, fc.constantFrom(...'0123456789X'), (r, d, s, other) => {
+        const ymd = d.toISOString().slice(0, 10);
+        const first17 = r + ymd.replaceAll('-', '') + s;
+        const check = idCheckDigit(first17);
+        const result = checkIdNumber(first17 + check);
+        expect(result.ok && result.info).toEqual({ idNumber: first17 + check, regionCode: r, birthDate: ymd, sex: Number(s[2]) % 2 ? '男' : '女' });
+        if (other !== check) expect(checkIdNumber(first17 + other)).toMatchObject({ ok: false, problem: 'check-digit' });
+        expect(maskIdNumber(first17 + check)).toBe(first17.slice(0, 4) + '**********' + (first17 + check).slice(-4));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('never throws on arbitrary input', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 30 }), (s) => {
+        const r = checkIdNumber(s);
+        expect(typeof r.ok).toBe('boolean');
+        expect(maskIdNumber(s).length).toBe(s.trim().length);
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+});
