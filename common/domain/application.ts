@@ -10,21 +10,9 @@ export const applicationStatuses = ['draft', 'queued', 'sending', 'accepted', 'c
 export const applicationStatusSchema = z.enum(applicationStatuses);
 export type ApplicationStatus = z.infer<typeof applicationStatusSchema>;
 
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const ID_CHECK = '10X98765432';
-
-/** GB 11643-1999 resident ID number: 17 digits and a mod-11 check character. */
-export function isValidIdNumber(value: string): boolean {
-  if (!/^\d{17}[\dX]$/.test(value)) return false;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(value[i]) * (ID_WEIGHTS[i] ?? 0);
-  return ID_CHECK[sum % 11] === value[17];
-}
-
-export const idNumberSchema = z
-  .string()
-  .transform((s) => s.trim().toUpperCase())
-  .refine(isValidIdNumber, { message: '身份证号码校验位不正确' });
+// Resident ID numbers are validated and masked by the one shared implementation.
+import { idNumberSchema } from './id-number.js';
+export { idNumberSchema, isValidIdNumber, maskIdNumber } from './id-number.js';
 
 export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, 'sha256 as 64 lower-case hex digits');
 export const uuidSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'a lower-case UUID');
@@ -112,8 +100,3 @@ export type SocialInsuranceRecord = z.infer<typeof socialInsuranceRecordSchema>;
 export const auditActors = ['resident', 'specialist', 'system'] as const;
 export const auditActorSchema = z.object({ kind: z.enum(auditActors), id: z.string().max(64).optional() });
 export type AuditActor = z.infer<typeof auditActorSchema>;
-
-/** 110101194303050024 → 110101********0024: enough for a resident to recognise, not to reuse. */
-export function maskIdNumber(idNumber: string): string {
-  return idNumber.length === 18 ? `${idNumber.slice(0, 6)}********${idNumber.slice(14)}` : '*'.repeat(idNumber.length);
-}
