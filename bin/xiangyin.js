@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import fs from 'node:fs';
 
-const areas = ['idcard', 'printer', 'store', 'sync', 'speech', 'server'];
+const areas = ['idcard', 'printer', 'store', 'sync', 'speech', 'server', 'specialist'];
 const [area, ...rest] = process.argv.slice(2);
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 

@@ -7,6 +7,7 @@ import { devicesConfigSchema } from '../../drivers/config.js';
 import { storeConfigSchema, syncConfigSchema } from '../../offline-store/config.js';
 import { speechConfigSchema } from '../../speech/config.js';
 import { textSizes, uiModes } from '../../common/ipc/channels/app.js';
+import { specialistsConfigSchema } from '../../common/domain/specialist.js';
 
 export const stationConfigSchema = z
   .object({
@@ -35,6 +36,8 @@ export const stationConfigSchema = z
     store: storeConfigSchema,
     sync: syncConfigSchema,
     speech: speechConfigSchema,
+    /** Who may log in at the specialist desk ({ id, name, pinHash }); empty: the development specialist. */
+    specialists: specialistsConfigSchema,
   })
   .strict();
 

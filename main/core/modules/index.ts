@@ -3,9 +3,10 @@
 // that read from all of them.
 import type { ModuleFactory } from '../module.js';
 import { storeSyncModule } from './store-sync.js';
+import { specialistModule } from './specialist.js';
 import { devicesModule } from './devices.js';
 import { speechModule } from './speech.js';
 import { catalogueModule } from './catalogue.js';
 import { appModule } from './app.js';
 
-export const defaultModules: ModuleFactory[] = [storeSyncModule, devicesModule, speechModule, catalogueModule, appModule];
+export const defaultModules: ModuleFactory[] = [storeSyncModule, specialistModule, devicesModule, speechModule, catalogueModule, appModule];

@@ -1,0 +1,120 @@
+// The desk session in main: PIN login against the roster (with the station-wide
+// lockout), logout, and the idle rule enforced here too — a specialist with no
+// activity for 5 minutes is logged out even if the page froze or was closed.
+// Every login, failure, lock and logout goes to the audit log, with ids only.
+import type { Specialist, SpecialistSession, LoginResult } from '../../common/domain/specialist.js';
+import { SPECIALIST_IDLE_SECONDS } from '../../common/domain/specialist.js';
+import type { LoginLockout } from './lockout.js';
+import { PinHashError, verifyPin } from './pin-hash.js';
+import type { Roster } from './roster.js';
+
+/** An audit entry as this area writes it: actions and ids, never a PIN or a name. */
+export interface DeskAuditEntry {
+  actor: { kind: 'specialist' | 'system'; id?: string };
+  action: string;
+  subjectId?: string;
+  detail?: string;
+}
+
+export interface DeskSessionsOptions {
+  roster: Roster;
+  lockout: LoginLockout;
+  now: () => Date;
+  audit: (e: DeskAuditEntry) => void;
+  idleMs?: number;
+  /** Told when a configured hash is malformed (a config mistake, not a wrong PIN). */
+  onBadHash?: (specialistId: string) => void;
+}
+
+interface Active {
+  specialist: Specialist;
+  lastActivity: number;
+}
+
+export class DeskSessions {
+  private active: Active | null = null;
+  private readonly idleMs: number;
+
+  constructor(private readonly o: DeskSessionsOptions) {
+    this.idleMs = o.idleMs ?? SPECIALIST_IDLE_SECONDS * 1000;
+  }
+
+  roster(): Specialist[] {
+    return this.o.roster.specialists.map((s) => ({ id: s.id, name: s.name }));
+  }
+
+  lockedUntil(): Date | null {
+    return this.o.lockout.lockedUntil();
+  }
+
+  async login(specialistId: string, pin: string): Promise<LoginResult> {
+    const locked = this.o.lockout.lockedUntil();
+    if (locked) {
+      this.o.audit({ actor: { kind: 'system' }, action: 'specialist.login-refused-locked', subjectId: specialistId });
+      return { outcome: 'locked', lockedUntil: locked.toISOString() };
+    }
+    const entry = this.o.roster.specialists.find((s) => s.id === specialistId);
+    let match = false;
+    if (entry) {
+      try {
+        match = await verifyPin(pin, entry.pinHash);
+      } catch (e) {
+        if (!(e instanceof PinHashError)) throw e;
+        this.o.onBadHash?.(entry.id);
+      }
+    }
+    if (!match || !entry) {
+      const r = this.o.lockout.recordFailure();
+      this.o.audit({ actor: { kind: 'system' }, action: 'specialist.login-failed', subjectId: specialistId });
+      if (r.locked) {
+        this.o.audit({ actor: { kind: 'system' }, action: 'specialist.login-locked', detail: `locked until ${r.lockedUntil.toISOString()}` });
+        return { outcome: 'locked', lockedUntil: r.lockedUntil.toISOString() };
+      }
+      return { outcome: 'wrong-pin', triesLeft: r.triesLeft };
+    }
+    this.o.lockout.recordSuccess();
+    // A new login ends whoever was logged in before: one desk, one person.
+    if (this.active && this.active.specialist.id !== entry.id) this.end('replaced');
+    this.active = { specialist: { id: entry.id, name: entry.name }, lastActivity: this.o.now().getTime() };
+    this.o.audit({ actor: { kind: 'specialist', id: entry.id }, action: 'specialist.login' });
+    return { outcome: 'ok', session: this.describe(this.active) };
+  }
+
+  logout(reason: 'user' | 'idle' | 'shutdown'): void {
+    if (this.current()) this.end(reason);
+  }
+
+  /** The live session, after applying the idle rule (an expired one is ended and audited). */
+  current(): SpecialistSession | null {
+    const a = this.active;
+    if (!a) return null;
+    if (this.o.now().getTime() - a.lastActivity >= this.idleMs) {
+      this.end('idle-main');
+      return null;
+    }
+    return this.describe(a);
+  }
+
+  /** Activity at the screen: moves the idle deadline, if the session has not already expired. */
+  touch(): SpecialistSession | null {
+    const s = this.current();
+    if (s && this.active) this.active.lastActivity = this.o.now().getTime();
+    return this.active ? this.describe(this.active) : null;
+  }
+
+  /** The logged-in specialist, or null; for handlers that need one. */
+  specialist(): Specialist | null {
+    return this.current()?.specialist ?? null;
+  }
+
+  private end(reason: string): void {
+    const a = this.active;
+    if (!a) return;
+    this.active = null;
+    this.o.audit({ actor: { kind: 'specialist', id: a.specialist.id }, action: 'specialist.logout', detail: reason });
+  }
+
+  private describe(a: Active): SpecialistSession {
+    return { specialist: a.specialist, expiresAt: new Date(a.lastActivity + this.idleMs).toISOString() };
+  }
+}

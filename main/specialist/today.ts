@@ -1,0 +1,69 @@
+// The desk's "today" panel, read through the station's 'store' service:
+// applications submitted, accepted and rejected since local midnight (from each
+// application's status history), and today's satisfaction ratings.
+import type { ApplicationStatus } from '../../common/domain/application.js';
+import type { TodaySummary } from '../../common/domain/specialist.js';
+import type { OfflineStore } from '../../offline-store/store.js';
+
+/** Statuses an application has once it was submitted (drafts and cancelled drafts never were). */
+const SUBMITTED_STATUSES: ApplicationStatus[] = ['queued', 'sending', 'accepted', 'completed', 'rejected'];
+const PAGE = 200;
+
+/** Midnight at the start of `now`'s day, in the station's own time zone. */
+export function startOfLocalDay(now: Date): Date {
+  return new Date(now.getFullYear(), now.getMonth(), now.getDate());
+}
+
+function localDay(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+type StoreForToday = Pick<OfflineStore, 'applications' | 'records'>;
+
+export function todaySummary(store: StoreForToday, now: Date): TodaySummary {
+  const start = startOfLocalDay(now).getTime();
+  const isToday = (iso: string) => Date.parse(iso) >= start;
+  let submitted = 0;
+  let accepted = 0;
+  let rejected = 0;
+  for (let offset = 0; ; offset += PAGE) {
+    const page = store.applications.list({ statuses: SUBMITTED_STATUSES, limit: PAGE, offset });
+    for (const app of page) {
+      // Only applications touched today can hold a status change from today.
+      if (!isToday(app.updatedAt)) continue;
+      const history = store.applications.get(app.id).history;
+      // The first 'queued' is the submission; later ones are retries.
+      const firstQueued = history.find((h) => h.status === 'queued');
+      if (firstQueued && isToday(firstQueued.at)) submitted++;
+      if (history.some((h) => h.status === 'accepted' && isToday(h.at))) accepted++;
+      if (history.some((h) => h.status === 'rejected' && isToday(h.at))) rejected++;
+    }
+    if (page.length < PAGE) break;
+  }
+  return { day: localDay(now), submitted, accepted, rejected, satisfaction: ratingsSince(store, new Date(start).toISOString()) };
+}
+
+interface RatingsReader {
+  guard<T>(fn: () => T): T;
+  db: { prepare(sql: string): { get(...params: unknown[]): unknown } };
+}
+
+/**
+ * Today's ratings. The store has no public reader for ratings yet (only
+ * `records.addRating`), so this reads the `ratings` table through the records
+ * repository's own context and guard — the same connection, transactions and
+ * error classification as every other store read. Should that internal shape
+ * change, the panel says "not available" (null) instead of failing.
+ * TODO(store area): replace with a `records.ratingsSince(iso)` method.
+ */
+export function ratingsSince(store: Pick<OfflineStore, 'records'>, sinceIso: string): TodaySummary['satisfaction'] {
+  const ctx = (store.records as unknown as { c?: Partial<RatingsReader> }).c;
+  if (!ctx || typeof ctx.guard !== 'function' || typeof ctx.db?.prepare !== 'function') return null;
+  const reader = ctx as RatingsReader;
+  const row = reader.guard(() => reader.db.prepare('SELECT count(*) AS n, avg(score) AS avg FROM ratings WHERE at >= ?').get(sinceIso)) as
+    | { n: number; avg: number | null }
+    | undefined;
+  if (!row) return null;
+  return { count: row.n, average: row.n > 0 && row.avg !== null ? Math.round(row.avg * 10) / 10 : null };
+}
