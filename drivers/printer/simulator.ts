@@ -10,7 +10,7 @@ export interface PrintedJob {
   readonly elements: readonly PrintElement[];
   /** The `printer decode` view: text lines, `[QR] payload`, `[CUT]`. */
   readonly lines: readonly string[];
-  readonly qrPayloads: readonly string[];
+  readonly qr: readonly string[];
   readonly cuts: number;
 }
 
@@ -46,7 +46,7 @@ export class PrinterSimulator implements PrinterSimulatorControl {
       .map(({ elements }) => ({
         elements,
         lines: formatElements(elements),
-        qrPayloads: elements.flatMap((e) => (e.type === 'qr' ? [e.payload] : [])),
+        qr: elements.flatMap((e) => (e.type === 'qr' ? [e.payload] : [])),
         cuts: elements.filter((e) => e.type === 'cut').length,
       }));
   }

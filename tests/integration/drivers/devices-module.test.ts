@@ -77,7 +77,7 @@ describe('devices module with the default (simulator) config', () => {
     const [job] = await waitFor(() => printer.jobs().length === 1 && printer.jobs(), 'job');
     expect(job!.lines).toContain('身份证号：1306**********004X');
     expect(job!.lines).toContain('XY20261122-0007');
-    expect(job!.qrPayloads).toEqual([receipt.qrPayload]);
+    expect(job!.qr).toEqual([receipt.qrPayload]);
     expect(job!.lines.at(-1)).toBe('[CUT]');
   });
 

@@ -56,7 +56,7 @@ function contract(t: Target) {
       while (sim.jobs().length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       const [job] = sim.jobs();
       expect(job?.lines).toEqual(expected);
-      expect(job?.qrPayloads).toEqual([receipt.qrPayload]);
+      expect(job?.qr).toEqual([receipt.qrPayload]);
       expect(job?.lines).toContain('身份证号：1306**********004X');
     });
 
