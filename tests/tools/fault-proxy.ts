@@ -12,7 +12,12 @@ export type Fault = (typeof faults)[number];
 export class FaultProxy {
   private server: http.Server | null = null;
   private readonly queue: Fault[] = [];
+  /** Every fault applied, with the request it replaced the answer of. */
   readonly applied: Fault[] = [];
+  readonly appliedTo: { fault: Fault; method: string; path: string }[] = [];
+  private every = 0;
+  private seen = 0;
+  private cycle = 0;
   private readonly open = new Set<http.ServerResponse>();
 
   constructor(private readonly targetPort: number) {}
@@ -20,6 +25,11 @@ export class FaultProxy {
   /** Queue faults for the next requests, in order. */
   inject(...f: Fault[]): void {
     this.queue.push(...f);
+  }
+
+  /** From now on, every `n`-th request gets the next fault of the list, in turn (0 turns this off). */
+  faultEvery(n: number): void {
+    this.every = n;
   }
 
   get queued(): number {
@@ -51,12 +61,14 @@ export class FaultProxy {
       r.end(Buffer.concat(chunks));
     }).catch(() => null);
     if (!upstream) return void res.writeHead(502).end();
-    const fault = this.queue.shift();
+    this.seen++;
+    const fault = this.queue.shift() ?? (this.every && this.seen % this.every === 0 ? faults[this.cycle++ % faults.length] : undefined);
     if (!fault) {
       res.writeHead(upstream.status, upstream.headers);
       return void res.end(upstream.body);
     }
     this.applied.push(fault);
+    this.appliedTo.push({ fault, method: req.method ?? '', path: (req.url ?? '').replace(/\?.*$/, '').replace(/[0-9a-f-]{36}$/, ':id') });
     this.open.add(res);
     res.on('close', () => this.open.delete(res));
     const json = (status: number, v: unknown): void => void res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(v));

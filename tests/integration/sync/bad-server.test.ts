@@ -4,6 +4,7 @@
 // The faults replace answers *after* the real server processed the request, so
 // the retries also prove the idempotency rules.
 import { afterEach, describe, expect, it } from 'vitest';
+import { SyncError } from '../../../offline-store/sync/errors.js';
 import { sampleSubmit } from '../../unit/store/helpers.js';
 import { FaultProxy, faults } from '../../tools/fault-proxy.js';
 import { startKiosk, startServer } from './harness.js';
@@ -55,14 +56,24 @@ describe('bad server answers', () => {
     const k = await startKiosk({ server, url: proxyUrl, sync: { requestTimeoutMs: 300, maxResponseBytes: 1024 * 1024, batchSize: 5, chunkBytes: 3000, concurrency: 2 } });
     cleanups.push(() => k.close());
     const ids = new Set(Array.from({ length: 40 }, (_, i) => k.store.applications.submit(sampleSubmit(i)).id));
+    // Every third request, whatever it is (change feed, chunk upload, batch), gets the next fault in turn.
+    proxy.faultEvery(3);
+    // Record every typed error the client raises, not only the first of each pass.
     const codes = new Set<string>();
-    for (let round = 0; round < 400 && k.store.outbox.stats().count > 0; round++) {
-      if (proxy.queued === 0) proxy.inject(...faults.filter(() => Math.random() < 0.5));
-      const r = await k.engine.syncNow();
-      if (r.error) codes.add(r.error.code);
+    for (const m of ['changes', 'uploadChunk', 'submitBatch'] as const) {
+      const original = k.client[m].bind(k.client) as (...a: unknown[]) => Promise<unknown>;
+      (k.client as unknown as Record<string, unknown>)[m] = (...a: unknown[]) =>
+        original(...a).catch((e: unknown) => {
+          codes.add(e instanceof SyncError ? e.code : `untyped:${(e as Error)?.name}`);
+          throw e;
+        });
     }
+    for (let round = 0; round < 300 && k.store.outbox.stats().count > 0; round++) await k.engine.syncNow();
+    proxy.faultEvery(0);
     expect(k.store.outbox.stats().count).toBe(0);
-    expect(proxy.applied.length).toBeGreaterThan(20);
+    expect(new Set(proxy.applied)).toEqual(new Set(faults));
+    const hit = new Set(proxy.appliedTo.map((a) => `${a.method} ${a.path}`));
+    expect(hit).toEqual(new Set(['GET /v1/changes', 'PUT /v1/uploads/:id', 'POST /v1/applications/batch']));
     expect(codes).toEqual(new Set(['bad-response', 'too-large', 'timeout', 'network', 'server']));
     const onServer = server.admin.applications();
     expect(new Set(onServer.map((a) => a.id))).toEqual(ids);
