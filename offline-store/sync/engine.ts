@@ -130,17 +130,24 @@ export class SyncEngine {
 
   private async pass(): Promise<SyncPassResult> {
     const result: SyncPassResult = { accepted: 0, rejected: 0, downloaded: 0, error: null };
+    let progressed = false;
     this.update({ syncing: true });
     try {
       result.downloaded = await this.download();
-      const up = await new Uploader(this.o.store, this.o.client, this.o.config, (fn) => this.call(fn), () => this.refreshPending()).run();
+      const onProgress = () => {
+        progressed = true;
+        this.refreshPending();
+      };
+      const up = await new Uploader(this.o.store, this.o.client, this.o.config, (fn) => this.call(fn), onProgress).run();
       result.accepted = up.accepted;
       result.rejected = up.rejected;
       this.failures = 0;
       this.update({ online: true, lastSuccessAt: this.now().toISOString(), lastError: null });
       if (up.accepted || up.rejected) this.o.log.info('sync pass', { accepted: up.accepted, rejected: up.rejected, downloaded: result.downloaded });
     } catch (e) {
-      this.failures++;
+      // Backoff grows with failures in a row that moved nothing. A long upload cut
+      // by a reset every 30 s is making progress: it retries soon, not after a minute.
+      this.failures = progressed ? 1 : this.failures + 1;
       const code = e instanceof SyncError ? e.code : e instanceof StoreError ? `store-${e.code}` : 'internal';
       const message = e instanceof SyncError || e instanceof StoreError ? e.message : '同步出错 (sync failed)';
       result.error = { code, message };
