@@ -36,7 +36,6 @@ describe('devices module with the default (simulator) config', () => {
       modules: [devicesModule],
       platform: { dataDir: config.dataDir!, now: () => new Date('2026-11-22T06:05:00Z'), log: silentLogger, env: {}, secrets: { kind: 'memory', getOrCreate: async (_n, c) => c() } },
     });
-    if (process.env.DEBUG_DEVICES) station.status.subscribe((s) => console.log(Date.now(), JSON.stringify(s.devices)));
     const sub = station.dispatcher.subscribe('idcard:events', {}, (e) => events.push(e), ctx);
     if (!sub.ok) throw new Error(sub.error.message);
     stop = sub.value;
