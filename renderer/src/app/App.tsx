@@ -13,10 +13,16 @@ import { HomeScreen } from '../screens/HomeScreen.js';
 import { ServiceScreen } from '../screens/ServiceScreen.js';
 import { serviceScreens, specialistScreen } from '../services/registry.js';
 import { AppInfoContext } from './AppInfoContext.js';
+import { backAction } from './back-override.js';
+import { FlowService } from '../flow/FlowService.js';
 import { NavContext, holdsPersonalData, type Nav, type Route } from './navigation.js';
+import { SpecialistSessionProvider } from '../specialist/SpecialistSession.js';
 
 /** After the card is taken out, the resident is probably leaving: warn sooner. */
 const CARD_REMOVED_IDLE_SECONDS = 20;
+
+/** Services that submit an application run on the catalogue-driven flow. */
+const APPLICATION_SERVICES = new Set<string>(['pension-certification', 'medical-insurance-payment', 'elderly-allowance', 'subsistence-allowance']);
 
 function Current({ route }: { route: Route }) {
   if (route.name === 'home') return <HomeScreen />;
@@ -24,7 +30,7 @@ function Current({ route }: { route: Route }) {
     const Desk = specialistScreen.component;
     return Desk ? <Desk /> : <HomeScreen />;
   }
-  const Screen = serviceScreens[route.serviceId] ?? ServiceScreen;
+  const Screen = serviceScreens[route.serviceId] ?? (APPLICATION_SERVICES.has(route.serviceId) ? FlowService : ServiceScreen);
   return <Screen serviceId={route.serviceId} onBehalf={route.onBehalf ?? false} />;
 }
 
@@ -60,7 +66,7 @@ function Routed({ info }: { info: AppInfo }) {
     (document.activeElement as HTMLElement | null)?.blur?.();
   }, [stack.length, route]);
 
-  useSpatialNavigation(useMemo(() => ({ onBack: nav.back, onHome: nav.home, onKey: () => stop() }), [nav, stop]));
+  useSpatialNavigation(useMemo(() => ({ onBack: backAction(nav.back), onHome: nav.home, onKey: () => stop() }), [nav, stop]));
 
   const onTimeout = useCallback(() => {
     session.clear();
@@ -94,7 +100,7 @@ export function App() {
         <ReadAloudProvider>
           <ResidentSessionProvider>
             <CardReaderProvider>
-              <Routed info={info} />
+              <SpecialistSessionProvider><Routed info={info} /></SpecialistSessionProvider>
             </CardReaderProvider>
           </ResidentSessionProvider>
         </ReadAloudProvider>

@@ -13,6 +13,7 @@ import { StatusBar } from './StatusBar.js';
 import { TextSizeSwitch, type TextSize } from './TextSizeSwitch.js';
 import { useTextSize } from './TextSizeContext.js';
 import { specialistScreen } from '../services/registry.js';
+import { useBackOverride } from '../app/back-override.js';
 
 export interface ScreenProps {
   /** Stable id, used for screenshots and tests. */
@@ -21,10 +22,12 @@ export interface ScreenProps {
   step?: { current: number; total: number };
   /** What 朗读 reads; defaults to the visible text of the main region. */
   prompt?: string;
+  /** Overrides 返回 (and the Back key) while this screen shows, e.g. to step back inside a flow. */
+  onBack?: () => void;
   children: ReactNode;
 }
 
-export function Screen({ id, title, step, prompt, children }: ScreenProps) {
+export function Screen({ id, title, step, prompt, onBack, children }: ScreenProps) {
   const nav = useNav();
   const { speak, stop, speaking } = useReadAloud();
   const { size, setSize } = useTextSize();
@@ -35,11 +38,12 @@ export function Screen({ id, title, step, prompt, children }: ScreenProps) {
   }, [id, title]);
 
   const atHome = nav.depth === 0;
+  useBackOverride(onBack);
   return (
     <div className="screen" data-screen={id}>
       <header className="top-bar">
         <nav className="top-nav" aria-label={t.nav.primaryNav}>
-          <Button onClick={nav.back} disabled={atHome} icon={<Icon name="back" />} data-nav="back">
+          <Button onClick={onBack ?? nav.back} disabled={atHome} icon={<Icon name="back" />} data-nav="back">
             {t.nav.back}
           </Button>
           <Button onClick={nav.home} disabled={atHome} icon={<Icon name="home" />} data-nav="home">

@@ -53,7 +53,8 @@ export function IdNumberEntry({ onDone, today }: { onDone(identity: ResidentIden
         <p className="lead" id="id-entry-label">
           {t.identity.keyPrompt}
         </p>
-        <p className="entry-display" aria-labelledby="id-entry-label" aria-live="polite" data-testid="id-display">
+        <p className="entry-display" aria-live="polite" data-testid="id-display">
+          <span className="visually-hidden">{t.identity.keyPrompt}：</span>
           {groupIdNumber(value) || '\u00a0'}
         </p>
         <p className="lead">{t.identity.digitsCount(value.length)}</p>

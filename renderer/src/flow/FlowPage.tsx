@@ -1,0 +1,115 @@
+// Draws one FlowView: the intro, a question, an information screen, the kind
+// "not eligible" explanation, the read-back with 是 / 不是, or "which one is wrong".
+import type { FlowView } from '../../../common/flow/index.js';
+import type { PhotoAnswer } from '../../../common/flow/answers.js';
+import { Button } from '../design/Button.js';
+import { t } from '../i18n/zh-CN.js';
+import { QuestionView } from './views/QuestionView.js';
+import type { CapturedPhoto } from './to-application.js';
+
+export interface FlowActions {
+  next(): void;
+  answer(raw: unknown): void;
+  skip(): void;
+  back(): void;
+  confirm(yes: boolean): void;
+  chooseFix(key: string): void;
+  home(): void;
+  photo(p: CapturedPhoto): PhotoAnswer;
+}
+
+export function FlowPage({ view, act }: { view: Exclude<FlowView, { kind: 'done' }>; act: FlowActions }) {
+  switch (view.kind) {
+    case 'intro':
+      return (
+        <>
+          <p className="question">{view.prompt.say}</p>
+          {view.documents.length ? (
+            <div className="documents">
+              <p className="lead">{t.flow.documents}</p>
+              <ul>
+                {view.documents.map((d) => (
+                  <li key={d.id}>{d.name}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <Button variant="primary" autoFocusOnMount onClick={act.next} data-action="start">
+            {t.common.start}
+          </Button>
+        </>
+      );
+    case 'question':
+      return <QuestionView key={view.key} view={view} onAnswer={act.answer} onSkip={act.skip} onPhoto={act.photo} />;
+    case 'info':
+      return (
+        <>
+          <p className="question">{view.prompt.say}</p>
+          <Button variant="primary" autoFocusOnMount onClick={act.next} data-action="next">
+            {t.common.next}
+          </Button>
+        </>
+      );
+    case 'ineligible':
+      return (
+        <>
+          <p className="notice" role="alert" data-testid="ineligible">
+            {view.say}
+          </p>
+          <div className="actions">
+            <Button variant="primary" autoFocusOnMount onClick={act.home} data-action="home">
+              {t.flow.goHome}
+            </Button>
+            {view.canGoBack ? (
+              <Button onClick={act.back} data-action="back">
+                {t.flow.ineligibleBack}
+              </Button>
+            ) : null}
+          </div>
+        </>
+      );
+    case 'summary':
+      return (
+        <>
+          <p className="lead">{t.flow.applicant(view.summary.applicant.name, view.summary.applicant.idTail)}</p>
+          <ul className="summary-list" data-testid="summary">
+            {view.summary.items.map((i) => (
+              <li key={i.key}>
+                <span className="summary-label">{i.label}</span>
+                <span className="summary-value">{i.display}</span>
+              </li>
+            ))}
+            {view.summary.fee ? (
+              <li>
+                <span className="summary-label">{t.flow.feeLabel}</span>
+                <span className="summary-value">
+                  {view.summary.fee.totalYuan} 元
+                </span>
+              </li>
+            ) : null}
+          </ul>
+          <div className="actions">
+            <Button variant="primary" autoFocusOnMount onClick={() => act.confirm(true)} data-answer="yes">
+              {t.flow.confirmSubmit}
+            </Button>
+            <Button onClick={() => act.confirm(false)} data-answer="no">
+              {t.flow.fixSomething}
+            </Button>
+          </div>
+        </>
+      );
+    case 'choose-fix':
+      return (
+        <>
+          <p className="question">{t.flow.whichWrong}</p>
+          <div className="option-grid" role="group">
+            {view.items.map((i, n) => (
+              <Button key={i.key} className="option" autoFocusOnMount={n === 0} onClick={() => act.chooseFix(i.key)} data-fix={i.key}>
+                {i.label}
+              </Button>
+            ))}
+          </div>
+        </>
+      );
+  }
+}

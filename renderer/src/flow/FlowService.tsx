@@ -1,0 +1,110 @@
+// An application service, driven by its catalogue definition through the pure
+// flow engine: identify (card or keyed number), one question per screen, the
+// read-back, then save, print and follow the status. Every view's words are read
+// aloud when it opens; the same screens work by touch, D-pad and voice.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import * as flow from '../../../common/flow/index.js';
+import type { FlowState } from '../../../common/flow/index.js';
+import type { PhotoAnswer } from '../../../common/flow/answers.js';
+import type { ResidentIdentity } from '../../../common/flow/identity.js';
+import { useAppInfo } from '../app/AppInfoContext.js';
+import { useNav } from '../app/navigation.js';
+import { Screen } from '../design/Screen.js';
+import { RequireIdentity, todayIso } from '../identity/RequireIdentity.js';
+import { useReadAloud } from '../read-aloud/ReadAloudContext.js';
+import type { ServiceScreenProps } from '../services/registry.js';
+import { t } from '../i18n/zh-CN.js';
+import { FlowPage, type FlowActions } from './FlowPage.js';
+import { SubmitResult } from './SubmitResult.js';
+import { toSubmitArgs, type CapturedPhoto } from './to-application.js';
+import { useActingSpecialist } from './acting-specialist.js';
+import { useCatalogue } from './useCatalogue.js';
+import { AfterService } from './AfterService.js';
+
+export function FlowService({ serviceId, onBehalf }: ServiceScreenProps) {
+  const { catalogue, failed } = useCatalogue();
+  const info = useAppInfo();
+  const service = catalogue?.services.find((s) => s.id === serviceId) ?? null;
+  const title = service?.names.full ?? '';
+  if (failed || (catalogue && (!service || !service.offeredOn.includes(info.uiMode)))) {
+    return (
+      <Screen id={`service-${serviceId}`} title={title}>
+        <p className="notice notice-warn">{failed ? t.errors.generic : t.flow.notOffered}</p>
+      </Screen>
+    );
+  }
+  if (!catalogue || !service) {
+    return (
+      <Screen id={`service-${serviceId}`} title={title}>
+        <p className="lead">{t.flow.loading}</p>
+      </Screen>
+    );
+  }
+  return (
+    <RequireIdentity title={title}>
+      {(identity) => <Flow catalogueVersion={catalogue.version} service={service} identity={identity} onBehalf={onBehalf} />}
+    </RequireIdentity>
+  );
+}
+
+function Flow({ service, catalogueVersion, identity, onBehalf }: { service: flow.FlowState['service']; catalogueVersion: string; identity: ResidentIdentity; onBehalf: boolean }) {
+  const info = useAppInfo();
+  const nav = useNav();
+  const specialist = useActingSpecialist();
+  const { speak } = useReadAloud();
+  const [state, setState] = useState<FlowState>(() =>
+    flow.startFlow({ service, catalogueVersion, identity, surface: info.uiMode, today: todayIso(), onBehalf: onBehalf && specialist !== null }),
+  );
+  const [finished, setFinished] = useState<{ applicationId: string | null } | null>(null);
+  // Photos stay in memory, in this component, until submitted (or the resident leaves).
+  const photos = useRef(new Map<string, CapturedPhoto>());
+  const view = useMemo(() => flow.viewOf(state), [state]);
+
+  // Read each new screen aloud (and a refused answer's explanation).
+  const said = 'say' in view ? view.say : '';
+  useEffect(() => {
+    if (said) void speak(said);
+  }, [said, speak]);
+
+  const act: FlowActions = useMemo(
+    () => ({
+      next: () => setState((s) => flow.next(s)),
+      answer: (raw) => setState((s) => flow.answer(s, raw)),
+      skip: () => setState((s) => flow.skip(s)),
+      back: () => setState((s) => flow.back(s)),
+      confirm: (yes) => setState((s) => flow.confirm(s, yes)),
+      chooseFix: (key) => setState((s) => flow.chooseFix(s, key)),
+      home: nav.home,
+      photo: (p: CapturedPhoto): PhotoAnswer => {
+        const ref = `${p.sha256.slice(0, 16)}.jpg`;
+        photos.current.set(ref, { ...p, name: `${p.name}-${ref}` });
+        return { ref, mime: p.mediaType, bytes: Math.floor((p.base64.length * 3) / 4) };
+      },
+    }),
+    [nav.home],
+  );
+
+  // 返回 walks back through the flow's own steps before leaving the service.
+  const onBack = useCallback(() => {
+    if (flow.canGoBack(state)) setState(flow.back(state));
+    else nav.back();
+  }, [state, nav]);
+
+  const title = service.names.full;
+  if (finished) return <AfterService serviceId={service.id} applicationId={finished.applicationId} />;
+  if (view.kind === 'done') {
+    const args = toSubmitArgs(view.submission, photos.current, specialist);
+    return (
+      <Screen id={`service-${service.id}-submitted`} title={title}>
+        <SubmitResult service={service} args={args} onFinish={(applicationId) => setFinished({ applicationId })} />
+      </Screen>
+    );
+  }
+  const step = 'indicator' in view ? view.indicator : undefined;
+  const screenId = view.kind === 'question' || view.kind === 'info' ? `service-${service.id}-${view.key.replace(/\W+/g, '-')}` : `service-${service.id}-${view.kind}`;
+  return (
+    <Screen id={screenId} title={title} step={step} prompt={`${title}。${said}`} onBack={onBack}>
+      <FlowPage view={view} act={act} />
+    </Screen>
+  );
+}

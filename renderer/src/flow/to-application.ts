@@ -1,0 +1,80 @@
+// Turns a finished flow's submission into the store's submit call. The store
+// keeps form data flat (string / number / boolean), so repeat groups become
+// `group.index.field` keys and photos become references to the attachments
+// that travel beside the form.
+import type { Submission } from '../../../common/flow/submission.js';
+import type { AnswerValue, PhotoAnswer } from '../../../common/flow/answers.js';
+import type { AttachmentInput } from '../../../common/domain/application.js';
+
+export interface CapturedPhoto {
+  readonly name: string;
+  readonly mediaType: 'image/jpeg' | 'image/png';
+  readonly base64: string;
+  readonly sha256: string;
+}
+
+export interface SubmitArgs {
+  serviceId: Submission['serviceId'];
+  catalogueVersion: string;
+  formData: Record<string, string | number | boolean | null>;
+  applicant: { idNumber: string; name: string };
+  onBehalfOf: { specialistId: string; specialistName?: string } | null;
+  actor: { kind: 'resident' | 'specialist'; id?: string };
+  attachments: AttachmentInput[];
+}
+
+/** Shown in place of a name when the resident keyed their number instead of reading the card. */
+export const NAME_NOT_READ = '（未读卡，号码为键入）';
+
+const isPhoto = (v: unknown): v is PhotoAnswer => typeof v === 'object' && v !== null && 'ref' in v;
+
+function flatValue(v: AnswerValue): string | number | boolean {
+  return isPhoto(v) ? `attachment:${v.ref}` : v;
+}
+
+export function toSubmitArgs(
+  submission: Submission,
+  photos: ReadonlyMap<string, CapturedPhoto>,
+  specialist: { id: string; name: string } | null,
+): SubmitArgs {
+  const formData: SubmitArgs['formData'] = {};
+  const used = new Set<string>();
+  const note = (v: AnswerValue) => {
+    if (isPhoto(v)) used.add(v.ref);
+  };
+  for (const [key, value] of Object.entries(submission.form)) {
+    if (Array.isArray(value)) {
+      value.forEach((member, i) => {
+        for (const [field, v] of Object.entries(member)) {
+          formData[`${key}.${i}.${field}`] = flatValue(v);
+          note(v);
+        }
+      });
+    } else {
+      formData[key] = flatValue(value);
+      note(value);
+    }
+  }
+  if (submission.fee) {
+    formData['fee.year'] = submission.fee.year;
+    formData['fee.persons'] = submission.fee.persons;
+    formData['fee.totalYuan'] = submission.fee.totalYuan;
+  }
+  formData['surface'] = submission.surface;
+  formData['identitySource'] = submission.applicant.source;
+  const attachments = [...used].map((ref) => {
+    const p = photos.get(ref);
+    if (!p) throw new Error(`photo ${ref} was answered but not captured`);
+    return { name: p.name, mediaType: p.mediaType, base64: p.base64, sha256: p.sha256 };
+  });
+  const onBehalf = submission.onBehalf && specialist !== null;
+  return {
+    serviceId: submission.serviceId,
+    catalogueVersion: submission.catalogueVersion,
+    formData,
+    applicant: { idNumber: submission.applicant.idNumber, name: submission.applicant.name ?? NAME_NOT_READ },
+    onBehalfOf: onBehalf ? { specialistId: specialist.id, specialistName: specialist.name } : null,
+    actor: onBehalf ? { kind: 'specialist', id: specialist.id } : { kind: 'resident' },
+    attachments,
+  };
+}

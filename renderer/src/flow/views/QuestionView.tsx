@@ -1,0 +1,77 @@
+// One question on one screen, answered by the control that fits its field.
+import type { FlowView } from '../../../../common/flow/index.js';
+import type { PhotoAnswer } from '../../../../common/flow/answers.js';
+import { Button } from '../../design/Button.js';
+import { t } from '../../i18n/zh-CN.js';
+import { OptionButtons } from './OptionButtons.js';
+import { NumberEntry } from './NumberEntry.js';
+import { TextEntry } from './TextEntry.js';
+import { PhotoEntry } from './PhotoEntry.js';
+import type { CapturedPhoto } from '../to-application.js';
+
+type Question = Extract<FlowView, { kind: 'question' }>;
+
+export function QuestionView({ view, onAnswer, onSkip, onPhoto }: { view: Question; onAnswer(raw: unknown): void; onSkip(): void; onPhoto(p: CapturedPhoto): PhotoAnswer }) {
+  const f = view.field;
+  const current = typeof view.value === 'string' || typeof view.value === 'number' ? String(view.value) : '';
+  let control;
+  switch (f.kind) {
+    case 'choice':
+    case 'relationship':
+      control = <OptionButtons options={view.options} selected={view.value} onPick={onAnswer} />;
+      break;
+    case 'yes-no':
+      control = (
+        <OptionButtons
+          options={[
+            { value: 'yes', label: t.flow.yes },
+            { value: 'no', label: t.flow.no },
+          ]}
+          selected={view.value === undefined ? undefined : view.value ? 'yes' : 'no'}
+          onPick={(v) => onAnswer(v === 'yes')}
+        />
+      );
+      break;
+    case 'phone':
+      control = <NumberEntry key={view.key} initial={current} maxLength={f.allowLandline ? 12 : 11} readBack label={f.label} onDone={onAnswer} />;
+      break;
+    case 'bank-account':
+      control = <NumberEntry key={view.key} initial={current} maxLength={f.maxDigits} readBack label={f.label} onDone={onAnswer} />;
+      break;
+    case 'id-number':
+      control = <NumberEntry key={view.key} initial={current} maxLength={18} allowX readBack label={f.label} onDone={onAnswer} />;
+      break;
+    case 'count':
+      control = <NumberEntry key={view.key} initial={current} maxLength={2} readBack={false} unit={f.unit} label={f.label} onDone={(v) => onAnswer(Number(v))} />;
+      break;
+    case 'amount':
+      control = <NumberEntry key={view.key} initial={current} maxLength={7} readBack={false} unit={f.unit} label={f.label} onDone={(v) => onAnswer(Number(v))} />;
+      break;
+    case 'text':
+      control = <TextEntry key={view.key} initial={current} label={f.label} maxLength={f.maxLength} onDone={onAnswer} />;
+      break;
+    case 'photo':
+      control = <PhotoEntry key={view.key} name={f.label} maxBytes={f.maxBytes} document={f.subject !== 'face'} onDone={(p) => onAnswer(onPhoto(p))} />;
+      break;
+  }
+  return (
+    <div className="question-view" data-field-kind={f.kind} data-field-id={f.id}>
+      <p className="question" id="question">
+        {view.prompt.say}
+      </p>
+      {view.error ? (
+        <p className="notice notice-warn" role="alert" data-testid="answer-error">
+          {view.error.message}
+        </p>
+      ) : null}
+      {control}
+      {view.canSkip ? (
+        <div className="actions">
+          <Button onClick={onSkip} data-action="skip">
+            {t.common.skip}
+          </Button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

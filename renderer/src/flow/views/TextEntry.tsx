@@ -1,0 +1,23 @@
+// Free text (a family member's name): typed by a helper on the keyboard; the
+// kiosk says so rather than pretending an elderly resident can type.
+import { useState } from 'react';
+import { Button } from '../../design/Button.js';
+import { t } from '../../i18n/zh-CN.js';
+
+export function TextEntry({ initial, label, maxLength, onDone }: { initial: string; label: string; maxLength: number; onDone(v: string): void }) {
+  const [value, setValue] = useState(initial);
+  return (
+    <div>
+      <p className="lead">{t.flow.typedByHelper}</p>
+      <label className="text-entry">
+        <span className="visually-hidden">{label}</span>
+        <input className="entry-display" value={value} maxLength={maxLength} onChange={(e) => setValue(e.target.value)} autoFocus data-testid="text-entry" />
+      </label>
+      <div className="actions">
+        <Button variant="primary" disabled={!value.trim()} onClick={() => onDone(value.trim())} data-action="confirm-text">
+          {t.common.confirm}
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+// The application services end to end in Chromium, keyboard only: a card in the
+// simulator, the catalogue-driven flow, the application saved in the encrypted
+// store, synced to the reference server (accepted with a receipt number), and the
+// printed receipt decoded by the printer emulator.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startKiosk, type KioskProcess } from '../support/kiosk-process.js';
+import { launchBrowser, newKioskPage, screenshot } from '../support/browser.js';
+import { driveFlow, familyIdNumber, type Answers } from '../support/flow-driver.js';
+
+interface PrintJob {
+  lines: { text: string }[] | string[];
+  qr: string[];
+  cuts: number;
+}
+
+let kiosk: KioskProcess;
+let browser: Browser;
+let cards: Record<string, Record<string, unknown>>;
+
+beforeAll(async () => {
+  kiosk = await startKiosk();
+  cards = await kiosk.control('idcard-simulator', 'sampleCards');
+  browser = await launchBrowser(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await kiosk?.stop();
+});
+
+function jobText(job: unknown): string {
+  return JSON.stringify(job);
+}
+
+async function openWithCard(card: string): Promise<Page> {
+  const { page } = await newKioskPage(browser);
+  await page.goto(kiosk.url);
+  await page.waitForSelector('.tile');
+  await kiosk.control('idcard-simulator', 'insertCard', cards[card]);
+  await page.waitForSelector('[data-testid="greeting"]', { timeout: 20_000 });
+  return page;
+}
+
+const cases: { service: string; card: string; answers: Answers }[] = [
+  { service: 'pension-certification', card: 'zhangXiuying', answers: { forWhom: 'self' } },
+  { service: 'medical-insurance-payment', card: 'wangJie', answers: { payFor: 'family', memberIdNumber: familyIdNumber('051') } },
+  { service: 'elderly-allowance', card: 'zhangXiuying', answers: { alreadyReceiving: 'no' } },
+  { service: 'subsistence-allowance', card: 'wangJie', answers: {} },
+];
+
+describe.each(cases)('$service', ({ service, card, answers }) => {
+  it('completes by keyboard, stores, syncs, and prints the receipt', async () => {
+    await kiosk.control('printer-simulator', 'clearJobs');
+    const page = await openWithCard(card);
+    await page.locator(`[data-service="${service}"]`).focus();
+    await page.keyboard.press('Enter');
+    const { screens, axe } = await driveFlow(page, answers, { shotPrefix: service });
+    expect(screens[0]).toContain(service);
+    for (const [screen, violations] of Object.entries(axe)) expect(violations, screen).toEqual([]);
+
+    // Saved for good: a tracking number is on screen and on paper.
+    const tracking = (await page.innerText('[data-testid="tracking-number"]')).replace(/^.*[：:]\s*/, '');
+    expect(tracking.length).toBeGreaterThan(4);
+    await page.waitForSelector('[data-testid="print-state"]', { timeout: 20_000 });
+    expect(await page.innerText('[data-testid="print-state"]')).toContain('回执打印好了');
+    const jobs = await kiosk.control<PrintJob[]>('printer-simulator', 'jobs');
+    expect(jobs.length).toBe(1);
+    const printed = jobText(jobs[0]);
+    expect(printed).toContain(tracking);
+    expect(printed).toMatch(/\d{4}\*{10}[\dX]{4}/); // masked ID number, never in full
+    expect(jobs[0]!.qr).toContain(tracking);
+
+    // The link is up (embedded server): the server accepts it and its receipt number replaces ours.
+    await page.waitForSelector('[data-testid="submit-words"][data-status="accepted"]', { timeout: 30_000 });
+    expect(await page.innerText('[data-testid="receipt-number"]')).toMatch(/受理号：\S+/);
+    await screenshot(page, `${service}-accepted`);
+    await page.locator('[data-action="finish"]').focus();
+    await page.keyboard.press('Enter');
+    await page.close();
+  });
+});

@@ -1,0 +1,86 @@
+// Walks a catalogue-driven service flow in the browser with the keyboard only
+// (focus + Enter, digits typed), answering from a table keyed by field id and
+// falling back to a sensible answer for each field kind.
+import type { Page } from 'playwright-core';
+import { idCheckDigit } from '../../common/domain/id-number.js';
+import { axeViolations, screenshot } from './browser.js';
+
+export type Answers = Record<string, string>;
+
+/** A valid ID number of another person (a family member), born 1950-06-01. */
+export function familyIdNumber(seq = '031'): string {
+  const first17 = `11010219500601${seq}`;
+  return first17 + idCheckDigit(first17);
+}
+
+const DEFAULTS: Record<string, string> = {
+  phone: '13812345678',
+  'bank-account': '6228480012345678901',
+  count: '1',
+  amount: '800',
+  text: '李桂兰',
+};
+
+async function snapshot(page: Page): Promise<string> {
+  return page.evaluate(() => `${document.querySelector('[data-screen]')?.getAttribute('data-screen')}|${document.querySelector('main')?.innerText.length}|${document.querySelector('main')?.innerText.slice(0, 200)}`);
+}
+
+async function press(page: Page, selector: string): Promise<void> {
+  const el = page.locator(selector).first();
+  await el.waitFor();
+  await page.waitForFunction((s) => !(document.querySelector(s) as HTMLButtonElement | null)?.disabled, selector);
+  await el.focus();
+  await page.keyboard.press('Enter');
+}
+
+export interface DriveResult {
+  screens: string[];
+  axe: Record<string, string[]>;
+}
+
+/** Drives from the service's intro to the submitted screen. Records axe results and screenshots per screen. */
+export async function driveFlow(page: Page, answers: Answers, opts: { shotPrefix: string; maxSteps?: number }): Promise<DriveResult> {
+  const screens: string[] = [];
+  const axe: Record<string, string[]> = {};
+  for (let i = 0; i < (opts.maxSteps ?? 30); i++) {
+    await page.waitForSelector('[data-screen]');
+    await page.waitForTimeout(150);
+    const id = (await page.getAttribute('[data-screen]', 'data-screen')) ?? '?';
+    const seen = screens.includes(id);
+    screens.push(id);
+    if (!seen) {
+      axe[id] = await axeViolations(page);
+      await screenshot(page, `${opts.shotPrefix}-${String(screens.length).padStart(2, '0')}-${id}`);
+    }
+    if (await page.locator('[data-testid="tracking-number"]').count()) return { screens, axe };
+    if (await page.locator('[data-testid="ineligible"]').count()) throw new Error(`flow stopped as ineligible at ${id}: ${await page.innerText('[data-testid="ineligible"]')}`);
+    const before = await snapshot(page);
+    if (await page.locator('[data-action="start"]').count()) await press(page, '[data-action="start"]');
+    else if (await page.locator('[data-testid="summary"]').count()) await press(page, '[data-answer="yes"]');
+    else if (await page.locator('[data-testid="number-readback"]').count()) await press(page, '[data-answer="yes"]');
+    else if (await page.locator('[data-action="use-photo"]').count()) await press(page, '[data-action="use-photo"]');
+    else if (await page.locator('.question-view').count()) {
+      const kind = (await page.getAttribute('.question-view', 'data-field-kind'))!;
+      const field = (await page.getAttribute('.question-view', 'data-field-id'))!;
+      const wanted = answers[field];
+      if (kind === 'choice' || kind === 'relationship' || kind === 'yes-no') {
+        await press(page, wanted ? `[data-option="${wanted}"]` : '[data-option]');
+      } else if (kind === 'photo') {
+        await press(page, '[data-action="take-photo"]');
+        await page.waitForSelector('[data-action="use-photo"]');
+        continue;
+      } else if (kind === 'text') {
+        await page.locator('[data-testid="text-entry"]').fill(wanted ?? DEFAULTS.text!);
+        await press(page, '[data-action="confirm-text"]');
+      } else {
+        const digits = wanted ?? (kind === 'id-number' ? familyIdNumber() : DEFAULTS[kind]!);
+        await page.keyboard.type(digits);
+        await press(page, '[data-action="confirm-number"]');
+        if (await page.locator('[data-testid="number-readback"]').count()) continue;
+      }
+    } else if (await page.locator('[data-action="next"]').count()) await press(page, '[data-action="next"]');
+    else throw new Error(`do not know how to answer screen ${id}`);
+    await page.waitForFunction((b) => `${document.querySelector('[data-screen]')?.getAttribute('data-screen')}|${document.querySelector('main')?.innerText.length}|${document.querySelector('main')?.innerText.slice(0, 200)}` !== b, before, { timeout: 15_000 });
+  }
+  throw new Error(`flow did not finish: ${screens.join(' → ')}`);
+}
