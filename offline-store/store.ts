@@ -107,6 +107,11 @@ export class OfflineStore {
     this.guard(() => this.db.pragma('wal_checkpoint(PASSIVE)'));
   }
 
+  /** Size of the write-ahead log: the engine checkpoints when it grows large even if sync is behind. */
+  walBytes(): number {
+    return sizeOf(`${this.file}-wal`);
+  }
+
   stats(): StoreStats {
     return this.guard(() => {
       const byStatus = this.db.prepare('SELECT status, count(*) AS n FROM applications GROUP BY status').all() as { status: string; n: number }[];

@@ -12,6 +12,8 @@ import type { SyncClient } from './client.js';
 import { SyncError } from './errors.js';
 import { Uploader } from './uploader.js';
 
+const WAL_CHECKPOINT_BYTES = 32 * 1024 * 1024;
+
 export interface SyncLog {
   info(msg: string, fields?: Record<string, unknown>): void;
   warn(msg: string, fields?: Record<string, unknown>): void;
@@ -187,7 +189,9 @@ export class SyncEngine {
 
   private housekeeping(): void {
     try {
-      if (this.st.pendingCount === 0) this.o.store.checkpoint();
+      // Idle, or a WAL grown large through a long offline spell: fold it back now,
+      // between passes, rather than ever inside a resident's enqueue.
+      if (this.st.pendingCount === 0 || this.o.store.walBytes() > WAL_CHECKPOINT_BYTES) this.o.store.checkpoint();
       const now = this.now().getTime();
       if (this.o.retentionDays && now - this.lastPurge > 3_600_000) {
         this.lastPurge = now;
