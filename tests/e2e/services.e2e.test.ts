@@ -75,6 +75,10 @@ describe.each(cases)('$service', ({ service, card, answers }) => {
     await page.waitForSelector('[data-testid="submit-words"][data-status="accepted"]', { timeout: 30_000 });
     expect(await page.innerText('[data-testid="receipt-number"]')).toMatch(/受理号：\S+/);
     await screenshot(page, `${service}-accepted`);
+    if (service === 'medical-insurance-payment') {
+      // Payment happens on a phone or at the village office, by QR code: never card data here.
+      expect(await page.getAttribute('[data-testid="payment-qr"]', 'data-payload')).toMatch(/^XYPAY:\S+:800$/);
+    }
     await page.locator('[data-action="finish"]').focus();
     await page.keyboard.press('Enter');
     await page.close();

@@ -11,6 +11,7 @@ import { useReadAloud } from '../read-aloud/ReadAloudContext.js';
 import { applicationReceipt } from '../services/receipt.js';
 import { t } from '../i18n/zh-CN.js';
 import type { SubmitArgs } from './to-application.js';
+import { PaymentQr } from './PaymentQr.js';
 
 type Saved = { id: string; tracking: string; createdAt: string; status: string; receipt: string | null };
 type PrintState = { state: 'idle' | 'printing' | 'printed' } | { state: 'failed'; message: string };
@@ -57,6 +58,9 @@ export function SubmitResult({ service, args, onFinish }: { service: ServiceDefi
     });
   }, [api, saved?.id]);
 
+  // What is shown: the same sentence as spoken, but with the number as written.
+  const shownSay = saved && service.action.kind === 'submit' ? (saved.receipt ? service.action.acceptedSay.replaceAll('{receipt}', saved.receipt) : service.action.queuedSay) : '';
+  const fee = typeof args.formData['fee.totalYuan'] === 'number' ? args.formData['fee.totalYuan'] : null;
   const words = saved ? afterSubmit(service, saved.receipt ? { state: 'accepted', receipt: saved.receipt } : { state: 'queued' }) : null;
 
   useEffect(() => {
@@ -109,7 +113,7 @@ export function SubmitResult({ service, args, onFinish }: { service: ServiceDefi
   return (
     <>
       <p className="question" data-testid="submit-words" data-status={saved.status}>
-        {words.say}
+        {shownSay}
       </p>
       <p className="big-number" data-testid="tracking-number">
         {t.flow.trackingNumber(saved.tracking)}
@@ -120,6 +124,7 @@ export function SubmitResult({ service, args, onFinish }: { service: ServiceDefi
         </p>
       ) : null}
       <p className="lead">{words.nextSteps}</p>
+      {fee !== null ? <PaymentQr reference={saved.receipt ?? saved.tracking} totalYuan={fee} /> : null}
       {print.state === 'printing' ? <p className="lead">{t.flow.printing}</p> : null}
       {print.state === 'printed' ? (
         <p className="notice" data-testid="print-state">

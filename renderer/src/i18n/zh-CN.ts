@@ -114,6 +114,8 @@ export const zhCN = {
     feeQr: '请用手机扫下面的二维码缴费，或者到村委会缴费。',
     finish: '办完了',
     feeLabel: '一共要交',
+    payQrAlt: (yuan: number) => `缴费二维码，${yuan}元`,
+    payQrCaption: (yuan: number) => `一共 ${yuan} 元。用手机扫这个码交钱，或者到村委会交。`,
     notOffered: '这项服务在这台机器上办不了，请到村便民服务站办理。',
   },
   errors: {
