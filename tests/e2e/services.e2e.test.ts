@@ -81,6 +81,14 @@ describe.each(cases)('$service', ({ service, card, answers }) => {
     }
     await page.locator('[data-action="finish"]').focus();
     await page.keyboard.press('Enter');
+
+    // Satisfaction: five faces, chosen with the keyboard, stored, then home.
+    await page.locator('[data-score="5"]').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="satisfaction-thanks"]');
+    await page.locator('[data-action="satisfaction-done"]').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-screen="home"]');
     await page.close();
   });
 });

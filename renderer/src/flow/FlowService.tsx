@@ -17,7 +17,7 @@ import { t } from '../i18n/zh-CN.js';
 import { FlowPage, type FlowActions } from './FlowPage.js';
 import { SubmitResult } from './SubmitResult.js';
 import { toSubmitArgs, type CapturedPhoto } from './to-application.js';
-import { useActingSpecialist } from './acting-specialist.js';
+import { useSpecialist } from '../specialist/SpecialistSession.js';
 import { useCatalogue } from './useCatalogue.js';
 import { AfterService } from './AfterService.js';
 
@@ -50,7 +50,7 @@ export function FlowService({ serviceId, onBehalf }: ServiceScreenProps) {
 function Flow({ service, catalogueVersion, identity, onBehalf }: { service: flow.FlowState['service']; catalogueVersion: string; identity: ResidentIdentity; onBehalf: boolean }) {
   const info = useAppInfo();
   const nav = useNav();
-  const specialist = useActingSpecialist();
+  const specialist = useSpecialist();
   const { speak } = useReadAloud();
   const [state, setState] = useState<FlowState>(() =>
     flow.startFlow({ service, catalogueVersion, identity, surface: info.uiMode, today: todayIso(), onBehalf: onBehalf && specialist !== null }),
