@@ -18,13 +18,23 @@ export function Keypad({ value, onChange, maxLength, extraKey, label }: KeypadPr
     if (k === '⌫') onChange(value.slice(0, -1));
     else if (value.length < maxLength) onChange(value + k);
   };
+  // Capture phase: while a keypad is on screen, digits type and Backspace
+  // deletes, before the app's key handler would take Backspace as Back.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (/^[0-9]$/.test(e.key)) press(e.key);
-      else if (extraKey && e.key.toUpperCase() === extraKey) press(extraKey);
+      const el = e.target as HTMLElement | null;
+      if (el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA')) return;
+      let k: string | null = null;
+      if (/^[0-9]$/.test(e.key)) k = e.key;
+      else if (extraKey && e.key.toUpperCase() === extraKey) k = extraKey;
+      else if (e.key === 'Backspace' && value.length > 0) k = '⌫';
+      if (!k) return;
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      press(k);
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
   });
   const keys = ['1', '2', '3', '4', '5', '6', '7', '8', '9', extraKey ?? '', '0', '⌫'];
   return (

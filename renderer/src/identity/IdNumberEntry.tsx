@@ -1,7 +1,7 @@
 // Keying an ID number: on a TV at home (no card reader) by the resident, at the
 // kiosk by the specialist when a card cannot be read. The number is checked (GB
 // 11643 check digit, real birth date) and read back digit by digit before use.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { checkIdNumber } from '../../../common/domain/id-number.js';
 import { speakIdNumber } from '../../../common/spoken/numbers.js';
 import { identityFromIdNumber, type ResidentIdentity } from '../../../common/flow/identity.js';
@@ -15,6 +15,11 @@ export function IdNumberEntry({ onDone, today }: { onDone(identity: ResidentIden
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const { speak } = useReadAloud();
+  const confirmRef = useRef<HTMLDivElement>(null);
+  // All 18 characters in: move focus to 确定 so one OK press checks the number.
+  useEffect(() => {
+    if (value.length === 18) confirmRef.current?.querySelector('button')?.focus();
+  }, [value]);
 
   const submit = () => {
     const check = checkIdNumber(value, today);
@@ -63,7 +68,7 @@ export function IdNumberEntry({ onDone, today }: { onDone(identity: ResidentIden
             {error}
           </p>
         ) : null}
-        <div className="actions">
+        <div className="actions" ref={confirmRef}>
           <Button variant="primary" disabled={value.length !== 18} onClick={submit} data-action="confirm-id">
             {t.common.confirm}
           </Button>

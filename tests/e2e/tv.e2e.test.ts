@@ -1,0 +1,64 @@
+// The TV at home: 16:9 with overscan-safe margins, only the five home services,
+// no card reader — the resident keys the ID number, hears it read back, and it
+// is checked before use. Arrow keys, Enter and Back only.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startKiosk, type KioskProcess } from '../support/kiosk-process.js';
+import { axeViolations, focused, launchBrowser, newKioskPage, screenshot } from '../support/browser.js';
+import { driveFlow } from '../support/flow-driver.js';
+
+let kiosk: KioskProcess;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  kiosk = await startKiosk({ config: { uiMode: 'tv', devices: { idcard: { type: 'none' }, printer: { type: 'none' } } } });
+  browser = await launchBrowser();
+  ({ page } = await newKioskPage(browser, { width: 1920, height: 1080 }));
+  await page.goto(kiosk.url);
+  await page.waitForSelector('.tile');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await kiosk?.stop();
+});
+
+it('offers the five home services inside the overscan-safe area', async () => {
+  const services = await page.$$eval('.tile', (els) => els.map((e) => e.getAttribute('data-service')));
+  expect(services.sort()).toEqual(['application-status', 'medical-insurance-payment', 'pension-certification', 'policy-qa', 'social-insurance-query']);
+  const inset = await page.evaluate(() => {
+    const r = document.querySelector('.screen')!.getBoundingClientRect();
+    const pad = parseFloat(getComputedStyle(document.querySelector('.screen')!).paddingLeft);
+    const tiles = [...document.querySelectorAll('.tile')].map((t) => t.getBoundingClientRect());
+    return { pad, width: r.width, minLeft: Math.min(...tiles.map((t) => t.left)), maxRight: Math.max(...tiles.map((t) => t.right)) };
+  });
+  expect(inset.pad).toBeGreaterThanOrEqual(0.05 * inset.width - 1);
+  expect(inset.minLeft).toBeGreaterThanOrEqual(0.05 * 1920 - 1);
+  expect(inset.maxRight).toBeLessThanOrEqual(0.95 * 1920 + 1);
+  const body = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.lead')!).fontSize));
+  expect(body).toBeGreaterThanOrEqual(40); // sized for 3 metres
+  expect(await axeViolations(page)).toEqual([]);
+  await screenshot(page, 'tv-home');
+});
+
+it('keys the ID number with read-back and completes 养老资格认证 for oneself with the D-pad', async () => {
+  expect((await focused(page)).service).toBe('pension-certification');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-screen="identify-keyed"]');
+  expect(await axeViolations(page)).toEqual([]);
+  await screenshot(page, 'tv-identify');
+  // A wrong check digit is refused in plain words.
+  await page.keyboard.type('110101194303050021');
+  await page.keyboard.press('Enter');
+  await page.locator('[data-testid="id-display"] + p + [role="alert"], [role="alert"]').first().waitFor();
+  expect(await page.innerText('[role="alert"]')).toContain('校验');
+  for (let i = 0; i < 18; i++) await page.keyboard.press('Backspace');
+  await page.keyboard.type('110101194303050028');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-testid="id-readback"]');
+  expect(await page.innerText('[data-testid="id-readback"]')).toBe('110101 19430305 0028');
+  await page.keyboard.press('Enter'); // 是, focused
+  await driveFlow(page, { forWhom: 'self' }, { shotPrefix: 'tv-pension' });
+  expect(await page.innerText('[data-testid="submit-words"]')).toMatch(/已保存|回执|受理/);
+});
