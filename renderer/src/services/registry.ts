@@ -4,6 +4,7 @@
 import type { ComponentType } from 'react';
 import type { ServiceId } from '../../../common/domain/catalogue-summary.js';
 import { ApplicationStatus, CertificatePrint, PolicyQa, SocialInsuranceQuery } from './queries/index.js';
+import { DeskScreen } from '../specialist/DeskScreen.js';
 
 export interface ServiceScreenProps {
   serviceId: ServiceId;
@@ -19,3 +20,4 @@ serviceScreens['policy-qa'] = PolicyQa;
 
 /** The specialist desk, when built into this renderer. */
 export const specialistScreen: { component: ComponentType | null } = { component: null };
+specialistScreen.component = DeskScreen;

@@ -1,0 +1,70 @@
+// The specialist desk: the login screen until a specialist logs in, then one
+// screen per section (queue, devices, sync, today, 代办) under the same header
+// with the sections as big toggle buttons. Registered in services/registry.ts.
+import './desk.css';
+import { useState, type ComponentType } from 'react';
+import { Button } from '../design/Button.js';
+import { Screen } from '../design/Screen.js';
+import { t } from '../i18n/zh-CN.js';
+import { LoginScreen } from './LoginScreen.js';
+import { useDeskSession } from './SpecialistSession.js';
+import { QueueSection } from './QueueSection.js';
+import { DevicesSection } from './DevicesSection.js';
+import { SyncSection } from './SyncSection.js';
+import { TodaySection } from './TodaySection.js';
+import { OnBehalfSection } from './OnBehalfSection.js';
+import { useDeskAudit } from './useDeskAudit.js';
+
+const sections = ['queue', 'devices', 'sync', 'today', 'onBehalf'] as const;
+type Section = (typeof sections)[number];
+/** The desk reopens where the specialist left it (e.g. after a 代办 flow); not personal data. */
+let lastSection: Section = 'queue';
+
+const body: Record<Section, ComponentType> = {
+  queue: QueueSection,
+  devices: DevicesSection,
+  sync: SyncSection,
+  today: TodaySection,
+  onBehalf: OnBehalfSection,
+};
+
+export function DeskScreen() {
+  const desk = useDeskSession();
+  const audit = useDeskAudit();
+  const [section, setSectionState] = useState<Section>(lastSection);
+  const setSection = (s: Section) => {
+    lastSection = s;
+    setSectionState(s);
+  };
+  if (!desk.specialist) return <LoginScreen />;
+  const Body = body[section];
+  const title = t.specialist.sections[section];
+  return (
+    <Screen id={`specialist-${section}`} title={`${t.specialist.title}：${title}`}>
+      <p className="desk-who" data-testid="desk-who">
+        {t.specialist.header.loggedIn(desk.specialist.name)}
+      </p>
+      {/* 退出登录 sits in the same row as the sections: one D-pad row holds every desk control. */}
+      <div className="desk-tabs" role="group" aria-label={t.specialist.header.sections}>
+        {sections.map((s) => (
+          <Button
+            key={s}
+            aria-pressed={s === section}
+            data-section={s}
+            data-autofocus={s === section ? '' : undefined}
+            onClick={() => {
+              setSection(s);
+              void audit('specialist.view', { detail: s });
+            }}
+          >
+            {t.specialist.sections[s]}
+          </Button>
+        ))}
+        <Button variant="plain" onClick={() => void desk.logout('user')} data-action="logout">
+          {t.specialist.header.logout}
+        </Button>
+      </div>
+      <Body />
+    </Screen>
+  );
+}

@@ -1,0 +1,146 @@
+// The queue by status: what waits to be sent, what came back rejected (with the
+// reason in plain words), drafts, accepted and completed. Actions: retry a
+// rejected application, reprint a receipt, cancel a draft — each audited.
+import { useCallback, useEffect, useState } from 'react';
+import type { ApplicationStatus, ApplicationSummary } from '../../../common/domain/application.js';
+import { useApi } from '../api/ApiContext.js';
+import { useAppInfo } from '../app/AppInfoContext.js';
+import { Button } from '../design/Button.js';
+import { t } from '../i18n/zh-CN.js';
+import { applicationReceipt } from '../services/receipt.js';
+import { dateTime } from './format.js';
+import { plainReason } from './reasons.js';
+import { useSpecialist } from './SpecialistSession.js';
+import { useDeskAudit } from './useDeskAudit.js';
+import { titleOf, useServices } from './useServiceTitles.js';
+
+const q = t.specialist.queue;
+
+const filters = {
+  waiting: ['queued', 'sending'],
+  rejected: ['rejected'],
+  draft: ['draft'],
+  accepted: ['accepted'],
+  completed: ['completed'],
+} as const satisfies Record<string, readonly ApplicationStatus[]>;
+type Filter = keyof typeof filters;
+
+export function QueueSection() {
+  const api = useApi();
+  const info = useAppInfo();
+  const specialist = useSpecialist();
+  const audit = useDeskAudit();
+  const services = useServices();
+  const [filter, setFilter] = useState<Filter>('waiting');
+  const [apps, setApps] = useState<ApplicationSummary[] | null>(null);
+  const [message, setMessage] = useState('');
+
+  const load = useCallback(async () => {
+    const r = await api.call('store:list-applications', { statuses: [...filters[filter]], limit: 50 });
+    if (r.ok) setApps(r.value.applications);
+    else setMessage(q.actionFailed(r.error.message));
+  }, [api, filter]);
+
+  useEffect(() => {
+    setApps(null);
+    void load();
+    // Statuses change under the desk's eyes as sync runs: follow them.
+    return api.subscribe('store:application-changed', {}, () => void load());
+  }, [api, load]);
+
+  if (!specialist) return null;
+  const actor = { kind: 'specialist' as const, id: specialist.id };
+
+  const retry = async (a: ApplicationSummary) => {
+    const r = await api.call('store:retry-application', { id: a.id, actor });
+    setMessage(r.ok ? q.retried(a.localTrackingNumber) : q.actionFailed(r.error.message));
+    void load();
+  };
+  const cancel = async (a: ApplicationSummary) => {
+    const r = await api.call('store:cancel-draft', { id: a.id, actor });
+    setMessage(r.ok ? q.cancelled(a.localTrackingNumber) : q.actionFailed(r.error.message));
+    void load();
+  };
+  const reprint = async (a: ApplicationSummary) => {
+    if (!a.applicantIdMasked) return;
+    const document = applicationReceipt({
+      stationName: info.stationName,
+      serviceTitle: titleOf(services, a.serviceId),
+      idNumber: a.applicantIdMasked,
+      trackingNumber: a.receiptNumber ?? a.localTrackingNumber,
+      time: a.createdAt,
+      nextSteps: q.reprintNextSteps,
+    });
+    const r = await api.call('printer:print', { document });
+    const printed = r.ok && r.value.printed;
+    void audit('specialist.reprint-receipt', { subjectId: a.id, detail: printed ? 'printed' : 'not printed' });
+    if (!r.ok) setMessage(q.printFailed(r.error.message));
+    else setMessage(r.value.printed ? q.reprinted(a.localTrackingNumber) : q.printFailed(r.value.message));
+  };
+
+  return (
+    <section aria-labelledby="desk-queue-h">
+      <h2 id="desk-queue-h" className="visually-hidden">
+        {t.specialist.sections.queue}
+      </h2>
+      <div className="desk-filters" role="group" aria-label={q.filters}>
+        {(Object.keys(filters) as Filter[]).map((f) => (
+          <Button key={f} aria-pressed={f === filter} data-filter={f} onClick={() => setFilter(f)}>
+            {q.filter[f]}
+          </Button>
+        ))}
+      </div>
+      <p className="desk-message" role="status" aria-live="polite" data-testid="desk-queue-message">
+        {message}
+      </p>
+      {apps === null ? (
+        <p className="lead">{q.loading}</p>
+      ) : apps.length === 0 ? (
+        <p className="lead" data-testid="desk-queue-empty">
+          {q.empty}
+        </p>
+      ) : (
+        <ul className="desk-list" aria-label={q.listLabel}>
+          {apps.map((a) => {
+            const reason = a.status === 'rejected' ? plainReason(a.reason) : null;
+            return (
+              <li key={a.id} className="desk-item" data-application={a.id}>
+                <h3>
+                  {titleOf(services, a.serviceId)} · {q.status[a.status] ?? a.status}
+                </h3>
+                <p>
+                  {q.tracking(a.localTrackingNumber)}
+                  {a.receiptNumber ? ` · ${q.receipt(a.receiptNumber)}` : ''}
+                </p>
+                <p>{q.applicant(a.applicantName, a.applicantIdMasked)}</p>
+                <p>
+                  {q.created(dateTime(a.createdAt))}
+                  {a.onBehalfOf ? ` · ${q.onBehalf(a.onBehalfOf.specialistName ?? a.onBehalfOf.specialistId)}` : ''}
+                </p>
+                {a.purged ? <p>{q.purged}</p> : null}
+                {reason ? <p className="desk-reason">{q.reason(reason)}</p> : null}
+                <div className="actions">
+                  {a.status === 'rejected' ? (
+                    <Button variant="primary" onClick={() => void retry(a)} data-action="retry">
+                      {q.retry}
+                    </Button>
+                  ) : null}
+                  {a.status !== 'draft' && a.status !== 'cancelled' && a.applicantIdMasked ? (
+                    <Button onClick={() => void reprint(a)} data-action="reprint">
+                      {q.reprint}
+                    </Button>
+                  ) : null}
+                  {a.status === 'draft' ? (
+                    <Button variant="danger" onClick={() => void cancel(a)} data-action="cancel-draft">
+                      {q.cancelDraft}
+                    </Button>
+                  ) : null}
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
