@@ -68,11 +68,14 @@ function Routed({ info }: { info: AppInfo }) {
 
   useSpatialNavigation(useMemo(() => ({ onBack: backAction(nav.back), onHome: nav.home, onKey: () => stop() }), [nav, stop]));
 
+  const api = useApi();
   const onTimeout = useCallback(() => {
     session.clear();
+    // Rendered prompts may have read back a name or a number: the station forgets them too.
+    void api.call('speech:clear-prompts', {});
     textSize.reset();
     setStack([{ name: 'home' }]);
-  }, [session, textSize]);
+  }, [session, textSize, api]);
 
   const guarded = holdsPersonalData(route) || session.identity !== null;
   const idle = session.cardRemoved ? Math.min(CARD_REMOVED_IDLE_SECONDS, info.inactivity.idleSeconds) : info.inactivity.idleSeconds;
