@@ -230,6 +230,38 @@ describe('specialist desk', () => {
     expect(session).toEqual({ ok: true, value: { session: null } });
   });
 
+  it('logs out after 5 idle minutes, warning aloud 30 s before with a way to continue', async () => {
+    // A second screen with a controllable clock (the first keeps real time for the rest of the tests).
+    const { context, page: p2 } = await newKioskPage(browser);
+    try {
+      await p2.clock.install();
+      await p2.goto(kiosk.url);
+      await p2.waitForSelector('.tile');
+      await p2.locator('[data-nav="specialist"]').focus();
+      await p2.keyboard.press('Enter');
+      await p2.waitForSelector('[data-screen="specialist-login"]');
+      await expect.poll(() => p2.evaluate(() => document.activeElement?.getAttribute('data-action') ?? null)).toBe('login');
+      for (const d of '135790') await p2.keyboard.press(d);
+      await p2.keyboard.press('Enter');
+      await p2.getByTestId('desk-who').waitFor();
+
+      await p2.clock.runFor((5 * 60 - 30 + 1) * 1000);
+      const dialog = p2.getByRole('alertdialog', { name: '还在使用工作台吗？' });
+      await dialog.waitFor();
+      expect(await axeViolations(p2)).toEqual([]);
+      await screenshot(p2, 'specialist-idle-warning');
+      await p2.keyboard.press('Enter'); // 继续使用 has the focus
+      await dialog.waitFor({ state: 'detached' });
+      const live = await ipc<{ session: { specialist: { id: string } } | null }>('specialist:session', {});
+      expect(live.ok && live.value.session?.specialist.id).toBe('dev');
+
+      await p2.clock.runFor(5 * 60 * 1000 + 1000);
+      await expect.poll(() => ipc('specialist:session', {})).toEqual({ ok: true, value: { session: null } });
+    } finally {
+      await context.close();
+    }
+  });
+
   it('locks login after 5 wrong PINs, says so, and refuses even the right PIN', async () => {
     await expect.poll(() => activeAttr('data-action')).toBe('login');
     for (let i = 1; i <= 4; i++) {
