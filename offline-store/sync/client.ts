@@ -105,10 +105,34 @@ export class SyncClient {
     return this.check(res.status, res.body, schema);
   }
 
-  private send(method: 'GET' | 'POST' | 'PUT', path: string, body: Buffer | undefined, extra: Record<string, string>) {
+  private async send(method: 'GET' | 'POST' | 'PUT', path: string, body: Buffer | undefined, extra: Record<string, string>) {
+    const res = await this.exchange(method, path, body, extra);
+    this.learnClock(res.headers.date);
+    return res;
+  }
+
+  /**
+   * A village kiosk's clock drifts, and one off by more than five minutes would
+   * have every request refused. The server's Date header tells how far off it is;
+   * later timestamps are corrected by that much (whole seconds, only beyond 30 s).
+   */
+  private learnClock(dateHeader: string | undefined): void {
+    const server = dateHeader ? Date.parse(dateHeader) : NaN;
+    if (Number.isNaN(server)) return;
+    const offset = server - this.localNow();
+    this.clockOffsetMs = Math.abs(offset) > 30_000 ? Math.round(offset / 1000) * 1000 : 0;
+  }
+
+  private clockOffsetMs = 0;
+
+  private localNow(): number {
+    return (this.o.now?.() ?? new Date()).getTime();
+  }
+
+  private exchange(method: 'GET' | 'POST' | 'PUT', path: string, body: Buffer | undefined, extra: Record<string, string>) {
     const fullPath = `${PROTOCOL_PREFIX}${path}`;
     const url = new URL(fullPath, this.base);
-    const timestamp = String((this.o.now?.() ?? new Date()).getTime());
+    const timestamp = String(this.localNow() + this.clockOffsetMs);
     const nonce = crypto.randomBytes(16).toString('hex');
     const bodySha256 = sha256Hex(body ?? Buffer.alloc(0));
     const signature = sign(this.o.identity.privateKey, { method, path: url.pathname + url.search, timestamp, nonce, bodySha256 });

@@ -7,7 +7,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { canonicalJson, sha256Hex } from '../../../offline-store/sync/canonical.js';
 import { H } from '../../../offline-store/sync/protocol.js';
 import { generateSigningKey, sign, signingIdentity } from '../../../offline-store/sync/signing.js';
-import { sampleSubmit } from '../../unit/store/helpers.js';
+import { storeConfigSchema, syncConfigSchema } from '../../../offline-store/config.js';
+import { memorySecretStore } from '../../../offline-store/keys/secret-store.js';
+import { openKioskSync } from '../../../offline-store/kiosk-sync.js';
+import { sampleSubmit, tempDir } from '../../unit/store/helpers.js';
 import { startKiosk, startServer } from './harness.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -119,5 +122,29 @@ describe('request authentication', () => {
     server.admin.registerKiosk('k3', k.identity.publicKeyPem);
     expect((await k.engine.syncNow()).error).toBeNull();
     expect(server.admin.applications()).toHaveLength(1);
+  });
+});
+
+describe('clock drift', () => {
+  it('a kiosk whose clock is an hour off is refused once, then corrects by the server’s Date header', async () => {
+    const { server, url } = await startServer();
+    cleanups.push(() => server.dispose());
+    const k = await openKioskSync({
+      dbFile: `${tempDir()}/store/kiosk.db`,
+      secrets: memorySecretStore(),
+      kioskId: 'k-drift',
+      serverUrl: url,
+      sync: syncConfigSchema.parse({ backoffBaseMs: 10, backoffMaxMs: 50 }),
+      store: storeConfigSchema.parse({}),
+      log: { info: () => {}, warn: () => {} },
+      now: () => new Date(Date.now() + 3_600_000),
+    });
+    cleanups.push(() => k.close());
+    server.admin.registerKiosk('k-drift', k.identity.publicKeyPem);
+    k.store.applications.submit(sampleSubmit(0));
+    const first = await k.engine.syncNow();
+    expect(first.error).toMatchObject({ code: 'auth', message: expect.stringContaining('5 minutes') });
+    const second = await k.engine.syncNow();
+    expect(second).toMatchObject({ error: null, accepted: 1 });
   });
 });
