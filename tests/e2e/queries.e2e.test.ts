@@ -325,8 +325,8 @@ describe('政策问答', () => {
   });
 
   it('finds answers from typed words', async () => {
-    await arrowTo('[data-action="other-question"]');
-    await page.keyboard.press('Enter');
+    // Back (Escape) steps back inside the service: from the answer to its questions.
+    await page.keyboard.press('Escape');
     await screen('policy-questions');
     await arrowTo('[data-action="topics"]');
     await page.keyboard.press('Enter');
@@ -352,6 +352,34 @@ describe('政策问答', () => {
     await waitForFocusOn('[data-action="done"]');
     await page.keyboard.press('Enter');
     await rate('policy-qa', 1, 'policy');
+  });
+});
+
+/** Lifts the card off the reader and puts another one down, slower than the reader polls (500 ms), as a hand would. */
+async function swapCard(name: keyof typeof sampleCards): Promise<void> {
+  await kiosk.control('idcard-simulator', 'removeCard');
+  await page.waitForTimeout(1_500);
+  await kiosk.control('idcard-simulator', 'insertCard', name);
+}
+
+describe('a resident the server has no record for', () => {
+  it('says so plainly, for the query and for the certificate', async () => {
+    // Another resident's card (a real sample card, not one of the server's demo residents).
+    await swapCard('wangJie');
+    await openFromHome('social-insurance-query');
+    await screen('si-none');
+    expect(await page.locator('main').innerText()).toContain('没有查到您的参保记录');
+    await check('social-insurance-none');
+    await page.keyboard.press('Escape');
+    await screen('home');
+    await openFromHome('certificate-print');
+    await screen('cert-unavailable');
+    expect(await page.locator('main').innerText()).toContain('没有查到您的参保记录');
+    await check('certificate-none');
+    // The screen follows the card now on the reader: the demo resident's card brings the preview.
+    await swapCard('zhangXiuying');
+    await screen('cert-preview');
+    expect(await page.getByTestId('certificate-preview').innerText()).toContain(`姓名：${demo.name}`);
   });
 });
 

@@ -66,6 +66,8 @@ function Certificate({ identity, finish }: { identity: ResidentIdentity; finish(
     }
   };
 
+  // 返回 after printing (or failing to) shows the preview again rather than leaving the service.
+  const toPreview = () => setPrinting({ state: 'idle' });
   const cached = lookup.state === 'found' && lookup.answer.source === 'cache' ? cacheNotice(lookup.answer.fetchedAt) : null;
   const problem = lookup.state === 'none' ? t.queries.socialInsurance.notFound : lookup.state === 'failed' ? lookupFailureWords(lookup.error) : null;
   const cachedSpoken = cached?.spoken ?? '';
@@ -108,7 +110,7 @@ function Certificate({ identity, finish }: { identity: ResidentIdentity; finish(
   if (printing.state === 'printed') {
     const words = `${s.printed}${s.takeIt}${s.whereToTake}`;
     return (
-      <Screen id="cert-printed" title={s.title} prompt={words}>
+      <Screen id="cert-printed" title={s.title} prompt={words} onBack={toPreview}>
         <p className="query-big" role="status">
           {s.printed}
           {s.takeIt}
@@ -126,7 +128,7 @@ function Certificate({ identity, finish }: { identity: ResidentIdentity; finish(
   if (printing.state === 'failed') {
     const why = printFailureWords(printing.reason);
     return (
-      <Screen id="cert-print-failed" title={s.title} prompt={`${s.failed}${why}`}>
+      <Screen id="cert-print-failed" title={s.title} prompt={`${s.failed}${why}`} onBack={toPreview}>
         <p className="query-big" role="alert">
           {s.failed}
         </p>

@@ -1,6 +1,7 @@
 // 政策问答: the offline knowledge base. Topics as big buttons, or a few typed
 // words (policy:search matches by sound too, so 认正 finds 认证); then the
 // questions; then the answer in big text, read aloud. No identity needed.
+// 返回 (and the Back key) steps back inside: answer → questions → topics → home.
 import { useEffect, useState, type FormEvent } from 'react';
 import type { PolicyHit, PolicyTopicId } from '../../../../common/policy/schema.js';
 import type { ResultOf } from '../../../../common/ipc/contract.js';
@@ -81,7 +82,7 @@ function Questions({ heading, hits, onPick, onTopics }: { heading: string; hits:
     void speak(`${heading}。${words}`);
   }, [heading, words, speak]);
   return (
-    <Screen id="policy-questions" title={s.title}>
+    <Screen id="policy-questions" title={s.title} onBack={onTopics}>
       <h2>{heading}</h2>
       <p className="lead" role={hits.length ? undefined : 'alert'}>
         {words}
@@ -114,7 +115,7 @@ function Answer({ hit, onBackToList, finish }: { hit: PolicyHit; onBackToList():
   }, [spoken, speak]);
   const service = hit.service && names[hit.service] ? hit.service : null;
   return (
-    <Screen id="policy-answer" title={s.title} prompt={spoken}>
+    <Screen id="policy-answer" title={s.title} prompt={spoken} onBack={onBackToList}>
       <h2>{hit.question}</h2>
       <p className="answer" data-testid="policy-answer">
         {hit.answer}
