@@ -87,7 +87,6 @@ async function check(name: string): Promise<void> {
   await screenshot(page, `queries-${name}`);
 }
 
-const activeAttr = (name: string) => page.evaluate((n) => document.activeElement?.getAttribute(n) ?? null, name);
 
 async function waitForFocusOn(selector: string): Promise<void> {
   await expect.poll(() => page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector), { timeout: 5_000 }).toBe(true);
