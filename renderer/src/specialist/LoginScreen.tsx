@@ -41,6 +41,16 @@ export function LoginScreen() {
     };
   }, [api]);
 
+  // The lock ends on its own: re-enable 登录 at that moment, without a reload.
+  useEffect(() => {
+    if (!lockedUntil) return;
+    const timer = setTimeout(() => {
+      setLockedUntil(null);
+      setMessage(null);
+    }, Math.max(0, Date.parse(lockedUntil) - Date.now()) + 1000);
+    return () => clearTimeout(timer);
+  }, [lockedUntil]);
+
   const submit = async () => {
     if (!chosen || busy || pin.length < 4) return;
     setBusy(true);
