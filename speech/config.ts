@@ -39,9 +39,14 @@ const recognitionSchema = z
       })
       .strict()
       .default({}),
-    /** Minimum confidence to accept anything, and to accept 是 at a confirm step. */
-    acceptConfidence: z.number().min(0).max(1).default(0.55),
-    confirmYesConfidence: z.number().min(0).max(1).default(0.65),
+    /**
+     * Minimum confidence to accept anything, to accept 是 at a confirm step, and to
+     * accept a digit string. Chosen on the committed fixtures and checked on the
+     * held-out voices and the real recordings (npm run bench:speech).
+     */
+    acceptConfidence: z.number().min(0).max(1).default(0.6),
+    confirmYesConfidence: z.number().min(0).max(1).default(0.7),
+    digitsConfidence: z.number().min(0).max(1).default(0.8),
   })
   .strict();
 

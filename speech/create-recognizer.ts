@@ -18,7 +18,7 @@ export function selectedEngine(c: RecognitionConfig): 'pocketsphinx' | 'vosk' | 
 /** Throws RecognizerError (model-missing, model-corrupt, library-missing) when it cannot. */
 export function createRecognizer(c: RecognitionConfig): Recognizer | null {
   const engine = selectedEngine(c);
-  const thresholds = { accept: c.acceptConfidence, confirmYes: c.confirmYesConfidence };
+  const thresholds = { accept: c.acceptConfidence, confirmYes: c.confirmYesConfidence, digits: c.digitsConfidence };
   if (engine === 'vosk') return createVoskRecognizer({ modelDir: c.vosk.modelDir ?? '', library: c.vosk.library, thresholds });
   if (engine === 'pocketsphinx') {
     return createPocketSphinxRecognizer({ modelDir: c.pocketsphinx.modelDir ?? defaultPocketSphinxModelDir(), library: c.pocketsphinx.library, thresholds });

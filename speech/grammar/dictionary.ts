@@ -37,24 +37,41 @@ export function dictionaryFromEntries(entries: Iterable<[string, string]>): Dict
     segment(phrase) {
       const chars = [...phrase.replace(/\s+/g, '')];
       if (chars.length === 0) throw new GrammarError('empty-grammar', 'An empty phrase cannot be part of a grammar');
-      const words: string[] = [];
-      let i = 0;
-      while (i < chars.length) {
-        let found = '';
-        for (let n = Math.min(MAX_WORD_CHARS, chars.length - i); n >= 1; n--) {
-          const candidate = chars.slice(i, i + n).join('');
-          if (map.has(candidate)) {
-            found = candidate;
-            break;
-          }
-        }
-        if (!found) throw new GrammarError('unknown-word', `「${phrase}」: the dictionary has no word for 「${chars[i]}」`);
-        words.push(found);
-        i += [...found].length;
+      const forward = maxMatch(chars, map, false);
+      const backward = maxMatch(chars, map, true);
+      if (!forward || !backward) {
+        const missing = chars.find((c) => !map.has(c)) ?? chars[0];
+        throw new GrammarError('unknown-word', `「${phrase}」: the dictionary has no word for 「${missing}」`);
       }
-      return words;
+      // Fewer words is the likelier split (领养老金 → 领 养老金, not 领养 老金);
+      // on a tie backward matching is right more often for Chinese.
+      const singles = (ws: string[]) => ws.filter((w) => [...w].length === 1).length;
+      if (forward.length !== backward.length) return forward.length < backward.length ? forward : backward;
+      return singles(forward) < singles(backward) ? forward : backward;
     },
   };
+}
+
+/** Greedy longest-word matching from the start (or the end); null when a character has no word. */
+function maxMatch(chars: readonly string[], map: ReadonlyMap<string, string>, fromEnd: boolean): string[] | null {
+  const words: string[] = [];
+  let i = fromEnd ? chars.length : 0;
+  while (fromEnd ? i > 0 : i < chars.length) {
+    let found = '';
+    const room = fromEnd ? i : chars.length - i;
+    for (let n = Math.min(MAX_WORD_CHARS, room); n >= 1; n--) {
+      const candidate = (fromEnd ? chars.slice(i - n, i) : chars.slice(i, i + n)).join('');
+      if (map.has(candidate)) {
+        found = candidate;
+        break;
+      }
+    }
+    if (!found) return null;
+    if (fromEnd) words.unshift(found);
+    else words.push(found);
+    i += fromEnd ? -[...found].length : [...found].length;
+  }
+  return words;
 }
 
 const cache = new Map<string, Dictionary>();

@@ -15,13 +15,15 @@ export interface DecisionThresholds {
   readonly accept: number;
   /** Minimum confidence for `yes` at a confirm step. */
   readonly confirmYes: number;
+  /** Minimum confidence for a digit string: a loop of digits fits almost any speech, so it needs more. */
+  readonly digits: number;
   /** Score gap per speech frame that maps to confidence 1/e. */
   readonly gapScale: number;
   /** Fewer speech frames than this (10 ms each) is a cough or a click, not a word. */
   readonly minSpeechFrames: number;
 }
 
-export const defaultThresholds: DecisionThresholds = { accept: 0.5, confirmYes: 0.6, gapScale: 40, minSpeechFrames: 15 };
+export const defaultThresholds: DecisionThresholds = { accept: 0.6, confirmYes: 0.7, digits: 0.8, gapScale: 40, minSpeechFrames: 15 };
 
 export interface DecodeEvidence {
   readonly words: readonly string[];
@@ -47,7 +49,7 @@ export function decide(step: string, e: DecodeEvidence, match: IntentMatch, t: D
   if (e.speechFrames < t.minSpeechFrames) return { kind: 'rejected', text, confidence: 0, reason: 'no-speech' };
   const confidence = confidenceOf(e, t);
   if (!match) return { kind: 'rejected', text, confidence, reason: unmatched };
-  const needed = step === 'confirm' && 'intent' in match && match.intent === 'yes' ? t.confirmYes : t.accept;
+  const needed = 'digits' in match ? t.digits : step === 'confirm' && match.intent === 'yes' ? t.confirmYes : t.accept;
   if (confidence < needed) return { kind: 'rejected', text, confidence, reason: 'low-confidence' };
   return 'digits' in match ? { kind: 'final', text, digits: match.digits, confidence } : { kind: 'final', text, intent: match.intent, confidence };
 }

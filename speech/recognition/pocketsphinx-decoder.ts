@@ -49,8 +49,11 @@ export class PocketSphinxDecoder {
       throw new RecognizerError('library-missing', `Cannot load ${opts.library ?? 'libpocketsphinx.so.3'} (apt-get install libpocketsphinx3): ${(e as Error).message}`);
     }
     checkModelFiles(paths);
-    // -logfn keeps PocketSphinx's chatty stderr out of the kiosk log.
-    const argv = ['-hmm', paths.hmm, '-dict', paths.dict, '-samprate', '16000', '-logfn', '/dev/null', ...(opts.extraArgs ?? [])];
+    // -logfn keeps PocketSphinx's chatty stderr out of the kiosk log. -dither adds
+    // half a bit of noise: digital silence (exact zeros from a file, a muted
+    // browser track) otherwise gives -inf log energies that derail the live CMN;
+    // a fixed -seed keeps that noise, and so every result, reproducible.
+    const argv = ['-hmm', paths.hmm, '-dict', paths.dict, '-samprate', '16000', '-dither', 'yes', '-seed', '1', '-logfn', '/dev/null', ...(opts.extraArgs ?? [])];
     const cfg = this.lib.cmd_ln_parse_r(null, this.lib.ps_args(), argv.length, argv, 0);
     if (!cfg) throw new RecognizerError('decoder-failed', 'PocketSphinx rejected its configuration');
     this.ps = this.lib.ps_init(cfg);

@@ -79,8 +79,7 @@ export function createPocketSphinxRecognizer(opts: PocketSphinxOptions): Recogni
 
     accept(pcm: Int16Array): RecognitionResult | null {
       if (this.closed) throw new RecognizerError('session-closed', 'This recognition session has ended');
-      command.process(pcm);
-      free.process(pcm);
+      this.feed([pcm]);
       const hyp = command.hypothesis();
       const words = hyp ? hyp.text.split(' ').map(baseWord).filter((w) => w && !isFiller(w)) : [];
       if (words.some((w) => w.startsWith(GARBAGE_PREFIX))) return null; // nothing worth showing yet
@@ -120,6 +119,13 @@ export function createPocketSphinxRecognizer(opts: PocketSphinxOptions): Recogni
 
     cancel(): void {
       if (!this.closed) this.close();
+    }
+
+    private feed(chunks: readonly Int16Array[]): void {
+      for (const c of chunks) {
+        command.process(c);
+        free.process(c);
+      }
     }
 
     private close(): void {

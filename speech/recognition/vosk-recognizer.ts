@@ -128,7 +128,7 @@ export function createVoskRecognizer(opts: VoskOptions): Recognizer {
         const confidence = words.length ? Math.min(...words.map((w) => w.conf)) : 0;
         const m = matcher.match(text);
         if (!m) return { kind: 'rejected', text, confidence, reason: 'out-of-grammar' };
-        const needed = grammar.kind === 'confirm' && 'intent' in m && m.intent === 'yes' ? t.confirmYes : t.accept;
+        const needed = 'digits' in m ? t.digits : grammar.kind === 'confirm' && m.intent === 'yes' ? t.confirmYes : t.accept;
         if (confidence < needed) return { kind: 'rejected', text, confidence, reason: 'low-confidence' };
         return 'digits' in m ? { kind: 'final', text, digits: m.digits, confidence } : { kind: 'final', text, intent: m.intent, confidence };
       },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { confidenceOf, decide, defaultThresholds, type DecodeEvidence } from '../../../speech/recognition/decision.js';
 
-const t = { ...defaultThresholds, accept: 0.5, confirmYes: 0.6, gapScale: 40 };
+const t = { ...defaultThresholds, accept: 0.5, confirmYes: 0.6, digits: 0.8, gapScale: 40 };
 const ev = (o: Partial<DecodeEvidence>): DecodeEvidence => ({ words: ['是'], garbageWords: 0, speechFrames: 50, commandScore: -1000, freeScore: -1000, ...o });
 
 describe('accept / reject decision', () => {
@@ -30,5 +30,7 @@ describe('accept / reject decision', () => {
 
   it('returns digit strings at a digits step', () => {
     expect(decide('digits', ev({ words: ['幺', '二'] }), { digits: '12' }, t)).toMatchObject({ kind: 'final', digits: '12', text: '幺二' });
+    // A digit loop fits almost any speech: a middling confidence is not enough.
+    expect(decide('digits', ev({ words: ['幺', '二'], freeScore: -1000 + 50 * 40 * 0.3 }), { digits: '12' }, t)).toMatchObject({ kind: 'rejected', reason: 'low-confidence' });
   });
 });

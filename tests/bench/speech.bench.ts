@@ -1,0 +1,63 @@
+// `npm run bench:speech`: the recognizer's figures on
+//   1. the committed fixture set (tests/fixtures/speech: espeak-ng intents at several
+//      rates/pitches/noise levels, out-of-grammar clips, the e2e clips),
+//   2. a held-out set synthesised now with voices, speeds and noise the fixtures
+//      do not contain (thresholds were never chosen on it),
+//   3. the real Mandarin recordings in ../shared/speech/real-zh at every step —
+//      none is a command, so every one must be rejected.
+// Prints each set's summary, then one combined JSON line, and the goals as ratios.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadStationConfig } from '../../main/core/config.js';
+import { createRecognizer } from '../../speech/create-recognizer.js';
+import { evaluateClip, formatOutcome, listClips, REJECT, summarize, type Clip, type ClipOutcome } from '../../speech/eval/evaluate.js';
+import { pocketSphinxZhManifest } from '../../speech/models/manifest.js';
+import { defaultPocketSphinxModelDir } from '../../speech/models/paths.js';
+import { provisionModel } from '../../speech/models/provision.js';
+import { generate } from '../fixtures/speech/synthesize.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const shared = process.env.XIANGYIN_SHARED_DIR ?? path.resolve(root, '..', 'shared');
+const verbose = process.argv.includes('--verbose');
+
+await provisionModel({ manifest: pocketSphinxZhManifest, dest: defaultPocketSphinxModelDir(), localSource: path.join(shared, 'models', pocketSphinxZhManifest.name) });
+
+const heldoutDir = path.join(os.tmpdir(), 'xiangyin-speech-heldout-v1');
+if (!fs.existsSync(path.join(heldoutDir, '.complete'))) {
+  fs.rmSync(heldoutDir, { recursive: true, force: true });
+  generate('heldout', heldoutDir);
+  fs.writeFileSync(path.join(heldoutDir, '.complete'), '');
+}
+
+const realDir = path.join(shared, 'speech', 'real-zh');
+const realClips: Clip[] = fs.existsSync(realDir)
+  ? fs
+      .readdirSync(realDir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.wav'))
+      .sort()
+      .flatMap((f) => (['home', 'confirm', 'digits'] as const).map((step) => ({ name: `${f.slice(0, -4)}@${step}`, wav: path.join(realDir, f), expect: REJECT, step })))
+  : [];
+
+const rec = createRecognizer(loadStationConfig(undefined).speech.recognition);
+if (!rec) throw new Error('recognition is off');
+const sets: [string, Clip[]][] = [
+  ['fixtures', listClips(path.join(root, 'tests', 'fixtures', 'speech'))],
+  ['held-out', listClips(heldoutDir)],
+  ['real-zh (all must be rejected)', realClips],
+];
+const all: ClipOutcome[] = [];
+for (const [name, clips] of sets) {
+  const outs = clips.map((c) => evaluateClip(rec, c));
+  for (const o of outs) if (verbose || !o.correct) console.log(`  ${formatOutcome(o)}`);
+  console.log(`${name}: ${JSON.stringify(summarize(outs))}`);
+  all.push(...outs);
+}
+rec.dispose();
+const total = summarize(all);
+console.log(
+  `goals: accuracy ${(total.accuracy / 0.95).toFixed(2)}× of 95%, false confirms ${total.falseConfirms} (goal 0), ` +
+    `latency p95 ${(total.latencyP95Ms / 300).toFixed(3)}× of 300 ms, rtf ${(total.rtf / 0.2).toFixed(3)}× of 0.2`,
+);
+console.log(JSON.stringify(total));
