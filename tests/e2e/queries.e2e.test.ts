@@ -87,7 +87,6 @@ async function check(name: string): Promise<void> {
   await screenshot(page, `queries-${name}`);
 }
 
-
 async function waitForFocusOn(selector: string): Promise<void> {
   await expect.poll(() => page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector), { timeout: 5_000 }).toBe(true);
 }
@@ -395,5 +394,41 @@ describe('size rules on the query screens', () => {
     expect(m.minW).toBeGreaterThanOrEqual(96);
     expect(m.minH).toBeGreaterThanOrEqual(96);
     expect((await focused(page)).text).toBe('办完了');
+  });
+});
+
+describe('TV at home: 社保查询 with the keyed ID number', () => {
+  let tv: KioskProcess;
+  let tvPage: Page;
+
+  beforeAll(async () => {
+    tv = await startKiosk({ config: { uiMode: 'tv', ui: { idleSeconds: 600, warningSeconds: 20 } } });
+    ({ page: tvPage } = await newKioskPage(browser));
+    await tvPage.goto(tv.url);
+    await tvPage.waitForSelector('.tile');
+  });
+
+  afterAll(async () => {
+    await tvPage?.context().close();
+    await tv?.stop();
+  });
+
+  it('keys the number with the remote, reads it back, and shows the record', async () => {
+    // The TV offers no 证明打印 (no printer at home), but does offer the other three.
+    const tiles = await tvPage.locator('.tile').evaluateAll((els) => els.map((e) => e.getAttribute('data-service')));
+    expect(tiles).toEqual(expect.arrayContaining(['social-insurance-query', 'application-status', 'policy-qa']));
+    expect(tiles).not.toContain('certificate-print');
+    await tvPage.locator('[data-service="social-insurance-query"]').focus();
+    await tvPage.keyboard.press('Enter');
+    await tvPage.waitForSelector('[data-screen="identify-keyed"]');
+    await tvPage.keyboard.type(card.idNumber);
+    await expect.poll(() => tvPage.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('confirm-id');
+    await tvPage.keyboard.press('Enter');
+    await tvPage.waitForSelector('[data-testid="id-readback"]');
+    await tvPage.keyboard.press('Enter');
+    await tvPage.waitForSelector('[data-screen="si-record"]', { timeout: 20_000 });
+    expect(await tvPage.locator('main').innerText()).toContain(`${demo.name}的参保信息`);
+    expect(await axeViolations(tvPage)).toEqual([]);
+    await screenshot(tvPage, 'queries-tv-social-insurance-record');
   });
 });
