@@ -146,7 +146,8 @@ describe('text size', () => {
 describe('inactivity guard', () => {
   it('warns after 60 s idle, aloud and on screen, and 继续 extends', async () => {
     await page.locator('[data-service="medical-insurance-payment"]').click();
-    await page.waitForSelector('[data-screen="service-medical-insurance-payment"]');
+    // Without a card, the service first asks for one: a screen of the resident's session.
+    await page.waitForSelector('[data-screen="identify-card"]');
     await page.clock.runFor(59_000);
     expect(await page.locator('[role="alertdialog"]').count()).toBe(0);
     await page.clock.runFor(2_000);
@@ -164,7 +165,7 @@ describe('inactivity guard', () => {
     expect((await focused(page)).text).toBe('继续');
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached' });
-    expect(await page.locator('[data-screen="service-medical-insurance-payment"]').count()).toBe(1);
+    expect(await page.locator('[data-screen="identify-card"]').count()).toBe(1);
   });
 
   it('clears the session and returns home when the countdown runs out', async () => {
