@@ -38,6 +38,7 @@ it('offers the five home services inside the overscan-safe area', async () => {
   expect(inset.maxRight).toBeLessThanOrEqual(0.95 * 1920 + 1);
   const body = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.lead')!).fontSize));
   expect(body).toBeGreaterThanOrEqual(40); // sized for 3 metres
+  expect(await page.locator('[data-nav="specialist"]').count()).toBe(0); // no specialist desk at home
   expect(await axeViolations(page)).toEqual([]);
   await screenshot(page, 'tv-home');
 });

@@ -14,6 +14,7 @@ import { TextSizeSwitch, type TextSize } from './TextSizeSwitch.js';
 import { useTextSize } from './TextSizeContext.js';
 import { specialistScreen } from '../services/registry.js';
 import { useBackOverride } from '../app/back-override.js';
+import { useAppInfo } from '../app/AppInfoContext.js';
 
 export interface ScreenProps {
   /** Stable id, used for screenshots and tests. */
@@ -31,6 +32,7 @@ export function Screen({ id, title, step, prompt, onBack, children }: ScreenProp
   const nav = useNav();
   const { speak, stop, speaking } = useReadAloud();
   const { size, setSize } = useTextSize();
+  const info = useAppInfo();
 
   useEffect(() => {
     document.title = `${title} — ${t.appName}`;
@@ -68,7 +70,7 @@ export function Screen({ id, title, step, prompt, onBack, children }: ScreenProp
       <footer className="bottom-bar">
         <StatusBar />
         <TextSizeSwitch value={size} onChange={(v: TextSize) => setSize(v)} />
-        {specialistScreen.component && nav.route.name !== 'specialist' ? (
+        {specialistScreen.component && info.uiMode === 'kiosk' && nav.route.name !== 'specialist' ? (
           <Button variant="plain" className="specialist-entry" onClick={() => nav.go({ name: 'specialist' })} data-nav="specialist">
             {t.nav.specialist}
           </Button>
