@@ -134,6 +134,16 @@ export class OutboxRepo {
     );
   }
 
+  /** The newest catalogue version the server published (for the catalogue area to adopt). */
+  latestCatalogue(): { version: string; payload: unknown; receivedAt: string } | null {
+    return this.c.guard(() => {
+      const r = this.c.db.prepare('SELECT version, payload_json, received_at FROM catalogue_versions ORDER BY received_at DESC, version DESC LIMIT 1').get() as
+        | { version: string; payload_json: string; received_at: string }
+        | undefined;
+      return r ? { version: r.version, payload: JSON.parse(r.payload_json) as unknown, receivedAt: r.received_at } : null;
+    });
+  }
+
   stats(): { count: number; bytes: number } {
     return this.c.guard(() => {
       const apps = this.c.db.prepare("SELECT count(*) AS n FROM applications WHERE status IN ('queued', 'sending')").get() as { n: number };

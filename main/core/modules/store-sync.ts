@@ -78,6 +78,8 @@ export const storeSyncModule: ModuleFactory = async ({ config, platform, status,
     status: () => k.engine.status,
     syncNow: () => k.engine.syncNow(),
     querySocialInsurance: (idNumber: string) => querySocialInsurance(k.store, k.client, k.engine, idNumber, platform.now),
+    /** Catalogue updates arrive through the change feed; the catalogue area adopts them. */
+    latestCatalogue: () => k.store.outbox.latestCatalogue(),
   });
   status.setSync(k.engine.status);
   k.engine.start();

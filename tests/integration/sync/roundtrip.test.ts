@@ -44,6 +44,7 @@ describe('sync round trip', () => {
     const r2 = await k.engine.syncNow();
     expect(r2.downloaded).toBeGreaterThanOrEqual(3);
     expect(k.store.applications.summary(ids[0]!).status).toBe('completed');
+    expect(k.store.outbox.latestCatalogue()).toMatchObject({ version: '2026.12.0', payload: { note: 'new services' } });
     expect(k.store.applications.summary(ids[1]!)).toMatchObject({ status: 'rejected', reason: '缺少户口本照片' });
     // the specialist retries; the server takes the new revision
     k.store.applications.retry(ids[1]!, { kind: 'specialist', id: 'sp-1' });

@@ -44,6 +44,9 @@ async function until(pred: () => boolean, ms = 10_000): Promise<void> {
 describe('store-sync station module', () => {
   it('submits through the contract, syncs to the embedded server and reports real status', async () => {
     const s = await station(tempDir('xy-station-'));
+    const events: { id: string; status: string }[] = [];
+    const sub = s.dispatcher.subscribe('store:application-changed', {}, (e) => events.push(e as { id: string; status: string }), ctx);
+    expect(sub.ok).toBe(true);
     const p = photo(200 * 1024, 9);
     const submitted = await s.dispatcher.call(
       'store:submit-application',
@@ -61,6 +64,7 @@ describe('store-sync station module', () => {
     expect(submitted).toMatchObject({ ok: true, value: { status: 'queued', localTrackingNumber: expect.stringMatching(/^XY-\d{8}-0001$/) } });
     const id = (submitted as { value: { id: string } }).value.id;
     await until(() => s.status.get().sync.online && s.status.get().sync.pendingCount === 0);
+    expect(events.filter((e) => e.id === id).map((e) => e.status)).toEqual(['queued', 'sending', 'accepted']);
     const got = await s.dispatcher.call('store:get-application', { id }, ctx);
     expect(got).toMatchObject({ ok: true, value: { status: 'accepted', receiptNumber: expect.stringMatching(/^SB-/) } });
 
