@@ -9,6 +9,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import WebSocket from 'ws';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process.js';
 import { axeViolations, focused, launchBrowser, newKioskPage, screenshot } from '../support/browser.js';
 import { sampleCards } from '../../drivers/idcard/samples.js';
@@ -430,5 +434,52 @@ describe('TV at home: 社保查询 with the keyed ID number', () => {
     expect(await tvPage.locator('main').innerText()).toContain(`${demo.name}的参保信息`);
     expect(await axeViolations(tvPage)).toEqual([]);
     await screenshot(tvPage, 'queries-tv-social-insurance-record');
+  });
+});
+
+describe('satisfaction by voice, through a fake microphone', () => {
+  let micBrowser: Browser;
+  let micPage: Page;
+
+  beforeAll(async () => {
+    // 不满意 spoken by espeak-ng, 16 kHz with a little silence around it, played once as the microphone.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xiangyin-voice-'));
+    const raw = path.join(dir, 'raw.wav');
+    const clip = path.join(dir, 'bumanyi.wav');
+    execFileSync('espeak-ng', ['-v', 'cmn-latn-pinyin', '-s', '130', '-w', raw, '不满意']);
+    execFileSync('sox', [raw, '-r', '16000', clip, 'pad', '0.3', '1.5']);
+    micBrowser = await launchBrowser(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${clip}%noloop`]);
+    ({ page: micPage } = await newKioskPage(micBrowser));
+    watchRatings(micPage);
+    await micPage.goto(kiosk.url);
+    await micPage.waitForSelector('.tile');
+  });
+
+  afterAll(async () => {
+    await micBrowser?.close();
+  });
+
+  it('hears 不满意 and stores score 1', async () => {
+    await micPage.locator('[data-service="policy-qa"]').focus();
+    await micPage.keyboard.press('Enter');
+    await micPage.waitForSelector('[data-screen="policy-topics"]');
+    await micPage.locator('[data-topic]').first().waitFor();
+    await micPage.keyboard.press('Enter');
+    await micPage.waitForSelector('[data-screen="policy-questions"]');
+    await micPage.locator('[data-question]').first().waitFor();
+    await micPage.keyboard.press('Enter');
+    await micPage.waitForSelector('[data-screen="policy-answer"]');
+    await micPage.locator('[data-action="done"]').focus();
+    await micPage.keyboard.press('Enter');
+    await micPage.waitForSelector('[data-screen="satisfaction"]');
+    const before = ratings.length;
+    // The remote's voice key (F1 on keyboard-like remotes) starts listening.
+    await micPage.keyboard.press('F1');
+    await micPage.waitForSelector('[data-screen="satisfaction-thanks"]', { timeout: 30_000 });
+    await expect.poll(() => ratings.length).toBe(before + 1);
+    expect(ratings.at(-1)).toMatchObject({ serviceId: 'policy-qa', score: 1 });
+    expect(await micPage.getByTestId('voice-heard').innerText()).toContain('不满意');
+    expect(await axeViolations(micPage)).toEqual([]);
+    await screenshot(micPage, 'queries-satisfaction-by-voice');
   });
 });

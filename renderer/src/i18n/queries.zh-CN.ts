@@ -109,6 +109,15 @@ export const queryStrings = {
     askAnother: '问别的问题',
     goToService: '去办这件事',
   },
+  /** Answering by voice (the 说出来 button, or the remote's voice key). */
+  voice: {
+    speak: '按这里，说出来',
+    listening: '正在听，请说…',
+    heard: (text: string) => `听到：${text}`,
+    notHeard: '没听清。请再说一遍，或者按按钮。',
+    noMic: '这台机器没有话筒，请按按钮。',
+    unavailable: '现在不能用说的，请按按钮。',
+  },
   satisfaction: {
     facesLabel: '满意程度',
     saving: '正在记下…',

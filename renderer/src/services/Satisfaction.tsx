@@ -9,7 +9,7 @@
 // onDone gets the score stored, or null when the resident chose 不评价.
 import { useEffect, useState } from 'react';
 import type { ServiceId } from '../../../common/domain/catalogue-summary.js';
-import { builtinSatisfaction } from '../../../common/catalogue/satisfaction.js';
+import { builtinSatisfaction, scoreFromSpeech } from '../../../common/catalogue/satisfaction.js';
 import { satisfactionSchema, type SatisfactionDefinition } from '../../../common/catalogue/schema/satisfaction.js';
 import { useApi } from '../api/ApiContext.js';
 import { Screen } from '../design/Screen.js';
@@ -17,6 +17,8 @@ import { Button } from '../design/Button.js';
 import { useReadAloud } from '../read-aloud/ReadAloudContext.js';
 import { t } from '../i18n/zh-CN.js';
 import { Face } from './queries/Face.js';
+import { useListen } from './queries/voice/useListen.js';
+import { VoiceButton } from './queries/voice/VoiceButton.js';
 import './queries/queries.css';
 
 export interface SatisfactionProps {
@@ -38,6 +40,9 @@ export function Satisfaction({ serviceId, applicationId, onDone }: SatisfactionP
   const [loaded, setLoaded] = useState(false);
   const [phase, setPhase] = useState<Phase>({ kind: 'ask', failed: false });
   const s = t.queries.satisfaction;
+  const { listening, listen } = useListen();
+  const [heard, setHeard] = useState<string | null>(null);
+  const [voiceProblem, setVoiceProblem] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -69,9 +74,38 @@ export function Satisfaction({ serviceId, applicationId, onDone }: SatisfactionP
     }
   };
 
+  const byVoice = async () => {
+    setVoiceProblem(null);
+    setHeard(null);
+    const v = t.queries.voice;
+    // Options in screen order, so 第一个 means the face on the left.
+    const options = [...def.faces]
+      .sort((a, b) => b.score - a.score)
+      .map((f) => ({ id: String(f.score), label: f.label, synonyms: f.voice.slice(0, 10) }));
+    const out = await listen({ kind: 'choice', options });
+    if (!out.ok) {
+      setVoiceProblem(out.failure === 'no-microphone' ? v.noMic : v.unavailable);
+      return;
+    }
+    const r = out.result;
+    const score = r.kind === 'final' ? (r.intent ? Number(r.intent) : scoreFromSpeech(def, r.text)) : null;
+    if (score && score >= 1 && score <= 5) {
+      setHeard(r.text);
+      void rate(score);
+    } else if (r.reason !== 'cancelled') {
+      setVoiceProblem(v.notHeard);
+      void speak(v.notHeard);
+    }
+  };
+
   if (phase.kind === 'thanks') {
     return (
       <Screen id="satisfaction-thanks" title={def.prompt.title} prompt={def.thanks}>
+        {heard ? (
+          <p className="voice-heard" data-testid="voice-heard">
+            {t.queries.voice.heard(heard)}
+          </p>
+        ) : null}
         <p className="query-big" role="status" data-testid="satisfaction-thanks">
           {def.thanks}
         </p>
@@ -110,6 +144,12 @@ export function Satisfaction({ serviceId, applicationId, onDone }: SatisfactionP
           </Button>
         ))}
       </div>
+      <VoiceButton listening={listening} onListen={() => void byVoice()} heard={heard} />
+      {voiceProblem ? (
+        <p className="notice notice-warn" role="alert">
+          {voiceProblem}
+        </p>
+      ) : null}
       <div className="actions">
         <Button variant="plain" onClick={() => onDone(null)} data-action="satisfaction-skip">
           {s.skip}
