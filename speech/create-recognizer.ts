@@ -5,6 +5,11 @@ import { defaultPocketSphinxModelDir } from './models/paths.js';
 import { createPocketSphinxRecognizer } from './recognition/pocketsphinx-recognizer.js';
 import type { Recognizer } from './recognition/recognizer.js';
 import { createVoskRecognizer } from './recognition/vosk-recognizer.js';
+import { RecognizerError } from './recognition/recognizer.js';
+import { pocketSphinxZhManifest } from './models/manifest.js';
+import { isProvisioned } from './models/provision.js';
+import fs from 'node:fs';
+import path from 'node:path';
 
 export type RecognitionConfig = SpeechConfig['recognition'];
 
@@ -21,7 +26,14 @@ export function createRecognizer(c: RecognitionConfig): Recognizer | null {
   const thresholds = { accept: c.acceptConfidence, confirmYes: c.confirmYesConfidence, digits: c.digitsConfidence };
   if (engine === 'vosk') return createVoskRecognizer({ modelDir: c.vosk.modelDir ?? '', library: c.vosk.library, thresholds });
   if (engine === 'pocketsphinx') {
-    return createPocketSphinxRecognizer({ modelDir: c.pocketsphinx.modelDir ?? defaultPocketSphinxModelDir(), library: c.pocketsphinx.library, thresholds });
+    const modelDir = c.pocketsphinx.modelDir ?? defaultPocketSphinxModelDir();
+    // The pinned model is checked byte for byte: PocketSphinx exits the process on
+    // some damaged files instead of returning an error.
+    const pinned = path.join(modelDir, pocketSphinxZhManifest.files[0]!.path);
+    if (fs.existsSync(pinned) && !isProvisioned(pocketSphinxZhManifest, modelDir)) {
+      throw new RecognizerError('model-corrupt', `The speech model in ${modelDir} does not match its manifest; run npm run provision:models`);
+    }
+    return createPocketSphinxRecognizer({ modelDir, library: c.pocketsphinx.library, thresholds });
   }
   return null;
 }

@@ -21,9 +21,11 @@ export interface DecisionThresholds {
   readonly gapScale: number;
   /** Fewer speech frames than this (10 ms each) is a cough or a click, not a word. */
   readonly minSpeechFrames: number;
+  /** Fewer voiced frames than this is noise: every spoken syllable has a voiced vowel. */
+  readonly minVoicedFrames: number;
 }
 
-export const defaultThresholds: DecisionThresholds = { accept: 0.6, confirmYes: 0.7, digits: 0.8, gapScale: 40, minSpeechFrames: 15 };
+export const defaultThresholds: DecisionThresholds = { accept: 0.6, confirmYes: 0.7, digits: 0.8, gapScale: 40, minSpeechFrames: 15, minVoicedFrames: 8 };
 
 export interface DecodeEvidence {
   readonly words: readonly string[];
@@ -33,6 +35,8 @@ export interface DecodeEvidence {
   readonly commandScore: number;
   /** Path score of the free phone loop over the same audio. */
   readonly freeScore: number;
+  /** Frames with a pitch period (see audio/voicing.ts). */
+  readonly voicedFrames: number;
 }
 
 export function confidenceOf(e: DecodeEvidence, t: DecisionThresholds): number {
@@ -46,7 +50,7 @@ export function decide(step: string, e: DecodeEvidence, match: IntentMatch, t: D
   const text = e.words.join('');
   if (e.words.length === 0 && e.garbageWords === 0) return { kind: 'rejected', text: '', confidence: 0, reason: 'no-speech' };
   if (e.garbageWords > 0) return { kind: 'rejected', text: '', confidence: 0, reason: 'out-of-grammar' };
-  if (e.speechFrames < t.minSpeechFrames) return { kind: 'rejected', text, confidence: 0, reason: 'no-speech' };
+  if (e.speechFrames < t.minSpeechFrames || e.voicedFrames < t.minVoicedFrames) return { kind: 'rejected', text, confidence: 0, reason: 'no-speech' };
   const confidence = confidenceOf(e, t);
   if (!match) return { kind: 'rejected', text, confidence, reason: unmatched };
   const needed = 'digits' in match ? t.digits : step === 'confirm' && match.intent === 'yes' ? t.confirmYes : t.accept;

@@ -23,6 +23,13 @@ export function checkModelFiles(paths: ModelPaths): void {
   if (missing.length > 0) {
     throw new RecognizerError('model-missing', `The speech model is not provisioned (missing ${missing.map((f) => path.basename(f)).join(', ')}); run npm run provision:models`);
   }
+  // PocketSphinx calls exit() on a model it cannot parse (E_FATAL), which would
+  // take the whole kiosk down: catch the obvious corruptions before it looks.
+  const mdef = fs.readFileSync(path.join(paths.hmm, 'mdef')).subarray(0, 4).toString('latin1');
+  const empty = [...HMM_FILES.map((f) => path.join(paths.hmm, f)), paths.dict].filter((f) => fs.statSync(f).size === 0);
+  if ((mdef !== 'BMDF' && !mdef.startsWith('0.3')) || empty.length > 0) {
+    throw new RecognizerError('model-corrupt', `The speech model in ${paths.hmm} is damaged; run npm run provision:models again`);
+  }
 }
 
 export interface SegmentInfo {

@@ -7,6 +7,7 @@ import { loadDictionary, type Dictionary } from '../grammar/dictionary.js';
 import { renderJsgf } from '../grammar/jsgf.js';
 import { buildStepGrammar, type StepGrammar, type StepSpec } from '../grammar/step-grammar.js';
 import { createIntentMatcher, type IntentMatcher } from '../intent/match.js';
+import { VoicingCounter } from '../audio/voicing.js';
 import { decide, defaultThresholds, type DecisionThresholds, type DecodeEvidence } from './decision.js';
 import { PocketSphinxDecoder, pocketSphinxModelPaths } from './pocketsphinx-decoder.js';
 import { RecognizerError, type RecognitionResult, type RecognitionSession, type Recognizer } from './recognizer.js';
@@ -70,6 +71,7 @@ export function createPocketSphinxRecognizer(opts: PocketSphinxOptions): Recogni
   class Session implements RecognitionSession {
     closed = false;
     private lastPartial = '';
+    private readonly voicing = new VoicingCounter();
     constructor(private readonly c: Compiled) {
       command.useGrammar(c.jsgf);
       free.useGrammar(freeJsgf);
@@ -80,6 +82,7 @@ export function createPocketSphinxRecognizer(opts: PocketSphinxOptions): Recogni
     accept(pcm: Int16Array): RecognitionResult | null {
       if (this.closed) throw new RecognizerError('session-closed', 'This recognition session has ended');
       this.feed([pcm]);
+      this.voicing.push(pcm);
       const hyp = command.hypothesis();
       const words = hyp ? hyp.text.split(' ').map(baseWord).filter((w) => w && !isFiller(w)) : [];
       if (words.some((w) => w.startsWith(GARBAGE_PREFIX))) return null; // nothing worth showing yet
@@ -114,6 +117,7 @@ export function createPocketSphinxRecognizer(opts: PocketSphinxOptions): Recogni
         speechFrames: spoken.reduce((n, s) => n + s.frames, 0),
         commandScore: hyp?.score ?? 0,
         freeScore: freeHyp?.score ?? 0,
+        voicedFrames: this.voicing.voicedFrames,
       };
     }
 

@@ -63,3 +63,23 @@ describe('end-of-speech detection', () => {
     expect(split.totalMs).toBe(whole.totalMs);
   });
 });
+
+describe('voicing', () => {
+  it('finds the pitch of a vowel-like sound and none in hiss or rumble', async () => {
+    const { VoicingCounter } = await import('../../../speech/audio/voicing.js');
+    // A 150 Hz buzz with harmonics, like a vowel.
+    const vowel = Int16Array.from({ length: 16000 }, (_, i) => Math.round(6000 * Math.sin((2 * Math.PI * 150 * i) / 16000) + 3000 * Math.sin((2 * Math.PI * 300 * i) / 16000)));
+    const v = new VoicingCounter();
+    v.push(vowel);
+    expect(v.voicedFrames).toBeGreaterThan(v.frames * 0.9);
+    const hiss = new VoicingCounter();
+    hiss.push(noise(1000, 12000));
+    expect(hiss.voicedFrames).toBe(0);
+    // Brown noise: integrated white noise, strongly correlated at short lags.
+    let acc = 0;
+    const brown = Int16Array.from(noise(1000, 3000, 11), (x) => (acc = Math.max(-30000, Math.min(30000, acc * 0.995 + x))));
+    const rumble = new VoicingCounter();
+    rumble.push(brown);
+    expect(rumble.voicedFrames).toBeLessThan(5);
+  });
+});

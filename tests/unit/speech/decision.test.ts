@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { confidenceOf, decide, defaultThresholds, type DecodeEvidence } from '../../../speech/recognition/decision.js';
 
 const t = { ...defaultThresholds, accept: 0.5, confirmYes: 0.6, digits: 0.8, gapScale: 40 };
-const ev = (o: Partial<DecodeEvidence>): DecodeEvidence => ({ words: ['是'], garbageWords: 0, speechFrames: 50, commandScore: -1000, freeScore: -1000, ...o });
+const ev = (o: Partial<DecodeEvidence>): DecodeEvidence => ({ words: ['是'], garbageWords: 0, speechFrames: 50, commandScore: -1000, freeScore: -1000, voicedFrames: 30, ...o });
 
 describe('accept / reject decision', () => {
   it('confidence falls with the score gap to the free phone loop, per frame of speech', () => {
@@ -17,6 +17,8 @@ describe('accept / reject decision', () => {
     expect(decide('home', ev({ garbageWords: 3 }), { intent: 'back', exact: true }, t).reason).toBe('out-of-grammar');
     expect(decide('home', ev({ speechFrames: 5 }), { intent: 'back', exact: true }, t).reason).toBe('no-speech');
     expect(decide('digits', ev({}), null, t, 'bad-length').reason).toBe('bad-length');
+    // Hiss decoded as 是 has no voiced vowel in it.
+    expect(decide('confirm', ev({ voicedFrames: 0 }), { intent: 'yes', exact: true }, t)).toMatchObject({ kind: 'rejected', reason: 'no-speech' });
   });
 
   it('demands more confidence for yes at a confirm step than for anything else', () => {
