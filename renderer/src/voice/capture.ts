@@ -1,0 +1,83 @@
+// Opens the microphone and delivers 16 kHz mono s16 chunks through the AudioWorklet
+// in pcm16k-worklet.ts. Browser clean-up (echo cancellation on, so the kiosk does
+// not hear its own prompts; no automatic gain, which pumps the room noise up
+// between words) is chosen here. Typed errors: the UI says different things for
+// "no microphone" and "not allowed".
+import workletUrl from './pcm16k-worklet.ts?worker&url';
+import { TARGET_RATE } from './resampler.js';
+
+export type CaptureErrorCode = 'no-microphone' | 'permission-denied' | 'unsupported';
+
+export class CaptureError extends Error {
+  constructor(
+    readonly code: CaptureErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CaptureError';
+  }
+}
+
+export interface Capture {
+  /** Sends what is buffered, stops the microphone and releases the audio graph. */
+  stop(): Promise<void>;
+}
+
+export interface CaptureOptions {
+  onChunk(pcm: Int16Array): void;
+  /** Chunk length in ms (default 100). */
+  chunkMs?: number;
+}
+
+const PROCESSOR_NAME = 'xiangyin-pcm16k';
+
+export async function startCapture(o: CaptureOptions): Promise<Capture> {
+  if (!navigator.mediaDevices?.getUserMedia || typeof AudioWorkletNode === 'undefined') {
+    throw new CaptureError('unsupported', 'This browser cannot capture audio with an AudioWorklet');
+  }
+  let stream: MediaStream;
+  try {
+    stream = await navigator.mediaDevices.getUserMedia({ audio: { channelCount: 1, echoCancellation: true, noiseSuppression: false, autoGainControl: false } });
+  } catch (e) {
+    const name = (e as DOMException)?.name;
+    if (name === 'NotAllowedError' || name === 'SecurityError') throw new CaptureError('permission-denied', 'Microphone access was refused');
+    throw new CaptureError('no-microphone', `No microphone: ${name ?? 'unknown error'}`);
+  }
+  const ctx = new AudioContext();
+  try {
+    await ctx.audioWorklet.addModule(workletUrl);
+    const source = ctx.createMediaStreamSource(stream);
+    const node = new AudioWorkletNode(ctx, PROCESSOR_NAME, {
+      numberOfInputs: 1,
+      numberOfOutputs: 1,
+      channelCount: 1,
+      channelCountMode: 'explicit',
+      processorOptions: { chunkSamples: Math.round(((o.chunkMs ?? 100) * TARGET_RATE) / 1000) },
+    });
+    node.port.onmessage = (e: MessageEvent<Int16Array>) => o.onChunk(e.data);
+    // Routed to the speakers through a muted gain: a node nothing pulls from may not be run at all.
+    const mute = ctx.createGain();
+    mute.gain.value = 0;
+    source.connect(node);
+    node.connect(mute).connect(ctx.destination);
+    let stopped = false;
+    return {
+      async stop() {
+        if (stopped) return;
+        stopped = true;
+        node.port.postMessage('stop');
+        // One audio quantum for the last chunk to arrive before the graph goes away.
+        await new Promise((r) => setTimeout(r, 30));
+        source.disconnect();
+        node.disconnect();
+        node.port.onmessage = null;
+        stream.getTracks().forEach((t) => t.stop());
+        await ctx.close();
+      },
+    };
+  } catch (e) {
+    stream.getTracks().forEach((t) => t.stop());
+    void ctx.close();
+    throw new CaptureError('unsupported', `Audio capture could not start: ${(e as Error).message}`);
+  }
+}

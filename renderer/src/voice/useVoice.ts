@@ -1,0 +1,148 @@
+// The voice hook every voice-enabled screen uses: push-to-talk (the big
+// microphone button, the remote's Voice key) and hands-free listening after a
+// spoken question, for the grammar of the step on screen. It exposes what the UI
+// shows — listening or not, what was heard (big text), the recognised intent or
+// digits, the rejection — and counts consecutive failures so the screen can ask
+// again in other words and, after two, offer the buttons and call the specialist.
+// Pressing to talk stops any prompt being read (barge-in); so does the resident
+// starting to speak while hands-free listening overlaps a prompt.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SpeechResultEvent, StepSpecInput } from '../../../common/ipc/channels/speech.js';
+import { useApi } from '../api/ApiContext.js';
+import { useReadAloud } from '../read-aloud/ReadAloudContext.js';
+import { VoiceError, VoiceSession, type VoiceFailure } from './voice-session.js';
+
+export type VoiceState = 'idle' | 'starting' | 'listening' | 'deciding';
+
+export interface UseVoiceOptions {
+  /** The grammar of the step on screen; null turns voice off for this screen. */
+  step: StepSpecInput | null;
+  /** A final result (intent id, choice option id, or digits) the screen should act on. */
+  onResult?(result: SpeechResultEvent): void;
+  /** A rejected or low-confidence attempt; `failures` counts them since the last success. */
+  onRejected?(result: SpeechResultEvent, failures: number): void;
+  /** After this many consecutive failures `offerButtons` turns true (default 2). */
+  maxFailures?: number;
+}
+
+export interface Voice {
+  readonly state: VoiceState;
+  readonly listening: boolean;
+  /** What was heard so far (partial) or in the end (final), '' when nothing. */
+  readonly heard: string;
+  readonly result: SpeechResultEvent | null;
+  readonly rejection: SpeechResultEvent | null;
+  readonly failures: number;
+  /** Two failures in a row: show the buttons and call the specialist. */
+  readonly offerButtons: boolean;
+  /** Why voice cannot be used right now (no microphone, recognizer not provisioned…). */
+  readonly unavailable: VoiceFailure | null;
+  /** Push-to-talk pressed (mic button down, Voice key down). */
+  press(): void;
+  /** Push-to-talk released: decide now. */
+  release(): void;
+  /** Hands-free: listen once (after a spoken question); the station ends it at end of speech. */
+  listen(opts?: { bargeIn?: boolean }): Promise<SpeechResultEvent | null>;
+  cancel(): void;
+}
+
+export function useVoice(o: UseVoiceOptions): Voice {
+  const api = useApi();
+  const readAloud = useReadAloud();
+  const [state, setState] = useState<VoiceState>('idle');
+  const [heard, setHeard] = useState('');
+  const [result, setResult] = useState<SpeechResultEvent | null>(null);
+  const [rejection, setRejection] = useState<SpeechResultEvent | null>(null);
+  const [failures, setFailures] = useState(0);
+  const [unavailable, setUnavailable] = useState<VoiceFailure | null>(null);
+  const session = useRef<VoiceSession | null>(null);
+  const failureCount = useRef(0);
+  const latest = useRef(o);
+  latest.current = o;
+  const stepKey = JSON.stringify(o.step);
+
+  // A new step is a new question: forget the old answer and the failure count.
+  useEffect(() => {
+    setHeard('');
+    setResult(null);
+    setRejection(null);
+    setFailures(0);
+    failureCount.current = 0;
+    return () => session.current?.cancel(); // leaving the screen releases the microphone
+  }, [stepKey]);
+
+  const run = useCallback(
+    async (bargeIn: boolean): Promise<SpeechResultEvent | null> => {
+      const step = latest.current.step;
+      if (!step) return null;
+      session.current?.cancel();
+      const s = new VoiceSession(api, {
+        onPartial: (r) => setHeard(r.text),
+        onSpeech: () => bargeIn && readAloud.stop(),
+      });
+      session.current = s;
+      setState('starting');
+      setHeard('');
+      try {
+        await s.start(step);
+      } catch (e) {
+        if (session.current === s) setState('idle');
+        if (e instanceof VoiceError) {
+          setUnavailable(e.code);
+          return null;
+        }
+        throw e;
+      }
+      setUnavailable(null);
+      setState('listening');
+      const r = await s.result;
+      if (session.current !== s) return r; // superseded: a newer press owns the state
+      session.current = null;
+      setState('idle');
+      if (r.reason === 'cancelled') return r;
+      setHeard(r.text);
+      if (r.kind === 'final') {
+        setResult(r);
+        setRejection(null);
+        setFailures((failureCount.current = 0));
+        latest.current.onResult?.(r);
+      } else {
+        setRejection(r);
+        setFailures(++failureCount.current);
+        latest.current.onRejected?.(r, failureCount.current);
+      }
+      return r;
+    },
+    [api, readAloud],
+  );
+
+  const press = useCallback(() => {
+    readAloud.stop(); // barge-in: the resident wants to talk now
+    void run(false);
+  }, [readAloud, run]);
+
+  const release = useCallback(() => {
+    const s = session.current;
+    if (!s) return;
+    setState('deciding');
+    void s.end();
+  }, []);
+
+  const listen = useCallback((opts: { bargeIn?: boolean } = {}) => run(opts.bargeIn ?? true), [run]);
+  const cancel = useCallback(() => session.current?.cancel(), []);
+
+  return {
+    state,
+    listening: state === 'listening',
+    heard,
+    result,
+    rejection,
+    failures,
+    offerButtons: failures >= (o.maxFailures ?? 2),
+    unavailable,
+    press,
+    release,
+    listen,
+    cancel,
+  };
+}
