@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 import { layerRules } from './build/layers.js';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'test-results/**', 'renderer/dist/**', 'tests/lint-fixtures/**', 'models/**', '.data/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'test-results/**', 'renderer/dist/**', 'tests/lint-fixtures/**', 'models/**', '.data/**', 'tmp/**', 'dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

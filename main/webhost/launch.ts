@@ -9,6 +9,7 @@ import { defaultDataDir, nodePlatform } from '../core/platform.js';
 import { keyFileSecretStore } from '../core/key-file-secrets.js';
 import { createStation } from '../core/station.js';
 import { startWebHost } from './server.js';
+import { storePaths } from '../../offline-store/paths.js';
 import { findChromium, launchChromium } from './chromium.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -42,7 +43,9 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const config = loadStationConfig(args.config ?? process.env.XIANGYIN_CONFIG);
   const dataDir = args.dataDir ?? config.dataDir ?? defaultDataDir();
-  const platform = nodePlatform({ dataDir, secrets: keyFileSecretStore(path.join(path.dirname(dataDir), 'xiangyin-keys')), log });
+  // Keys live beside, not inside, the data folder (see offline-store/paths.ts), so
+  // the store, the CLIs and the host agree on one place.
+  const platform = nodePlatform({ dataDir, secrets: keyFileSecretStore(storePaths(dataDir).keysDir), log });
 
   const station = await createStation({ config, platform, host: 'web' });
   const host = await startWebHost({

@@ -59,7 +59,7 @@ describe('devices module with the default (simulator) config', () => {
     expect(read).toMatchObject({ type: 'read', card: { name: '王㛃', idNumber: '13062419681120004X', idNumberValid: true, validTo: '2032-08-15' } });
     expect(JSON.stringify(read)).not.toContain('photo');
     const cur = await station.dispatcher.call('idcard:current', {}, ctx);
-    expect(cur.ok && cur.value.card?.name).toBe('王㛃');
+    expect(cur.ok && (cur.value as { card: { name: string } | null }).card?.name).toBe('王㛃');
     const test = await station.dispatcher.call('devices:test-read', {}, ctx);
     expect(test).toEqual({ ok: true, value: { outcome: 'read', name: '王㛃', idNumberMasked: '1306**********004X', idNumberValid: true } });
     sim.removeCard();
@@ -105,7 +105,7 @@ describe('devices module with the default (simulator) config', () => {
     const printer = station.services.get<PrinterSimulatorService>('printer-simulator')!;
     await printer.unplug();
     const r = await station.dispatcher.call('printer:print', { document: receipt }, ctx);
-    expect(r.ok && r.value.printed).toBe(false);
+    expect(r.ok && (r.value as { printed: boolean }).printed).toBe(false);
     await printer.replug();
     const manager = station.services.get<DeviceManager>('devices')!;
     // The printer service notices on its next status check (watchMs, 5 s by default).

@@ -67,7 +67,7 @@ describe('SamClient', () => {
   });
 
   it('knows which replies can answer which command', () => {
-    const r = (sw3: number, data = Buffer.alloc(0)) => ({ sw1: 0, sw2: 0, sw3, data });
+    const r = (sw3: number, data: Buffer = Buffer.alloc(0)) => ({ sw1: 0, sw2: 0, sw3, data: data as Buffer<ArrayBuffer> });
     expect(replyFits('findCard', r(Status.cardFound, Buffer.alloc(4)))).toBe(true);
     expect(replyFits('readBaseInfo', r(Status.cardFound, Buffer.alloc(4)))).toBe(false);
     expect(replyFits('readBaseInfo', r(Status.ok, encodeBaseInfo(zhangXiuying)))).toBe(true);
