@@ -1,6 +1,7 @@
-// 政策问答: the offline knowledge base. Topics as big buttons, or a few typed
-// words (policy:search matches by sound too, so 认正 finds 认证); then the
-// questions; then the answer in big text, read aloud. No identity needed.
+// 政策问答: the offline knowledge base. Topics as big buttons or said aloud (说出来,
+// or the remote's voice key: 医保, 低保, 认证…), or a few typed words
+// (policy:search matches by sound too, so 认正 finds 认证); then the questions,
+// pressed or said; then the answer in big text, read aloud. No identity needed.
 // 返回 (and the Back key) steps back inside: answer → questions → topics → home.
 import { useEffect, useState, type FormEvent } from 'react';
 import type { PolicyHit, PolicyTopicId } from '../../../../common/policy/schema.js';
@@ -14,6 +15,10 @@ import { t } from '../../i18n/zh-CN.js';
 import type { ServiceScreenProps } from '../registry.js';
 import { ServiceFrame } from './ServiceFrame.js';
 import { useServiceNames } from './useServiceNames.js';
+import { policyTopics } from '../../../../common/policy/builtin.js';
+import { VoiceButton } from './voice/VoiceButton.js';
+import { VoiceProblem, useVoicePick } from './voice/useVoicePick.js';
+import { questionGrammar, topicGrammar } from './voice/policy-grammar.js';
 
 const s = t.queries.policy;
 
@@ -27,6 +32,14 @@ function Topics({ onPick, onSearch, failed }: { onPick(t: Topic): void; onSearch
   const api = useApi();
   const [topics, setTopics] = useState<Topic[] | null>(null);
   const [query, setQuery] = useState('');
+  const voice = useVoicePick();
+  const byVoice = async () => {
+    // The station's topic list, with the words residents use for each (from the built-in knowledge base).
+    const shown = (topics ?? []).map((tp) => ({ ...tp, keywords: policyTopics.find((p) => p.id === tp.id)?.keywords ?? [] }));
+    const id = await voice.pick(topicGrammar(shown));
+    const topic = shown.find((tp) => tp.id === id);
+    if (topic) onPick(topic);
+  };
   useEffect(() => {
     let live = true;
     void api.call('policy:topics', {}).then((r) => live && setTopics(r.ok ? r.value.topics : []));
@@ -46,6 +59,8 @@ function Topics({ onPick, onSearch, failed }: { onPick(t: Topic): void; onSearch
           {t.queries.common.failed}
         </p>
       ) : null}
+      <VoiceButton listening={voice.listening} onListen={() => void byVoice()} heard={voice.heard} />
+      <VoiceProblem problem={voice.problem} />
       <ul className="choice-grid" aria-label={s.topicsLabel}>
         {(topics ?? []).map((topic, i) => (
           <li key={topic.id}>
@@ -78,6 +93,14 @@ function Topics({ onPick, onSearch, failed }: { onPick(t: Topic): void; onSearch
 function Questions({ heading, hits, onPick, onTopics }: { heading: string; hits: PolicyHit[]; onPick(h: PolicyHit): void; onTopics(): void }) {
   const { speak } = useReadAloud();
   const words = hits.length ? s.pickQuestion : s.noHits;
+  const voice = useVoicePick();
+  const grammar = questionGrammar(hits);
+  const byVoice = async () => {
+    if (!grammar) return;
+    const id = await voice.pick(grammar);
+    const hit = hits.find((h) => h.id === id);
+    if (hit) onPick(hit);
+  };
   useEffect(() => {
     void speak(`${heading}。${words}`);
   }, [heading, words, speak]);
@@ -87,6 +110,8 @@ function Questions({ heading, hits, onPick, onTopics }: { heading: string; hits:
       <p className="lead" role={hits.length ? undefined : 'alert'}>
         {words}
       </p>
+      {grammar ? <VoiceButton listening={voice.listening} onListen={() => void byVoice()} heard={voice.heard} /> : null}
+      <VoiceProblem problem={voice.problem} />
       <ul className="choice-grid" aria-label={s.questionsLabel}>
         {hits.map((h, i) => (
           <li key={h.id}>

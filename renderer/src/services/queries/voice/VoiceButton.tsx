@@ -1,7 +1,7 @@
 // The 说出来 button of a screen that can be answered by voice: press it (or the
 // remote's voice key), say one of the choices, and the screen acts on what was
 // heard; what was heard is shown so the resident can see the kiosk understood.
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { Button } from '../../../design/Button.js';
 import { t } from '../../../i18n/zh-CN.js';
 import { navKeyOf } from '../../../focus/keymap.js';
@@ -18,7 +18,8 @@ function Mic() {
 export function VoiceButton({ listening, onListen, heard }: { listening: boolean; onListen(): void; heard: string | null }) {
   const v = t.queries.voice;
   // The remote's voice key (F1 / MediaRecord on keyboard-like remotes) does the same.
-  useEffect(() => {
+  // A layout effect, so the key works from the moment the screen is drawn.
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (navKeyOf(e) === 'voice' && !listening) onListen();
     };
