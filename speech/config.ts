@@ -44,9 +44,9 @@ const recognitionSchema = z
      * accept a digit string. Chosen on the committed fixtures and checked on the
      * held-out voices and the real recordings (npm run bench:speech).
      */
-    acceptConfidence: z.number().min(0).max(1).default(0.6),
+    acceptConfidence: z.number().min(0).max(1).default(0.62),
     confirmYesConfidence: z.number().min(0).max(1).default(0.7),
-    digitsConfidence: z.number().min(0).max(1).default(0.8),
+    digitsConfidence: z.number().min(0).max(1).default(0.85),
   })
   .strict();
 

@@ -25,7 +25,7 @@ export interface DecisionThresholds {
   readonly minVoicedFrames: number;
 }
 
-export const defaultThresholds: DecisionThresholds = { accept: 0.6, confirmYes: 0.7, digits: 0.8, gapScale: 40, minSpeechFrames: 15, minVoicedFrames: 8 };
+export const defaultThresholds: DecisionThresholds = { accept: 0.62, confirmYes: 0.7, digits: 0.85, gapScale: 40, minSpeechFrames: 15, minVoicedFrames: 8 };
 
 export interface DecodeEvidence {
   readonly words: readonly string[];

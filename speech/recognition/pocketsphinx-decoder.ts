@@ -48,6 +48,8 @@ export class PocketSphinxDecoder {
   private ps: unknown;
   private readonly searches = new Map<string, string>();
   private inUtterance = false;
+  /** The live CMN state and its initial mean, when the struct layout checked out (see locateCmn). */
+  private cmn: { ptr: unknown; initial: Float32Array } | null = null;
 
   constructor(paths: ModelPaths, opts: { library?: string; extraArgs?: readonly string[] } = {}) {
     try {
@@ -65,6 +67,37 @@ export class PocketSphinxDecoder {
     if (!cfg) throw new RecognizerError('decoder-failed', 'PocketSphinx rejected its configuration');
     this.ps = this.lib.ps_init(cfg);
     if (!this.ps) throw new RecognizerError('model-corrupt', `PocketSphinx could not load the model in ${paths.hmm}`);
+    this.cmn = this.locateCmn(paths);
+  }
+
+  /**
+   * PocketSphinx carries its running cepstral mean from one utterance into the
+   * next. That makes each answer depend on what was said before (the same words
+   * scored 0.66, then 0.50), so confidence thresholds mean different things at
+   * different times. Each utterance therefore starts from the model's -cmninit.
+   * There is no API for it in 0.8+5prealpha: the cmn_t pointer is read from
+   * feat_t (offset 88 on x86-64 in Debian's libsphinxbase3) and the layout is
+   * checked by reading back the -cmninit values first; if they do not match,
+   * the decoder simply keeps PocketSphinx's own behaviour.
+   */
+  private locateCmn(paths: ModelPaths): { ptr: unknown; initial: Float32Array } | null {
+    try {
+      const init = /-cmninit\s+(\S+)/.exec(fs.readFileSync(path.join(paths.hmm, 'feat.params'), 'utf8'))?.[1]?.split(',').map(Number);
+      if (!init || init.some((x) => !Number.isFinite(x))) return null;
+      const feat = this.lib.ps_get_feat(this.ps);
+      const ptr = feat ? this.lib.readPointer(feat, 88) : null;
+      if (!ptr) return null;
+      const initial = new Float32Array(13);
+      this.lib.cmn_live_get(ptr, initial);
+      return init.every((x, i) => Math.abs(initial[i]! - x) < 1e-4) ? { ptr, initial } : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** True when utterances start from a fresh cepstral mean (see locateCmn). */
+  get resetsCmn(): boolean {
+    return this.cmn !== null;
   }
 
   addWord(word: string, phones: string): void {
@@ -84,6 +117,7 @@ export class PocketSphinxDecoder {
 
   start(): void {
     if (this.inUtterance) this.lib.ps_end_utt(this.ps);
+    if (this.cmn) this.lib.cmn_live_set(this.cmn.ptr, this.cmn.initial);
     if (this.lib.ps_start_utt(this.ps) < 0) throw new RecognizerError('decoder-failed', 'PocketSphinx could not start an utterance');
     this.inUtterance = true;
   }

@@ -25,6 +25,12 @@ export interface PocketSphinxLib {
   ps_seg_free(seg: unknown): void;
   ps_lookup_word(ps: unknown, word: string): string | null;
   ps_add_word(ps: unknown, word: string, phones: string, update: number): number;
+  ps_get_feat(ps: unknown): unknown;
+  /** From libsphinxbase: the live cepstral mean (13 floats). */
+  cmn_live_get(cmn: unknown, out: Float32Array): void;
+  cmn_live_set(cmn: unknown, vec: Float32Array): void;
+  /** Reads a pointer field of a C struct. */
+  readPointer(struct: unknown, offset: number): unknown;
 }
 
 export const DEFAULT_LIBRARY = 'libpocketsphinx.so.3';
@@ -35,6 +41,8 @@ let cached: { path: string; lib: PocketSphinxLib } | undefined;
 export function loadPocketSphinx(libraryPath: string = DEFAULT_LIBRARY): PocketSphinxLib {
   if (cached && cached.path === libraryPath) return cached.lib;
   const so = koffi.load(libraryPath);
+  // libpocketsphinx links libsphinxbase; the feature front end (CMN) lives there.
+  const base = koffi.load(libraryPath.replace('libpocketsphinx', 'libsphinxbase'));
   const fn = (sig: string) => so.func(sig) as (...a: unknown[]) => unknown;
   const lib = {
     ps_args: fn('void *ps_args()'),
@@ -58,6 +66,10 @@ export function loadPocketSphinx(libraryPath: string = DEFAULT_LIBRARY): PocketS
     ps_seg_free: fn('void ps_seg_free(void *seg)'),
     ps_lookup_word: fn('const char *ps_lookup_word(void *ps, const char *word)'),
     ps_add_word: fn('int ps_add_word(void *ps, const char *word, const char *phones, int update)'),
+    ps_get_feat: fn('void *ps_get_feat(void *ps)'),
+    cmn_live_get: base.func('void cmn_live_get(void *cmn, _Out_ float *vec)'),
+    cmn_live_set: base.func('void cmn_live_set(void *cmn, const float *vec)'),
+    readPointer: (struct: unknown, offset: number) => koffi.decode(struct, offset, 'void *'),
   } as unknown as PocketSphinxLib;
   cached = { path: libraryPath, lib };
   return lib;

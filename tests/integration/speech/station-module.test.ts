@@ -64,9 +64,9 @@ describe('speech module with a provisioned model', () => {
   it('push-to-talk: listen-end decides at release', async () => {
     const started = await s.dispatcher.call('speech:listen-start', { step: { kind: 'home' } }, ctx);
     const { sessionId } = (started as { ok: true; value: { sessionId: string } }).value;
-    for (const c of chunks(clip('e2e/home-medical-insurance-payment'), 8000)) await s.dispatcher.call('speech:listen-audio', { sessionId, pcmBase64: b64(c) }, ctx);
+    for (const c of chunks(clip('e2e/home-subsistence-allowance'), 8000)) await s.dispatcher.call('speech:listen-audio', { sessionId, pcmBase64: b64(c) }, ctx);
     const end = await s.dispatcher.call('speech:listen-end', { sessionId }, ctx);
-    expect(end).toMatchObject({ ok: true, value: { sessionId, intent: 'medical-insurance-payment' } });
+    expect(end).toMatchObject({ ok: true, value: { sessionId, intent: 'subsistence-allowance' } });
   });
 
   it('answers bad input with typed errors', async () => {
