@@ -33,10 +33,10 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$hash" ]; then
 fi
 
 # --- speech models -----------------------------------------------------------
-if [ -f scripts/provision-models.mjs ]; then
-  say "Provisioning speech models"
-  npx --no-install node scripts/provision-models.mjs
-fi
+# Copied from ../shared/models when it is there, otherwise downloaded from the
+# upstream repository at a pinned commit; every file's sha256 is checked.
+say "Provisioning speech models"
+npm run --silent provision:models
 
 # --- renderer ----------------------------------------------------------------
 say "Building the renderer"

@@ -14,6 +14,9 @@ import { ServiceScreen } from '../screens/ServiceScreen.js';
 import { serviceScreens, specialistScreen } from '../services/registry.js';
 import { AppInfoContext } from './AppInfoContext.js';
 import { backAction } from './back-override.js';
+import { voiceKey } from '../voice-ui/VoiceKeyContext.js';
+import { useRemoteKeys } from '../focus/useRemoteKeys.js';
+import { navKeyOf } from '../focus/keymap.js';
 import { FlowService } from '../flow/FlowService.js';
 import { NavContext, holdsPersonalData, type Nav, type Route } from './navigation.js';
 import { SpecialistSessionProvider } from '../specialist/SpecialistSession.js';
@@ -67,6 +70,24 @@ function Routed({ info }: { info: AppInfo }) {
   }, [stack.length, route]);
 
   useSpatialNavigation(useMemo(() => ({ onBack: backAction(nav.back), onHome: nav.home, onKey: () => stop() }), [nav, stop]));
+
+  // The Voice key is push-to-talk: held down to speak. From keyboard-like remotes
+  // (F1 / MediaRecord) and from HID remotes through the station.
+  useRemoteKeys(useMemo(() => ({ onVoice: voiceKey }), []));
+  useEffect(() => {
+    const down = (e: KeyboardEvent) => {
+      if (navKeyOf(e) === 'voice' && !e.repeat) voiceKey(true);
+    };
+    const up = (e: KeyboardEvent) => {
+      if (navKeyOf(e) === 'voice') voiceKey(false);
+    };
+    window.addEventListener('keydown', down);
+    window.addEventListener('keyup', up);
+    return () => {
+      window.removeEventListener('keydown', down);
+      window.removeEventListener('keyup', up);
+    };
+  }, []);
 
   const api = useApi();
   const onTimeout = useCallback(() => {

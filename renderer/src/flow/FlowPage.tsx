@@ -18,7 +18,7 @@ export interface FlowActions {
   photo(p: CapturedPhoto): PhotoAnswer;
 }
 
-export function FlowPage({ view, act }: { view: Exclude<FlowView, { kind: 'done' }>; act: FlowActions }) {
+export function FlowPage({ view, act, pending, onPending }: { view: Exclude<FlowView, { kind: 'done' }>; act: FlowActions; pending: string | null; onPending(v: string | null): void }) {
   switch (view.kind) {
     case 'intro':
       return (
@@ -40,7 +40,7 @@ export function FlowPage({ view, act }: { view: Exclude<FlowView, { kind: 'done'
         </>
       );
     case 'question':
-      return <QuestionView key={view.key} view={view} onAnswer={act.answer} onSkip={act.skip} onPhoto={act.photo} />;
+      return <QuestionView key={view.key} view={view} onAnswer={act.answer} onSkip={act.skip} onPhoto={act.photo} pending={pending} onPending={onPending} />;
     case 'info':
       return (
         <>

@@ -20,6 +20,10 @@ import { toSubmitArgs, type CapturedPhoto } from './to-application.js';
 import { useSpecialist } from '../specialist/SpecialistSession.js';
 import { useCatalogue } from './useCatalogue.js';
 import { AfterService } from './AfterService.js';
+import { applyVoice, stepSpecFor } from './flow-voice.js';
+import { readBackNumber } from './views/NumberEntry.js';
+import { useScreenVoice } from '../voice-ui/useScreenVoice.js';
+import { VoiceBar } from '../voice-ui/VoiceBar.js';
 
 export function FlowService({ serviceId, onBehalf }: ServiceScreenProps) {
   const { catalogue, failed } = useCatalogue();
@@ -59,6 +63,10 @@ function Flow({ service, catalogueVersion, identity, onBehalf }: { service: flow
   // Photos stay in memory, in this component, until submitted (or the resident leaves).
   const photos = useRef(new Map<string, CapturedPhoto>());
   const view = useMemo(() => flow.viewOf(state), [state]);
+  // A number awaiting its read-back (keyed or spoken); a new screen drops it.
+  const [pending, setPending] = useState<string | null>(null);
+  const viewKey = 'key' in view ? `${view.kind}:${view.key}` : view.kind;
+  useEffect(() => setPending(null), [viewKey]);
 
   // Read each new screen aloud (and a refused answer's explanation).
   const said = 'say' in view ? view.say : '';
@@ -84,6 +92,15 @@ function Flow({ service, catalogueVersion, identity, onBehalf }: { service: flow
     [nav.home],
   );
 
+  const live = view.kind === 'done' ? null : view;
+  const voice = useScreenVoice({
+    step: live && !finished ? stepSpecFor(live, pending) : null,
+    prompt: said,
+    onResult: (r) => {
+      if (live) applyVoice(live, r, act, pending, { setPending, readBack: (v) => readBackNumber(v, speak) });
+    },
+  });
+
   // 返回 walks back through the flow's own steps before leaving the service.
   const onBack = useCallback(() => {
     if (flow.canGoBack(state)) setState(flow.back(state));
@@ -104,7 +121,8 @@ function Flow({ service, catalogueVersion, identity, onBehalf }: { service: flow
   const screenId = view.kind === 'question' || view.kind === 'info' ? `service-${service.id}-${view.key.replace(/\W+/g, '-')}` : `service-${service.id}-${view.kind}`;
   return (
     <Screen id={screenId} title={title} step={step} prompt={`${title}。${said}`} onBack={onBack}>
-      <FlowPage view={view} act={act} />
+      <FlowPage view={view} act={act} pending={pending} onPending={setPending} />
+      <VoiceBar voice={voice} />
     </Screen>
   );
 }

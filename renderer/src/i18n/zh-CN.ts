@@ -118,6 +118,17 @@ export const zhCN = {
     payQrCaption: (yuan: number) => `一共 ${yuan} 元。用手机扫这个码交钱，或者到村委会交。`,
     notOffered: '这项服务在这台机器上办不了，请到村便民服务站办理。',
   },
+  voice: {
+    label: '用说话来办',
+    pressToTalk: '按一下，说话',
+    listening: '说完了',
+    listeningNow: '正在听您说…',
+    heard: (text: string) => `听到：${text}`,
+    notUnderstood: '没听清，请再说一遍，或者按按钮。',
+    useButtons: '请直接按屏幕上的大按钮。工作人员马上过来帮您。',
+    noMicrophone: '话筒用不了，请按按钮，或者找工作人员。',
+    help: '您可以说要办的事，比如"养老认证"；说"返回"回到上一步，说"首页"回到首页，说"再说一遍"再听一次。',
+  },
   errors: {
     generic: '出了点问题，请再试一次，或找工作人员帮忙。',
     noToken: '无法连接本机服务。请工作人员重新启动本机。',

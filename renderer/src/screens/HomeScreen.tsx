@@ -8,6 +8,9 @@ import { Icon } from '../design/icons.js';
 import { t } from '../i18n/zh-CN.js';
 import { maskIdNumber } from '../../../common/domain/id-number.js';
 import { useResidentSession } from '../session/ResidentSession.js';
+import { useScreenVoice } from '../voice-ui/useScreenVoice.js';
+import { VoiceBar } from '../voice-ui/VoiceBar.js';
+import { serviceIds, type ServiceId } from '../../../common/domain/catalogue-summary.js';
 
 export function HomeScreen() {
   const api = useApi();
@@ -29,6 +32,16 @@ export function HomeScreen() {
     };
   }, [api]);
 
+  const offered = (services ?? []).map((s) => s.id);
+  const voice = useScreenVoice({
+    step: services ? { kind: 'home', services: offered } : null,
+    prompt: `${t.home.title}${t.home.hint}`,
+    handsFree: false,
+    onResult: (r) => {
+      if (r.intent && (serviceIds as readonly string[]).includes(r.intent) && offered.includes(r.intent as ServiceId)) nav.go({ name: 'service', serviceId: r.intent as ServiceId });
+    },
+  });
+
   return (
     <Screen id="home" title={t.home.title} prompt={services ? `${greeting ?? ''}${t.home.title}${t.home.hint}${services.map((s) => s.title).join('，')}。` : undefined}>
       {identity ? (
@@ -37,6 +50,7 @@ export function HomeScreen() {
         </p>
       ) : null}
       <p className="lead">{t.home.hint}</p>
+      <VoiceBar voice={voice} />
       {error ? <p className="notice notice-warn">{t.errors.generic}</p> : null}
       <ul className="tile-grid" aria-label={t.home.servicesLabel}>
         {(services ?? []).map((s, i) => (

@@ -1,5 +1,8 @@
-// Numbers on a big keypad. Phone numbers, bank accounts and ID numbers are read
-// back digit by digit and must be confirmed before they count.
+// Numbers on a big keypad (or spoken). Phone numbers, bank accounts and ID
+// numbers are read back digit by digit and must be confirmed before they count.
+// The number awaiting confirmation (`pending`) is held by the flow, so a spoken
+// number and a keyed one go through the same read-back, and 是 / 不是 can be
+// said as well as pressed.
 import { useEffect, useRef, useState } from 'react';
 import { speakDigits } from '../../../../common/spoken/numbers.js';
 import { Button } from '../../design/Button.js';
@@ -7,29 +10,51 @@ import { Keypad, groupIdNumber } from '../../design/Keypad.js';
 import { useReadAloud } from '../../read-aloud/ReadAloudContext.js';
 import { t } from '../../i18n/zh-CN.js';
 
-export function NumberEntry(props: { initial: string; maxLength: number; readBack: boolean; allowX?: boolean; unit?: string; label: string; onDone(value: string): void }) {
+export interface NumberEntryProps {
+  initial: string;
+  maxLength: number;
+  readBack: boolean;
+  allowX?: boolean;
+  unit?: string;
+  label: string;
+  /** The number being read back for confirmation, or null while keying. */
+  pending: string | null;
+  onPending(value: string | null): void;
+  onDone(value: string): void;
+}
+
+export function readBackNumber(value: string, speak: (text: string) => unknown): void {
+  void speak(t.flow.numberReadBack(speakDigits(value)));
+}
+
+export function NumberEntry(props: NumberEntryProps) {
   const [value, setValue] = useState(props.initial);
-  const [checking, setChecking] = useState(false);
   const { speak } = useReadAloud();
-  const shown = props.allowX ? groupIdNumber(value) : value;
+  const fmt = (v: string) => (props.allowX ? groupIdNumber(v) : v);
   const confirmRef = useRef<HTMLDivElement>(null);
   // A full-length number is done: move focus to 确定 so one OK press confirms.
   useEffect(() => {
     if (value.length === props.maxLength) confirmRef.current?.querySelector('button')?.focus();
   }, [value, props.maxLength]);
 
-  if (checking) {
+  if (props.pending !== null) {
     return (
       <div>
         <p className="lead">{t.flow.numberCheck}</p>
         <p className="entry-display" data-testid="number-readback">
-          {shown}
+          {fmt(props.pending)}
         </p>
         <div className="actions">
-          <Button variant="primary" autoFocusOnMount onClick={() => props.onDone(value)} data-answer="yes">
+          <Button variant="primary" autoFocusOnMount onClick={() => props.onDone(props.pending!)} data-answer="yes">
             {t.common.yes}
           </Button>
-          <Button onClick={() => setChecking(false)} data-answer="no">
+          <Button
+            onClick={() => {
+              setValue(props.pending!);
+              props.onPending(null);
+            }}
+            data-answer="no"
+          >
             {t.common.noFix}
           </Button>
         </div>
@@ -38,8 +63,8 @@ export function NumberEntry(props: { initial: string; maxLength: number; readBac
   }
   const ok = () => {
     if (!props.readBack) return props.onDone(value);
-    setChecking(true);
-    void speak(t.flow.numberReadBack(speakDigits(value)));
+    props.onPending(value);
+    readBackNumber(value, speak);
   };
   return (
     <div className="two-col">
@@ -47,7 +72,7 @@ export function NumberEntry(props: { initial: string; maxLength: number; readBac
       <div>
         <p className="entry-display" aria-live="polite" data-testid="number-display">
           <span className="visually-hidden">{props.label}：</span>
-          {shown || '\u00a0'}
+          {fmt(value) || '\u00a0'}
           {props.unit && value ? ` ${props.unit}` : ''}
         </p>
         <p className="lead">{t.flow.digitsSoFar(value.length)}</p>

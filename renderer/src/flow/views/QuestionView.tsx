@@ -11,9 +11,20 @@ import type { CapturedPhoto } from '../to-application.js';
 
 type Question = Extract<FlowView, { kind: 'question' }>;
 
-export function QuestionView({ view, onAnswer, onSkip, onPhoto }: { view: Question; onAnswer(raw: unknown): void; onSkip(): void; onPhoto(p: CapturedPhoto): PhotoAnswer }) {
+export interface QuestionProps {
+  view: Question;
+  onAnswer(raw: unknown): void;
+  onSkip(): void;
+  onPhoto(p: CapturedPhoto): PhotoAnswer;
+  /** A number awaiting its read-back confirmation (keyed or spoken). */
+  pending: string | null;
+  onPending(v: string | null): void;
+}
+
+export function QuestionView({ view, onAnswer, onSkip, onPhoto, pending, onPending }: QuestionProps) {
   const f = view.field;
   const current = typeof view.value === 'string' || typeof view.value === 'number' ? String(view.value) : '';
+  const num = { pending, onPending };
   let control;
   switch (f.kind) {
     case 'choice':
@@ -33,19 +44,19 @@ export function QuestionView({ view, onAnswer, onSkip, onPhoto }: { view: Questi
       );
       break;
     case 'phone':
-      control = <NumberEntry key={view.key} initial={current} maxLength={f.allowLandline ? 12 : 11} readBack label={f.label} onDone={onAnswer} />;
+      control = <NumberEntry key={view.key} {...num} initial={current} maxLength={f.allowLandline ? 12 : 11} readBack label={f.label} onDone={onAnswer} />;
       break;
     case 'bank-account':
-      control = <NumberEntry key={view.key} initial={current} maxLength={f.maxDigits} readBack label={f.label} onDone={onAnswer} />;
+      control = <NumberEntry key={view.key} {...num} initial={current} maxLength={f.maxDigits} readBack label={f.label} onDone={onAnswer} />;
       break;
     case 'id-number':
-      control = <NumberEntry key={view.key} initial={current} maxLength={18} allowX readBack label={f.label} onDone={onAnswer} />;
+      control = <NumberEntry key={view.key} {...num} initial={current} maxLength={18} allowX readBack label={f.label} onDone={onAnswer} />;
       break;
     case 'count':
-      control = <NumberEntry key={view.key} initial={current} maxLength={2} readBack={false} unit={f.unit} label={f.label} onDone={(v) => onAnswer(Number(v))} />;
+      control = <NumberEntry key={view.key} {...num} initial={current} maxLength={2} readBack={false} unit={f.unit} label={f.label} onDone={(v) => onAnswer(Number(v))} />;
       break;
     case 'amount':
-      control = <NumberEntry key={view.key} initial={current} maxLength={7} readBack={false} unit={f.unit} label={f.label} onDone={(v) => onAnswer(Number(v))} />;
+      control = <NumberEntry key={view.key} {...num} initial={current} maxLength={7} readBack={false} unit={f.unit} label={f.label} onDone={(v) => onAnswer(Number(v))} />;
       break;
     case 'text':
       control = <TextEntry key={view.key} initial={current} label={f.label} maxLength={f.maxLength} onDone={onAnswer} />;

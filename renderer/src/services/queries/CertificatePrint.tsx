@@ -3,7 +3,7 @@
 // the receipt printer. A print that fails (paper out, cover open…) is said
 // plainly and 再打印一次 stays; the screen says where to take the paper.
 import { useEffect, useMemo, useState } from 'react';
-import type { CertificatePrintout, PrintFailureReason } from '../../../../common/domain/receipt.js';
+import type { CertificatePrintout } from '../../../../common/domain/receipt.js';
 import type { ResidentIdentity } from '../../../../common/flow/identity.js';
 import { maskIdNumber } from '../../../../common/domain/id-number.js';
 import { useApi } from '../../api/ApiContext.js';
@@ -19,10 +19,16 @@ import { cacheNotice } from './social-insurance-words.js';
 import { lookupFailureWords } from './lookup-words.js';
 import { useSocialInsurance } from './useSocialInsurance.js';
 import { printFailureWords } from './print-words.js';
+import { MAX_COPIES, printCopies, type CopyFailure, type PrintOne } from './print-copies.js';
 
 const s = t.queries.certificate;
 
-type Printing = { state: 'idle' } | { state: 'printing' } | { state: 'printed' } | { state: 'failed'; reason: PrintFailureReason | 'unavailable' | 'error' };
+type Printing =
+  | { state: 'idle' }
+  | { state: 'printing' }
+  | { state: 'printed'; copies: number }
+  /** `left`: copies still to print when 再打印一次 is pressed. */
+  | { state: 'failed'; reason: CopyFailure; printed: number; left: number };
 
 function Preview({ doc }: { doc: CertificatePrintout }) {
   return (
@@ -52,17 +58,24 @@ function Certificate({ identity, finish }: { identity: ResidentIdentity; finish(
     [lookup, identity.idNumber],
   );
 
-  const print = async () => {
+  const [copies, setCopies] = useState(1);
+  const printOne: PrintOne = async () => {
+    if (!doc) return { printed: false, reason: 'error' };
+    const r = await api.call('printer:print', { document: doc });
+    if (r.ok) return r.value.printed ? { printed: true } : { printed: false, reason: r.value.reason };
+    return { printed: false, reason: r.error.code === 'unavailable' ? 'unavailable' : 'error' };
+  };
+  /** Prints `n` copies; after a failure, 再打印一次 asks for the ones still owed. */
+  const print = async (n: number) => {
     if (!doc || printing.state === 'printing') return;
     setPrinting({ state: 'printing' });
-    const r = await api.call('printer:print', { document: doc });
-    if (r.ok && r.value.printed) {
-      setPrinting({ state: 'printed' });
-      void speak(`${s.printed}${s.takeIt}${s.whereToTake}`);
+    const out = await printCopies(printOne, n);
+    if (!out.failure) {
+      setPrinting({ state: 'printed', copies: out.printed });
+      void speak(`${s.printedCopies(out.printed)}${s.takeIt}${s.whereToTake}`);
     } else {
-      const reason = r.ok ? (r.value.printed ? 'error' : r.value.reason) : r.error.code === 'unavailable' ? 'unavailable' : 'error';
-      setPrinting({ state: 'failed', reason });
-      void speak(`${s.failed}${printFailureWords(reason)}`);
+      setPrinting({ state: 'failed', reason: out.failure, printed: out.printed, left: n - out.printed });
+      void speak(`${s.failed}${out.printed ? s.partlyPrinted(out.printed) : ''}${printFailureWords(out.failure)}`);
     }
   };
 
@@ -108,16 +121,16 @@ function Certificate({ identity, finish }: { identity: ResidentIdentity; finish(
     );
   }
   if (printing.state === 'printed') {
-    const words = `${s.printed}${s.takeIt}${s.whereToTake}`;
+    const words = `${s.printedCopies(printing.copies)}${s.takeIt}${s.whereToTake}`;
     return (
       <Screen id="cert-printed" title={s.title} prompt={words} onBack={toPreview}>
         <p className="query-big" role="status">
-          {s.printed}
+          {s.printedCopies(printing.copies)}
           {s.takeIt}
         </p>
         <p className="notice">{s.whereToTake}</p>
         <div className="actions">
-          <Button onClick={() => void print()} data-action="print-again">
+          <Button onClick={() => void print(1)} data-action="print-again">
             {t.queries.common.printAgain}
           </Button>
           {done(true)}
@@ -127,14 +140,17 @@ function Certificate({ identity, finish }: { identity: ResidentIdentity; finish(
   }
   if (printing.state === 'failed') {
     const why = printFailureWords(printing.reason);
+    const part = printing.printed ? s.partlyPrinted(printing.printed) : '';
+    const left = printing.left;
     return (
-      <Screen id="cert-print-failed" title={s.title} prompt={`${s.failed}${why}`} onBack={toPreview}>
+      <Screen id="cert-print-failed" title={s.title} prompt={`${s.failed}${part}${why}`} onBack={toPreview}>
         <p className="query-big" role="alert">
           {s.failed}
+          {part}
         </p>
         <p className="notice notice-warn">{why}</p>
         <div className="actions">
-          <Button variant="primary" autoFocusOnMount onClick={() => void print()} data-action="print-again">
+          <Button variant="primary" autoFocusOnMount onClick={() => void print(left)} data-action="print-again">
             {t.queries.common.printAgain}
           </Button>
           {done(false)}
@@ -157,8 +173,16 @@ function Certificate({ identity, finish }: { identity: ResidentIdentity; finish(
           {s.printing}
         </p>
       ) : null}
+      <div className="copies" role="group" aria-labelledby="copies-label">
+        <span id="copies-label">{s.copiesLabel}</span>
+        {Array.from({ length: MAX_COPIES }, (_, i) => i + 1).map((n) => (
+          <Button key={n} className="btn-toggle copies-choice" aria-pressed={copies === n} onClick={() => setCopies(n)} data-copies={n}>
+            {s.copy(n)}
+          </Button>
+        ))}
+      </div>
       <div className="actions">
-        <Button variant="primary" autoFocusOnMount onClick={() => void print()} data-action="print">
+        <Button variant="primary" autoFocusOnMount onClick={() => void print(copies)} data-action="print">
           {s.print}
         </Button>
       </div>

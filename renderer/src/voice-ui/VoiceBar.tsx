@@ -1,0 +1,54 @@
+// The big microphone button of a voice-enabled screen, the listening indicator,
+// and what was heard in big text. After two misses it says to use the buttons.
+import type { Voice } from '../voice/index.js';
+import { Button } from '../design/Button.js';
+import { t } from '../i18n/zh-CN.js';
+
+function MicIcon() {
+  return (
+    <svg width={56} height={56} viewBox="0 0 48 48" fill="none" stroke="currentColor" strokeWidth="4" strokeLinecap="round" aria-hidden="true" focusable="false">
+      <rect x="17" y="6" width="14" height="24" rx="7" />
+      <path d="M10 24a14 14 0 0 0 28 0M24 38v6" />
+    </svg>
+  );
+}
+
+export function VoiceBar({ voice }: { voice: Voice }) {
+  if (voice.unavailable === 'unavailable') return null; // this station has no recognizer: buttons only
+  const busy = voice.state !== 'idle';
+  return (
+    <section className="voice-bar" aria-label={t.voice.label}>
+      <Button
+        className="mic"
+        icon={<MicIcon />}
+        aria-pressed={busy}
+        data-action="mic"
+        onClick={() => (busy ? voice.release() : voice.press())}
+      >
+        {busy ? t.voice.listening : t.voice.pressToTalk}
+      </Button>
+      <div className="voice-feedback" aria-live="polite">
+        {busy ? (
+          <span className="listening-dot" data-testid="listening">
+            {t.voice.listeningNow}
+          </span>
+        ) : null}
+        {voice.heard ? (
+          <p className="voice-heard-big" data-testid="heard">
+            {t.voice.heard(voice.heard)}
+          </p>
+        ) : null}
+        {voice.offerButtons ? (
+          <p className="notice notice-warn" role="alert" data-testid="voice-fallback">
+            {t.voice.useButtons}
+          </p>
+        ) : voice.rejection && voice.rejection.reason !== 'cancelled' ? (
+          <p className="notice notice-warn" role="alert">
+            {t.voice.notUnderstood}
+          </p>
+        ) : null}
+        {voice.unavailable ? <p className="notice notice-warn">{t.voice.noMicrophone}</p> : null}
+      </div>
+    </section>
+  );
+}
