@@ -12,7 +12,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   kiosk = await startKiosk();
-  browser = await launchBrowser(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']);
+  browser = await launchBrowser(['--use-fake-device-for-media-stream']);
 });
 
 afterAll(async () => {
@@ -22,7 +22,8 @@ afterAll(async () => {
 
 it('queues while the link is down and is accepted when it returns', async () => {
   await kiosk.control('embedded-sync-server', 'stop');
-  const { page } = await newKioskPage(browser);
+  const { page, context } = await newKioskPage(browser);
+  await context.grantPermissions(['camera'], { origin: kiosk.origin });
   await page.goto(kiosk.url);
   await page.waitForSelector('.tile');
   await kiosk.control('idcard-simulator', 'insertCard', 'zhangXiuying');
