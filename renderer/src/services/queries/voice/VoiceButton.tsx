@@ -1,10 +1,10 @@
 // The 说出来 button of a screen that can be answered by voice: press it (or the
-// remote's voice key), say one of the choices, and the screen acts on what was
+// remote's Voice key), say one of the choices, and the screen acts on what was
 // heard; what was heard is shown so the resident can see the kiosk understood.
-import { useLayoutEffect } from 'react';
+import { useCallback } from 'react';
 import { Button } from '../../../design/Button.js';
 import { t } from '../../../i18n/zh-CN.js';
-import { navKeyOf } from '../../../focus/keymap.js';
+import { useVoiceKey } from '../../../voice-ui/VoiceKeyContext.js';
 
 function Mic() {
   return (
@@ -17,15 +17,16 @@ function Mic() {
 
 export function VoiceButton({ listening, onListen, heard }: { listening: boolean; onListen(): void; heard: string | null }) {
   const v = t.queries.voice;
-  // The remote's voice key (F1 / MediaRecord on keyboard-like remotes) does the same.
-  // A layout effect, so the key works from the moment the screen is drawn.
-  useLayoutEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (navKeyOf(e) === 'voice' && !listening) onListen();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [listening, onListen]);
+  // The remote's Voice key (a HID remote through the station, or F1 / MediaRecord on
+  // keyboard-like remotes) reaches the screen through the app's one voice-key route.
+  useVoiceKey(
+    useCallback(
+      (down: boolean) => {
+        if (down && !listening) onListen();
+      },
+      [listening, onListen],
+    ),
+  );
   return (
     <div className="voice-row">
       <Button icon={<Mic />} aria-pressed={listening} onClick={() => !listening && onListen()} data-action="speak">
