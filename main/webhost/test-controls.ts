@@ -10,7 +10,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   'idcard-simulator': ['insertCard', 'removeCard', 'setFault', 'sampleCards'],
   'printer-simulator': ['jobs', 'setPaperOut', 'clearJobs'],
   'embedded-sync-server': ['stop', 'start', 'markCompleted', 'markRejected', 'applications'],
-  store: ['testSnapshot'],
+  sync: ['syncNow'],
 };
 
 export async function handleTestControl(

@@ -60,4 +60,13 @@ it('queues while the link is down and is accepted when it returns', async () => 
   expect(await item.innerText()).toMatch(/受理号|回执号/);
   await screenshot(page, 'online-application-status-accepted');
   await page.waitForFunction(() => document.querySelector('[data-testid="status-bar"]')?.textContent?.includes('网络正常'), undefined, { timeout: 30_000 });
+
+  // The office decides on the server: a rejection reaches the kiosk through the
+  // change feed and shows with its reason, in plain words.
+  const id = (await item.getAttribute('data-application'))!;
+  await kiosk.control('embedded-sync-server', 'markRejected', id, '照片看不清，请到村便民服务站重新拍照');
+  await kiosk.control('sync', 'syncNow').catch(() => undefined);
+  await page.waitForSelector(`[data-application="${id}"][data-status="rejected"]`, { timeout: 60_000 });
+  expect(await page.locator(`[data-application="${id}"]`).innerText()).toContain('照片看不清');
+  await screenshot(page, 'application-status-rejected');
 });

@@ -4,6 +4,7 @@
 // serves the store:* and sync:* channels. A store that cannot open (wrong key,
 // damaged, read-only, full disk) is an error state on the status bar and a typed
 // 'storage-error' on every channel, never a crashed station.
+import type { ServerApplication } from '../../../sync-server/admin.js';
 import type { ApplicationStatus } from '../../../common/domain/application.js';
 import { IpcFailure } from '../../../common/ipc/result.js';
 import { StoreError } from '../../../offline-store/db/errors.js';
@@ -22,6 +23,9 @@ export interface EmbeddedSyncServerService {
   readonly running: boolean;
   stop(): Promise<void>;
   start(): Promise<void>;
+  markCompleted(applicationId: string): ServerApplication;
+  markRejected(applicationId: string, reason: string): ServerApplication;
+  applications(): ServerApplication[];
 }
 
 export const storeSyncModule: ModuleFactory = async ({ config, platform, status, services }) => {
@@ -70,6 +74,10 @@ export const storeSyncModule: ModuleFactory = async ({ config, platform, status,
         await server.start();
         k.engine.trigger();
       },
+      // Operator decisions on the server side reach the kiosk through the change feed.
+      markCompleted: (id: string) => server.admin.decide(id, 'completed', null),
+      markRejected: (id: string, reason: string) => server.admin.decide(id, 'rejected', reason),
+      applications: () => server.admin.applications({ kioskId: config.stationId }),
     });
   }
   services.provide('store', k.store);

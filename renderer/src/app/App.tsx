@@ -58,7 +58,8 @@ function Routed({ info }: { info: AppInfo }) {
       },
       home: () => {
         stop();
-        setStack([{ name: 'home' }]);
+        // Already home: nothing changes, and focus stays where it is.
+        setStack((st) => (st.length === 1 ? st : [{ name: 'home' }]));
       },
     }),
     [route, stack.length, stop],
