@@ -76,7 +76,11 @@ describe.each(cases)('$service', ({ service, card, answers }) => {
     expect(jobs[0]!.qr).toContain(tracking);
 
     // The link is up (embedded server): the server accepts it and its receipt number replaces ours.
-    await page.waitForSelector('[data-testid="submit-words"][data-status="accepted"]', { timeout: 60_000 });
+    const settled = await page
+      .waitForSelector('[data-testid="submit-words"][data-status="accepted"], [data-testid="submit-words"][data-status="rejected"]', { timeout: 60_000 })
+      .then(() => page.getAttribute('[data-testid="submit-words"]', 'data-status'))
+      .catch(async () => `still ${await page.getAttribute('[data-testid="submit-words"]', 'data-status')}; status bar: ${await page.innerText('[data-testid="status-bar"]')}`);
+    expect(settled).toBe('accepted');
     expect(await page.innerText('[data-testid="receipt-number"]')).toMatch(/受理号：\S+/);
     await screenshot(page, `${service}-accepted`);
     if (service === 'medical-insurance-payment') {

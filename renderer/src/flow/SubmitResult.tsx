@@ -50,12 +50,16 @@ export function SubmitResult({ service, args, onFinish }: { service: ServiceDefi
   // Follow the status while the resident is here.
   useEffect(() => {
     if (!saved) return;
-    return api.subscribe('store:application-changed', {}, (e) => {
-      if (e.id !== saved.id) return;
+    const refresh = () =>
       void api.call('store:get-application', { id: saved.id }).then((r) => {
         if (r.ok) setSaved((s) => (s ? { ...s, status: r.value.status, receipt: r.value.receiptNumber } : s));
       });
+    const stop = api.subscribe('store:application-changed', {}, (e) => {
+      if (e.id === saved.id) refresh();
     });
+    // It may already have been sent between submitting and subscribing: look once.
+    refresh();
+    return stop;
   }, [api, saved?.id]);
 
   // What is shown: the same sentence as spoken, but with the number as written.
