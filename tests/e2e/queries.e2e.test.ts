@@ -8,7 +8,6 @@
 // screen; screenshots in test-results/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import WebSocket from 'ws';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -65,21 +64,7 @@ function watchRatings(p: Page): void {
   });
 }
 
-/** One IPC call over the web host's socket, as the renderer makes it (used to set up an application). */
-async function ipc<T>(channel: string, args: unknown): Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }> {
-  const ws = new WebSocket(`${kiosk.origin.replace('http', 'ws')}/ipc?token=${kiosk.token}`, { origin: kiosk.origin });
-  await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
-    ws.once('error', reject);
-  });
-  try {
-    const reply = new Promise<{ result: never }>((resolve) => ws.once('message', (d) => resolve(JSON.parse(d.toString()))));
-    ws.send(JSON.stringify({ type: 'call', id: 1, channel, args }));
-    return (await reply).result;
-  } finally {
-    ws.close();
-  }
-}
+const ipc = <T>(channel: string, args: unknown) => kiosk.ipc<T>(channel, args);
 
 async function screen(id: string): Promise<void> {
   await page.waitForSelector(`[data-screen="${id}"]`, { timeout: 20_000 });

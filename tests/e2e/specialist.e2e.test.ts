@@ -7,7 +7,6 @@
 // axe on every desk screen; screenshots in test-results/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import WebSocket from 'ws';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process.js';
 import { axeViolations, focused, launchBrowser, newKioskPage, screenshot } from '../support/browser.js';
 import { demoResidents } from '../../sync-server/demo-data.js';
@@ -29,21 +28,7 @@ afterAll(async () => {
   await kiosk?.stop();
 });
 
-/** One IPC call over the web host's socket, as the renderer makes it (to set up applications). */
-async function ipc<T>(channel: string, args: unknown): Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }> {
-  const ws = new WebSocket(`${kiosk.origin.replace('http', 'ws')}/ipc?token=${kiosk.token}`, { origin: kiosk.origin });
-  await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
-    ws.once('error', reject);
-  });
-  try {
-    const reply = new Promise<{ result: never }>((resolve) => ws.once('message', (d) => resolve(JSON.parse(d.toString()))));
-    ws.send(JSON.stringify({ type: 'call', id: 1, channel, args }));
-    return (await reply).result;
-  } finally {
-    ws.close();
-  }
-}
+const ipc = <T>(channel: string, args: unknown) => kiosk.ipc<T>(channel, args);
 
 async function screen(id: string): Promise<void> {
   await page.waitForSelector(`[data-screen="${id}"]`, { timeout: 20_000 });

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import WebSocket from 'ws';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -16,6 +17,8 @@ export interface KioskProcess {
   child: ChildProcess;
   /** Calls a test control: POST /__test/<service>/<method> with JSON args. */
   control<T = unknown>(service: string, method: string, ...args: unknown[]): Promise<T>;
+  /** One IPC call over the web host's socket, exactly as the renderer makes it. */
+  ipc<T>(channel: string, args: unknown): Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>;
   stderr(): string;
   stop(): Promise<void>;
 }
@@ -72,6 +75,22 @@ export async function startKiosk(opts: { config?: Record<string, unknown>; dataD
       const body = (await res.json()) as { value?: T; error?: string };
       if (!res.ok) throw new Error(`control ${service}.${method}: ${body.error}`);
       return body.value as T;
+    },
+    async ipc<T>(channel: string, args: unknown) {
+      const ws = new WebSocket(`${u.origin.replace('http', 'ws')}/ipc?token=${token}`, { origin: u.origin });
+      await new Promise<void>((resolve, reject) => {
+        ws.once('open', () => resolve());
+        ws.once('error', reject);
+      });
+      try {
+        const reply = new Promise<{ result: { ok: true; value: T } | { ok: false; error: { code: string; message: string } } }>((resolve) =>
+          ws.once('message', (d) => resolve(JSON.parse(d.toString()))),
+        );
+        ws.send(JSON.stringify({ type: 'call', id: 1, channel, args }));
+        return (await reply).result;
+      } finally {
+        ws.close();
+      }
     },
     async stop() {
       if (child.exitCode !== null) return;
