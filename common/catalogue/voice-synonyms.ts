@@ -6,16 +6,10 @@
 //
 // The service catalogue imports `serviceVoiceSynonyms` to attach them to services.
 
-export const serviceIntentIds = [
-  'pension-certification',
-  'social-insurance-query',
-  'medical-insurance-payment',
-  'elderly-allowance',
-  'subsistence-allowance',
-  'application-status',
-  'certificate-print',
-  'policy-qa',
-] as const;
+import { serviceIds } from '../domain/catalogue-summary.js';
+
+/** The service intents are exactly the catalogue's service ids. */
+export const serviceIntentIds = serviceIds;
 export type ServiceIntentId = (typeof serviceIntentIds)[number];
 
 /** Intents accepted at every step. `help` also calls the village specialist. */

@@ -4,7 +4,11 @@
 // sample's span is a crude low-pass that keeps aliasing out of the speech band
 // the recognizer's 8 kHz model uses. Pure and stateful per utterance, so the
 // boundaries between audio blocks do not click.
-export const TARGET_RATE = 16_000;
+import { TARGET_RATE, toInt16 } from '../../../voice/resampler.js';
+
+// The 16-bit conversion and the base64 framing are the voice area's (one
+// implementation of what speech:listen-audio carries).
+export { TARGET_RATE, pcmToBase64 } from '../../../voice/resampler.js';
 
 export class Downsampler {
   private carry = 0; // input samples (fractional) already consumed into the current output sample
@@ -33,19 +37,4 @@ export class Downsampler {
     }
     return Int16Array.from(out);
   }
-}
-
-function toInt16(x: number): number {
-  const c = Math.max(-1, Math.min(1, x));
-  return c < 0 ? Math.round(c * 0x8000) : Math.round(c * 0x7fff);
-}
-
-/** Little-endian bytes of the samples, base64 (what the channel carries). */
-export function pcmToBase64(samples: Int16Array): string {
-  const bytes = new Uint8Array(samples.length * 2);
-  const view = new DataView(bytes.buffer);
-  samples.forEach((s, i) => view.setInt16(i * 2, s, true));
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(bin);
 }
