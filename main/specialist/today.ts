@@ -44,26 +44,8 @@ export function todaySummary(store: StoreForToday, now: Date): TodaySummary {
   return { day: localDay(now), submitted, accepted, rejected, satisfaction: ratingsSince(store, new Date(start).toISOString()) };
 }
 
-interface RatingsReader {
-  guard<T>(fn: () => T): T;
-  db: { prepare(sql: string): { get(...params: unknown[]): unknown } };
-}
-
-/**
- * Today's ratings. The store has no public reader for ratings yet (only
- * `records.addRating`), so this reads the `ratings` table through the records
- * repository's own context and guard — the same connection, transactions and
- * error classification as every other store read. Should that internal shape
- * change, the panel says "not available" (null) instead of failing.
- * TODO(store area): replace with a `records.ratingsSince(iso)` method.
- */
+/** Today's ratings: count and average, rounded to one decimal for the desk. */
 export function ratingsSince(store: Pick<OfflineStore, 'records'>, sinceIso: string): TodaySummary['satisfaction'] {
-  const ctx = (store.records as unknown as { c?: Partial<RatingsReader> }).c;
-  if (!ctx || typeof ctx.guard !== 'function' || typeof ctx.db?.prepare !== 'function') return null;
-  const reader = ctx as RatingsReader;
-  const row = reader.guard(() => reader.db.prepare('SELECT count(*) AS n, avg(score) AS avg FROM ratings WHERE at >= ?').get(sinceIso)) as
-    | { n: number; avg: number | null }
-    | undefined;
-  if (!row) return null;
-  return { count: row.n, average: row.n > 0 && row.avg !== null ? Math.round(row.avg * 10) / 10 : null };
+  const r = store.records.ratingsSince(sinceIso);
+  return { count: r.count, average: r.average === null ? null : Math.round(r.average * 10) / 10 };
 }

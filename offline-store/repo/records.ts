@@ -27,6 +27,14 @@ export class RecordsRepo {
     );
   }
 
+  /** How many ratings since `sinceIso`, and their average score (null when none). */
+  ratingsSince(sinceIso: string): { count: number; average: number | null } {
+    return this.c.guard(() => {
+      const row = this.c.db.prepare('SELECT count(*) AS n, avg(score) AS avg FROM ratings WHERE at >= ?').get(sinceIso) as { n: number; avg: number | null };
+      return { count: row.n, average: row.n > 0 && row.avg !== null ? row.avg : null };
+    });
+  }
+
   addDeviceEvent(e: DeviceEventInput): number {
     return this.c.guard(() =>
       Number(
