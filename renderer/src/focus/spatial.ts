@@ -32,39 +32,18 @@ export function pickNext(from: Box, candidates: readonly Box[], dir: Direction):
   let bestScore = Number.POSITIVE_INFINITY;
   const fcx = (from.left + from.right) / 2;
   const fcy = (from.top + from.bottom) / 2;
+  // One rule for all four directions: along the axis of travel, and across it.
+  const horizontal = dir === 'left' || dir === 'right';
+  const sign = dir === 'right' || dir === 'down' ? 1 : -1;
   candidates.forEach((c, i) => {
     const ccx = (c.left + c.right) / 2;
     const ccy = (c.top + c.bottom) / 2;
-    let primary: number;
-    let sideways: number;
-    let centre: number;
-    switch (dir) {
-      case 'right':
-        if (c.left < from.right - EPS && ccx <= fcx + EPS) return;
-        if (ccx <= fcx + EPS) return;
-        primary = Math.max(0, c.left - from.right);
-        sideways = rangeGap(from.top, from.bottom, c.top, c.bottom);
-        centre = Math.abs(ccy - fcy);
-        break;
-      case 'left':
-        if (ccx >= fcx - EPS) return;
-        primary = Math.max(0, from.left - c.right);
-        sideways = rangeGap(from.top, from.bottom, c.top, c.bottom);
-        centre = Math.abs(ccy - fcy);
-        break;
-      case 'down':
-        if (ccy <= fcy + EPS) return;
-        primary = Math.max(0, c.top - from.bottom);
-        sideways = rangeGap(from.left, from.right, c.left, c.right);
-        centre = Math.abs(ccx - fcx);
-        break;
-      case 'up':
-        if (ccy >= fcy - EPS) return;
-        primary = Math.max(0, from.top - c.bottom);
-        sideways = rangeGap(from.left, from.right, c.left, c.right);
-        centre = Math.abs(ccx - fcx);
-        break;
-    }
+    const ahead = (horizontal ? ccx - fcx : ccy - fcy) * sign;
+    if (ahead <= EPS) return;
+    const gapAhead = horizontal ? (sign > 0 ? c.left - from.right : from.left - c.right) : sign > 0 ? c.top - from.bottom : from.top - c.bottom;
+    const primary = Math.max(0, gapAhead);
+    const sideways = horizontal ? rangeGap(from.top, from.bottom, c.top, c.bottom) : rangeGap(from.left, from.right, c.left, c.right);
+    const centre = horizontal ? Math.abs(ccy - fcy) : Math.abs(ccx - fcx);
     const outOfBeam = sideways > 0 ? 1e9 : 0;
     const score = outOfBeam + primary + sideways * 3 + centre * 0.2;
     if (score < bestScore) {
