@@ -7,13 +7,12 @@ import type { ApplicationSummary } from '../../../../common/domain/application.j
 import type { ResidentIdentity } from '../../../../common/flow/identity.js';
 import type { IpcError } from '../../../../common/ipc/result.js';
 import { useApi } from '../../api/ApiContext.js';
-import { RequireIdentity } from '../../identity/RequireIdentity.js';
 import { Screen } from '../../design/Screen.js';
 import { Button } from '../../design/Button.js';
 import { useReadAloud } from '../../read-aloud/ReadAloudContext.js';
 import { t } from '../../i18n/zh-CN.js';
 import type { ServiceScreenProps } from '../registry.js';
-import { ServiceFrame } from './ServiceFrame.js';
+import { IdentifiedService } from './ServiceFrame.js';
 import { applicationWords, newestFirst } from './application-words.js';
 import { lookupFailureWords } from './lookup-words.js';
 import { useServiceNames } from './useServiceNames.js';
@@ -113,9 +112,5 @@ function Applications({ identity, finish }: { identity: ResidentIdentity; finish
 }
 
 export function ApplicationStatus({ serviceId }: ServiceScreenProps) {
-  return (
-    <ServiceFrame serviceId={serviceId}>
-      {(finish) => <RequireIdentity title={s.title}>{(identity) => <Applications key={identity.idNumber} identity={identity} finish={finish} />}</RequireIdentity>}
-    </ServiceFrame>
-  );
+  return <IdentifiedService serviceId={serviceId} title={s.title} body={Applications} />;
 }

@@ -7,13 +7,12 @@ import type { CertificatePrintout } from '../../../../common/domain/receipt.js';
 import type { ResidentIdentity } from '../../../../common/flow/identity.js';
 import { maskIdNumber } from '../../../../common/domain/id-number.js';
 import { useApi } from '../../api/ApiContext.js';
-import { RequireIdentity } from '../../identity/RequireIdentity.js';
 import { Screen } from '../../design/Screen.js';
 import { Button } from '../../design/Button.js';
 import { useReadAloud } from '../../read-aloud/ReadAloudContext.js';
 import { t } from '../../i18n/zh-CN.js';
 import type { ServiceScreenProps } from '../registry.js';
-import { ServiceFrame } from './ServiceFrame.js';
+import { IdentifiedService } from './ServiceFrame.js';
 import { insuranceCertificate } from './certificate.js';
 import { cacheNotice } from './social-insurance-words.js';
 import { lookupFailureWords } from './lookup-words.js';
@@ -191,9 +190,5 @@ function Certificate({ identity, finish }: { identity: ResidentIdentity; finish(
 }
 
 export function CertificatePrint({ serviceId }: ServiceScreenProps) {
-  return (
-    <ServiceFrame serviceId={serviceId}>
-      {(finish) => <RequireIdentity title={s.title}>{(identity) => <Certificate key={identity.idNumber} identity={identity} finish={finish} />}</RequireIdentity>}
-    </ServiceFrame>
-  );
+  return <IdentifiedService serviceId={serviceId} title={s.title} body={Certificate} />;
 }

@@ -3,13 +3,12 @@
 // the link is down the kiosk's saved copy is shown with its date (截至…).
 import { useEffect } from 'react';
 import type { ResidentIdentity } from '../../../../common/flow/identity.js';
-import { RequireIdentity } from '../../identity/RequireIdentity.js';
 import { Screen } from '../../design/Screen.js';
 import { Button } from '../../design/Button.js';
 import { useReadAloud } from '../../read-aloud/ReadAloudContext.js';
 import { t } from '../../i18n/zh-CN.js';
 import type { ServiceScreenProps } from '../registry.js';
-import { ServiceFrame } from './ServiceFrame.js';
+import { IdentifiedService } from './ServiceFrame.js';
 import { RecordDetails } from './RecordDetails.js';
 import { cacheNotice, recordView } from './social-insurance-words.js';
 import { useSocialInsurance } from './useSocialInsurance.js';
@@ -76,9 +75,5 @@ function Answer({ identity, finish }: { identity: ResidentIdentity; finish(): vo
 }
 
 export function SocialInsuranceQuery({ serviceId }: ServiceScreenProps) {
-  return (
-    <ServiceFrame serviceId={serviceId}>
-      {(finish) => <RequireIdentity title={s.title}>{(identity) => <Answer key={identity.idNumber} identity={identity} finish={finish} />}</RequireIdentity>}
-    </ServiceFrame>
-  );
+  return <IdentifiedService serviceId={serviceId} title={s.title} body={Answer} />;
 }
