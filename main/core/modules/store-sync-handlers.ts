@@ -6,6 +6,8 @@ import { StoreError } from '../../../offline-store/db/errors.js';
 import type { KioskSync } from '../../../offline-store/kiosk-sync.js';
 import { querySocialInsurance } from '../../../offline-store/sync/queries.js';
 import type { Handlers } from '../module.js';
+import type { Applicant, AuditActor, FormData, OnBehalfOf } from '../../../common/domain/application.js';
+import type { ServiceId } from '../../../common/domain/catalogue-summary.js';
 
 function mapped<A extends unknown[], R>(fn: (...a: A) => R | Promise<R>): (...a: A) => Promise<R> {
   return async (...a: A): Promise<R> => {
@@ -20,33 +22,32 @@ function mapped<A extends unknown[], R>(fn: (...a: A) => R | Promise<R>): (...a:
   };
 }
 
+/** The application fields submit and save-draft share, as the store takes them. */
+function content<A extends { serviceId: ServiceId; catalogueVersion: string; formData: FormData; applicant?: Applicant | null; onBehalfOf?: OnBehalfOf | null; actor: AuditActor; draftId?: string | undefined }>(a: A) {
+  return {
+    serviceId: a.serviceId,
+    catalogueVersion: a.catalogueVersion,
+    formData: a.formData,
+    applicant: a.applicant ?? null,
+    onBehalfOf: a.onBehalfOf ?? null,
+    actor: a.actor,
+    draftId: a.draftId,
+  };
+}
+
 export function storeHandlers(k: KioskSync, now: () => Date): Handlers {
   const { store, engine } = k;
   return {
     'store:submit-application': mapped((a) => {
       const s = store.applications.submit({
-        serviceId: a.serviceId,
-        catalogueVersion: a.catalogueVersion,
-        formData: a.formData,
-        applicant: a.applicant ?? null,
-        onBehalfOf: a.onBehalfOf ?? null,
-        actor: a.actor,
-        draftId: a.draftId,
+        ...content(a),
         attachments: a.attachments.map((x) => ({ name: x.name, mediaType: x.mediaType, sha256: x.sha256, data: Buffer.from(x.base64, 'base64') })),
       });
       engine.trigger();
       return { id: s.id, localTrackingNumber: s.localTrackingNumber, status: s.status, createdAt: s.createdAt };
     }),
     'store:save-draft': mapped((a) =>
-      store.applications.saveDraft({
-        serviceId: a.serviceId,
-        catalogueVersion: a.catalogueVersion,
-        formData: a.formData,
-        applicant: a.applicant ?? null,
-        onBehalfOf: a.onBehalfOf ?? null,
-        actor: a.actor,
-        draftId: a.draftId,
-      }),
+      store.applications.saveDraft(content(a)),
     ),
     'store:cancel-draft': mapped((a) => store.applications.cancelDraft(a.id, a.actor)),
     'store:list-applications': mapped((a) => ({
