@@ -4,7 +4,7 @@
 import type { IdCard } from '../common/domain/idcard.js';
 import { sampleCards, type SampleCard } from './idcard/samples.js';
 import { IdCardSimulator, idCardFaults, type IdCardFault } from './idcard/simulator.js';
-import { PrinterSimulator, type PrintedJob } from './printer/simulator.js';
+import { PrinterSimulator, type PrinterSimulatorControl } from './printer/simulator.js';
 import { SimulatorOnPty } from './serial/sim-on-pty.js';
 
 export type SampleCardName = keyof typeof sampleCards;
@@ -22,13 +22,8 @@ export interface IdCardSimulatorService {
 }
 
 /** Service 'printer-simulator'. */
-export interface PrinterSimulatorService {
-  jobs(): PrintedJob[];
-  clearJobs(): void;
-  setPaperOut(out: boolean): void;
-  setPaperNearEnd(near: boolean): void;
-  setCoverOpen(open: boolean): void;
-  setCutterError(error: boolean): void;
+export interface PrinterSimulatorService
+  extends Pick<PrinterSimulatorControl, 'jobs' | 'clearJobs' | 'setPaperOut' | 'setPaperNearEnd' | 'setCoverOpen' | 'setCutterError'> {
   unplug(replugAfterMs?: number): Promise<void>;
   replug(): Promise<void>;
 }
