@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { t } from '../i18n/zh-CN.js';
 import { useReadAloud } from '../read-aloud/ReadAloudContext.js';
-import { Button } from '../design/Button.js';
+import { CountdownDialog } from '../design/CountdownDialog.js';
 
 export function InactivityGuard(props: { active: boolean; idleSeconds: number; warningSeconds: number; onTimeout(): void }) {
   const { active, idleSeconds, warningSeconds, onTimeout } = props;
@@ -53,25 +53,15 @@ export function InactivityGuard(props: { active: boolean; idleSeconds: number; w
 
   if (!warning) return null;
   return (
-    <div className="overlay">
-      <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-msg" data-focus-scope="modal">
-        <h2 id="idle-title" className="dialog-title">
-          {t.inactivity.title}
-        </h2>
-        <p id="idle-msg" className="dialog-text" aria-live="assertive">
-          {t.inactivity.message(Math.max(0, remaining))}
-        </p>
-        <Button
-          variant="primary"
-          autoFocusOnMount
-          onClick={() => {
-            stop();
-            setRemaining(null);
-          }}
-        >
-          {t.inactivity.continue}
-        </Button>
-      </div>
-    </div>
+    <CountdownDialog
+      id="idle"
+      title={t.inactivity.title}
+      message={t.inactivity.message(Math.max(0, remaining))}
+      continueLabel={t.inactivity.continue}
+      onContinue={() => {
+        stop();
+        setRemaining(null);
+      }}
+    />
   );
 }

@@ -3,11 +3,11 @@
 // applies for a resident (代办). The renderer enforces the 5-minute idle logout
 // (with a spoken warning and a way to extend, like every time limit here) and
 // reports activity to main, which enforces the same rule on its side.
+import { CountdownDialog } from '../design/CountdownDialog.js';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { LoginResult, Specialist } from '../../../common/domain/specialist.js';
 import { SPECIALIST_IDLE_SECONDS, SPECIALIST_WARNING_SECONDS } from '../../../common/domain/specialist.js';
 import { useApi } from '../api/ApiContext.js';
-import { Button } from '../design/Button.js';
 import { t } from '../i18n/zh-CN.js';
 import { useReadAloud } from '../read-aloud/ReadAloudContext.js';
 
@@ -134,27 +134,17 @@ function IdleWatch({ onIdle, onExpiredInMain }: { onIdle(): void; onExpiredInMai
 
   if (!warning) return null;
   return (
-    <div className="overlay">
-      <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="desk-idle-title" aria-describedby="desk-idle-msg" data-focus-scope="modal">
-        <h2 id="desk-idle-title" className="dialog-title">
-          {t.specialist.idle.title}
-        </h2>
-        <p id="desk-idle-msg" className="dialog-text" aria-live="assertive">
-          {t.specialist.idle.message(Math.max(0, remaining))}
-        </p>
-        <Button
-          variant="primary"
-          autoFocusOnMount
-          onClick={() => {
-            stop();
-            lastInput.current = Date.now();
-            setRemaining(null);
-            report();
-          }}
-        >
-          {t.specialist.idle.continue}
-        </Button>
-      </div>
-    </div>
+    <CountdownDialog
+      id="desk-idle"
+      title={t.specialist.idle.title}
+      message={t.specialist.idle.message(Math.max(0, remaining))}
+      continueLabel={t.specialist.idle.continue}
+      onContinue={() => {
+        stop();
+        lastInput.current = Date.now();
+        setRemaining(null);
+        report();
+      }}
+    />
   );
 }
