@@ -1,4 +1,5 @@
-// What the station says about itself: link, outbox, devices, store.
+// What the station says about itself: link, outbox, devices, store, and whether
+// a resident is waiting for the specialist.
 // Streamed to the renderer's status bar and the specialist's health panel.
 import { z } from 'zod';
 
@@ -30,10 +31,14 @@ export const storeHealthSchema = z.object({
   message: z.string().optional(),
 });
 
+/** Whether a resident's call for help is open: the status bar shows 已呼叫工作人员 while it is. */
+export const helpStatusSchema = z.object({ open: z.boolean() });
+
 export const stationStatusSchema = z.object({
   sync: syncStatusSchema,
   devices: z.array(deviceHealthSchema),
   store: storeHealthSchema,
+  help: helpStatusSchema,
 });
 export type StationStatus = z.infer<typeof stationStatusSchema>;
 

@@ -13,6 +13,7 @@ import { deviceChannels, deviceStreams } from './channels/devices.js';
 import { storeChannels, storeStreams } from './channels/store.js';
 import { speechStreams } from './channels/speech.js';
 import { specialistChannels } from './channels/specialist.js';
+import { helpChannels, helpStreams } from './channels/help.js';
 
 export const channels = {
   ...appChannels,
@@ -21,6 +22,7 @@ export const channels = {
   ...deviceChannels,
   ...storeChannels,
   ...specialistChannels,
+  ...helpChannels,
 } satisfies Record<string, ChannelDef>;
 
 export const streams = {
@@ -28,6 +30,7 @@ export const streams = {
   ...deviceStreams,
   ...storeStreams,
   ...speechStreams,
+  ...helpStreams,
 } satisfies Record<string, StreamDef>;
 
 export type Channels = typeof channels;

@@ -1,5 +1,5 @@
 // Holds the station's status and tells subscribers when any part changes.
-// Areas update their own slice (sync, devices, store); the renderer's status bar
+// Areas update their own slice (sync, devices, store, help); the renderer's status bar
 // and the specialist's health panel subscribe through `station:status-changed`.
 import type { DeviceHealth, StationStatus, SyncStatus } from '../../common/domain/status.js';
 import { initialSyncStatus } from '../../common/domain/status.js';
@@ -7,7 +7,7 @@ import { initialSyncStatus } from '../../common/domain/status.js';
 type Listener = (status: StationStatus) => void;
 
 export class StatusHub {
-  private status: StationStatus = { sync: initialSyncStatus, devices: [], store: { state: 'ok' } };
+  private status: StationStatus = { sync: initialSyncStatus, devices: [], store: { state: 'ok' }, help: { open: false } };
   private readonly listeners = new Set<Listener>();
 
   get(): StationStatus {
@@ -25,6 +25,11 @@ export class StatusHub {
 
   setStore(store: StationStatus['store']): void {
     this.replace({ ...this.status, store });
+  }
+
+  setHelp(help: StationStatus['help']): void {
+    if (help.open === this.status.help.open) return; // a refreshed request changes nothing on the status bar
+    this.replace({ ...this.status, help });
   }
 
   subscribe(listener: Listener): () => void {

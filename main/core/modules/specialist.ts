@@ -2,18 +2,29 @@
 // specialists (or the development specialist when there are none), the lockout
 // that survives a restart, main's own idle logout, and today's numbers. Every
 // desk event is written to the store's audit log through the 'store' service.
+// Publishes who is logged in ('desk-session') for other areas' desk channels.
 import path from 'node:path';
 import { IpcFailure } from '../../../common/ipc/result.js';
 import { StoreError } from '../../../offline-store/db/errors.js';
 import type { OfflineStore } from '../../../offline-store/store.js';
 import { LoginLockout } from '../../specialist/lockout.js';
 import { buildRoster } from '../../specialist/roster.js';
-import { DeskSessions, type DeskAuditEntry } from '../../specialist/session.js';
+import { DeskSessions } from '../../specialist/session.js';
+import type { Specialist } from '../../../common/domain/specialist.js';
 import { todaySummary } from '../../specialist/today.js';
 import type { ModuleFactory } from '../module.js';
+import { storeAuditWriter } from './audit.js';
 
 /** Beside the database in the data folder; holds a count and a time, nothing personal. */
 export const LOCKOUT_FILE = 'specialist-lockout.json';
+
+/** Who is logged in at the desk, for areas whose channels need a specialist (help requests). */
+export interface DeskSessionService {
+  /** The logged-in specialist after main's idle rule, or null. */
+  specialist(): Specialist | null;
+}
+export const DESK_SESSION_SERVICE = 'desk-session';
+
 /** How often main checks for an idle session, so the logout is audited near its time. */
 const SWEEP_MS = 15_000;
 
@@ -24,19 +35,7 @@ export const specialistModule: ModuleFactory = async ({ config, platform, servic
     log.warn('no specialists in the station config: the development specialist (id dev, PIN in the README) can log in; configure `specialists` before real use');
   }
 
-  const audit = (e: DeskAuditEntry) => {
-    const store = services.get<OfflineStore>('store');
-    if (!store) {
-      log.warn('audit log unavailable (store not open)', { action: e.action });
-      return;
-    }
-    try {
-      store.audit.append({ actor: e.actor, action: e.action, subjectId: e.subjectId ?? null, onBehalfOf: null, detail: e.detail ?? null });
-    } catch (err) {
-      // The desk keeps working on a broken store (it is how the specialist sees the fault).
-      log.error('audit append failed', { action: e.action, error: (err as Error).name });
-    }
-  };
+  const audit = storeAuditWriter(services, log);
 
   const lockout = new LoginLockout({
     file: path.join(platform.dataDir, LOCKOUT_FILE),
@@ -50,6 +49,7 @@ export const specialistModule: ModuleFactory = async ({ config, platform, servic
     audit,
     onBadHash: (id) => log.error('malformed pinHash in the station config', { specialist: id }),
   });
+  services.provide<DeskSessionService>(DESK_SESSION_SERVICE, { specialist: () => sessions.specialist() });
   const sweep = setInterval(() => sessions.current(), SWEEP_MS);
   sweep.unref();
 

@@ -93,7 +93,7 @@ describe('dispatcher', () => {
     let stopped = 0;
     const d = make({}, {
       'station:status-changed': (_a, emit) => {
-        emit({ sync: initialSyncStatus, devices: [], store: { state: 'ok' } });
+        emit({ sync: initialSyncStatus, devices: [], store: { state: 'ok' }, help: { open: false } });
         return () => stopped++;
       },
     });
