@@ -46,6 +46,21 @@ export const confirmVoiceSynonyms: Readonly<Record<ConfirmIntentId, readonly str
   no: ['不是', '不对', '不', '取消', '不要', '不行', '错了', '不同意'],
 };
 
+/**
+ * The flow's own buttons, said instead of pressed: the camera's 拍照 / 用这张 / 重拍
+ * and 跳过 on an optional question. Each screen adds its button label to these.
+ * 可以 and 不是 mean "use it" and "again" only while a taken photo is shown.
+ */
+export const controlIntentIds = ['take-photo', 'use-photo', 'retake-photo', 'skip'] as const;
+export type ControlIntentId = (typeof controlIntentIds)[number];
+
+export const controlVoiceSynonyms: Readonly<Record<ControlIntentId, readonly string[]>> = {
+  'take-photo': ['拍照', '拍吧', '拍', '好了', '准备好了', '拍一张'],
+  'use-photo': ['用这张', '可以', '好', '好的', '是'],
+  'retake-photo': ['重拍', '再拍一张', '再拍', '不行', '不是'],
+  skip: ['跳过', '不留', '没有', '不用'],
+};
+
 /** What people put in front of a request: 我要…, 我想…, 帮我…, 申请…, 查一下… */
 export const carrierPrefixes: readonly string[] = ['我要', '我想', '我想要', '帮我', '请帮我', '给我', '申请', '查一下', '我要办', '我想办', '我要查'];
 /** What people put after it: …吧, …一下. */

@@ -25,7 +25,14 @@ export interface ChoiceOption {
 export type StepSpec =
   | { readonly kind: 'home'; readonly services?: readonly ServiceIntentId[] }
   | { readonly kind: 'confirm' }
-  | { readonly kind: 'digits'; readonly minLength?: number; readonly maxLength?: number; readonly allowX?: boolean }
+  | {
+      readonly kind: 'digits';
+      readonly minLength?: number;
+      readonly maxLength?: number;
+      readonly allowX?: boolean;
+      /** Said instead of a number (跳过 on an optional one): phrases next to the digit loop, no ordinals or carriers. */
+      readonly extra?: readonly ChoiceOption[];
+    }
   | { readonly kind: 'choice'; readonly options: readonly ChoiceOption[] };
 
 export interface GrammarPhrase {
@@ -50,6 +57,14 @@ function sayable(label: string): string {
   return [...label].filter((c) => /\p{Script=Han}/u.test(c)).join('');
 }
 
+/** An option's label and synonyms as they are said (plus 第一个 / 第一项 when it has a place in a list). */
+function optionPhrases(o: ChoiceOption, ordinal?: string): string[] {
+  const said = [o.label, ...(o.synonyms ?? [])].map(sayable).filter((p) => p.length > 0);
+  if (ordinal) said.push(`第${ordinal}个`, `第${ordinal}项`);
+  if (said.length === 0) throw new GrammarError('empty-grammar', `Option ${o.id} has nothing that can be said`);
+  return said;
+}
+
 function intentPhrases(spec: StepSpec): Map<string, string[]> {
   const out = new Map<string, string[]>();
   const add = (intent: string, phrases: readonly string[]) => out.set(intent, [...(out.get(intent) ?? []), ...phrases]);
@@ -61,16 +76,16 @@ function intentPhrases(spec: StepSpec): Map<string, string[]> {
       for (const [id, s] of Object.entries(confirmVoiceSynonyms)) add(id, s);
       break;
     case 'digits':
+      for (const o of spec.extra ?? []) {
+        const said = optionPhrases(o);
+        // The matcher reads an all-digit utterance as a number first: such a phrase could never mean its intent.
+        const digitsOnly = said.find((p) => [...p].every((c) => c in spokenDigits));
+        if (digitsOnly) throw new GrammarError('empty-grammar', `「${digitsOnly}」 (option ${o.id}) would be heard as digits`);
+        add(o.id, said);
+      }
       break;
     case 'choice':
-      spec.options.forEach((o, i) => {
-        const label = sayable(o.label);
-        const ordinal = ORDINALS[i];
-        const said = [label, ...(o.synonyms ?? []).map(sayable)].filter((p) => p.length > 0);
-        if (ordinal) said.push(`第${ordinal}个`, `第${ordinal}项`);
-        if (said.length === 0) throw new GrammarError('empty-grammar', `Option ${o.id} has nothing that can be said`);
-        add(o.id, said);
-      });
+      spec.options.forEach((o, i) => add(o.id, optionPhrases(o, ORDINALS[i])));
       break;
   }
   for (const [id, s] of Object.entries(globalVoiceSynonyms)) add(id, s);

@@ -12,6 +12,15 @@ import { z } from 'zod';
 import { channel, stream } from '../define.js';
 import { serviceIntentIds } from '../../catalogue/voice-synonyms.js';
 
+/** One thing that can be said at a step: the renderer gets `id` back when its label or a synonym is heard. */
+const choiceOptionSchema = z
+  .object({
+    id: z.string().min(1).max(80),
+    label: z.string().min(1).max(40),
+    synonyms: z.array(z.string().min(1).max(40)).max(10).optional(),
+  })
+  .strict();
+
 /** The grammar of a dialog step: built in the station from the catalogue and these labels. */
 export const stepSpecSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('home'), services: z.array(z.enum(serviceIntentIds)).min(1).optional() }).strict(),
@@ -23,25 +32,11 @@ export const stepSpecSchema = z.discriminatedUnion('kind', [
       maxLength: z.number().int().min(1).max(32).optional(),
       /** Allow 叉 (X) as the last character, for ID numbers. */
       allowX: z.boolean().optional(),
+      /** Words said instead of a number, each an intent of its own: 跳过 on an optional phone number. */
+      extra: z.array(choiceOptionSchema).min(1).max(4).optional(),
     })
     .strict(),
-  z
-    .object({
-      kind: z.literal('choice'),
-      options: z
-        .array(
-          z
-            .object({
-              id: z.string().min(1).max(80),
-              label: z.string().min(1).max(40),
-              synonyms: z.array(z.string().min(1).max(40)).max(10).optional(),
-            })
-            .strict(),
-        )
-        .min(1)
-        .max(12),
-    })
-    .strict(),
+  z.object({ kind: z.literal('choice'), options: z.array(choiceOptionSchema).min(1).max(12) }).strict(),
 ]);
 export type StepSpecInput = z.infer<typeof stepSpecSchema>;
 

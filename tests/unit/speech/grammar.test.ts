@@ -2,11 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { dictionaryFromEntries, GrammarError } from '../../../speech/grammar/dictionary.js';
 import { buildStepGrammar } from '../../../speech/grammar/step-grammar.js';
 import { renderJsgf } from '../../../speech/grammar/jsgf.js';
-import { allVoiceSynonyms, carrierPrefixes, serviceIntentIds } from '../../../common/catalogue/voice-synonyms.js';
+import { createIntentMatcher } from '../../../speech/intent/match.js';
+import { voskGrammarJson } from '../../../speech/recognition/vosk-recognizer.js';
+import { stepSpecSchema } from '../../../common/ipc/channels/speech.js';
+import { allVoiceSynonyms, carrierPrefixes, controlVoiceSynonyms, serviceIntentIds } from '../../../common/catalogue/voice-synonyms.js';
 
 // A dictionary with every character the catalogue uses, one "word" per character,
 // plus a few multi-character words, so segmentation has real choices to make.
-const chars = new Set([...Object.values(allVoiceSynonyms()).flat(), ...carrierPrefixes, '吧', '一下', '第个项', '零一幺二两三四五六七八九叉洞', '低保医保本人'].join(''));
+const chars = new Set(
+  [...Object.values(allVoiceSynonyms()).flat(), ...Object.values(controlVoiceSynonyms).flat(), ...carrierPrefixes, '吧', '一下', '第个项', '零一幺二两三四五六七八九叉洞', '低保医保本人'].join(''),
+);
 const dict = dictionaryFromEntries([
   ...[...chars].map((c) => [c, 'x'] as [string, string]),
   ['养老', 'y ang l ao'],
@@ -83,5 +88,51 @@ describe('step grammars', () => {
     const withGarbage = renderJsgf(g, { garbageWords: ['gb_a', 'gb_b'], garbageWeight: 1e-6 });
     expect(withGarbage).toContain('<phone> = gb_a | gb_b;');
     expect(withGarbage).toContain('/1.000e-6/ <garbage>');
+  });
+
+  describe('digits with extra words (跳过 on an optional number)', () => {
+    const skip = { id: 'skip', label: '跳过', synonyms: ['不留', '没有', '不用'] };
+    const spec = { kind: 'digits', minLength: 7, maxLength: 12, extra: [skip] } as const;
+
+    it('is a valid speech:listen-start step, and extra is optional', () => {
+      expect(stepSpecSchema.parse(spec)).toEqual(spec);
+      expect(stepSpecSchema.parse({ kind: 'digits' })).toEqual({ kind: 'digits' });
+      expect(() => stepSpecSchema.parse({ kind: 'digits', extra: [] })).toThrow();
+    });
+
+    it('adds the words as phrases of their own intent beside the digit loop, without ordinals or carriers', () => {
+      const g = buildStepGrammar(spec, dict);
+      const said = g.phrases.filter((p) => p.intent === 'skip').map((p) => p.words.join(''));
+      expect(said.sort()).toEqual(['不用', '不留', '跳过', '没有'].sort());
+      expect(g.phrases.some((p) => p.words.join('').startsWith('第'))).toBe(false);
+      expect(g.prefixes).toEqual([]);
+      expect(g.digits?.maxLength).toBe(12);
+      // Without extra the digits grammar is what it was: digits and the global intents.
+      expect(new Set(buildStepGrammar({ kind: 'digits' }, dict).phrases.map((p) => p.intent))).toEqual(new Set(['back', 'home', 'repeat', 'help']));
+    });
+
+    it('renders for PocketSphinx as a phrase branch next to <digit>+, and for Vosk as phrases', () => {
+      const g = buildStepGrammar(spec, dict);
+      const jsgf = renderJsgf(g, { garbageWords: [], garbageWeight: 0 });
+      expect(jsgf).toContain('public <utterance> = (<intent>) | (<digit>+);');
+      const intentRule = /^<intent> = (.*);$/m.exec(jsgf)![1]!.split(' | ');
+      expect(intentRule).toEqual(expect.arrayContaining(['跳 过', '不 留', '没 有', '不 用', '返 回']));
+      const vosk = JSON.parse(voskGrammarJson(g)) as string[];
+      expect(vosk).toEqual(expect.arrayContaining(['跳 过', '不 留', '没 有', '不 用', '幺', '[unk]']));
+    });
+
+    it('hears 跳过 as the intent and a number as digits', () => {
+      const m = createIntentMatcher(buildStepGrammar(spec, dict));
+      expect(m.match('跳过')).toEqual({ intent: 'skip', exact: true });
+      expect(m.match('没有')).toEqual({ intent: 'skip', exact: true });
+      expect(m.match('幺三八幺二三四五六七八')).toEqual({ digits: '13812345678' });
+      expect(m.match('返回')).toEqual({ intent: 'back', exact: true });
+    });
+
+    it('refuses an extra word made only of digits (it would always be heard as a number) and one meaning two things', () => {
+      expect(() => buildStepGrammar({ kind: 'digits', extra: [{ id: 'one', label: '幺' }] }, dict)).toThrow(/heard as digits/);
+      expect(() => buildStepGrammar({ kind: 'digits', extra: [{ id: 'skip', label: '返回' }] }, dict)).toThrow(/both/);
+      expect(() => buildStepGrammar({ kind: 'digits', extra: [{ id: 'skip', label: 'OK' }] }, dict)).toThrow(GrammarError);
+    });
   });
 });
