@@ -20,6 +20,7 @@ import { navKeyOf } from '../focus/keymap.js';
 import { FlowService } from '../flow/FlowService.js';
 import { NavContext, holdsPersonalData, type Nav, type Route } from './navigation.js';
 import { SpecialistSessionProvider } from '../specialist/SpecialistSession.js';
+import { useHelpOpen } from '../help/useHelpOpen.js';
 
 /** After the card is taken out, the resident is probably leaving: warn sooner. */
 const CARD_REMOVED_IDLE_SECONDS = 20;
@@ -95,11 +96,16 @@ function Routed({ info }: { info: AppInfo }) {
     session.clear();
     // Rendered prompts may have read back a name or a number: the station forgets them too.
     void api.call('speech:clear-prompts', {});
+    // A call for the specialist belongs to the resident who walked away: it ends with them.
+    void api.call('app:resident-session-cleared', {});
     textSize.reset();
     setStack([{ name: 'home' }]);
   }, [session, textSize, api]);
 
-  const guarded = holdsPersonalData(route) || session.identity !== null;
+  // An open call for help counts as a resident at the screen even at home: if they
+  // walk away, the warning, then the timeout, ends the call with their session.
+  const helpOpen = useHelpOpen();
+  const guarded = holdsPersonalData(route) || session.identity !== null || helpOpen;
   const idle = session.cardRemoved ? Math.min(CARD_REMOVED_IDLE_SECONDS, info.inactivity.idleSeconds) : info.inactivity.idleSeconds;
   return (
     <NavContext.Provider value={nav}>

@@ -1,4 +1,5 @@
-// The frame of every screen: 返回 and 首页 top-left, the title, 朗读 top-right,
+// The frame of every screen: 返回 and 首页 top-left, the title, 叫工作人员 and
+// 朗读 top-right (叫工作人员 only where a resident can call the specialist),
 // the step indicator for multi-step flows, the content, and the footer with the
 // station status and the text-size switch. Same places on every screen.
 import { useEffect, type ReactNode } from 'react';
@@ -15,6 +16,7 @@ import { useTextSize } from './TextSizeContext.js';
 import { specialistScreen } from '../services/registry.js';
 import { useBackOverride } from '../app/back-override.js';
 import { useAppInfo } from '../app/AppInfoContext.js';
+import { CallHelpButton } from '../help/CallHelpButton.js';
 
 export interface ScreenProps {
   /** Stable id, used for screenshots and tests. */
@@ -53,6 +55,7 @@ export function Screen({ id, title, step, prompt, onBack, children }: ScreenProp
           </Button>
         </nav>
         <h1 className="screen-title">{title}</h1>
+        <CallHelpButton />
         <Button
           className="read-aloud"
           aria-pressed={speaking}

@@ -1,13 +1,18 @@
-// Plain words about the station: online or not, how many applications wait to be
-// sent, and any device problem. Fed by the station:status-changed stream.
+// Plain words about the station: whether the specialist has been called (first,
+// large, for the resident waiting and a specialist walking past), online or not,
+// how many applications wait to be sent, and any device problem. Fed by the
+// station:status-changed stream.
 import { useEffect, useState } from 'react';
 import type { StationStatus } from '../../../common/domain/status.js';
 import { useApi } from '../api/ApiContext.js';
 import { t } from '../i18n/zh-CN.js';
 
-export function statusSentences(s: StationStatus | null): { text: string; tone: 'ok' | 'warn' }[] {
+export type StatusTone = 'help' | 'ok' | 'warn';
+
+export function statusSentences(s: StationStatus | null): { text: string; tone: StatusTone }[] {
   if (!s) return [{ text: t.status.connecting, tone: 'warn' }];
-  const out: { text: string; tone: 'ok' | 'warn' }[] = [];
+  const out: { text: string; tone: StatusTone }[] = [];
+  if (s.help.open) out.push({ text: t.help.called, tone: 'help' });
   out.push(s.sync.online ? { text: t.status.online, tone: 'ok' } : { text: t.status.offline, tone: 'warn' });
   if (s.sync.syncing) out.push({ text: t.status.syncing, tone: 'ok' });
   out.push({ text: t.status.pending(s.sync.pendingCount), tone: 'ok' });
@@ -27,7 +32,7 @@ export function StatusBar() {
   return (
     <section className="status-bar" aria-label={t.status.label} aria-live="polite" data-testid="status-bar">
       {statusSentences(status).map((s) => (
-        <span key={s.text} className={`status-item status-${s.tone}`}>
+        <span key={s.text} className={`status-item status-${s.tone}`} data-testid={s.tone === 'help' ? 'help-called' : undefined}>
           {s.text}
         </span>
       ))}

@@ -62,6 +62,15 @@ const paths: Record<string, ReactElement> = {
       <path d="M12 20v20h24V20" />
     </>
   ),
+  /** A person with a raised hand: 叫工作人员. */
+  person: (
+    <>
+      <circle cx="18" cy="14" r="6" />
+      <path d="M6 42c0-9 5-14 12-14 4 0 7 1.5 9 4" />
+      <path d="M28 30l9-20" />
+      <path d="M34 8l6 3" />
+    </>
+  ),
   speaker: (
     <>
       <path d="M8 18h8l10-8v28l-10-8H8z" />

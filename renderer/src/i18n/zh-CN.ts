@@ -4,10 +4,12 @@
 // prompts come from the service catalogue (data), not from here.
 import { specialistStrings } from './specialist.zh-CN.js';
 import { queryStrings } from './queries.zh-CN.js';
+import { helpStrings } from './help.zh-CN.js';
 
 export const zhCN = {
   specialist: specialistStrings,
   queries: queryStrings,
+  help: helpStrings,
   appName: '乡音便民服务',
   nav: {
     back: '返回',

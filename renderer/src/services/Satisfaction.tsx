@@ -93,8 +93,10 @@ export function Satisfaction({ serviceId, applicationId, onDone }: SatisfactionP
       setHeard(r.text);
       void rate(score);
     } else if (r.reason !== 'cancelled') {
-      setVoiceProblem(v.notHeard);
-      void speak(v.notHeard);
+      // After the second miss useListen has called the specialist: say to use the buttons meanwhile.
+      const words = out.helpCalled ? t.voice.useButtons : v.notHeard;
+      setVoiceProblem(words);
+      void speak(words);
     }
   };
 

@@ -5,13 +5,13 @@
 // call the specialist).
 import { useCallback, useEffect, useRef } from 'react';
 import type { SpeechResultEvent, StepSpecInput } from '../../../common/ipc/channels/speech.js';
-import { useApi } from '../api/ApiContext.js';
 import { useNav } from '../app/navigation.js';
 import { backAction } from '../app/back-override.js';
 import { useReadAloud } from '../read-aloud/ReadAloudContext.js';
 import { reprompt, useVoice, type Voice } from '../voice/index.js';
 import { useVoiceKey } from './VoiceKeyContext.js';
 import { t } from '../i18n/zh-CN.js';
+import { useCallForHelp } from '../help/useCallForHelp.js';
 
 export interface ScreenVoiceOptions {
   step: StepSpecInput | null;
@@ -26,8 +26,8 @@ export interface ScreenVoiceOptions {
 const GLOBAL = new Set(['back', 'home', 'repeat', 'help']);
 
 export function useScreenVoice(o: ScreenVoiceOptions): Voice {
-  const api = useApi();
   const nav = useNav();
+  const callForHelp = useCallForHelp();
   const { speak, speaking } = useReadAloud();
   const latest = useRef(o);
   latest.current = o;
@@ -39,7 +39,8 @@ export function useScreenVoice(o: ScreenVoiceOptions): Voice {
         if (r.intent === 'back') backAction(nav.back)();
         else if (r.intent === 'home') nav.home();
         else if (r.intent === 'repeat') void speak(latest.current.prompt);
-        else void speak(t.voice.help);
+        // 帮助 / 叫工作人员: call the specialist, and say how voice works while they come.
+        else void callForHelp('asked').then((called) => speak(called ? `${t.help.calledSpoken}${t.voice.help}` : t.voice.help));
         return;
       }
       latest.current.onResult(r);
@@ -50,8 +51,8 @@ export function useScreenVoice(o: ScreenVoiceOptions): Voice {
       const kind = step?.kind ?? 'confirm';
       const options = step?.kind === 'choice' ? step.options.map((x) => x.label) : undefined;
       void speak(reprompt(kind, failures, options ? { options } : {}));
-      // Two misses: the resident needs a person. The desk sees it in the audit log.
-      if (failures === 2) void api.call('store:audit-append', { actor: { kind: 'system' }, action: 'help-requested', detail: 'voice not understood twice' });
+      // Two misses: the resident needs a person. The station alerts the desk and the status bar (and audits the call).
+      if (failures === 2) void callForHelp('voice-failed-twice');
     },
   });
 

@@ -3,15 +3,32 @@
 // to the station in half-second chunks; the station's end-of-speech detection
 // ends the utterance, and a cap here ends it if the station never does. Any
 // prompt being read aloud stops first, so the kiosk does not hear itself.
+// Misses in a row are counted per question (misses.ts); at the second the
+// specialist is called, and the outcome says so, so the screen can tell the
+// resident to use the buttons while someone comes.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SpeechResultEvent, StepSpecInput } from '../../../../../common/ipc/channels/speech.js';
 import { useApi } from '../../../api/ApiContext.js';
 import { useReadAloud } from '../../../read-aloud/ReadAloudContext.js';
+import { useCallForHelp } from '../../../help/useCallForHelp.js';
 import { Downsampler, TARGET_RATE, pcmToBase64 } from './pcm.js';
+import { countMiss, noMisses, shouldCallForHelp, stepKeyOf, type Misses } from './misses.js';
 
 /** Why listening gave nothing to act on, besides a rejected result. */
 export type ListenFailure = 'no-microphone' | 'unavailable';
-export type ListenOutcome = { ok: true; result: SpeechResultEvent } | { ok: false; failure: ListenFailure };
+export type ListenOutcome =
+  | {
+      ok: true;
+      result: SpeechResultEvent;
+      /** Misses in a row at this question, this one included (0 after an understood answer). */
+      misses: number;
+      /** The specialist was called during this run of misses and the station has the call. */
+      helpCalled: boolean;
+    }
+  | { ok: false; failure: ListenFailure };
+
+/** What the microphone and the station gave, before the misses are counted. */
+type Heard = { ok: true; result: SpeechResultEvent } | { ok: false; failure: ListenFailure };
 
 const CHUNK_SAMPLES = TARGET_RATE / 2;
 /** Longer than the station's own cap (15 s) plus slack: only a lost station hits it. */
@@ -22,12 +39,15 @@ export function useListen(): { listening: boolean; listen(step: StepSpecInput): 
   const { stop: stopReading } = useReadAloud();
   const [listening, setListening] = useState(false);
   const current = useRef<(() => void) | null>(null);
+  const misses = useRef<Misses>(noMisses);
+  const helpCalled = useRef(false);
+  const callForHelp = useCallForHelp();
 
   const cancel = useCallback(() => current.current?.(), []);
   useEffect(() => cancel, [cancel]); // leaving the screen releases the microphone
 
-  const listen = useCallback(
-    async (step: StepSpecInput): Promise<ListenOutcome> => {
+  const hear = useCallback(
+    async (step: StepSpecInput): Promise<Heard> => {
       cancel();
       stopReading();
       const started = await api.call('speech:listen-start', { step });
@@ -41,7 +61,7 @@ export function useListen(): { listening: boolean; listen(step: StepSpecInput): 
         return { ok: false, failure: 'no-microphone' };
       }
       setListening(true);
-      return new Promise<ListenOutcome>((resolve) => {
+      return new Promise<Heard>((resolve) => {
         const ctx = new AudioContext();
         const source = ctx.createMediaStreamSource(stream);
         // ScriptProcessor rather than an AudioWorklet: a worklet needs a module URL,
@@ -66,7 +86,7 @@ export function useListen(): { listening: boolean; listen(step: StepSpecInput): 
         source.connect(processor);
         processor.connect(ctx.destination);
 
-        const finish = (outcome: ListenOutcome) => {
+        const finish = (outcome: Heard) => {
           if (done) return;
           done = true;
           off();
@@ -92,6 +112,20 @@ export function useListen(): { listening: boolean; listen(step: StepSpecInput): 
       });
     },
     [api, cancel, stopReading],
+  );
+
+  const listen = useCallback(
+    async (step: StepSpecInput): Promise<ListenOutcome> => {
+      const heard = await hear(step);
+      if (!heard.ok) return heard; // no microphone or no recognizer: not the resident's miss
+      const prev = misses.current;
+      const next = countMiss(prev, stepKeyOf(step), heard.result);
+      misses.current = next;
+      if (next.count === 0 || next.stepKey !== prev.stepKey) helpCalled.current = false;
+      if (shouldCallForHelp(prev, next)) helpCalled.current = await callForHelp('voice-failed-twice');
+      return { ...heard, misses: next.count, helpCalled: next.count > 0 && helpCalled.current };
+    },
+    [hear, callForHelp],
   );
 
   return { listening, listen, cancel };

@@ -1,19 +1,25 @@
 // One spoken pick among a screen's choices: listen with the step's choice
 // grammar, hand back the option id heard, or keep plain words for why nothing
-// was picked (said aloud too). What was heard is kept to show on screen.
+// was picked (said aloud too). What was heard is kept to show on screen. Misses
+// are counted, and the specialist called at the second, by useListen.
 import { useState } from 'react';
 import type { StepSpecInput } from '../../../../../common/ipc/channels/speech.js';
 import { useReadAloud } from '../../../read-aloud/ReadAloudContext.js';
 import { t } from '../../../i18n/zh-CN.js';
 import { useListen, type ListenOutcome } from './useListen.js';
 
-/** What a spoken answer picked (an option id), or the words to show and say when it picked nothing. */
+/**
+ * What a spoken answer picked (an option id), or the words to show and say when
+ * it picked nothing: after the second miss, to use the buttons while the
+ * specialist (called by useListen) comes.
+ */
 export function pickedByVoice(out: ListenOutcome): { id: string; heard: string } | { problem: string } | null {
   const v = t.queries.voice;
   if (!out.ok) return { problem: out.failure === 'no-microphone' ? v.noMic : v.unavailable };
   const r = out.result;
   if (r.kind === 'final' && r.intent) return { id: r.intent, heard: r.text };
-  return r.reason === 'cancelled' ? null : { problem: v.notHeard };
+  if (r.reason === 'cancelled') return null;
+  return { problem: out.helpCalled ? t.voice.useButtons : v.notHeard };
 }
 
 export function useVoicePick(): { listening: boolean; heard: string | null; problem: string | null; pick(step: StepSpecInput): Promise<string | null> } {
