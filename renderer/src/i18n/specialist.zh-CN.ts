@@ -122,6 +122,20 @@ export const specialistStrings = {
     listLabel: '可代办的服务',
     start: (title: string) => `代办：${title}`,
   },
+  /** Residents' calls for help, at the top of every desk screen. */
+  help: {
+    title: '居民在叫工作人员',
+    listLabel: '居民的呼叫',
+    reasons: { 'voice-failed-twice': '语音两次没听懂', asked: '居民按了（或说了）叫人' } as Record<string, string>,
+    where: (screen: string) => `在办：${screen}`,
+    home: '首页（还没选要办的事）',
+    since: (minutes: number, clock: string) => (minutes < 1 ? `刚刚叫的（${clock}）` : `${minutes} 分钟前叫的（${clock}）`),
+    times: (n: number) => `一共叫了 ${n} 次`,
+    resolve: '已处理',
+    resolved: '已记下：这次呼叫处理好了。',
+    gone: '这次呼叫已经结束了（居民已离开，或别人处理过了）。',
+    failed: (msg: string) => `没有记下：${msg}`,
+  },
   errors: {
     generic: '出了点问题，请再试一次。',
     needLogin: '请先登录。',

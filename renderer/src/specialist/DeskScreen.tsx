@@ -1,6 +1,7 @@
 // The specialist desk: the login screen until a specialist logs in, then one
 // screen per section (queue, devices, sync, today, 代办) under the same header
-// with the sections as big toggle buttons. Registered in services/registry.ts.
+// with the sections as big toggle buttons, and residents' open calls for help
+// above everything. Registered in services/registry.ts.
 import './desk.css';
 import { useState, type ComponentType } from 'react';
 import { Button } from '../design/Button.js';
@@ -14,6 +15,7 @@ import { SyncSection } from './SyncSection.js';
 import { TodaySection } from './TodaySection.js';
 import { OnBehalfSection } from './OnBehalfSection.js';
 import { useDeskAudit } from './useDeskAudit.js';
+import { HelpRequestsPanel } from './HelpRequestsPanel.js';
 
 const sections = ['queue', 'devices', 'sync', 'today', 'onBehalf'] as const;
 type Section = (typeof sections)[number];
@@ -41,6 +43,7 @@ export function DeskScreen() {
   const title = t.specialist.sections[section];
   return (
     <Screen id={`specialist-${section}`} title={`${t.specialist.title}：${title}`}>
+      <HelpRequestsPanel />
       <p className="desk-who" data-testid="desk-who">
         {t.specialist.header.loggedIn(desk.specialist.name)}
       </p>

@@ -1,0 +1,36 @@
+// A call for help as the desk words it: both reasons, the service title (or the
+// home screen), minutes since the first call with the local clock time, and how
+// often the resident called.
+import { describe, expect, it } from 'vitest';
+import { helpRequestWords } from '../../../renderer/src/specialist/help-words.js';
+import type { HelpRequest } from '../../../common/domain/help.js';
+
+const opened = new Date(2026, 10, 22, 8, 5, 0); // local time: the desk shows local clock times
+const base: HelpRequest = { id: 'req-1', reasons: ['voice-failed-twice'], serviceId: null, openedAt: opened.toISOString(), lastAskedAt: opened.toISOString(), times: 1 };
+const titles = (id: string) => ({ 'pension-certification': '养老资格认证' })[id] ?? id;
+const after = (ms: number) => new Date(opened.getTime() + ms);
+
+describe('help request words on the desk', () => {
+  it('says a voice call from the home screen just happened', () => {
+    expect(helpRequestWords(base, after(20_000), titles)).toEqual({
+      what: '语音两次没听懂',
+      where: '在办：首页（还没选要办的事）',
+      since: '刚刚叫的（08:05）',
+      times: null,
+    });
+  });
+
+  it('names the service, both reasons, the minutes waited and the number of calls', () => {
+    const r: HelpRequest = { ...base, reasons: ['voice-failed-twice', 'asked'], serviceId: 'pension-certification', times: 3 };
+    expect(helpRequestWords(r, after(7 * 60_000 + 59_000), titles)).toEqual({
+      what: '语音两次没听懂；居民按了（或说了）叫人',
+      where: '在办：养老资格认证',
+      since: '7 分钟前叫的（08:05）',
+      times: '一共叫了 3 次',
+    });
+  });
+
+  it('never shows a negative age when the desk clock is a little behind the station', () => {
+    expect(helpRequestWords({ ...base, reasons: ['asked'] }, after(-5_000), titles).since).toBe('刚刚叫的（08:05）');
+  });
+});
