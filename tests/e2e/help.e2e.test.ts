@@ -1,0 +1,166 @@
+// A resident's call for help reaching the specialist, in real Chromium through
+// the real web host, with the keyboard only: the resident presses 叫工作人员 on a
+// service screen, the status bar says 已呼叫工作人员 (on every screen), the
+// specialist opens the desk, logs in, sees what happened and where, presses
+// 已处理, and the indicator goes away. Then a resident who calls and walks away:
+// the inactivity warning, the timeout, and the call ends with their session.
+// The voice path (two misses) needs a microphone: its counting is unit-tested
+// (tests/unit/queries/misses.test.ts) and the station side in
+// tests/integration/help/help-module.test.ts. axe on every screen shown.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startKiosk, type KioskProcess } from '../support/kiosk-process.js';
+import { axeViolations, launchBrowser, newKioskPage, screenshot } from '../support/browser.js';
+
+let kiosk: KioskProcess;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  kiosk = await startKiosk();
+  browser = await launchBrowser();
+  ({ page } = await newKioskPage(browser));
+  await page.goto(kiosk.url);
+  await page.waitForSelector('.tile');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await kiosk?.stop();
+});
+
+async function screen(p: Page, id: string): Promise<void> {
+  await p.waitForSelector(`[data-screen="${id}"]`, { timeout: 20_000 });
+}
+
+async function check(p: Page, name: string): Promise<void> {
+  expect(await axeViolations(p)).toEqual([]);
+  await screenshot(p, `help-${name}`);
+}
+
+/** Arrow keys only, one step at a time towards the target, then Enter (as in the desk e2e). */
+async function press(p: Page, attr: string, value: string): Promise<void> {
+  const selector = `[${attr}="${value}"]`;
+  await p.locator(selector).first().waitFor();
+  for (let i = 0; i < 30; i++) {
+    const step = await p.evaluate((sel) => {
+      const t = document.querySelector(sel)!;
+      const a = document.activeElement;
+      if (a === t) return 'here';
+      if (!a || a === document.body) return 'ArrowDown';
+      const tr = t.getBoundingClientRect();
+      const ar = a.getBoundingClientRect();
+      const dy = (tr.top + tr.bottom) / 2 - (ar.top + ar.bottom) / 2;
+      const dx = (tr.left + tr.right) / 2 - (ar.left + ar.right) / 2;
+      if (Math.abs(dy) > Math.min(tr.height, ar.height) / 2) return dy > 0 ? 'ArrowDown' : 'ArrowUp';
+      return dx > 0 ? 'ArrowRight' : 'ArrowLeft';
+    }, selector);
+    if (step === 'here') return p.keyboard.press('Enter');
+    await p.keyboard.press(step);
+  }
+  throw new Error(`arrow keys never reached ${selector}`);
+}
+
+const helpOpen = async () => {
+  const r = await kiosk.ipc<{ help: { open: boolean } }>('station:status', {});
+  return r.ok ? r.value.help.open : null;
+};
+const auditEntries = async () => {
+  const r = await kiosk.ipc<{ auditEntries: number }>('store:stats', {});
+  return r.ok ? r.value.auditEntries : -1;
+};
+const indicator = (p: Page) => p.getByTestId('help-called');
+
+describe('a call for help', () => {
+  it('is made with the big 叫工作人员 button on a service screen and shown on the status bar', async () => {
+    await page.locator('[data-service="social-insurance-query"]').focus();
+    await page.keyboard.press('Enter');
+    await screen(page, 'service-social-insurance-query');
+    expect(await indicator(page).count()).toBe(0);
+    const before = await auditEntries();
+
+    await press(page, 'data-nav', 'call-help');
+    await indicator(page).waitFor({ timeout: 20_000 });
+    expect(await indicator(page).innerText()).toBe('已呼叫工作人员');
+    expect(await helpOpen()).toBe(true);
+    // Large on the status bar: a heading-sized badge, visible from across the room.
+    const fontSize = await indicator(page).evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(fontSize).toBeGreaterThanOrEqual(48);
+    // The call is audited by the station (the renderer no longer writes it).
+    await expect.poll(auditEntries).toBe(before + 1);
+    await check(page, 'called');
+
+    // Pressing again refreshes the same call: still one indicator.
+    await page.keyboard.press('Enter');
+    await expect.poll(auditEntries).toBe(before + 2);
+    expect(await indicator(page).count()).toBe(1);
+  });
+
+  it('stays on the status bar of every screen until handled', async () => {
+    await page.keyboard.press('Home');
+    await screen(page, 'home');
+    await indicator(page).waitFor();
+    expect(await page.getByTestId('status-bar').innerText()).toContain('已呼叫工作人员');
+  });
+
+  it('reaches the specialist desk, which marks it handled, and the indicator goes away', async () => {
+    await page.locator('[data-nav="specialist"]').focus();
+    await page.keyboard.press('Enter');
+    await screen(page, 'specialist-login');
+    // The call shows on the login screen's status bar too, so the specialist sees it first.
+    await indicator(page).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-action') ?? null)).toBe('login');
+    for (const d of '135790') await page.keyboard.press(d); // the development specialist's PIN
+    await page.keyboard.press('Enter');
+    await page.getByTestId('desk-who').waitFor({ timeout: 20_000 });
+
+    const item = page.locator('[data-help-request]');
+    await item.waitFor({ timeout: 20_000 });
+    const words = await item.innerText();
+    expect(words).toContain('居民按了（或说了）叫人');
+    expect(words).toContain('在办：社保查询');
+    expect(words).toMatch(/刚刚叫的|1 分钟前叫的/);
+    expect(words).toContain('一共叫了 2 次');
+    await check(page, 'desk');
+
+    const before = await auditEntries();
+    await press(page, 'data-action', 'help-resolve');
+    await expect.poll(() => page.getByTestId('desk-help-message').innerText(), { timeout: 20_000 }).toContain('这次呼叫处理好了');
+    await item.waitFor({ state: 'detached' });
+    await indicator(page).waitFor({ state: 'detached' });
+    expect(await helpOpen()).toBe(false);
+    await expect.poll(auditEntries).toBe(before + 1); // help.resolved, under the specialist's id
+    await check(page, 'desk-resolved');
+
+    await page.locator('[data-action="logout"]').focus();
+    await page.keyboard.press('Enter');
+    await screen(page, 'specialist-login');
+  });
+
+  it("ends with the resident's session when they call and walk away", async () => {
+    // A second screen with a controllable clock for the inactivity guard.
+    const { context, page: p2 } = await newKioskPage(browser);
+    try {
+      await p2.clock.install();
+      await p2.goto(kiosk.url);
+      await p2.waitForSelector('.tile');
+      await p2.locator('[data-nav="call-help"]').focus();
+      await p2.keyboard.press('Enter');
+      await indicator(p2).waitFor({ timeout: 20_000 });
+      expect(await helpOpen()).toBe(true);
+
+      // Even on the home screen, an open call keeps the inactivity guard on: warned aloud, with 继续.
+      await p2.clock.runFor(60_000 + 1000);
+      const dialog = p2.getByRole('alertdialog', { name: '您还在吗？' });
+      await dialog.waitFor();
+      await check(p2, 'walked-away-warning');
+      await p2.clock.runFor(20_000 + 1000);
+      await dialog.waitFor({ state: 'detached' });
+      await expect.poll(helpOpen, { timeout: 20_000 }).toBe(false);
+      await indicator(p2).waitFor({ state: 'detached' });
+      await indicator(page).waitFor({ state: 'detached' }); // and on the other screen
+    } finally {
+      await context.close();
+    }
+  });
+});
