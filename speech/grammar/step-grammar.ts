@@ -24,7 +24,12 @@ export interface ChoiceOption {
 
 export type StepSpec =
   | { readonly kind: 'home'; readonly services?: readonly ServiceIntentId[] }
-  | { readonly kind: 'confirm' }
+  | {
+      readonly kind: 'confirm';
+      /** The screen's button words for yes and no, said as written (a longer phrase is also easier to hear than 是). */
+      readonly yes?: readonly string[];
+      readonly no?: readonly string[];
+    }
   | {
       readonly kind: 'digits';
       readonly minLength?: number;
@@ -74,6 +79,8 @@ function intentPhrases(spec: StepSpec): Map<string, string[]> {
       break;
     case 'confirm':
       for (const [id, s] of Object.entries(confirmVoiceSynonyms)) add(id, s);
+      add('yes', (spec.yes ?? []).map(sayable).filter((p) => p.length > 0));
+      add('no', (spec.no ?? []).map(sayable).filter((p) => p.length > 0));
       break;
     case 'digits':
       for (const o of spec.extra ?? []) {

@@ -24,7 +24,14 @@ const choiceOptionSchema = z
 /** The grammar of a dialog step: built in the station from the catalogue and these labels. */
 export const stepSpecSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('home'), services: z.array(z.enum(serviceIntentIds)).min(1).optional() }).strict(),
-  z.object({ kind: z.literal('confirm') }).strict(),
+  z
+    .object({
+      kind: z.literal('confirm'),
+      /** The screen's own 是-button and 不是-button words (开始办理, 是，提交…): reading a button aloud answers it. */
+      yes: z.array(z.string().min(1).max(40)).max(4).optional(),
+      no: z.array(z.string().min(1).max(40)).max(4).optional(),
+    })
+    .strict(),
   z
     .object({
       kind: z.literal('digits'),

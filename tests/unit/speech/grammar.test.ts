@@ -10,7 +10,7 @@ import { allVoiceSynonyms, carrierPrefixes, controlVoiceSynonyms, serviceIntentI
 // A dictionary with every character the catalogue uses, one "word" per character,
 // plus a few multi-character words, so segmentation has real choices to make.
 const chars = new Set(
-  [...Object.values(allVoiceSynonyms()).flat(), ...Object.values(controlVoiceSynonyms).flat(), ...carrierPrefixes, '吧', '一下', '第个项', '零一幺二两三四五六七八九叉洞', '低保医保本人'].join(''),
+  [...Object.values(allVoiceSynonyms()).flat(), ...Object.values(controlVoiceSynonyms).flat(), ...carrierPrefixes, '吧', '一下', '第个项', '零一幺二两三四五六七八九叉洞', '低保医保本人', '提交修改'].join(''),
 );
 const dict = dictionaryFromEntries([
   ...[...chars].map((c) => [c, 'x'] as [string, string]),
@@ -56,6 +56,16 @@ describe('step grammars', () => {
     const g = buildStepGrammar({ kind: 'confirm' }, dict);
     expect(new Set(g.phrases.map((p) => p.intent))).toEqual(new Set(['yes', 'no', 'back', 'home', 'repeat', 'help']));
     expect(g.prefixes).toEqual([]);
+  });
+
+  it("confirm: the screen's button words answer yes or no, and a word that means the other answer is refused", () => {
+    const spec = { kind: 'confirm' as const, yes: ['是，提交'], no: ['不是，要修改'] };
+    expect(stepSpecSchema.safeParse(spec).success).toBe(true);
+    const g = buildStepGrammar(spec, dict);
+    const m = createIntentMatcher(g);
+    expect(m.match('是提交')).toMatchObject({ intent: 'yes' });
+    expect(m.match('不是要修改')).toMatchObject({ intent: 'no' });
+    expect(() => buildStepGrammar({ kind: 'confirm', yes: ['不是'] }, dict)).toThrow(GrammarError);
   });
 
   it('digits: the spoken digits including 幺 and 两, X only when asked', () => {
