@@ -39,7 +39,7 @@ export const elderlyAllowance: ServiceDefinitionInput = {
     {
       id: 'household-photo',
       kind: 'question',
-      prompt: { title: '拍户口本', say: '请把户口本上您的那一页，放到摄像头下面。放好了，按拍照。' },
+      prompt: { title: '拍户口本', say: '请把户口本上您的那一页，放到摄像头下面。放好了，就说“拍照”，或者按拍照。' },
       field: { id: 'householdPhoto', kind: 'photo', label: '户口本照片', subject: 'household-register' },
     },
     {

@@ -48,7 +48,7 @@ export const pensionCertification: ServiceDefinitionInput = {
       id: 'member-name',
       kind: 'question',
       when: { field: 'forWhom', is: ['family'] },
-      prompt: { title: '家人的名字', say: '请说出家人的名字。' },
+      prompt: { title: '家人的名字', say: '家人的名字要打字。请家人或者工作人员帮忙输入。要找工作人员，就说“叫工作人员”。' },
       field: { id: 'memberName', kind: 'text', label: '家人姓名', minLength: 2, maxLength: 20 },
     },
     {
@@ -63,14 +63,14 @@ export const pensionCertification: ServiceDefinitionInput = {
       kind: 'question',
       when: { field: 'forWhom', is: ['self'] },
       offeredOn: ['kiosk'],
-      prompt: { title: '拍一张照片', say: '请看着屏幕上面的摄像头，不要戴帽子。准备好了，按拍照。' },
+      prompt: { title: '拍一张照片', say: '请看着屏幕上面的摄像头，不要戴帽子。准备好了，就说“拍照”，或者按拍照。' },
       field: { id: 'facePhoto', kind: 'photo', label: '本人照片', subject: 'face' },
     },
     {
       id: 'member-face',
       kind: 'question',
       when: { field: 'memberPresent', is: [true] },
-      prompt: { title: '给家人拍照', say: '请您的家人看着屏幕上面的摄像头。准备好了，按拍照。' },
+      prompt: { title: '给家人拍照', say: '请您的家人看着屏幕上面的摄像头。准备好了，就说“拍照”，或者按拍照。' },
       field: { id: 'memberFacePhoto', kind: 'photo', label: '家人照片', subject: 'face' },
     },
     {
