@@ -1,24 +1,21 @@
 // Draws one FlowView: the intro, a question, an information screen, the kind
 // "not eligible" explanation, the read-back with 是 / 不是, or "which one is wrong".
 import type { FlowView } from '../../../common/flow/index.js';
-import type { PhotoAnswer } from '../../../common/flow/answers.js';
 import { Button } from '../design/Button.js';
 import { t } from '../i18n/zh-CN.js';
 import { QuestionView } from './views/QuestionView.js';
-import type { CapturedPhoto } from './to-application.js';
+import type { FlowActions } from './flow-actions.js';
+import type { PhotoCapture } from './usePhotoCapture.js';
 
-export interface FlowActions {
-  next(): void;
-  answer(raw: unknown): void;
-  skip(): void;
-  back(): void;
-  confirm(yes: boolean): void;
-  chooseFix(key: string): void;
-  home(): void;
-  photo(p: CapturedPhoto): PhotoAnswer;
+export interface FlowPageProps {
+  view: Exclude<FlowView, { kind: 'done' }>;
+  act: FlowActions;
+  pending: string | null;
+  onPending(v: string | null): void;
+  photo: PhotoCapture;
 }
 
-export function FlowPage({ view, act, pending, onPending }: { view: Exclude<FlowView, { kind: 'done' }>; act: FlowActions; pending: string | null; onPending(v: string | null): void }) {
+export function FlowPage({ view, act, pending, onPending, photo }: FlowPageProps) {
   switch (view.kind) {
     case 'intro':
       return (
@@ -40,7 +37,7 @@ export function FlowPage({ view, act, pending, onPending }: { view: Exclude<Flow
         </>
       );
     case 'question':
-      return <QuestionView key={view.key} view={view} onAnswer={act.answer} onSkip={act.skip} onPhoto={act.photo} pending={pending} onPending={onPending} />;
+      return <QuestionView key={view.key} view={view} onAnswer={act.answer} onSkip={act.skip} photo={photo} pending={pending} onPending={onPending} />;
     case 'info':
       return (
         <>

@@ -14,13 +14,15 @@ import { RequireIdentity, todayIso } from '../identity/RequireIdentity.js';
 import { useReadAloud } from '../read-aloud/ReadAloudContext.js';
 import type { ServiceScreenProps } from '../services/registry.js';
 import { t } from '../i18n/zh-CN.js';
-import { FlowPage, type FlowActions } from './FlowPage.js';
+import { FlowPage } from './FlowPage.js';
+import type { FlowActions } from './flow-actions.js';
 import { SubmitResult } from './SubmitResult.js';
 import { toSubmitArgs, type CapturedPhoto } from './to-application.js';
 import { useSpecialist } from '../specialist/SpecialistSession.js';
 import { useCatalogue } from './useCatalogue.js';
 import { AfterService } from './AfterService.js';
 import { applyVoice, stepSpecFor } from './flow-voice.js';
+import { usePhotoCapture } from './usePhotoCapture.js';
 import { readBackNumber } from './views/NumberEntry.js';
 import { useScreenVoice } from '../voice-ui/useScreenVoice.js';
 import { VoiceBar } from '../voice-ui/VoiceBar.js';
@@ -92,12 +94,20 @@ function Flow({ service, catalogueVersion, identity, onBehalf }: { service: flow
     [nav.home],
   );
 
+  // The camera of a photo question lives here, not in its view, so voice and the buttons share it.
+  const photoField = view.kind === 'question' && view.field.kind === 'photo' ? view.field : null;
+  const photo = usePhotoCapture(photoField && !finished ? { key: viewKey, name: photoField.label, maxBytes: photoField.maxBytes } : null, {
+    onUse: (p) => act.answer(act.photo(p)),
+    say: (text) => void speak(text),
+  });
+
   const live = view.kind === 'done' ? null : view;
   const voice = useScreenVoice({
-    step: live && !finished ? stepSpecFor(live, pending) : null,
-    prompt: said,
+    step: live && !finished ? stepSpecFor(live, pending, photo.phase) : null,
+    // 再说一遍 on a taken picture repeats what can be said about it, not how to take it.
+    prompt: photo.phase === 'shot' ? t.flow.photoTaken : said,
     onResult: (r) => {
-      if (live) applyVoice(live, r, act, pending, { setPending, readBack: (v) => readBackNumber(v, speak) });
+      if (live) applyVoice(live, r, { act, pending, numbers: { setPending, readBack: (v) => readBackNumber(v, speak) }, photo });
     },
   });
 
@@ -121,7 +131,7 @@ function Flow({ service, catalogueVersion, identity, onBehalf }: { service: flow
   const screenId = view.kind === 'question' || view.kind === 'info' ? `service-${service.id}-${view.key.replace(/\W+/g, '-')}` : `service-${service.id}-${view.kind}`;
   return (
     <Screen id={screenId} title={title} step={step} prompt={`${title}。${said}`} onBack={onBack}>
-      <FlowPage view={view} act={act} pending={pending} onPending={setPending} />
+      <FlowPage view={view} act={act} pending={pending} onPending={setPending} photo={photo} />
       <VoiceBar voice={voice} />
     </Screen>
   );

@@ -1,14 +1,27 @@
 // What can be said on each flow screen, and what a recognised answer does.
 // Derived from the FlowView (itself derived from the catalogue), never written
 // per screen: choices become a choice grammar of their labels and voice words,
-// yes/no questions and read-backs a confirm grammar, numbers a digits grammar.
+// yes/no questions and read-backs a confirm grammar, numbers a digits grammar,
+// photos the camera's buttons. Every word a button carries can be said, so a
+// resident who cannot use the screen is never stuck: 拍照 / 用这张 / 重拍 on a
+// photo, 跳过 on an optional question, and 叫工作人员 where only a helper can
+// answer (a typed name, a camera that will not open).
 import type { FlowView } from '../../../common/flow/index.js';
+import { controlVoiceSynonyms, type ControlIntentId } from '../../../common/catalogue/voice-synonyms.js';
 import type { SpeechResultEvent, StepSpecInput } from '../../../common/ipc/channels/speech.js';
-import type { FlowActions } from './FlowPage.js';
+import { speakInteger } from '../../../common/spoken/numbers.js';
+import { t } from '../i18n/zh-CN.js';
+import type { FlowActions } from './flow-actions.js';
+import type { PhotoControls, PhotoPhase } from './usePhotoCapture.js';
 
 type Live = Exclude<FlowView, { kind: 'done' }>;
+type Question = Extract<Live, { kind: 'question' }>;
+type SpokenOption = Extract<StepSpecInput, { kind: 'choice' }>['options'][number];
 
-const DIGIT_FIELDS: Record<string, (f: Extract<Live, { kind: 'question' }>['field']) => StepSpecInput> = {
+const MAX_OPTIONS = 12;
+
+type DigitKind = 'phone' | 'bank-account' | 'id-number' | 'count' | 'amount';
+const DIGIT_FIELDS: Record<DigitKind, (f: Question['field']) => Extract<StepSpecInput, { kind: 'digits' }>> = {
   phone: () => ({ kind: 'digits', minLength: 7, maxLength: 12 }),
   'bank-account': (f) => (f.kind === 'bank-account' ? { kind: 'digits', minLength: f.minDigits, maxLength: f.maxDigits } : { kind: 'digits' }),
   'id-number': () => ({ kind: 'digits', minLength: 18, maxLength: 18, allowX: true }),
@@ -16,7 +29,73 @@ const DIGIT_FIELDS: Record<string, (f: Extract<Live, { kind: 'question' }>['fiel
   amount: () => ({ kind: 'digits', minLength: 1, maxLength: 7 }),
 };
 
-export function stepSpecFor(view: Live, pending: string | null): StepSpecInput | null {
+/** A button of the flow's own (拍照, 跳过…) as a spoken option: its label plus what people say for it. */
+function control(id: ControlIntentId, label: string, except: ReadonlySet<string> = new Set()): SpokenOption | null {
+  const words = [label, ...controlVoiceSynonyms[id]].filter((w) => !except.has(w));
+  if (words.length === 0) return null;
+  const [first, ...rest] = [...new Set(words)];
+  return { id, label: first!, ...(rest.length ? { synonyms: rest } : {}) };
+}
+
+/** 叫工作人员 is the global `help` intent: the screen voice handles it the same everywhere. */
+const callStaff: SpokenOption = { id: 'help', label: t.flow.callStaff };
+
+/**
+ * The question's own options, plus 跳过 when it may be skipped. Skip words the
+ * options already use (an option called 没有) stay the option's: one phrase, one meaning.
+ */
+function withSkip(options: readonly SpokenOption[], canSkip: boolean): StepSpecInput {
+  if (!canSkip) return { kind: 'choice', options: options.slice(0, MAX_OPTIONS) };
+  const taken = new Set(options.flatMap((o) => [o.label, ...(o.synonyms ?? [])]));
+  const skip = options.some((o) => o.id === 'skip') ? null : control('skip', t.common.skip, taken);
+  return { kind: 'choice', options: skip ? [...options.slice(0, MAX_OPTIONS - 1), skip] : options.slice(0, MAX_OPTIONS) };
+}
+
+/** The camera's buttons for what it shows now: 拍照 on the live preview, 用这张 / 重拍 on a taken picture. */
+function photoOptions(phase: PhotoPhase): SpokenOption[] {
+  switch (phase) {
+    case 'opening':
+    case 'preview':
+      // 拍照 is listened for while the camera is still starting (the prompt takes longer than the
+      // camera); said too early it does nothing, like the greyed-out button.
+      return [control('take-photo', t.flow.takePhoto)!];
+    case 'shot':
+      return [control('use-photo', t.flow.usePhoto)!, control('retake-photo', t.flow.retake)!];
+    case 'failed':
+      return [callStaff];
+  }
+}
+
+function questionSpec(view: Question, photo: PhotoPhase): StepSpecInput {
+  const f = view.field;
+  switch (f.kind) {
+    case 'choice':
+    case 'relationship':
+      return withSkip(
+        view.options.map((o) => ({ id: o.value, label: o.label, synonyms: o.voice.slice(0, 10) })),
+        view.canSkip,
+      );
+    // 没有 / 不用 answer a yes-no question ("no"), so skip words would be ambiguous there: 跳过 stays a button.
+    case 'yes-no':
+      return { kind: 'confirm' };
+    case 'photo':
+      return withSkip(photoOptions(photo), view.canSkip);
+    // A name cannot be recognised from a closed grammar: the prompt says a helper types it, and 叫工作人员 fetches one.
+    case 'text':
+      return withSkip([callStaff], view.canSkip);
+    default: {
+      const digits = DIGIT_FIELDS[f.kind](f);
+      const skip = view.canSkip ? control('skip', t.common.skip) : null;
+      return skip ? { ...digits, extra: [skip] } : digits;
+    }
+  }
+}
+
+/** 第2位家人关系 → 第二位家人关系: grammars drop numerals, and 第1位… and 第2位… would become one phrase. */
+const sayNumerals = (label: string) => label.replace(/\d+/g, (d) => speakInteger(Number(d)));
+
+/** The recognition step of this screen; `photo` is what the camera shows (only read on a photo question). */
+export function stepSpecFor(view: Live, pending: string | null, photo: PhotoPhase): StepSpecInput | null {
   if (pending !== null) return { kind: 'confirm' };
   switch (view.kind) {
     case 'intro':
@@ -24,29 +103,33 @@ export function stepSpecFor(view: Live, pending: string | null): StepSpecInput |
     case 'summary':
       return { kind: 'confirm' };
     case 'choose-fix':
-      return { kind: 'choice', options: view.items.slice(0, 12).map((i) => ({ id: i.key, label: i.label.slice(0, 40) })) };
+      return { kind: 'choice', options: view.items.slice(0, MAX_OPTIONS).map((i) => ({ id: i.key, label: sayNumerals(i.label).slice(0, 40) })) };
     case 'ineligible':
       return null;
-    case 'question': {
-      const f = view.field;
-      if (f.kind === 'choice' || f.kind === 'relationship') {
-        return { kind: 'choice', options: view.options.slice(0, 12).map((o) => ({ id: o.value, label: o.label, synonyms: o.voice.slice(0, 10) })) };
-      }
-      if (f.kind === 'yes-no') return { kind: 'confirm' };
-      const digits = DIGIT_FIELDS[f.kind];
-      return digits ? digits(f) : null; // photos and free text: buttons and a helper
-    }
+    case 'question':
+      return questionSpec(view, photo);
   }
 }
 
-/** Acts on a final result for this screen. `readBack` starts the digit-by-digit confirmation. */
-export function applyVoice(
-  view: Live,
-  r: SpeechResultEvent,
-  act: FlowActions,
-  pending: string | null,
-  numbers: { setPending(v: string | null): void; readBack(v: string): void },
-): void {
+export interface VoiceContext {
+  act: FlowActions;
+  /** A number awaiting its read-back confirmation. */
+  pending: string | null;
+  /** `readBack` starts the digit-by-digit confirmation. */
+  numbers: { setPending(v: string | null): void; readBack(v: string): void };
+  /** The camera's buttons, pressed by voice exactly as by hand. */
+  photo: PhotoControls;
+}
+
+const PHOTO_ACTIONS: Partial<Record<string, (p: PhotoControls) => void>> = {
+  'take-photo': (p) => p.take(),
+  'use-photo': (p) => p.use(),
+  'retake-photo': (p) => p.retake(),
+};
+
+/** Acts on a final result for this screen (the global intents never get here). */
+export function applyVoice(view: Live, r: SpeechResultEvent, ctx: VoiceContext): void {
+  const { act, pending, numbers } = ctx;
   const yes = r.intent === 'yes';
   const no = r.intent === 'no';
   if (pending !== null) {
@@ -70,7 +153,10 @@ export function applyVoice(
       return;
     case 'question': {
       const f = view.field;
-      if (f.kind === 'yes-no' && (yes || no)) act.answer(yes);
+      // An option that is itself called 'skip' is answered, not skipped (withSkip left 跳过 out).
+      if (r.intent === 'skip' && view.canSkip && !view.options.some((o) => o.value === 'skip')) act.skip();
+      else if (f.kind === 'photo') PHOTO_ACTIONS[r.intent ?? '']?.(ctx.photo);
+      else if (f.kind === 'yes-no' && (yes || no)) act.answer(yes);
       else if ((f.kind === 'choice' || f.kind === 'relationship') && r.intent) act.answer(r.intent);
       else if (r.digits) {
         if (f.kind === 'count' || f.kind === 'amount') act.answer(Number(r.digits));

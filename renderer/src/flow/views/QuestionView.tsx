@@ -1,13 +1,12 @@
 // One question on one screen, answered by the control that fits its field.
 import type { FlowView } from '../../../../common/flow/index.js';
-import type { PhotoAnswer } from '../../../../common/flow/answers.js';
 import { Button } from '../../design/Button.js';
 import { t } from '../../i18n/zh-CN.js';
 import { OptionButtons } from './OptionButtons.js';
 import { NumberEntry } from './NumberEntry.js';
 import { TextEntry } from './TextEntry.js';
 import { PhotoEntry } from './PhotoEntry.js';
-import type { CapturedPhoto } from '../to-application.js';
+import type { PhotoCapture } from '../usePhotoCapture.js';
 
 type Question = Extract<FlowView, { kind: 'question' }>;
 
@@ -15,13 +14,14 @@ export interface QuestionProps {
   view: Question;
   onAnswer(raw: unknown): void;
   onSkip(): void;
-  onPhoto(p: CapturedPhoto): PhotoAnswer;
+  /** The flow's camera, shared with voice (only used on a photo question). */
+  photo: PhotoCapture;
   /** A number awaiting its read-back confirmation (keyed or spoken). */
   pending: string | null;
   onPending(v: string | null): void;
 }
 
-export function QuestionView({ view, onAnswer, onSkip, onPhoto, pending, onPending }: QuestionProps) {
+export function QuestionView({ view, onAnswer, onSkip, photo, pending, onPending }: QuestionProps) {
   const f = view.field;
   const current = typeof view.value === 'string' || typeof view.value === 'number' ? String(view.value) : '';
   const num = { pending, onPending };
@@ -62,7 +62,7 @@ export function QuestionView({ view, onAnswer, onSkip, onPhoto, pending, onPendi
       control = <TextEntry key={view.key} initial={current} label={f.label} maxLength={f.maxLength} onDone={onAnswer} />;
       break;
     case 'photo':
-      control = <PhotoEntry key={view.key} name={f.label} maxBytes={f.maxBytes} document={f.subject !== 'face'} onDone={(p) => onAnswer(onPhoto(p))} />;
+      control = <PhotoEntry name={f.label} document={f.subject !== 'face'} photo={photo} />;
       break;
   }
   return (
