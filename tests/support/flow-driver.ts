@@ -1,6 +1,8 @@
 // Walks a catalogue-driven service flow in the browser with the keyboard only
 // (focus + Enter, digits typed), answering from a table keyed by field id and
-// falling back to a sensible answer for each field kind.
+// falling back to a sensible answer for each field kind. Two answers are actions:
+// 'skip' presses 跳过 (optional questions), 'retake' on a photo takes it, presses
+// 重拍, and takes it again.
 import type { Page } from 'playwright-core';
 import { idCheckDigit } from '../../common/domain/id-number.js';
 import { axeViolations, screenshot } from './browser.js';
@@ -63,11 +65,18 @@ export async function driveFlow(page: Page, answers: Answers, opts: { shotPrefix
       const kind = (await page.getAttribute('.question-view', 'data-field-kind'))!;
       const field = (await page.getAttribute('.question-view', 'data-field-id'))!;
       const wanted = answers[field];
-      if (kind === 'choice' || kind === 'relationship' || kind === 'yes-no') {
+      if (wanted === 'skip') {
+        await press(page, '[data-action="skip"]');
+      } else if (kind === 'choice' || kind === 'relationship' || kind === 'yes-no') {
         await press(page, wanted ? `[data-option="${wanted}"]` : '[data-option]');
       } else if (kind === 'photo') {
         await press(page, '[data-action="take-photo"]');
         await page.waitForSelector('[data-action="use-photo"]');
+        if (wanted === 'retake') {
+          await press(page, '[data-action="retake-photo"]');
+          await press(page, '[data-action="take-photo"]'); // waits until the preview runs again
+          await page.waitForSelector('[data-action="use-photo"]');
+        }
         continue;
       } else if (kind === 'text') {
         await page.locator('[data-testid="text-entry"]').fill(wanted ?? DEFAULTS.text!);
