@@ -98,10 +98,13 @@ const sayNumerals = (label: string) => label.replace(/\d+/g, (d) => speakInteger
 export function stepSpecFor(view: Live, pending: string | null, photo: PhotoPhase): StepSpecInput | null {
   if (pending !== null) return { kind: 'confirm' };
   switch (view.kind) {
+    // The buttons' own words count too: a resident reading 是，提交 aloud means it.
     case 'intro':
+      return { kind: 'confirm', yes: [t.common.start] };
     case 'info':
+      return { kind: 'confirm', yes: [t.common.next] };
     case 'summary':
-      return { kind: 'confirm' };
+      return { kind: 'confirm', yes: [t.flow.confirmSubmit], no: [t.flow.fixSomething] };
     case 'choose-fix':
       return { kind: 'choice', options: view.items.slice(0, MAX_OPTIONS).map((i) => ({ id: i.key, label: sayNumerals(i.label).slice(0, 40) })) };
     case 'ineligible':
