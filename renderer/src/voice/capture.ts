@@ -1,7 +1,10 @@
 // Opens the microphone and delivers 16 kHz mono s16 chunks through the AudioWorklet
-// in pcm16k-worklet.ts. Browser clean-up (echo cancellation on, so the kiosk does
-// not hear its own prompts; no automatic gain, which pumps the room noise up
-// between words) is chosen here. Typed errors: the UI says different things for
+// in pcm16k-worklet.ts. Browser clean-up is off: no automatic gain (it pumps the
+// room noise up between words), no noise suppression, and no echo cancellation —
+// Chromium's echo canceller reshapes speech enough that the recognizer heard
+// 医疗保险 as 低保 through it and right without it (tests/e2e/voice-flow). The
+// kiosk never listens while it speaks: hands-free listening starts after a
+// prompt has finished, and pressing the microphone stops the prompt first. Typed errors: the UI says different things for
 // "no microphone" and "not allowed".
 import workletUrl from './pcm16k-worklet.ts?worker&url';
 import { TARGET_RATE } from './resampler.js';
@@ -37,7 +40,7 @@ export async function startCapture(o: CaptureOptions): Promise<Capture> {
   }
   let stream: MediaStream;
   try {
-    stream = await navigator.mediaDevices.getUserMedia({ audio: { channelCount: 1, echoCancellation: true, noiseSuppression: false, autoGainControl: false } });
+    stream = await navigator.mediaDevices.getUserMedia({ audio: { channelCount: 1, echoCancellation: false, noiseSuppression: false, autoGainControl: false } });
   } catch (e) {
     const name = (e as DOMException)?.name;
     if (name === 'NotAllowedError' || name === 'SecurityError') throw new CaptureError('permission-denied', 'Microphone access was refused');
