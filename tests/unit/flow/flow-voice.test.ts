@@ -179,3 +179,15 @@ describe('applyVoice', () => {
     expect(calls()).toEqual({ answer: [['13812345678']] });
   });
 });
+
+describe('confirm screens hear their own button words', () => {
+  it('the intro accepts 开始办理 as yes; a read-back question stays a plain confirm', () => {
+    const service = catalogue.services.find((s) => s.id === 'pension-certification')!;
+    const intro = viewOf(startFlow({ service, catalogueVersion: catalogue.version, identity: resident('1950-03-15'), surface: 'kiosk', today: TODAY }));
+    if (intro.kind === 'done') throw new Error('flow ended at once');
+    const spec = stepSpecFor(intro, null, 'preview');
+    expect(spec).toEqual({ kind: 'confirm', yes: ['开始办理'] });
+    expect(stepSpecSchema.safeParse(spec).success).toBe(true);
+    expect(stepSpecFor(intro, '13812345678', 'preview')).toEqual({ kind: 'confirm' });
+  });
+});
