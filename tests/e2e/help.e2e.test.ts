@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process.js';
-import { axeViolations, launchBrowser, newKioskPage, screenshot } from '../support/browser.js';
+import { axeViolations, launchBrowser, newKioskPage, screenshot, pressByArrows } from '../support/browser.js';
 
 let kiosk: KioskProcess;
 let browser: Browser;
@@ -40,25 +40,7 @@ async function check(p: Page, name: string): Promise<void> {
 
 /** Arrow keys only, one step at a time towards the target, then Enter (as in the desk e2e). */
 async function press(p: Page, attr: string, value: string): Promise<void> {
-  const selector = `[${attr}="${value}"]`;
-  await p.locator(selector).first().waitFor();
-  for (let i = 0; i < 30; i++) {
-    const step = await p.evaluate((sel) => {
-      const t = document.querySelector(sel)!;
-      const a = document.activeElement;
-      if (a === t) return 'here';
-      if (!a || a === document.body) return 'ArrowDown';
-      const tr = t.getBoundingClientRect();
-      const ar = a.getBoundingClientRect();
-      const dy = (tr.top + tr.bottom) / 2 - (ar.top + ar.bottom) / 2;
-      const dx = (tr.left + tr.right) / 2 - (ar.left + ar.right) / 2;
-      if (Math.abs(dy) > Math.min(tr.height, ar.height) / 2) return dy > 0 ? 'ArrowDown' : 'ArrowUp';
-      return dx > 0 ? 'ArrowRight' : 'ArrowLeft';
-    }, selector);
-    if (step === 'here') return p.keyboard.press('Enter');
-    await p.keyboard.press(step);
-  }
-  throw new Error(`arrow keys never reached ${selector}`);
+  return pressByArrows(p, attr, value);
 }
 
 const helpOpen = async () => {

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process.js';
-import { axeViolations, focused, launchBrowser, newKioskPage, screenshot } from '../support/browser.js';
+import { axeViolations, focused, launchBrowser, newKioskPage, screenshot, pressByArrows } from '../support/browser.js';
 import { demoResidents } from '../../sync-server/demo-data.js';
 
 let kiosk: KioskProcess;
@@ -57,25 +57,7 @@ const activeAttr = (name: string) => page.evaluate((n) => document.activeElement
  * the target (spatial navigation must get there), then presses Enter on it.
  */
 async function press(attr: string, value: string): Promise<void> {
-  const selector = `[${attr}="${value}"]`;
-  await page.locator(selector).first().waitFor();
-  for (let i = 0; i < 30; i++) {
-    const step = await page.evaluate((sel) => {
-      const t = document.querySelector(sel)!;
-      const a = document.activeElement;
-      if (a === t) return 'here';
-      if (!a || a === document.body) return 'ArrowDown';
-      const tr = t.getBoundingClientRect();
-      const ar = a.getBoundingClientRect();
-      const dy = (tr.top + tr.bottom) / 2 - (ar.top + ar.bottom) / 2;
-      const dx = (tr.left + tr.right) / 2 - (ar.left + ar.right) / 2;
-      if (Math.abs(dy) > Math.min(tr.height, ar.height) / 2) return dy > 0 ? 'ArrowDown' : 'ArrowUp';
-      return dx > 0 ? 'ArrowRight' : 'ArrowLeft';
-    }, selector);
-    if (step === 'here') return page.keyboard.press('Enter');
-    await page.keyboard.press(step);
-  }
-  throw new Error(`arrow keys never reached ${selector}`);
+  return pressByArrows(page, attr, value);
 }
 
 async function typePin(pin: string): Promise<void> {

@@ -46,3 +46,29 @@ export async function focused(page: Page): Promise<{ tag: string; text: string; 
     };
   });
 }
+
+/**
+ * Walks focus with the arrow keys only, one step at a time towards the element
+ * with `attr="value"`, then presses Enter: what a D-pad user does.
+ */
+export async function pressByArrows(p: Page, attr: string, value: string): Promise<void> {
+  const selector = `[${attr}="${value}"]`;
+  await p.locator(selector).first().waitFor();
+  for (let i = 0; i < 30; i++) {
+    const step = await p.evaluate((sel) => {
+      const t = document.querySelector(sel)!;
+      const a = document.activeElement;
+      if (a === t) return 'here';
+      if (!a || a === document.body) return 'ArrowDown';
+      const tr = t.getBoundingClientRect();
+      const ar = a.getBoundingClientRect();
+      const dy = (tr.top + tr.bottom) / 2 - (ar.top + ar.bottom) / 2;
+      const dx = (tr.left + tr.right) / 2 - (ar.left + ar.right) / 2;
+      if (Math.abs(dy) > Math.min(tr.height, ar.height) / 2) return dy > 0 ? 'ArrowDown' : 'ArrowUp';
+      return dx > 0 ? 'ArrowRight' : 'ArrowLeft';
+    }, selector);
+    if (step === 'here') return p.keyboard.press('Enter');
+    await p.keyboard.press(step);
+  }
+  throw new Error(`arrow keys never reached ${selector}`);
+}
