@@ -62,9 +62,12 @@ function sayable(label: string): string {
   return [...label].filter((c) => /\p{Script=Han}/u.test(c)).join('');
 }
 
+/** The labels as said, leaving out any with nothing sayable in them. */
+const sayableAll = (labels: readonly string[]) => labels.map(sayable).filter((p) => p.length > 0);
+
 /** An option's label and synonyms as they are said (plus 第一个 / 第一项 when it has a place in a list). */
 function optionPhrases(o: ChoiceOption, ordinal?: string): string[] {
-  const said = [o.label, ...(o.synonyms ?? [])].map(sayable).filter((p) => p.length > 0);
+  const said = sayableAll([o.label, ...(o.synonyms ?? [])]);
   if (ordinal) said.push(`第${ordinal}个`, `第${ordinal}项`);
   if (said.length === 0) throw new GrammarError('empty-grammar', `Option ${o.id} has nothing that can be said`);
   return said;
@@ -79,8 +82,8 @@ function intentPhrases(spec: StepSpec): Map<string, string[]> {
       break;
     case 'confirm':
       for (const [id, s] of Object.entries(confirmVoiceSynonyms)) add(id, s);
-      add('yes', (spec.yes ?? []).map(sayable).filter((p) => p.length > 0));
-      add('no', (spec.no ?? []).map(sayable).filter((p) => p.length > 0));
+      add('yes', sayableAll(spec.yes ?? []));
+      add('no', sayableAll(spec.no ?? []));
       break;
     case 'digits':
       for (const o of spec.extra ?? []) {
