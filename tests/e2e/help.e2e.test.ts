@@ -38,10 +38,6 @@ async function check(p: Page, name: string): Promise<void> {
   await screenshot(p, `help-${name}`);
 }
 
-/** Arrow keys only, one step at a time towards the target, then Enter (as in the desk e2e). */
-async function press(p: Page, attr: string, value: string): Promise<void> {
-  return pressByArrows(p, attr, value);
-}
 
 const helpOpen = async () => {
   const r = await kiosk.ipc<{ help: { open: boolean } }>('station:status', {});
@@ -61,7 +57,7 @@ describe('a call for help', () => {
     expect(await indicator(page).count()).toBe(0);
     const before = await auditEntries();
 
-    await press(page, 'data-nav', 'call-help');
+    await pressByArrows(page, 'data-nav', 'call-help');
     await indicator(page).waitFor({ timeout: 20_000 });
     expect(await indicator(page).innerText()).toBe('已呼叫工作人员');
     expect(await helpOpen()).toBe(true);
@@ -106,7 +102,7 @@ describe('a call for help', () => {
     await check(page, 'desk');
 
     const before = await auditEntries();
-    await press(page, 'data-action', 'help-resolve');
+    await pressByArrows(page, 'data-action', 'help-resolve');
     await expect.poll(() => page.getByTestId('desk-help-message').innerText(), { timeout: 20_000 }).toContain('这次呼叫处理好了');
     await item.waitFor({ state: 'detached' });
     await indicator(page).waitFor({ state: 'detached' });
