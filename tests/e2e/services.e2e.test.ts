@@ -49,7 +49,8 @@ const cases: { service: string; card: string; answers: Answers }[] = [
   { service: 'pension-certification', card: 'zhangXiuying', answers: { forWhom: 'self' } },
   // 只给家人, one member: 400 元 for the year.
   { service: 'medical-insurance-payment', card: 'wangJie', answers: { payFor: 'family', memberIdNumber: familyIdNumber('051') } },
-  { service: 'elderly-allowance', card: 'zhangXiuying', answers: { alreadyReceiving: 'no' } },
+  // No phone: 跳过 on the contact number; saved, synced and printed all the same.
+  { service: 'elderly-allowance', card: 'zhangXiuying', answers: { alreadyReceiving: 'no', phone: 'skip' } },
   // 重拍 once on the 户口本, and 跳过 on the optional 收入证明.
   { service: 'subsistence-allowance', card: 'wangJie', answers: { householdPhoto: 'retake', incomePhoto: 'skip' } },
 ];

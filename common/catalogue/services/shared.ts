@@ -17,10 +17,18 @@ export const relationshipOptions: OptionInput[] = [
 
 export const idCardDocument: RequiredDocument = { id: 'id-card', name: '身份证', say: '带上您的身份证，插进下面的读卡口。', photo: false };
 
-/** Spoken contact number: only to call the resident back about this application. */
+/**
+ * Spoken contact number: only to call the resident back about this application.
+ * Optional: many elderly residents have no phone, and the village reaches them
+ * anyway (the application then carries no phone at all).
+ */
 export const phoneStep = {
   id: 'phone',
   kind: 'question' as const,
-  prompt: { title: '联系电话', say: '留一个电话号码，有事好找您。可以说，也可以按键盘。', hint: '请说出电话号码，一个数字一个数字地说。' },
-  field: { id: 'phone', kind: 'phone' as const, label: '电话号码', allowLandline: true },
+  prompt: {
+    title: '联系电话',
+    say: '留一个电话号码，有事好找您。可以说，也可以按键盘。没有电话，就说“跳过”，或者按跳过，村里会通知您。',
+    hint: '请一个数字一个数字地说电话号码。没有电话，就说“跳过”，村里会通知您。',
+  },
+  field: { id: 'phone', kind: 'phone' as const, label: '电话号码', allowLandline: true, optional: true },
 };

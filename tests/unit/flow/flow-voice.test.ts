@@ -24,7 +24,7 @@ const question = (s: FlowState, key: string): Question => {
   return v;
 };
 
-// 低保: 户口本 (a required photo), 收入证明 (an optional photo), then the phone number.
+// 低保: 户口本 (a required photo), 收入证明 (an optional photo), then the phone number (optional too: many have none).
 const beforeHousehold = answer(answer(answer(start('subsistence-allowance'), 3), 300), false);
 const householdPhoto = question(beforeHousehold, 'household-photo');
 const afterHousehold = answer(beforeHousehold, photo);
@@ -36,6 +36,8 @@ const forWhom = question(start('pension-certification'), 'for-whom');
 
 /** The same question, made optional: catalogues may mark any question so. */
 const optional = (q: Question): Question => ({ ...q, canSkip: true, field: { ...q.field, optional: true } });
+/** The same question, made required: a catalogue may ask for a phone number it cannot do without. */
+const required = (q: Question): Question => ({ ...q, canSkip: false, field: { ...q.field, optional: false } });
 
 function choiceIds(spec: StepSpecInput | null): string[] {
   if (spec?.kind !== 'choice') throw new Error(`not a choice step: ${JSON.stringify(spec)}`);
@@ -81,8 +83,11 @@ describe('stepSpecFor', () => {
   });
 
   it('a number is digits; an optional one also hears the skip words, a required one does not', () => {
-    expect(stepSpecFor(phone, null, 'opening')).toEqual({ kind: 'digits', minLength: 7, maxLength: 12 });
-    expect(stepSpecFor(optional(phone), null, 'opening')).toEqual({
+    expect(stepSpecFor(required(phone), null, 'opening')).toEqual({ kind: 'digits', minLength: 7, maxLength: 12 });
+    // The built-in phone question is optional, and its words say so.
+    expect(phone.canSkip).toBe(true);
+    expect(phone.say).toContain('跳过');
+    expect(stepSpecFor(phone, null, 'opening')).toEqual({
       kind: 'digits',
       minLength: 7,
       maxLength: 12,
@@ -105,11 +110,11 @@ describe('stepSpecFor', () => {
   });
 
   it('a read-back awaiting 是 / 不是 is a confirm step whatever the question', () => {
-    expect(stepSpecFor(optional(phone), '13812345678', 'opening')).toEqual({ kind: 'confirm' });
+    expect(stepSpecFor(phone, '13812345678', 'opening')).toEqual({ kind: 'confirm' });
   });
 
   it('every step it makes is valid for speech:listen-start', () => {
-    const specs = [householdPhoto, incomePhoto, memberName, phone, optional(phone), optional(forWhom)].flatMap((q) =>
+    const specs = [householdPhoto, incomePhoto, memberName, phone, required(phone), optional(forWhom)].flatMap((q) =>
       (['opening', 'preview', 'shot', 'failed'] as PhotoPhase[]).map((p) => stepSpecFor(q, null, p)),
     );
     for (const s of specs) expect(stepSpecSchema.parse(s)).toEqual(s);
@@ -145,12 +150,12 @@ describe('applyVoice', () => {
   });
 
   it('skips an optional question by voice, as the 跳过 button does, and never a required one', () => {
-    for (const q of [incomePhoto, optional(phone), optional(memberName), optional(forWhom)]) {
+    for (const q of [incomePhoto, phone, optional(memberName), optional(forWhom)]) {
       const { ctx, calls } = context();
       applyVoice(q, heard({ intent: 'skip' }), ctx);
       expect(calls(), q.key).toEqual({ skip: [[]] });
     }
-    for (const q of [householdPhoto, phone]) {
+    for (const q of [householdPhoto, required(phone)]) {
       const { ctx, calls } = context();
       applyVoice(q, heard({ intent: 'skip' }), ctx);
       expect(calls(), q.key).toEqual({});
@@ -168,7 +173,7 @@ describe('applyVoice', () => {
 
   it('digits on an optional number still go to the read-back', () => {
     const { ctx, calls } = context();
-    applyVoice(optional(phone), heard({ digits: '13812345678' }), ctx);
+    applyVoice(phone, heard({ digits: '13812345678' }), ctx);
     expect(calls()).toEqual({ setPending: [['13812345678']] });
     expect(ctx.numbers.readBack).toHaveBeenCalledWith('13812345678');
   });
