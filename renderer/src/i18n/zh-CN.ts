@@ -6,6 +6,9 @@ import { specialistStrings } from './specialist.zh-CN.js';
 import { queryStrings } from './queries.zh-CN.js';
 import { helpStrings } from './help.zh-CN.js';
 
+/** Said and shown after two voice misses at a kiosk when the specialist is on the way. */
+const helpComing = '没关系，您可以直接按屏幕上的大按钮。我已经请工作人员过来帮您了。';
+
 export const zhCN = {
   specialist: specialistStrings,
   queries: queryStrings,
@@ -131,8 +134,29 @@ export const zhCN = {
     listeningNow: '正在听您说…',
     heard: (text: string) => `听到：${text}`,
     notUnderstood: '没听清，请再说一遍，或者按按钮。',
-    useButtons: '请直接按屏幕上的大按钮。工作人员马上过来帮您。',
+    /** After two misses at a kiosk whose call for the specialist went through (also the query screens' words then). */
+    useButtons: helpComing,
+    /** Asking again after one miss, shorter and more concrete than the question (voice/reprompts.ts picks). */
+    again: {
+      home: (services: readonly string[]) => `我没听清。您可以说：${services.join('、')}。`,
+      confirm: '我没听清。对的话请说“是”，不对请说“不是”。',
+      digits: '我没听清。请一个数字一个数字地慢慢说。',
+      choice: (options: readonly string[]) => `我没听清。您可以说：${options.join('、')}，或者说“第一个”。`,
+      plain: '我没听清，请再说一遍。',
+    },
+    /** After two misses in a row, by what actually happened: voice has failed this resident, say what works. */
+    afterTwoMisses: {
+      /** Kiosk, and the station has the call. */
+      helpComing,
+      /** Kiosk, but the call did not go through (or could not be made): no promise that someone is coming. */
+      askCounter: '没关系，您可以直接按屏幕上的大按钮。要人帮忙，请到窗口找工作人员。',
+      /** TV at home: nobody comes. `hotline` is the number as shown, or as read aloud. */
+      useRemote: (hotline: string) =>
+        `没关系，您可以用遥控器来选：按方向键挑，按“确定”键选中。要人帮忙，可以打${hotline}${helpStrings.hotline.name}，或者请家里人帮忙。`,
+    },
     noMicrophone: '话筒用不了，请按按钮，或者找工作人员。',
+    /** The same on a TV at home, where there is no staff to ask. */
+    noMicrophoneTv: '话筒用不了，请用遥控器选按钮，或者请家里人帮忙。',
     help: '您可以说要办的事，比如"养老认证"；说"返回"回到上一步，说"首页"回到首页，说"再说一遍"再听一次。',
   },
   errors: {

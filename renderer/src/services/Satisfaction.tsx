@@ -18,6 +18,9 @@ import { useReadAloud } from '../read-aloud/ReadAloudContext.js';
 import { t } from '../i18n/zh-CN.js';
 import { Face } from './queries/Face.js';
 import { useListen } from './queries/voice/useListen.js';
+import { HELP_AFTER_MISSES } from './queries/voice/misses.js';
+import { afterTwoMisses } from '../voice/reprompts.js';
+import { useAppInfo } from '../app/AppInfoContext.js';
 import { VoiceButton } from './queries/voice/VoiceButton.js';
 import './queries/queries.css';
 
@@ -35,6 +38,7 @@ type Phase = { kind: 'ask'; failed: boolean } | { kind: 'saving'; score: number 
 
 export function Satisfaction({ serviceId, applicationId, onDone }: SatisfactionProps) {
   const api = useApi();
+  const { uiMode } = useAppInfo();
   const { speak } = useReadAloud();
   const [def, setDef] = useState<SatisfactionDefinition>(fallback);
   const [loaded, setLoaded] = useState(false);
@@ -93,10 +97,11 @@ export function Satisfaction({ serviceId, applicationId, onDone }: SatisfactionP
       setHeard(r.text);
       void rate(score);
     } else if (r.reason !== 'cancelled') {
-      // After the second miss useListen has called the specialist: say to use the buttons meanwhile.
-      const words = out.helpCalled ? t.voice.useButtons : v.notHeard;
-      setVoiceProblem(words);
-      void speak(words);
+      // From the second miss on, what works instead: at the kiosk the buttons, and the specialist
+      // only if useListen's call reached the desk; on a TV the remote and where help is.
+      const words = out.misses >= HELP_AFTER_MISSES ? afterTwoMisses({ uiMode, helpCalled: out.helpCalled }) : { text: v.notHeard, say: v.notHeard };
+      setVoiceProblem(words.text);
+      void speak(words.say);
     }
   };
 

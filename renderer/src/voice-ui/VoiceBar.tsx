@@ -1,8 +1,10 @@
 // The big microphone button of a voice-enabled screen, the listening indicator,
-// and what was heard in big text. After two misses it says to use the buttons.
-import type { Voice } from '../voice/index.js';
+// and what was heard in big text. After two misses it shows what the kiosk
+// said to do instead (the buttons, or the remote on a TV; useScreenVoice picks).
+import type { ScreenVoice } from './useScreenVoice.js';
 import { Button } from '../design/Button.js';
 import { t } from '../i18n/zh-CN.js';
+import { useAppInfo } from '../app/AppInfoContext.js';
 
 function MicIcon() {
   return (
@@ -13,7 +15,8 @@ function MicIcon() {
   );
 }
 
-export function VoiceBar({ voice }: { voice: Voice }) {
+export function VoiceBar({ voice }: { voice: ScreenVoice }) {
+  const { uiMode } = useAppInfo();
   if (voice.unavailable === 'unavailable') return null; // this station has no recognizer: buttons only
   const busy = voice.state !== 'idle';
   return (
@@ -38,16 +41,16 @@ export function VoiceBar({ voice }: { voice: Voice }) {
             {t.voice.heard(voice.heard)}
           </p>
         ) : null}
-        {voice.offerButtons ? (
+        {voice.afterMisses ? (
           <p className="notice notice-warn" role="alert" data-testid="voice-fallback">
-            {t.voice.useButtons}
+            {voice.afterMisses}
           </p>
         ) : voice.rejection && voice.rejection.reason !== 'cancelled' ? (
           <p className="notice notice-warn" role="alert">
             {t.voice.notUnderstood}
           </p>
         ) : null}
-        {voice.unavailable ? <p className="notice notice-warn">{t.voice.noMicrophone}</p> : null}
+        {voice.unavailable ? <p className="notice notice-warn">{uiMode === 'tv' ? t.voice.noMicrophoneTv : t.voice.noMicrophone}</p> : null}
       </div>
     </section>
   );

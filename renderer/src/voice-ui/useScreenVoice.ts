@@ -1,14 +1,17 @@
 // Voice for one screen: the step's grammar (always with back/home/repeat/help),
 // the global intents handled the same way everywhere, hands-free listening once
 // each spoken question has finished, the remote's Voice key as push-to-talk, and
-// asking again in other words after a miss (after two, offer the buttons and
-// call the specialist).
-import { useCallback, useEffect, useRef } from 'react';
+// asking again in other words after a miss. After two misses the kiosk calls
+// the specialist and only then says what to do, so it never promises a person
+// the desk did not hear about; a TV at home says how to use the remote and where
+// help is instead (voice/reprompts.ts).
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SpeechResultEvent, StepSpecInput } from '../../../common/ipc/channels/speech.js';
 import { useNav } from '../app/navigation.js';
+import { useAppInfo } from '../app/AppInfoContext.js';
 import { backAction } from '../app/back-override.js';
 import { useReadAloud } from '../read-aloud/ReadAloudContext.js';
-import { reprompt, useVoice, type Voice } from '../voice/index.js';
+import { createMissReplies, useVoice, type Voice } from '../voice/index.js';
 import { useVoiceKey } from './VoiceKeyContext.js';
 import { t } from '../i18n/zh-CN.js';
 import { useCallForHelp } from '../help/useCallForHelp.js';
@@ -23,14 +26,30 @@ export interface ScreenVoiceOptions {
   handsFree?: boolean;
 }
 
+export interface ScreenVoice extends Voice {
+  /** After two misses: what to do instead, as shown (null before, and while the call for help is on its way). */
+  readonly afterMisses: string | null;
+}
+
 const GLOBAL = new Set(['back', 'home', 'repeat', 'help']);
 
-export function useScreenVoice(o: ScreenVoiceOptions): Voice {
+export function useScreenVoice(o: ScreenVoiceOptions): ScreenVoice {
   const nav = useNav();
+  const { uiMode } = useAppInfo();
   const callForHelp = useCallForHelp();
   const { speak, speaking } = useReadAloud();
   const latest = useRef(o);
   latest.current = o;
+  // Remembers whether the call made at the second miss of this run got through.
+  const [misses] = useState(createMissReplies);
+  const [afterMisses, setAfterMisses] = useState<string | null>(null);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
 
   const voice = useVoice({
     step: o.step,
@@ -39,7 +58,9 @@ export function useScreenVoice(o: ScreenVoiceOptions): Voice {
         if (r.intent === 'back') backAction(nav.back)();
         else if (r.intent === 'home') nav.home();
         else if (r.intent === 'repeat') void speak(latest.current.prompt);
-        // 帮助 / 叫工作人员: call the specialist, and say how voice works while they come.
+        // 帮助 on a TV at home: nobody can come, so say where help is (as 求助 does), then how voice works.
+        else if (uiMode === 'tv') void speak(`${t.help.tv.spoken}${t.voice.help}`);
+        // 帮助 / 叫工作人员 at the kiosk: call the specialist, and say how voice works while they come.
         else void callForHelp('asked').then((called) => speak(called ? `${t.help.calledSpoken}${t.voice.help}` : t.voice.help));
         return;
       }
@@ -48,11 +69,18 @@ export function useScreenVoice(o: ScreenVoiceOptions): Voice {
     onRejected: (r, failures) => {
       if (r.reason === 'cancelled') return;
       const step = latest.current.step;
+      const stepKey = JSON.stringify(step);
       const kind = step?.kind ?? 'confirm';
       const options = step?.kind === 'choice' ? step.options.map((x) => x.label) : undefined;
-      void speak(reprompt(kind, failures, options ? { options } : {}));
-      // Two misses: the resident needs a person. The station alerts the desk and the status bar (and audits the call).
-      if (failures === 2) void callForHelp('voice-failed-twice');
+      if (failures < 2) setAfterMisses(null);
+      // Two misses: the resident needs a person. At the kiosk the station alerts the desk and the status
+      // bar (and audits the call), once per run of misses, and the words wait for its answer.
+      void misses.reply(kind, failures, options ? { options } : {}, { uiMode, callForHelp: () => callForHelp('voice-failed-twice') }).then((line) => {
+        // The resident left the screen or moved on while the call was being made: say nothing stale.
+        if (!mounted.current || JSON.stringify(latest.current.step) !== stepKey) return;
+        if (failures >= 2) setAfterMisses(line.text);
+        void speak(line.say);
+      });
     },
   });
 
@@ -73,5 +101,5 @@ export function useScreenVoice(o: ScreenVoiceOptions): Voice {
   const { press, release } = voice;
   const onKey = useCallback((down: boolean) => (down ? press() : release()), [press, release]);
   useVoiceKey(o.step ? onKey : null);
-  return voice;
+  return { ...voice, afterMisses: voice.offerButtons ? afterMisses : null };
 }

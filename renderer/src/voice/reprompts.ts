@@ -1,24 +1,81 @@
 // What the kiosk says when it did not understand: never the same words twice in
 // a row (a resident who did not understand the question will not understand it
-// louder), shorter and more concrete each time, and after two failures it offers
-// the buttons and says the specialist is coming.
+// louder), shorter and more concrete each time, and after two failures what
+// works instead — which depends on where the resident is and on what actually
+// happened: at the station kiosk the buttons, and the specialist only if the
+// call reached the desk; on a TV at home the remote, the 12345 hotline or the
+// family (nobody comes). The words are in the zh-CN catalogue; this picks them.
 import { serviceVoiceSynonyms, type ServiceIntentId } from '../../../common/catalogue/voice-synonyms.js';
+import { t } from '../i18n/zh-CN.js';
 
 export type StepKind = 'home' | 'confirm' | 'digits' | 'choice';
 
+/** A line as shown on screen and as read aloud (numbers such as 12345 are read digit by digit). */
+export interface Line {
+  readonly text: string;
+  readonly say: string;
+}
+
+/** What happened to the help a resident needs after voice failed. */
+export interface MissHelp {
+  readonly uiMode: 'kiosk' | 'tv';
+  /** The station has the call for the specialist (always false on a TV). */
+  readonly helpCalled: boolean;
+}
+
+const same = (text: string): Line => ({ text, say: text });
+
+/** The line after the second miss in a row (and any after it, in the same run). */
+export function afterTwoMisses(help: MissHelp): Line {
+  const w = t.voice.afterTwoMisses;
+  if (help.uiMode === 'tv') return { text: w.useRemote(t.help.hotline.number), say: w.useRemote(t.help.hotline.spoken) };
+  return same(help.helpCalled ? w.helpComing : w.askCounter);
+}
+
 /** The prompt after `failures` consecutive failed attempts (1 = first retry). */
-export function reprompt(kind: StepKind, failures: number, opts: { options?: readonly string[]; services?: readonly ServiceIntentId[] } = {}): string {
-  if (failures >= 2) return '没关系，您可以直接按屏幕上的大按钮。我已经请工作人员过来帮您。';
+export function reprompt(
+  kind: StepKind,
+  failures: number,
+  opts: { options?: readonly string[]; services?: readonly ServiceIntentId[]; help: MissHelp },
+): Line {
+  if (failures >= 2) return afterTwoMisses(opts.help);
+  const again = t.voice.again;
   switch (kind) {
     case 'home': {
-      const names = (opts.services ?? ['pension-certification', 'social-insurance-query', 'medical-insurance-payment']).slice(0, 3).map((id) => serviceVoiceSynonyms[id][0]);
-      return `我没听清。您可以说：${names.join('、')}。`;
+      const names = (opts.services ?? ['pension-certification', 'social-insurance-query', 'medical-insurance-payment']).slice(0, 3).flatMap((id) => serviceVoiceSynonyms[id].slice(0, 1));
+      return same(again.home(names));
     }
     case 'confirm':
-      return '我没听清。对的话请说"是"，不对请说"不是"。';
+      return same(again.confirm);
     case 'digits':
-      return '我没听清。请一个数字一个数字地慢慢说。';
+      return same(again.digits);
     case 'choice':
-      return opts.options && opts.options.length > 0 ? `我没听清。您可以说：${opts.options.slice(0, 4).join('、')}，或者说"第一个"。` : '我没听清，请再说一遍。';
+      return same(opts.options && opts.options.length > 0 ? again.choice(opts.options.slice(0, 4)) : again.plain);
   }
+}
+
+/** The replies to one screen's misses, remembering whether this run's call for help went through. */
+export interface MissReplies {
+  /**
+   * The reply to the `failures`-th miss in a row at the step on screen. At the
+   * second, a kiosk first calls for the specialist (once per run of misses) and
+   * waits for the answer, so the words match what happened. A TV calls nobody.
+   */
+  reply(
+    kind: StepKind,
+    failures: number,
+    opts: { options?: readonly string[]; services?: readonly ServiceIntentId[] },
+    ctx: { uiMode: MissHelp['uiMode']; callForHelp(): Promise<boolean> },
+  ): Promise<Line>;
+}
+
+export function createMissReplies(): MissReplies {
+  let helpCalled = false;
+  return {
+    async reply(kind, failures, opts, ctx) {
+      if (failures < 2) helpCalled = false; // a new run of misses
+      else if (failures === 2) helpCalled = ctx.uiMode === 'kiosk' && (await ctx.callForHelp());
+      return reprompt(kind, failures, { ...opts, help: { uiMode: ctx.uiMode, helpCalled } });
+    },
+  };
 }
