@@ -1,7 +1,8 @@
 // The frame of every screen: 返回 and 首页 top-left, the title, 叫工作人员 and
-// 朗读 top-right (叫工作人员 only where a resident can call the specialist),
-// the step indicator for multi-step flows, the content, and the footer with the
-// station status and the text-size switch. Same places on every screen.
+// 朗读 top-right (叫工作人员 only where a resident can call the specialist; 求助
+// in its place on a TV at home), the step indicator for multi-step flows, the
+// content, and the footer with the station status and the text-size switch.
+// Same places on every screen.
 import { useEffect, type ReactNode } from 'react';
 import { useNav } from '../app/navigation.js';
 import { t } from '../i18n/zh-CN.js';
