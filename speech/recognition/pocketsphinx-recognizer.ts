@@ -8,6 +8,7 @@ import { renderJsgf } from '../grammar/jsgf.js';
 import { buildStepGrammar, type StepGrammar, type StepSpec } from '../grammar/step-grammar.js';
 import { createIntentMatcher, type IntentMatcher } from '../intent/match.js';
 import { VoicingCounter } from '../audio/voicing.js';
+import { LevelNormalizer } from '../audio/level-normalizer.js';
 import { decide, defaultThresholds, type DecisionThresholds, type DecodeEvidence } from './decision.js';
 import { PocketSphinxDecoder, pocketSphinxModelPaths } from './pocketsphinx-decoder.js';
 import { RecognizerError, type RecognitionResult, type RecognitionSession, type Recognizer } from './recognizer.js';
@@ -72,6 +73,8 @@ export function createPocketSphinxRecognizer(opts: PocketSphinxOptions): Recogni
     closed = false;
     private lastPartial = '';
     private readonly voicing = new VoicingCounter();
+    /** One loudness for every utterance (see level-normalizer.ts); the voicing check hears the same audio. */
+    private readonly level = new LevelNormalizer();
     constructor(private readonly c: Compiled) {
       command.useGrammar(c.jsgf);
       free.useGrammar(freeJsgf);
@@ -81,8 +84,7 @@ export function createPocketSphinxRecognizer(opts: PocketSphinxOptions): Recogni
 
     accept(pcm: Int16Array): RecognitionResult | null {
       if (this.closed) throw new RecognizerError('session-closed', 'This recognition session has ended');
-      this.feed([pcm]);
-      this.voicing.push(pcm);
+      this.feed(this.level.push(pcm));
       const hyp = command.hypothesis();
       const words = hyp ? hyp.text.split(' ').map(baseWord).filter((w) => w && !isFiller(w)) : [];
       if (words.some((w) => w.startsWith(GARBAGE_PREFIX))) return null; // nothing worth showing yet
@@ -97,6 +99,7 @@ export function createPocketSphinxRecognizer(opts: PocketSphinxOptions): Recogni
 
     end(): RecognitionResult {
       if (this.closed) throw new RecognizerError('session-closed', 'This recognition session has ended');
+      this.feed(this.level.flush());
       this.close();
       const evidence = this.evidence();
       const text = evidence.words.join('');
@@ -129,6 +132,7 @@ export function createPocketSphinxRecognizer(opts: PocketSphinxOptions): Recogni
       for (const c of chunks) {
         command.process(c);
         free.process(c);
+        this.voicing.push(c);
       }
     }
 

@@ -6,6 +6,7 @@
 //   3. the real Mandarin recordings in ../shared/speech/real-zh at every step —
 //      none is a command, so every one must be rejected.
 // Prints each set's summary, then one combined JSON line, and the goals as ratios.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,19 +41,36 @@ const realClips: Clip[] = fs.existsSync(realDir)
       .flatMap((f) => (['home', 'confirm', 'digits'] as const).map((step) => ({ name: `${f.slice(0, -4)}@${step}`, wav: path.join(realDir, f), expect: REJECT, step })))
   : [];
 
+// The held-out clips again, 12 dB quieter: an elderly voice a metre from the
+// microphone. Reported on its own line, outside the combined figures, so those
+// stay comparable from run to run; it shows whether accuracy holds at another level.
+const quietDir = path.join(os.tmpdir(), 'xiangyin-speech-heldout-quiet-v1');
+if (!fs.existsSync(path.join(quietDir, '.complete'))) {
+  fs.rmSync(quietDir, { recursive: true, force: true });
+  fs.mkdirSync(quietDir, { recursive: true });
+  for (const c of listClips(heldoutDir)) {
+    const base = path.join(quietDir, path.basename(c.wav, '.wav'));
+    execFileSync('sox', ['-v', '0.25', c.wav, `${base}.wav`]);
+    fs.writeFileSync(`${base}.expect`, c.expect);
+    fs.writeFileSync(`${base}.step`, c.step);
+  }
+  fs.writeFileSync(path.join(quietDir, '.complete'), '');
+}
+
 const rec = createRecognizer(loadStationConfig(undefined).speech.recognition);
 if (!rec) throw new Error('recognition is off');
-const sets: [string, Clip[]][] = [
-  ['fixtures', listClips(path.join(root, 'tests', 'fixtures', 'speech'))],
-  ['held-out', listClips(heldoutDir)],
-  ['real-zh (all must be rejected)', realClips],
+const sets: [string, Clip[], boolean][] = [
+  ['fixtures', listClips(path.join(root, 'tests', 'fixtures', 'speech')), true],
+  ['held-out', listClips(heldoutDir), true],
+  ['real-zh (all must be rejected)', realClips, true],
+  ['held-out at -12 dB (not in the combined figures)', listClips(quietDir), false],
 ];
 const all: ClipOutcome[] = [];
-for (const [name, clips] of sets) {
+for (const [name, clips, inTotal] of sets) {
   const outs = clips.map((c) => evaluateClip(rec, c));
   for (const o of outs) if (verbose || !o.correct) console.log(`  ${formatOutcome(o)}`);
   console.log(`${name}: ${JSON.stringify(summarize(outs))}`);
-  all.push(...outs);
+  if (inTotal) all.push(...outs);
 }
 rec.dispose();
 const total = summarize(all);
