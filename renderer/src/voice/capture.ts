@@ -1,11 +1,15 @@
 // Opens the microphone and delivers 16 kHz mono s16 chunks through the AudioWorklet
-// in pcm16k-worklet.ts. Browser clean-up is off: no automatic gain (it pumps the
-// room noise up between words), no noise suppression, and no echo cancellation —
-// Chromium's echo canceller reshapes speech enough that the recognizer heard
-// 医疗保险 as 低保 through it and right without it (tests/e2e/voice-flow). The
-// kiosk never listens while it speaks: hands-free listening starts after a
-// prompt has finished, and pressing the microphone stops the prompt first. Typed errors: the UI says different things for
-// "no microphone" and "not allowed".
+// in pcm16k-worklet.ts. Of the browser's clean-up, only automatic gain is on.
+//  - Echo cancellation off: Chromium's canceller reshaped speech enough that the
+//    recognizer heard 医疗保险 as 低保 through it and right without it. The kiosk
+//    never listens while it speaks (hands-free listening starts after a prompt
+//    has finished; pressing the microphone stops the prompt first).
+//  - Automatic gain on: through the fake microphone, 医疗保险 on the policy
+//    screen was heard right in 3 of 3 runs with it and 1 of 6 without (the
+//    station's own level normaliser does not make up for it: the browser's gain
+//    also compresses, lifting weak syllables against loud vowels).
+//  - Noise suppression off: it smears the consonants the model tells apart.
+// Typed errors: the UI says different things for "no microphone" and "not allowed".
 import workletUrl from './pcm16k-worklet.ts?worker&url';
 import { TARGET_RATE } from './resampler.js';
 
@@ -40,7 +44,7 @@ export async function startCapture(o: CaptureOptions): Promise<Capture> {
   }
   let stream: MediaStream;
   try {
-    stream = await navigator.mediaDevices.getUserMedia({ audio: { channelCount: 1, echoCancellation: false, noiseSuppression: false, autoGainControl: false } });
+    stream = await navigator.mediaDevices.getUserMedia({ audio: { channelCount: 1, echoCancellation: false, noiseSuppression: false, autoGainControl: true } });
   } catch (e) {
     const name = (e as DOMException)?.name;
     if (name === 'NotAllowedError' || name === 'SecurityError') throw new CaptureError('permission-denied', 'Microphone access was refused');

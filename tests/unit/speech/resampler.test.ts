@@ -47,4 +47,11 @@ describe('capture resampler', () => {
   it('encodes little-endian s16 as base64', () => {
     expect(pcmToBase64(Int16Array.from([1, -2]))).toBe(Buffer.from([1, 0, 0xfe, 0xff]).toString('base64'));
   });
+
+  it('encodes a chunk longer than one String.fromCharCode batch', () => {
+    const samples = Int16Array.from({ length: 40_000 }, (_, i) => (i * 7) % 30_000);
+    const back = Buffer.from(pcmToBase64(samples), 'base64');
+    expect(back.length).toBe(80_000);
+    expect(back.readInt16LE(2 * 39_999)).toBe(samples[39_999]);
+  });
 });

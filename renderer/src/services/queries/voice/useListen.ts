@@ -1,8 +1,9 @@
 // Listens once through the microphone for a dialog step (the station builds the
-// grammar from it) and resolves with the final or rejected result. Audio goes
-// to the station in half-second chunks; the station's end-of-speech detection
-// ends the utterance, and a cap here ends it if the station never does. Any
-// prompt being read aloud stops first, so the kiosk does not hear itself.
+// grammar from it) and resolves with the final or rejected result. The audio path
+// is the voice area's VoiceSession (AudioWorklet capture at 16 kHz, chunks sent
+// in order, the station's end-of-speech detection ends the utterance), so the
+// query screens hear exactly as the service flows do. Any prompt being read
+// aloud stops first, so the kiosk does not hear itself.
 // Misses in a row are counted per question (misses.ts); at the second the
 // specialist is called, and the outcome says so, so the screen can tell the
 // resident to use the buttons while someone comes.
@@ -11,7 +12,7 @@ import type { SpeechResultEvent, StepSpecInput } from '../../../../../common/ipc
 import { useApi } from '../../../api/ApiContext.js';
 import { useReadAloud } from '../../../read-aloud/ReadAloudContext.js';
 import { useCallForHelp } from '../../../help/useCallForHelp.js';
-import { Downsampler, TARGET_RATE, pcmToBase64 } from './pcm.js';
+import { VoiceError, VoiceSession } from '../../../voice/voice-session.js';
 import { countMiss, noMisses, shouldCallForHelp, stepKeyOf, type Misses } from './misses.js';
 
 /** Why listening gave nothing to act on, besides a rejected result. */
@@ -30,10 +31,6 @@ export type ListenOutcome =
 /** What the microphone and the station gave, before the misses are counted. */
 type Heard = { ok: true; result: SpeechResultEvent } | { ok: false; failure: ListenFailure };
 
-const CHUNK_SAMPLES = TARGET_RATE / 2;
-/** Longer than the station's own cap (15 s) plus slack: only a lost station hits it. */
-const HARD_CAP_MS = 20_000;
-
 export function useListen(): { listening: boolean; listen(step: StepSpecInput): Promise<ListenOutcome>; cancel(): void } {
   const api = useApi();
   const { stop: stopReading } = useReadAloud();
@@ -50,66 +47,27 @@ export function useListen(): { listening: boolean; listen(step: StepSpecInput): 
     async (step: StepSpecInput): Promise<Heard> => {
       cancel();
       stopReading();
-      const started = await api.call('speech:listen-start', { step });
-      if (!started.ok) return { ok: false, failure: 'unavailable' };
-      const { sessionId } = started.value;
-      let stream: MediaStream;
+      const session = new VoiceSession(api, { onPartial: () => undefined });
+      let cancelled = false;
+      current.current = () => {
+        cancelled = true;
+        session.cancel();
+      };
       try {
-        stream = await navigator.mediaDevices.getUserMedia({ audio: { channelCount: 1, echoCancellation: true, noiseSuppression: false, autoGainControl: true } });
-      } catch {
-        void api.call('speech:listen-cancel', { sessionId });
-        return { ok: false, failure: 'no-microphone' };
+        await session.start(step);
+      } catch (e) {
+        if (!cancelled) current.current = null;
+        if (!(e instanceof VoiceError)) throw e;
+        // No recognizer is the station's problem; every capture failure means "no microphone" to the resident.
+        return { ok: false, failure: e.code === 'unavailable' ? 'unavailable' : 'no-microphone' };
       }
+      // Left the screen (or a new question) while the microphone was opening.
+      if (cancelled) session.cancel();
       setListening(true);
-      return new Promise<Heard>((resolve) => {
-        const ctx = new AudioContext();
-        const source = ctx.createMediaStreamSource(stream);
-        // ScriptProcessor rather than an AudioWorklet: a worklet needs a module URL,
-        // and this runs everywhere the kiosk's CSP allows without one.
-        const processor = ctx.createScriptProcessor(4096, 1, 1);
-        const down = new Downsampler(ctx.sampleRate);
-        let pending: number[] = [];
-        let sending = Promise.resolve();
-        let done = false;
-        const send = (samples: Int16Array) => {
-          const pcmBase64 = pcmToBase64(samples);
-          sending = sending.then(() => api.call('speech:listen-audio', { sessionId, pcmBase64 }).then(() => undefined));
-        };
-        processor.onaudioprocess = (e) => {
-          if (done) return;
-          pending.push(...down.push(e.inputBuffer.getChannelData(0)));
-          if (pending.length >= CHUNK_SAMPLES) {
-            send(Int16Array.from(pending));
-            pending = [];
-          }
-        };
-        source.connect(processor);
-        processor.connect(ctx.destination);
-
-        const finish = (outcome: Heard) => {
-          if (done) return;
-          done = true;
-          off();
-          clearTimeout(cap);
-          processor.disconnect();
-          source.disconnect();
-          stream.getTracks().forEach((t) => t.stop());
-          void ctx.close();
-          current.current = null;
-          setListening(false);
-          resolve(outcome);
-        };
-        const off = api.subscribe('speech:results', {}, (r) => {
-          if (r.sessionId === sessionId && r.kind !== 'partial') finish({ ok: true, result: r });
-        });
-        const cap = setTimeout(() => {
-          void sending.then(() => api.call('speech:listen-end', { sessionId })).then((r) => finish(r.ok ? { ok: true, result: r.value } : { ok: false, failure: 'unavailable' }));
-        }, HARD_CAP_MS);
-        current.current = () => {
-          void api.call('speech:listen-cancel', { sessionId });
-          finish({ ok: true, result: { sessionId, kind: 'rejected', text: '', confidence: 0, reason: 'cancelled' } });
-        };
-      });
+      const result = await session.result;
+      if (!cancelled) current.current = null;
+      setListening(false);
+      return { ok: true, result };
     },
     [api, cancel, stopReading],
   );
