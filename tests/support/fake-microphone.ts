@@ -1,0 +1,45 @@
+// What Chromium's fake microphone says. Chromium opens the file given by
+// --use-file-for-fake-audio-capture afresh on every getUserMedia (checked with a
+// tone swapped between two opens), so a test can change the resident's words
+// between turns: write the next phrase before the kiosk opens the microphone for
+// it. The file is replaced by a rename, so Chromium never reads half a file.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export class FakeMicrophone {
+  readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xiangyin-mic-'));
+  /** The path Chromium is pointed at. */
+  readonly file = path.join(this.dir, 'mic.wav');
+  private n = 0;
+
+  constructor() {
+    this.silence();
+  }
+
+  /** The flags that route this file into getUserMedia (played once per open, not looped). */
+  chromiumFlags(): string[] {
+    return ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${this.file}%noloop`];
+  }
+
+  /** From the next microphone open on, the resident says `text` (espeak-ng, 16 kHz, a second of room before it). */
+  say(text: string): void {
+    const raw = path.join(this.dir, `raw-${++this.n}.wav`);
+    const next = path.join(this.dir, `next-${this.n}.wav`);
+    execFileSync('espeak-ng', ['-v', 'cmn-latn-pinyin', '-s', '130', '-w', raw, text]);
+    execFileSync('sox', [raw, '-r', '16000', '-c', '1', '-b', '16', next, 'pad', '1.0', '1.5']);
+    fs.renameSync(next, this.file);
+  }
+
+  /** Nobody speaking. */
+  silence(): void {
+    const next = path.join(this.dir, `next-${++this.n}.wav`);
+    execFileSync('sox', ['-n', '-r', '16000', '-c', '1', '-b', '16', next, 'trim', '0', '3']);
+    fs.renameSync(next, this.file);
+  }
+
+  dispose(): void {
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
