@@ -22,7 +22,7 @@ describe('renderer capture path into the recognizer', () => {
   it.each<[string, string, number]>([
     ['home-subsistence-allowance', 'subsistence-allowance', 48_000],
     ['home-subsistence-allowance', 'subsistence-allowance', 44_100],
-  ])('%s at %i Hz is recognised', (name, intent, rate) => {
+  ])('%s (%s) at %i Hz is recognised', (name, intent, rate) => {
     const wavHi = path.join(tempDir('capture'), `${name}-${rate}.wav`);
     execFileSync('sox', [path.join(fixturesDir, 'e2e', `${name}.wav`), '-r', String(rate), wavHi]);
     const hi = parseWav(fs.readFileSync(wavHi));
