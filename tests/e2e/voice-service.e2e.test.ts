@@ -42,6 +42,12 @@ afterAll(async () => {
 const where = (p: Page) =>
   p.evaluate(() => `${document.querySelector('[data-screen]')?.getAttribute('data-screen')}|${document.querySelector('.question-view')?.getAttribute('data-field-id') ?? ''}|${document.querySelector('[data-testid="summary"]') ? 'summary' : ''}`);
 
+/** Whether the kiosk leaves `here` within `ms` (an accepted answer moves on at once). */
+async function movedFrom(p: Page, here: string, ms: number): Promise<boolean> {
+  for (const end = Date.now() + ms; Date.now() < end; await p.waitForTimeout(100)) if ((await where(p)) !== here) return true;
+  return (await where(p)) !== here;
+}
+
 /**
  * Says `phrase` on the current screen until the kiosk moves on. The phrase is in
  * the microphone before the kiosk opens it (the screen has only just appeared and
@@ -60,9 +66,7 @@ async function answer(p: Page, phrase: string): Promise<number> {
       await listening.waitFor({ timeout: 5_000 });
     }
     await listening.waitFor({ state: 'detached', timeout: 25_000 });
-    const movedOn = await p
-      .waitForFunction((h) => `${document.querySelector('[data-screen]')?.getAttribute('data-screen')}|${document.querySelector('.question-view')?.getAttribute('data-field-id') ?? ''}|${document.querySelector('[data-testid="summary"]') ? 'summary' : ''}` !== h, here, { timeout: 3_000 })
-      .then(() => true, () => false);
+    const movedOn = await movedFrom(p, here, 3_000);
     if (movedOn) {
       mic.silence(); // nothing more is said until the next question is known
       return attempt;
