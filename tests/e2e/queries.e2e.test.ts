@@ -469,6 +469,28 @@ describe('by voice, through a fake microphone', () => {
     throw new Error('the Voice key did not start listening');
   }
 
+  /**
+   * Presses the Voice key until `screen` shows, at most three times, as a resident
+   * says it again after 没听清: the fake microphone replays its words on each
+   * open, and which 10 ms frames they fall into varies from run to run, which is
+   * enough to tip this recognizer (see bench:speech) one way or the other.
+   */
+  async function sayUntilShown(p: Page, screen: string): Promise<void> {
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      await pressVoiceKey(p);
+      await p.waitForFunction(() => document.querySelector('[data-action="speak"]')?.getAttribute('aria-pressed') !== 'true', null, { timeout: 30_000 });
+      const shown = await expect
+        .poll(() => shownOrProblem(p), { timeout: 2_000 })
+        .toBe(screen)
+        .then(
+          () => true,
+          () => false,
+        );
+      if (shown) return;
+    }
+    expect(await shownOrProblem(p)).toBe(screen);
+  }
+
   async function pageSaying(text: string): Promise<Page> {
     const b = await browserSaying(text);
     opened.push(b);
@@ -485,8 +507,7 @@ describe('by voice, through a fake microphone', () => {
     await p.keyboard.press('Enter');
     await p.waitForSelector('[data-screen="policy-topics"]');
     await p.locator('[data-topic]').first().waitFor();
-    await pressVoiceKey(p);
-    await expect.poll(() => shownOrProblem(p), { timeout: 30_000 }).toBe('policy-questions');
+    await sayUntilShown(p, 'policy-questions');
     expect(await p.locator('h2').innerText()).toBe('医保');
     const ids = await p.locator('[data-question]').evaluateAll((els) => els.map((e) => e.getAttribute('data-question')));
     expect(ids).toEqual(builtinPolicyIndex().byTopic('medical-insurance').map((h) => h.id));
