@@ -45,7 +45,6 @@ const FULL_SCALE = 32768;
 
 export class LevelNormalizer {
   private held: Int16Array[] = [];
-  private heldSamples = 0;
   private peak = 0;
   private floorDb = Number.POSITIVE_INFINITY;
   private speechFrames = 0;
@@ -63,7 +62,6 @@ export class LevelNormalizer {
       return [applyGain(pcm, this.gain)];
     }
     this.held.push(pcm);
-    this.heldSamples += pcm.length;
     this.peak = Math.max(this.peak, peakOf(pcm));
     this.countSpeech(pcm);
     return this.speechFrames * 10 >= this.o.decideAfterMs ? this.release() : [];
@@ -79,7 +77,6 @@ export class LevelNormalizer {
     this.gain = Math.min(this.o.maxGain, Math.max(this.o.minGain, wanted), this.peak > 0 ? CEILING / this.peak : Infinity);
     const out = this.held.map((c) => applyGain(c, this.gain!));
     this.held = [];
-    this.heldSamples = 0;
     return out;
   }
 
