@@ -16,6 +16,7 @@ import { IdentifiedService } from './ServiceFrame.js';
 import { insuranceCertificate } from './certificate.js';
 import { cacheNotice } from './social-insurance-words.js';
 import { lookupFailureWords } from './lookup-words.js';
+import { LookupProblem } from './LookupProblem.js';
 import { useSocialInsurance } from './useSocialInsurance.js';
 import { printFailureWords } from './print-words.js';
 import { MAX_COPIES, printCopies, type CopyFailure, type PrintOne } from './print-copies.js';
@@ -103,21 +104,7 @@ function Certificate({ identity, finish }: { identity: ResidentIdentity; finish(
     </Button>
   );
   if (problem || !doc) {
-    return (
-      <Screen id="cert-unavailable" title={s.title} prompt={problem ?? undefined}>
-        <p className="query-big" role="alert">
-          {problem}
-        </p>
-        <div className="actions">
-          {lookup.state === 'failed' ? (
-            <Button onClick={retry} data-action="retry">
-              {t.queries.common.tryAgain}
-            </Button>
-          ) : null}
-          {done(true)}
-        </div>
-      </Screen>
-    );
+    return <LookupProblem id="cert-unavailable" title={s.title} message={problem ?? undefined} onRetry={lookup.state === 'failed' ? retry : null} done={done(true)} />;
   }
   if (printing.state === 'printed') {
     const words = `${s.printedCopies(printing.copies)}${s.takeIt}${s.whereToTake}`;

@@ -13,6 +13,7 @@ import { RecordDetails } from './RecordDetails.js';
 import { cacheNotice, recordView } from './social-insurance-words.js';
 import { useSocialInsurance } from './useSocialInsurance.js';
 import { lookupFailureWords } from './lookup-words.js';
+import { LookupProblem } from './LookupProblem.js';
 
 const s = t.queries.socialInsurance;
 
@@ -57,21 +58,7 @@ function Answer({ identity, finish }: { identity: ResidentIdentity; finish(): vo
       </Screen>
     );
   }
-  return (
-    <Screen id={lookup.state === 'none' ? 'si-none' : 'si-failed'} title={s.title} prompt={spoken}>
-      <p className="query-big" role="alert">
-        {spoken}
-      </p>
-      <div className="actions">
-        {lookup.state === 'failed' ? (
-          <Button onClick={retry} data-action="retry">
-            {t.queries.common.tryAgain}
-          </Button>
-        ) : null}
-        {done}
-      </div>
-    </Screen>
-  );
+  return <LookupProblem id={lookup.state === 'none' ? 'si-none' : 'si-failed'} title={s.title} message={spoken} onRetry={lookup.state === 'failed' ? retry : null} done={done} />;
 }
 
 export function SocialInsuranceQuery({ serviceId }: ServiceScreenProps) {
