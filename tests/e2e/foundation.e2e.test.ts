@@ -168,6 +168,19 @@ describe('inactivity guard', () => {
     expect(await page.locator('[data-screen="identify-card"]').count()).toBe(1);
   });
 
+  it('Back during the warning extends too, and stays on the screen instead of leaving it', async () => {
+    expect(await page.locator('[data-screen="identify-card"]').count()).toBe(1);
+    await page.clock.runFor(61_000);
+    const dialog = page.locator('[role="alertdialog"]');
+    await dialog.waitFor();
+    await page.keyboard.press('Backspace');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await page.locator('[data-screen="identify-card"]').count()).toBe(1);
+    // The clock starts again from zero: no warning until another minute has passed.
+    await page.clock.runFor(30_000);
+    expect(await dialog.count()).toBe(0);
+  });
+
   it('clears the session and returns home when the countdown runs out', async () => {
     await page.locator('button[data-text-size="xlarge"]').click();
     await page.clock.runFor(61_000);
