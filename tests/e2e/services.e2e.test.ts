@@ -108,3 +108,25 @@ describe.each(cases)('$service', ({ service, card, answers }) => {
     await page.close();
   });
 });
+
+describe('a camera slow to start', () => {
+  it('拍照 pressed before the camera runs is kept: the picture is taken once it does', async () => {
+    const { page, context } = await newKioskPage(browser);
+    await context.grantPermissions(['camera'], { origin: kiosk.origin });
+    // The camera answers 2.5 s late, as a cold USB camera does.
+    await page.addInitScript(() => {
+      const open = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+      navigator.mediaDevices.getUserMedia = (c) => (c?.video ? new Promise((r) => setTimeout(r, 2500)).then(() => open(c)) : open(c));
+    });
+    await page.goto(kiosk.url);
+    await page.waitForSelector('.tile');
+    await kiosk.control('idcard-simulator', 'insertCard', cards.zhangXiuying);
+    await page.waitForSelector('[data-testid="greeting"]', { timeout: 20_000 });
+    await page.locator('[data-service="pension-certification"]').focus();
+    await page.keyboard.press('Enter');
+    const { screens } = await driveFlow(page, { forWhom: 'self', facePhoto: 'early' }, { shotPrefix: 'slow-camera' });
+    expect(screens).toContain('service-pension-certification-self-face');
+    expect(await page.locator('[data-testid="tracking-number"]').count()).toBe(1);
+    await page.close();
+  });
+});

@@ -2,7 +2,8 @@
 // (focus + Enter, digits typed), answering from a table keyed by field id and
 // falling back to a sensible answer for each field kind. Two answers are actions:
 // 'skip' presses 跳过 (optional questions), 'retake' on a photo takes it, presses
-// 重拍, and takes it again.
+// 重拍, and takes it again; 'early' presses 拍照 before the camera runs (and
+// fails if it already did). Every photo taken is checked to hold a picture.
 import type { Page } from 'playwright-core';
 import { idCheckDigit } from '../../common/domain/id-number.js';
 import { axeViolations, screenshot } from './browser.js';
@@ -33,6 +34,21 @@ async function press(page: Page, selector: string): Promise<void> {
   await page.waitForFunction((s) => !(document.querySelector(s) as HTMLButtonElement | null)?.disabled, selector);
   await el.focus();
   await page.keyboard.press('Enter');
+}
+
+/** Whether the photo question's preview shows the camera yet. */
+function cameraRuns(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const v = document.querySelector('video.photo-preview') as HTMLVideoElement | null;
+    return !!v?.srcObject && v.readyState >= 2;
+  });
+}
+
+/** Waits for the taken photo and checks it is a picture, not the empty frame of a camera that had not started. */
+async function expectPicture(page: Page, screen: string): Promise<void> {
+  await page.waitForSelector('[data-action="use-photo"]');
+  const width = await page.evaluate(() => (document.querySelector('img.photo-preview') as HTMLImageElement | null)?.naturalWidth ?? 0);
+  if (width < 64) throw new Error(`the photo taken at ${screen} is ${width} px wide: no picture`);
 }
 
 export interface DriveResult {
@@ -70,12 +86,17 @@ export async function driveFlow(page: Page, answers: Answers, opts: { shotPrefix
       } else if (kind === 'choice' || kind === 'relationship' || kind === 'yes-no') {
         await press(page, wanted ? `[data-option="${wanted}"]` : '[data-option]');
       } else if (kind === 'photo') {
-        await press(page, '[data-action="take-photo"]');
-        await page.waitForSelector('[data-action="use-photo"]');
+        if (wanted === 'early') {
+          // Pressed at once, without waiting for the button to be ready: as an impatient resident would.
+          await page.locator('[data-action="take-photo"]').focus();
+          if (await cameraRuns(page)) throw new Error(`the camera already ran at ${id}: 拍照 was not early`);
+          await page.keyboard.press('Enter');
+        } else await press(page, '[data-action="take-photo"]');
+        await expectPicture(page, id);
         if (wanted === 'retake') {
           await press(page, '[data-action="retake-photo"]');
-          await press(page, '[data-action="take-photo"]'); // waits until the preview runs again
-          await page.waitForSelector('[data-action="use-photo"]');
+          await press(page, '[data-action="take-photo"]');
+          await expectPicture(page, id);
         }
         continue;
       } else if (kind === 'text') {

@@ -57,7 +57,7 @@ function photoOptions(phase: PhotoPhase): SpokenOption[] {
     case 'opening':
     case 'preview':
       // 拍照 is listened for while the camera is still starting (the prompt takes longer than the
-      // camera); said too early it does nothing, like the greyed-out button.
+      // camera); said too early it is kept and the picture taken once the camera runs.
       return [control('take-photo', t.flow.takePhoto)!];
     case 'shot':
       return [control('use-photo', t.flow.usePhoto)!, control('retake-photo', t.flow.retake)!];

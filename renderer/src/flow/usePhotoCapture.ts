@@ -51,6 +51,25 @@ interface Camera {
 }
 const fresh = (visit: Visit): Camera => ({ visit, stream: null, failed: false, shot: null, tooLarge: false });
 
+/**
+ * Resolves once `el` shows a picture. Right after the stream is attached the
+ * video has no frame yet, and drawing it would save a blank photo.
+ */
+function firstFrame(el: HTMLVideoElement, timeoutMs = 5000): Promise<void> {
+  if (el.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && el.videoWidth > 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const done = (ok: boolean) => {
+      clearTimeout(timer);
+      el.removeEventListener('loadeddata', onData);
+      if (ok) resolve();
+      else reject(new Error('no-frame'));
+    };
+    const onData = () => done(el.videoWidth > 0);
+    const timer = setTimeout(() => done(false), timeoutMs);
+    el.addEventListener('loadeddata', onData);
+  });
+}
+
 /** Runs the camera while `target` is set (a photo question is on screen), and stops it when not. */
 export function usePhotoCapture(target: PhotoTarget | null, opts: { onUse(photo: CapturedPhoto): void; say(text: string): void }): PhotoCapture {
   const key = target?.key ?? null;
@@ -102,10 +121,20 @@ export function usePhotoCapture(target: PhotoTarget | null, opts: { onUse(photo:
     [stream],
   );
 
+  // 拍照 said or pressed while the camera is still starting is kept, not dropped:
+  // the prompt that invites it is often still being read when the word comes.
+  const pending = useRef<Visit | null>(null);
+
   const take = useCallback(() => {
     const tg = latest.current.target;
     const el = videoEl.current;
-    if (!tg || !stream || !el || shot || busy.current === visit) return;
+    if (!tg || shot || busy.current === visit) return;
+    if (!stream || !el) {
+      if (cam.failed || pending.current === visit) return;
+      pending.current = visit;
+      latest.current.opts.say(t.flow.cameraStarting);
+      return;
+    }
     busy.current = visit;
     const settle = (patch: Partial<Camera>, say: string) => {
       busy.current = null;
@@ -113,11 +142,24 @@ export function usePhotoCapture(target: PhotoTarget | null, opts: { onUse(photo:
       update(visit, patch);
       latest.current.opts.say(say);
     };
-    captureFrame(el, tg.name, tg.maxBytes).then(
-      (photo) => settle({ shot: photo, tooLarge: false }, t.flow.photoTaken),
-      () => settle({ tooLarge: true }, t.flow.photoTooLarge),
-    );
-  }, [visit, stream, shot, update]);
+    firstFrame(el)
+      .then(() => captureFrame(el, tg.name, tg.maxBytes))
+      .then(
+        (photo) => settle({ shot: photo, tooLarge: false }, t.flow.photoTaken),
+        (e: unknown) => {
+          const tooLarge = e instanceof Error && e.message === 'photo-too-large';
+          settle({ tooLarge }, tooLarge ? t.flow.photoTooLarge : t.flow.photoFailed);
+        },
+      );
+  }, [visit, stream, shot, cam.failed, update]);
+
+  // The camera came up after 拍照 was asked for: take it now.
+  useEffect(() => {
+    if (stream && pending.current === visit) {
+      pending.current = null;
+      take();
+    }
+  }, [stream, visit, take]);
 
   const use = useCallback(() => {
     if (!shot || used.current === visit) return;

@@ -1,7 +1,8 @@
 // A photo of a document or of the resident: live camera preview, 拍照, then
 // 用这张 or 重拍. The camera itself is the flow's (usePhotoCapture), so saying
 // 拍照 / 可以 / 重拍 presses exactly these buttons. The picture stays in the flow
-// (memory only) until submitted.
+// (memory only) until submitted. 拍照 works while the camera is still starting:
+// the picture is taken as soon as there is one (usePhotoCapture).
 import { Button } from '../../design/Button.js';
 import { t } from '../../i18n/zh-CN.js';
 import type { PhotoCapture } from '../usePhotoCapture.js';
@@ -29,7 +30,7 @@ export function PhotoEntry({ name, document, photo }: { name: string; document: 
       <video ref={photo.video} className="photo-preview" muted playsInline aria-hidden="true" />
       {photo.tooLarge ? <p className="notice notice-warn" role="alert">{t.flow.photoTooLarge}</p> : null}
       <div className="actions">
-        <Button variant="primary" autoFocusOnMount disabled={photo.phase !== 'preview'} data-action="take-photo" onClick={() => photo.take()}>
+        <Button variant="primary" autoFocusOnMount data-action="take-photo" onClick={() => photo.take()}>
           {t.flow.takePhoto}
         </Button>
       </div>
