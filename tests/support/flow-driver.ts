@@ -57,7 +57,7 @@ export interface DriveResult {
 }
 
 /** Drives from the service's intro to the submitted screen. Records axe results and screenshots per screen. */
-export async function driveFlow(page: Page, answers: Answers, opts: { shotPrefix: string; maxSteps?: number }): Promise<DriveResult> {
+export async function driveFlow(page: Page, answers: Answers, opts: { shotPrefix: string; maxSteps?: number; onScreen?: (id: string) => Promise<void> }): Promise<DriveResult> {
   const screens: string[] = [];
   const axe: Record<string, string[]> = {};
   for (let i = 0; i < (opts.maxSteps ?? 30); i++) {
@@ -70,6 +70,7 @@ export async function driveFlow(page: Page, answers: Answers, opts: { shotPrefix
       axe[id] = await axeViolations(page);
       await screenshot(page, `${opts.shotPrefix}-${String(screens.length).padStart(2, '0')}-${id}`);
     }
+    await opts.onScreen?.(id);
     if (await page.locator('[data-testid="tracking-number"]').count()) return { screens, axe };
     if (await page.locator('[data-testid="ineligible"]').count()) throw new Error(`flow stopped as ineligible at ${id}: ${await page.innerText('[data-testid="ineligible"]')}`);
     const before = await snapshot(page);

@@ -1,6 +1,6 @@
 // The app shell: providers, the route stack, the one key handler, and the
 // inactivity guard that clears a resident's data when they walk away.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import type { AppInfo } from '../../../common/ipc/channels/app.js';
 import { useApi } from '../api/ApiContext.js';
 import { ReadAloudProvider, useReadAloud } from '../read-aloud/ReadAloudContext.js';
@@ -66,8 +66,11 @@ function Routed({ info }: { info: AppInfo }) {
     [route, stack.length, stop],
   );
 
-  // Focus moves to the new screen's primary control on every navigation.
-  useEffect(() => {
+  // Focus moves to the new screen's primary control on every navigation: what
+  // had focus on the last screen lets go first. A layout effect, so it runs
+  // before the new screen's own effects give focus out; as a passive effect of
+  // this parent it ran after them and took the focus away again.
+  useLayoutEffect(() => {
     (document.activeElement as HTMLElement | null)?.blur?.();
   }, [stack.length, route]);
 

@@ -11,9 +11,11 @@ export interface KeypadProps {
   /** Extra key in the bottom-left corner, e.g. X for ID numbers. */
   extraKey?: string;
   label: string;
+  /** Give the 1 key focus when the keypad appears: keying is what the screen is for. */
+  autoFocus?: boolean;
 }
 
-export function Keypad({ value, onChange, maxLength, extraKey, label }: KeypadProps) {
+export function Keypad({ value, onChange, maxLength, extraKey, label, autoFocus }: KeypadProps) {
   const press = (k: string) => {
     if (k === '⌫') onChange(value.slice(0, -1));
     else if (value.length < maxLength) onChange(value + k);
@@ -43,7 +45,7 @@ export function Keypad({ value, onChange, maxLength, extraKey, label }: KeypadPr
         k === '' ? (
           <span key={i} aria-hidden="true" />
         ) : (
-          <Button key={k} className="keypad-key" onClick={() => press(k)} aria-label={k === '⌫' ? '删除' : k} data-key={k}>
+          <Button key={k} className="keypad-key" autoFocusOnMount={autoFocus && i === 0} onClick={() => press(k)} aria-label={k === '⌫' ? '删除' : k} data-key={k}>
             {k}
           </Button>
         ),

@@ -25,11 +25,16 @@ const boxOf = (el: Element): Box => {
   return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
 };
 
-/** Focus the screen's preferred element ([data-autofocus]) or its first control. */
+/**
+ * Focus the screen's preferred element ([data-autofocus]), else the first control
+ * of its content, else its first control. Not the top bar's 返回 when the screen
+ * has anything else: a remote user presses OK out of habit, and would leave.
+ */
 export function focusInitial(doc: Document): void {
   const scope = activeScope(doc);
   const preferred = scope.querySelector<HTMLElement>('[data-autofocus]');
-  const target = preferred ?? focusables(scope)[0];
+  const main = scope === doc ? doc.querySelector('main') : null;
+  const target = preferred ?? (main ? focusables(main)[0] : undefined) ?? focusables(scope)[0];
   target?.focus();
 }
 

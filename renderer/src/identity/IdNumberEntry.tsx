@@ -53,7 +53,7 @@ export function IdNumberEntry({ onDone, today }: { onDone(identity: ResidentIden
   }
   return (
     <div className="id-entry two-col">
-      <Keypad value={value} onChange={(v) => (setValue(v), setError(null))} maxLength={18} extraKey="X" label={t.identity.keypadLabel} />
+      <Keypad autoFocus value={value} onChange={(v) => (setValue(v), setError(null))} maxLength={18} extraKey="X" label={t.identity.keypadLabel} />
       <div>
         <p className="lead" id="id-entry-label">
           {t.identity.keyPrompt}

@@ -51,7 +51,7 @@ export function RequireIdentity({ title, children }: { title: string; children: 
       ) : null}
       {reader.failures >= 2 ? <p className="notice">{t.identity.askSpecialist}</p> : null}
       <div className="actions">
-        <Button onClick={() => setKeying(true)} data-action="key-id">
+        <Button autoFocusOnMount onClick={() => setKeying(true)} data-action="key-id">
           {t.identity.specialistKeys}
         </Button>
       </div>

@@ -68,7 +68,7 @@ export function NumberEntry(props: NumberEntryProps) {
   };
   return (
     <div className="two-col">
-      <Keypad value={value} onChange={setValue} maxLength={props.maxLength} extraKey={props.allowX ? 'X' : undefined} label={props.label} />
+      <Keypad autoFocus value={value} onChange={setValue} maxLength={props.maxLength} extraKey={props.allowX ? 'X' : undefined} label={props.label} />
       <div>
         <p className="entry-display" aria-live="polite" data-testid="number-display">
           <span className="visually-hidden">{props.label}：</span>
