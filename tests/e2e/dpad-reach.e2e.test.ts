@@ -144,7 +144,7 @@ describe('the TV', () => {
     await page.waitForSelector('[data-screen="home"]');
     await page.locator(`[data-service="${service}"]`).focus();
     await page.keyboard.press('Enter');
-    await page.waitForFunction((s) => document.querySelector('[data-screen]')?.getAttribute('data-screen') !== 'home', service);
+    await page.waitForFunction(() => document.querySelector('[data-screen]')?.getAttribute('data-screen') !== 'home');
     await page.waitForTimeout(300);
     await expectAllReachable(page, `tv ${service}`);
   });

@@ -49,7 +49,13 @@ export async function arrowGraph(page: Page): Promise<ArrowGraph> {
 export function unreachable(g: ArrowGraph, from = g.start): string[] {
   const seen = new Set([from]);
   const queue = [from];
-  while (queue.length) for (const next of g.edges[queue.shift()!]!) if (next >= 0 && !seen.has(next)) seen.add(next), queue.push(next);
+  while (queue.length) {
+    for (const next of g.edges[queue.shift()!]!) {
+      if (next < 0 || seen.has(next)) continue;
+      seen.add(next);
+      queue.push(next);
+    }
+  }
   return g.controls.filter((_, i) => !seen.has(i));
 }
 
