@@ -117,6 +117,15 @@ export function viewOf(state: FlowState): FlowView {
     canSkip: field.optional,
     indicator: ind,
     // After a refused answer, say what was wrong (it already says what to do).
-    say: state.error ? state.error.message : step.prompt.say,
+    say: state.error ? state.error.message : `${step.prompt.say}${optionsSaid(step.prompt.say, options)}`,
   };
+}
+
+/**
+ * The choices, said after the question unless the question already names every
+ * one: a resident who cannot read the buttons must hear what there is to say.
+ */
+export function optionsSaid(say: string, options: readonly ChoiceOption[]): string {
+  if (options.length === 0 || options.every((o) => say.includes(o.label))) return '';
+  return `可以说：${options.map((o) => o.label).join('、')}。`;
 }
