@@ -65,9 +65,10 @@ export function buildSummary(service: ServiceDefinition, identity: ResidentIdent
   }
   const idTail = identity.idNumber.slice(-4);
   // The full ID number is not read aloud: the kiosk stands in a shared room.
-  const intro = `您办的是${service.names.full}。${identity.name ? `姓名${identity.name}，` : ''}身份证尾号${spellDigits(idTail, [4])}。`;
+  // Worded as the screen shows it (申请人, 一共要交), so hearing and reading match.
+  const intro = `您办的是${service.names.full}。${identity.name ? `申请人${identity.name}，` : ''}身份证尾号${spellDigits(idTail, [4])}。`;
   const body = items.map((i) => `${i.label}：${i.spoken}`).join('。');
-  const money = fee ? `${fee.persons}个人，每人${fee.perPersonYuan}元，一共${fee.totalYuan}元。` : '';
+  const money = fee ? `${fee.persons}个人，每人${fee.perPersonYuan}元，一共要交${fee.totalYuan}元。` : '';
   const say = `请听一下。${intro}${body ? `${body}。` : ''}${money}对吗？对就说“是”，不对就说“不是”。`;
   return { applicant: { name: identity.name, idTail }, items, fee, say };
 }

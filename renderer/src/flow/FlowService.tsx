@@ -23,7 +23,7 @@ import { useCatalogue } from './useCatalogue.js';
 import { AfterService } from './AfterService.js';
 import { applyVoice, stepSpecFor } from './flow-voice.js';
 import { usePhotoCapture } from './usePhotoCapture.js';
-import { readBackNumber } from './views/NumberEntry.js';
+import { readBackNumber, readBackText } from './views/NumberEntry.js';
 import { useScreenVoice } from '../voice-ui/useScreenVoice.js';
 import { VoiceBar } from '../voice-ui/VoiceBar.js';
 
@@ -104,8 +104,9 @@ function Flow({ service, catalogueVersion, identity, onBehalf }: { service: flow
   const live = view.kind === 'done' ? null : view;
   const voice = useScreenVoice({
     step: live && !finished ? stepSpecFor(live, pending, photo.phase) : null,
-    // 再说一遍 on a taken picture repeats what can be said about it, not how to take it.
-    prompt: photo.phase === 'shot' ? t.flow.photoTaken : said,
+    // 再说一遍 on a taken picture repeats what can be said about it, not how to take it;
+    // on a number being read back, the number.
+    prompt: photo.phase === 'shot' ? t.flow.photoTaken : pending !== null ? readBackText(pending) : said,
     onResult: (r) => {
       if (live) applyVoice(live, r, { act, pending, numbers: { setPending, readBack: (v) => readBackNumber(v, speak) }, photo });
     },
@@ -130,7 +131,7 @@ function Flow({ service, catalogueVersion, identity, onBehalf }: { service: flow
   const step = 'indicator' in view ? view.indicator : undefined;
   const screenId = view.kind === 'question' || view.kind === 'info' ? `service-${service.id}-${view.key.replace(/\W+/g, '-')}` : `service-${service.id}-${view.kind}`;
   return (
-    <Screen id={screenId} title={title} step={step} prompt={`${title}。${said}`} onBack={onBack}>
+    <Screen id={screenId} title={title} step={step} prompt={`${title}。${said}${pending !== null ? readBackText(pending) : ''}`} onBack={onBack}>
       <FlowPage view={view} act={act} pending={pending} onPending={setPending} photo={photo} />
       <VoiceBar voice={voice} />
     </Screen>

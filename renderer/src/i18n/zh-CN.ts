@@ -106,7 +106,6 @@ export const zhCN = {
     retake: '重拍',
     usePhoto: '用这张',
     cameraUnavailable: '摄像头打不开。请说“叫工作人员”，或者找工作人员帮忙。',
-    cameraHint: '请把材料放在摄像头下面，放平，然后说“拍照”，或者按拍照。',
     photoTooLarge: '照片太大了，请重拍一张。准备好了，就说“拍照”。',
     photoTaken: '拍好了。照片能用，就说“可以”；要重拍，就说“重拍”。',
     photoAgain: '好，再拍一张。准备好了，就说“拍照”。',

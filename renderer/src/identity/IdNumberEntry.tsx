@@ -62,7 +62,7 @@ export function IdNumberEntry({ onDone, today }: { onDone(identity: ResidentIden
           <span className="visually-hidden">{t.identity.keyPrompt}：</span>
           {groupIdNumber(value) || '\u00a0'}
         </p>
-        <p className="lead">{t.identity.digitsCount(value.length)}</p>
+        <p className="lead" role="status">{t.identity.digitsCount(value.length)}</p>
         {error ? (
           <p className="notice notice-warn" role="alert">
             {error}

@@ -43,7 +43,7 @@ describe('medical insurance payment', () => {
     expect(sum.kind).toBe('summary');
     if (sum.kind !== 'summary') return;
     expect(sum.summary.fee).toEqual({ year: 2027, persons: 3, perPersonYuan: 400, totalYuan: 1200 });
-    expect(sum.say).toContain('3个人，每人400元，一共1200元');
+    expect(sum.say).toContain('3个人，每人400元，一共要交1200元');
     expect(sum.summary.items.map((i) => i.label)).toContain('第2位家人身份证号');
     const sub = outcome(confirm(s, true));
     expect(sub).toMatchObject({

@@ -23,8 +23,13 @@ export interface NumberEntryProps {
   onDone(value: string): void;
 }
 
+/** 请核对。您输入的是：幺三八…。对吗？ — the read-back screen's words, as said and as 朗读 repeats them. */
+export function readBackText(value: string): string {
+  return `${t.flow.numberCheck.replace(/[：:]$/, '。')}${t.flow.numberReadBack(speakDigits(value))}`;
+}
+
 export function readBackNumber(value: string, speak: (text: string) => unknown): void {
-  void speak(t.flow.numberReadBack(speakDigits(value)));
+  void speak(readBackText(value));
 }
 
 export function NumberEntry(props: NumberEntryProps) {
@@ -75,7 +80,7 @@ export function NumberEntry(props: NumberEntryProps) {
           {fmt(value) || '\u00a0'}
           {props.unit && value ? ` ${props.unit}` : ''}
         </p>
-        <p className="lead">{t.flow.digitsSoFar(value.length)}</p>
+        <p className="lead" role="status">{t.flow.digitsSoFar(value.length)}</p>
         <div className="actions" ref={confirmRef}>
           <Button variant="primary" disabled={value.length === 0} onClick={ok} data-action="confirm-number">
             {t.common.confirm}

@@ -2,12 +2,13 @@
 // 用这张 or 重拍. The camera itself is the flow's (usePhotoCapture), so saying
 // 拍照 / 可以 / 重拍 presses exactly these buttons. The picture stays in the flow
 // (memory only) until submitted. 拍照 works while the camera is still starting:
-// the picture is taken as soon as there is one (usePhotoCapture).
+// the picture is taken as soon as there is one (usePhotoCapture). What to put
+// under the camera is the question's own words, shown and said above.
 import { Button } from '../../design/Button.js';
 import { t } from '../../i18n/zh-CN.js';
 import type { PhotoCapture } from '../usePhotoCapture.js';
 
-export function PhotoEntry({ name, document, photo }: { name: string; document: boolean; photo: PhotoCapture }) {
+export function PhotoEntry({ name, photo }: { name: string; photo: PhotoCapture }) {
   if (photo.phase === 'failed') return <p className="notice notice-warn" role="alert">{t.flow.cameraUnavailable}</p>;
   if (photo.shot) {
     return (
@@ -26,7 +27,6 @@ export function PhotoEntry({ name, document, photo }: { name: string; document: 
   }
   return (
     <div className="photo-entry">
-      {document ? <p className="lead">{t.flow.cameraHint}</p> : null}
       <video ref={photo.video} className="photo-preview" muted playsInline aria-hidden="true" />
       {photo.tooLarge ? <p className="notice notice-warn" role="alert">{t.flow.photoTooLarge}</p> : null}
       <div className="actions">

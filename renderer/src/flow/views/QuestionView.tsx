@@ -62,7 +62,7 @@ export function QuestionView({ view, onAnswer, onSkip, photo, pending, onPending
       control = <TextEntry key={view.key} initial={current} label={f.label} maxLength={f.maxLength} onDone={onAnswer} />;
       break;
     case 'photo':
-      control = <PhotoEntry name={f.label} document={f.subject !== 'face'} photo={photo} />;
+      control = <PhotoEntry name={f.label} photo={photo} />;
       break;
   }
   return (
