@@ -1,6 +1,6 @@
 // Every screen, two promises of the product kept: (1) "everything reachable with
 // a D-pad" — on the home page, two whole applications, the query services, the
-// help dialogs and the TV's screens, each control is focused in turn and each
+// TV's screens and its 求助 panel, each control is focused in turn and each
 // arrow pressed, and the resulting graph must lead from the screen's first focus
 // to every control, and back from every control to every other (no corner a
 // remote user can get stuck in); (2) "every screen readable aloud" — 朗读 speaks
