@@ -6,7 +6,10 @@
 //    speech: a command that was truly said costs little against free phones,
 //    unrelated speech forced onto a command costs a lot → confidence.
 // A confirm step answered "yes" needs a higher confidence than anything else: it
-// is the one place where a wrong guess submits an application.
+// is the one place where a wrong guess submits an application. A yes below that
+// bar but above `confirmAgain` comes back as 'confirm-again': the screen asks
+// 您是说…吗？ and only a second such yes in a row counts (voice/confirm-again.ts),
+// so one stray sound can never confirm, and a real 可以 need not be shouted.
 import type { RecognitionResult } from './recognizer.js';
 import type { IntentMatch } from '../intent/match.js';
 
@@ -15,6 +18,8 @@ export interface DecisionThresholds {
   readonly accept: number;
   /** Minimum confidence for `yes` at a confirm step. */
   readonly confirmYes: number;
+  /** Below confirmYes but at least this: a yes worth asking about again ('confirm-again'). */
+  readonly confirmAgain: number;
   /** Minimum confidence for a digit string: a loop of digits fits almost any speech, so it needs more. */
   readonly digits: number;
   /** Score gap per speech frame that maps to confidence 1/e. */
@@ -25,7 +30,7 @@ export interface DecisionThresholds {
   readonly minVoicedFrames: number;
 }
 
-export const defaultThresholds: DecisionThresholds = { accept: 0.62, confirmYes: 0.7, digits: 0.85, gapScale: 40, minSpeechFrames: 15, minVoicedFrames: 8 };
+export const defaultThresholds: DecisionThresholds = { accept: 0.62, confirmYes: 0.7, confirmAgain: 0.5, digits: 0.85, gapScale: 40, minSpeechFrames: 15, minVoicedFrames: 8 };
 
 export interface DecodeEvidence {
   readonly words: readonly string[];
@@ -53,7 +58,16 @@ export function decide(step: string, e: DecodeEvidence, match: IntentMatch, t: D
   if (e.speechFrames < t.minSpeechFrames || e.voicedFrames < t.minVoicedFrames) return { kind: 'rejected', text, confidence: 0, reason: 'no-speech' };
   const confidence = confidenceOf(e, t);
   if (!match) return { kind: 'rejected', text, confidence, reason: unmatched };
-  const needed = 'digits' in match ? t.digits : step === 'confirm' && match.intent === 'yes' ? t.confirmYes : t.accept;
-  if (confidence < needed) return { kind: 'rejected', text, confidence, reason: 'low-confidence' };
+  return judge(step, text, match, confidence, t);
+}
+
+/** The engine-independent part: is a matched phrase heard surely enough to act on? */
+export function judge(step: string, text: string, match: NonNullable<IntentMatch>, confidence: number, t: DecisionThresholds): RecognitionResult {
+  const yesAtConfirm = step === 'confirm' && !('digits' in match) && match.intent === 'yes';
+  const needed = 'digits' in match ? t.digits : yesAtConfirm ? t.confirmYes : t.accept;
+  if (confidence < needed) {
+    if (yesAtConfirm && confidence >= t.confirmAgain) return { kind: 'rejected', text, intent: 'yes', confidence, reason: 'confirm-again' };
+    return { kind: 'rejected', text, confidence, reason: 'low-confidence' };
+  }
   return 'digits' in match ? { kind: 'final', text, digits: match.digits, confidence } : { kind: 'final', text, intent: match.intent, confidence };
 }

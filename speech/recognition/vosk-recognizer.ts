@@ -10,7 +10,7 @@ import koffi from 'koffi';
 import { dictionaryFromEntries, type Dictionary } from '../grammar/dictionary.js';
 import { buildStepGrammar, type StepGrammar, type StepSpec } from '../grammar/step-grammar.js';
 import { createIntentMatcher, type IntentMatcher } from '../intent/match.js';
-import { defaultThresholds, type DecisionThresholds } from './decision.js';
+import { defaultThresholds, judge, type DecisionThresholds } from './decision.js';
 import { RecognizerError, SAMPLE_RATE, type RecognitionResult, type RecognitionSession, type Recognizer } from './recognizer.js';
 
 export interface VoskOptions {
@@ -128,9 +128,7 @@ export function createVoskRecognizer(opts: VoskOptions): Recognizer {
         const confidence = words.length ? Math.min(...words.map((w) => w.conf)) : 0;
         const m = matcher.match(text);
         if (!m) return { kind: 'rejected', text, confidence, reason: 'out-of-grammar' };
-        const needed = 'digits' in m ? t.digits : grammar.kind === 'confirm' && m.intent === 'yes' ? t.confirmYes : t.accept;
-        if (confidence < needed) return { kind: 'rejected', text, confidence, reason: 'low-confidence' };
-        return 'digits' in m ? { kind: 'final', text, digits: m.digits, confidence } : { kind: 'final', text, intent: m.intent, confidence };
+        return judge(grammar.kind, text, m, confidence, t);
       },
       cancel() {
         if (!closed) close();

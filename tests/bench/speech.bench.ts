@@ -73,6 +73,15 @@ for (const [name, clips, inTotal] of sets) {
   if (inTotal) all.push(...outs);
 }
 rec.dispose();
+// The second chance at a confirm step: a yes heard, not surely enough, is asked
+// about again and only a second one in a row confirms. How often each kind of
+// clip lands there (a non-yes would need to land there twice running to confirm).
+const atConfirm = all.filter((o) => o.clip.step === 'confirm');
+const askedAgain = (yes: boolean) => atConfirm.filter((o) => (o.clip.expect === 'yes') === yes && o.result.reason === 'confirm-again').length;
+console.log(
+  `confirm-again: ${askedAgain(true)} of ${atConfirm.filter((o) => o.clip.expect === 'yes').length} yes clips would be asked again (confirmed by a second yes); ` +
+    `${askedAgain(false)} of ${atConfirm.filter((o) => o.clip.expect !== 'yes').length} other confirm-step clips would be asked about (never confirmed by one)`,
+);
 const total = summarize(all);
 console.log(
   `goals: accuracy ${(total.accuracy / 0.95).toFixed(2)}× of 95%, false confirms ${total.falseConfirms} (goal 0), ` +

@@ -57,7 +57,8 @@ export const recognitionResultSchema = z.object({
   /** At a digits step: the digit string (0-9, X). */
   digits: z.string().optional(),
   confidence: z.number().min(0).max(1),
-  reason: z.enum(['no-speech', 'out-of-grammar', 'low-confidence', 'bad-length', 'cancelled', 'timeout']).optional(),
+  /** 'confirm-again': probably yes at a confirm step; only a second one in a row counts. */
+  reason: z.enum(['no-speech', 'out-of-grammar', 'low-confidence', 'confirm-again', 'bad-length', 'cancelled', 'timeout']).optional(),
 });
 export type SpeechResultEvent = z.infer<typeof recognitionResultSchema>;
 

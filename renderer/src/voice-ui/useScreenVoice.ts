@@ -66,6 +66,13 @@ export function useScreenVoice(o: ScreenVoiceOptions): ScreenVoice {
       }
       latest.current.onResult(r);
     },
+    // 可以 heard, but not surely enough to submit on: ask, then listen for the answer.
+    onConfirmAgain: (heard) => {
+      const stepKey = JSON.stringify(latest.current.step);
+      void speak(t.voice.confirmAgain(heard)).then((played) => {
+        if (played && mounted.current && JSON.stringify(latest.current.step) === stepKey) void listenRef.current?.({ bargeIn: true });
+      });
+    },
     onRejected: (r, failures) => {
       if (r.reason === 'cancelled') return;
       const step = latest.current.step;
@@ -83,6 +90,9 @@ export function useScreenVoice(o: ScreenVoiceOptions): ScreenVoice {
       });
     },
   });
+
+  const listenRef = useRef<Voice['listen'] | null>(null);
+  listenRef.current = voice.listen;
 
   // Hands-free: once the question has been read out, listen once.
   const wasSpeaking = useRef(false);

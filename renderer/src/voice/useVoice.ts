@@ -11,6 +11,7 @@ import type { SpeechResultEvent, StepSpecInput } from '../../../common/ipc/chann
 import { useApi } from '../api/ApiContext.js';
 import { useReadAloud } from '../read-aloud/ReadAloudContext.js';
 import { VoiceError, VoiceSession, type VoiceFailure } from './voice-session.js';
+import { createConfirmAgain } from './confirm-again.js';
 
 export type VoiceState = 'idle' | 'starting' | 'listening' | 'deciding';
 
@@ -21,6 +22,8 @@ export interface UseVoiceOptions {
   onResult?(result: SpeechResultEvent): void;
   /** A rejected or low-confidence attempt; `failures` counts them since the last success. */
   onRejected?(result: SpeechResultEvent, failures: number): void;
+  /** A yes at a confirm step heard once, not surely enough: ask 您是说「heard」吗？ (see confirm-again.ts). */
+  onConfirmAgain?(heard: string): void;
   /** After this many consecutive failures `offerButtons` turns true (default 2). */
   maxFailures?: number;
 }
@@ -57,6 +60,7 @@ export function useVoice(o: UseVoiceOptions): Voice {
   const [unavailable, setUnavailable] = useState<VoiceFailure | null>(null);
   const session = useRef<VoiceSession | null>(null);
   const failureCount = useRef(0);
+  const [confirmAgain] = useState(createConfirmAgain);
   const latest = useRef(o);
   latest.current = o;
   const stepKey = JSON.stringify(o.step);
@@ -68,8 +72,9 @@ export function useVoice(o: UseVoiceOptions): Voice {
     setRejection(null);
     setFailures(0);
     failureCount.current = 0;
+    confirmAgain.reset();
     return () => session.current?.cancel(); // leaving the screen releases the microphone
-  }, [stepKey]);
+  }, [stepKey, confirmAgain]);
 
   const run = useCallback(
     async (bargeIn: boolean): Promise<SpeechResultEvent | null> => {
@@ -101,19 +106,23 @@ export function useVoice(o: UseVoiceOptions): Voice {
       setState('idle');
       if (r.reason === 'cancelled') return r;
       setHeard(r.text);
-      if (r.kind === 'final') {
-        setResult(r);
+      const verdict = confirmAgain.judge(r);
+      if (verdict.kind === 'result') {
+        setResult(verdict.result);
         setRejection(null);
         setFailures((failureCount.current = 0));
-        latest.current.onResult?.(r);
-      } else {
-        setRejection(r);
+        latest.current.onResult?.(verdict.result);
+        return verdict.result;
+      }
+      setRejection(r);
+      if (verdict.kind === 'ask-again') latest.current.onConfirmAgain?.(verdict.heard);
+      else {
         setFailures(++failureCount.current);
         latest.current.onRejected?.(r, failureCount.current);
       }
       return r;
     },
-    [api, readAloud],
+    [api, readAloud, confirmAgain],
   );
 
   const press = useCallback(() => {

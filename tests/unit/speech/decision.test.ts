@@ -25,9 +25,20 @@ describe('accept / reject decision', () => {
     const gap = (c: number) => ev({ freeScore: -1000 - 40 * 50 * Math.log(c) });
     const mid = gap(0.55);
     expect(decide('confirm', mid, { intent: 'no', exact: true }, t).kind).toBe('final');
-    expect(decide('confirm', mid, { intent: 'yes', exact: true }, t)).toMatchObject({ kind: 'rejected', reason: 'low-confidence' });
+    // Between confirmAgain and confirmYes: not final, but marked as a yes worth asking about again.
+    expect(decide('confirm', mid, { intent: 'yes', exact: true }, t)).toMatchObject({ kind: 'rejected', reason: 'confirm-again', intent: 'yes' });
     expect(decide('confirm', gap(0.7), { intent: 'yes', exact: true }, t)).toMatchObject({ kind: 'final', intent: 'yes' });
     expect(decide('home', gap(0.3), { intent: 'back', exact: true }, t).kind).toBe('rejected');
+  });
+
+  it('asks again only about a yes at a confirm step, and only above confirmAgain', () => {
+    const gap = (c: number) => ev({ freeScore: -1000 - 40 * 50 * Math.log(c) });
+    const low = decide('confirm', gap(0.45), { intent: 'yes', exact: true }, t);
+    expect(low).toMatchObject({ kind: 'rejected', reason: 'low-confidence' });
+    expect(low.intent).toBeUndefined();
+    // A no (or anything else) below its bar is just a miss: there is nothing to confirm.
+    expect(decide('confirm', gap(0.45), { intent: 'no', exact: true }, t)).toMatchObject({ kind: 'rejected', reason: 'low-confidence' });
+    expect(decide('digits', ev({ words: ['幺'], freeScore: -1000 - 40 * 50 * Math.log(0.7) }), { digits: '1' }, t).reason).toBe('low-confidence');
   });
 
   it('returns digit strings at a digits step', () => {
