@@ -74,12 +74,17 @@ export function outcome(state: FlowState): Submission | null {
   };
 }
 
+const INTRO_HOW_TO_START = '准备好了，就说“可以”，或者按“开始办理”。';
+
 export function viewOf(state: FlowState): FlowView {
   const s = state.service;
   switch (state.phase) {
     case 'intro': {
       const bring = s.documents.length ? `请准备好：${s.documents.map((d) => d.name).join('、')}。` : '';
-      return { kind: 'intro', prompt: s.intro, documents: s.documents, say: `${s.intro.say}${bring}` };
+      // Says how to begin: a resident who cannot read the 开始办理 button (the
+      // renderer's start label) must hear a word that starts, and 可以 is one the
+      // recognizer hears well.
+      return { kind: 'intro', prompt: s.intro, documents: s.documents, say: `${s.intro.say}${bring}${INTRO_HOW_TO_START}` };
     }
     case 'ineligible':
       return { kind: 'ineligible', title: s.names.full, say: state.ineligible?.say ?? '', canGoBack: state.ineligible?.causeKey != null };

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinCatalogue } from '../../../common/catalogue/builtin.js';
 import { answer, next, startFlow, viewOf } from '../../../common/flow/index.js';
 import { optionsSaid } from '../../../common/flow/view.js';
+import { confirmVoiceSynonyms } from '../../../common/catalogue/voice-synonyms.js';
 import { resident, TODAY } from './fixtures.js';
 
 const option = (label: string) => ({ value: label, label, voice: [] });
@@ -32,5 +33,17 @@ describe('a relationship question read aloud', () => {
     expect(v.options.length).toBeGreaterThan(3);
     expect(v.say.startsWith(v.prompt.say)).toBe(true);
     for (const o of v.options) expect(v.say).toContain(o.label);
+  });
+});
+
+describe('a service intro read aloud', () => {
+  it('ends by saying how to begin, with a word the recognizer takes as yes', () => {
+    const catalogue = builtinCatalogue();
+    const service = catalogue.services.find((s) => s.id === 'medical-insurance-payment')!;
+    const v = viewOf(startFlow({ service, catalogueVersion: catalogue.version, identity: resident('1950-05-05'), surface: 'kiosk', today: TODAY }));
+    expect(v.kind).toBe('intro');
+    if (v.kind !== 'intro') return;
+    expect(v.say.endsWith('准备好了，就说“可以”，或者按“开始办理”。')).toBe(true);
+    expect(confirmVoiceSynonyms.yes).toContain('可以');
   });
 });
