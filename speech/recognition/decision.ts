@@ -6,10 +6,11 @@
 //    speech: a command that was truly said costs little against free phones,
 //    unrelated speech forced onto a command costs a lot → confidence.
 // A confirm step answered "yes" needs a higher confidence than anything else: it
-// is the one place where a wrong guess submits an application. A yes below that
-// bar but above `confirmAgain` comes back as 'confirm-again': the screen asks
-// 您是说…吗？ and only a second such yes in a row counts (voice/confirm-again.ts),
-// so one stray sound can never confirm, and a real 可以 need not be shouted.
+// is the one place where a wrong guess submits an application. A command heard
+// below its bar but above `confirmAgain` comes back as 'confirm-again' with its
+// intent: the screen asks 我听着像是…, and only the same command heard so twice
+// in a row counts (renderer voice/confirm-again.ts). One stray sound can never
+// confirm, and a real 可以 or 只给自己 need not be shouted.
 import type { RecognitionResult } from './recognizer.js';
 import type { IntentMatch } from '../intent/match.js';
 
@@ -18,7 +19,7 @@ export interface DecisionThresholds {
   readonly accept: number;
   /** Minimum confidence for `yes` at a confirm step. */
   readonly confirmYes: number;
-  /** Below confirmYes but at least this: a yes worth asking about again ('confirm-again'). */
+  /** Below its bar but at least this: a command worth asking about again ('confirm-again'; not for digits). */
   readonly confirmAgain: number;
   /** Minimum confidence for a digit string: a loop of digits fits almost any speech, so it needs more. */
   readonly digits: number;
@@ -66,7 +67,7 @@ export function judge(step: string, text: string, match: NonNullable<IntentMatch
   const yesAtConfirm = step === 'confirm' && !('digits' in match) && match.intent === 'yes';
   const needed = 'digits' in match ? t.digits : yesAtConfirm ? t.confirmYes : t.accept;
   if (confidence < needed) {
-    if (yesAtConfirm && confidence >= t.confirmAgain) return { kind: 'rejected', text, intent: 'yes', confidence, reason: 'confirm-again' };
+    if (!('digits' in match) && confidence >= t.confirmAgain) return { kind: 'rejected', text, intent: match.intent, confidence, reason: 'confirm-again' };
     return { kind: 'rejected', text, confidence, reason: 'low-confidence' };
   }
   return 'digits' in match ? { kind: 'final', text, digits: match.digits, confidence } : { kind: 'final', text, intent: match.intent, confidence };

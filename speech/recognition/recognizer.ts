@@ -6,14 +6,14 @@ import type { StepSpec } from '../grammar/step-grammar.js';
 
 export const SAMPLE_RATE = 16_000;
 
-/** 'confirm-again': probably yes at a confirm step, not surely enough to submit on one hearing. */
+/** 'confirm-again': probably `intent`, not surely enough to act on one hearing (the same twice in a row counts). */
 export type RejectReason = 'no-speech' | 'out-of-grammar' | 'low-confidence' | 'confirm-again' | 'bad-length' | 'cancelled' | 'timeout';
 
 export interface RecognitionResult {
   readonly kind: 'partial' | 'final' | 'rejected';
   /** What was heard, words joined without spaces ('' when nothing was). */
   readonly text: string;
-  /** The intent (or screen option) id of a final result, when it is not a digit string; 'yes' on a 'confirm-again'. */
+  /** The intent (or screen option) id of a final result, when it is not a digit string; also on a 'confirm-again'. */
   readonly intent?: string;
   /** The digit string of a final result at a digits step (0-9 and X). */
   readonly digits?: string;

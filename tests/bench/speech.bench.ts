@@ -73,14 +73,17 @@ for (const [name, clips, inTotal] of sets) {
   if (inTotal) all.push(...outs);
 }
 rec.dispose();
-// The second chance at a confirm step: a yes heard, not surely enough, is asked
-// about again and only a second one in a row confirms. How often each kind of
-// clip lands there (a non-yes would need to land there twice running to confirm).
-const atConfirm = all.filter((o) => o.clip.step === 'confirm');
-const askedAgain = (yes: boolean) => atConfirm.filter((o) => (o.clip.expect === 'yes') === yes && o.result.reason === 'confirm-again').length;
+// The second chance: a command heard only fairly well is asked about (我听着像是…)
+// and taken when heard so again. How many clips land there, by kind: a right
+// one is a command a second hearing can carry; a wrong one (another command, or
+// a clip that should be rejected) acts only if the very same mishearing happens
+// twice running.
+const again = all.filter((o) => o.result.reason === 'confirm-again');
+const rightAgain = again.filter((o) => o.result.intent === o.clip.expect).length;
 console.log(
-  `confirm-again: ${askedAgain(true)} of ${atConfirm.filter((o) => o.clip.expect === 'yes').length} yes clips would be asked again (confirmed by a second yes); ` +
-    `${askedAgain(false)} of ${atConfirm.filter((o) => o.clip.expect !== 'yes').length} other confirm-step clips would be asked about (never confirmed by one)`,
+  `confirm-again: ${again.length} of ${all.length} clips would be asked about; ${rightAgain} rightly (a second hearing takes them), ` +
+    `${again.length - rightAgain} wrongly (${again.filter((o) => o.clip.expect === REJECT).length} of them should be rejected; ` +
+    `${again.filter((o) => o.clip.step === 'confirm' && o.result.intent === 'yes' && o.clip.expect !== 'yes').length} a yes that was not)`,
 );
 const total = summarize(all);
 console.log(

@@ -57,7 +57,7 @@ export const recognitionResultSchema = z.object({
   /** At a digits step: the digit string (0-9, X). */
   digits: z.string().optional(),
   confidence: z.number().min(0).max(1),
-  /** 'confirm-again': probably yes at a confirm step; only a second one in a row counts. */
+  /** 'confirm-again': probably `intent`, not surely enough; the same heard again next time counts. */
   reason: z.enum(['no-speech', 'out-of-grammar', 'low-confidence', 'confirm-again', 'bad-length', 'cancelled', 'timeout']).optional(),
 });
 export type SpeechResultEvent = z.infer<typeof recognitionResultSchema>;

@@ -137,8 +137,11 @@ export const zhCN = {
     notUnderstood: '没听清，请再说一遍，或者按按钮。',
     /** After two misses at a kiosk whose call for the specialist went through (also the query screens' words then). */
     useButtons: helpComing,
-    /** A yes at a confirm step heard, but not surely enough to submit on one hearing: ask once more. */
-    confirmAgain: (heard: string) => `您是说“${heard || '是'}”吗？是的话，请再说一遍；不是，就说“不是”。`,
+    /** A command heard, but not surely enough to act on from one hearing: say it again to go ahead. */
+    confirmAgain: {
+      yes: '我听着像是“是”。对的话，请再说一遍；不对，就说“不是”。',
+      other: (label: string) => `我听着像是“${label}”。对的话，请再说一遍。`,
+    },
     /** Asking again after one miss, shorter and more concrete than the question (voice/reprompts.ts picks). */
     again: {
       home: (services: readonly string[]) => `我没听清。您可以说：${services.join('、')}。`,

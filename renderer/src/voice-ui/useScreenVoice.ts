@@ -11,7 +11,7 @@ import { useNav } from '../app/navigation.js';
 import { useAppInfo } from '../app/AppInfoContext.js';
 import { backAction } from '../app/back-override.js';
 import { useReadAloud } from '../read-aloud/ReadAloudContext.js';
-import { createMissReplies, useVoice, type Voice } from '../voice/index.js';
+import { askAgain, createMissReplies, useVoice, type Voice } from '../voice/index.js';
 import { useVoiceKey } from './VoiceKeyContext.js';
 import { t } from '../i18n/zh-CN.js';
 import { useCallForHelp } from '../help/useCallForHelp.js';
@@ -66,10 +66,10 @@ export function useScreenVoice(o: ScreenVoiceOptions): ScreenVoice {
       }
       latest.current.onResult(r);
     },
-    // 可以 heard, but not surely enough to submit on: ask, then listen for the answer.
-    onConfirmAgain: (heard) => {
+    // Heard, but not surely enough to act on: say what it sounded like, then listen for it again.
+    onConfirmAgain: (intent) => {
       const stepKey = JSON.stringify(latest.current.step);
-      void speak(t.voice.confirmAgain(heard)).then((played) => {
+      void speak(askAgain(intent, latest.current.step)).then((played) => {
         if (played && mounted.current && JSON.stringify(latest.current.step) === stepKey) void listenRef.current?.({ bargeIn: true });
       });
     },

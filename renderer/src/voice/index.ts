@@ -4,4 +4,4 @@ export { useVoice, type Voice, type VoiceState, type UseVoiceOptions } from './u
 export { VoiceSession, VoiceError, type VoiceFailure } from './voice-session.js';
 export { startCapture, CaptureError, type Capture } from './capture.js';
 export { Resampler, TARGET_RATE, pcmToBase64 } from './resampler.js';
-export { reprompt, afterTwoMisses, createMissReplies, type Line, type MissHelp, type MissReplies } from './reprompts.js';
+export { reprompt, afterTwoMisses, askAgain, createMissReplies, type Line, type MissHelp, type MissReplies } from './reprompts.js';

@@ -5,7 +5,8 @@
 // happened: at the station kiosk the buttons, and the specialist only if the
 // call reached the desk; on a TV at home the remote, the 12345 hotline or the
 // family (nobody comes). The words are in the zh-CN catalogue; this picks them.
-import { serviceVoiceSynonyms, type ServiceIntentId } from '../../../common/catalogue/voice-synonyms.js';
+import { confirmVoiceSynonyms, globalVoiceSynonyms, serviceVoiceSynonyms, type ServiceIntentId } from '../../../common/catalogue/voice-synonyms.js';
+import type { StepSpecInput } from '../../../common/ipc/channels/speech.js';
 import { t } from '../i18n/zh-CN.js';
 
 export type StepKind = 'home' | 'confirm' | 'digits' | 'choice';
@@ -78,4 +79,16 @@ export function createMissReplies(): MissReplies {
       return reprompt(kind, failures, { ...opts, help: { uiMode: ctx.uiMode, helpCalled } });
     },
   };
+}
+
+/**
+ * What the kiosk says when it heard `intent` but not surely enough (confirm-again):
+ * the command in its plain words — the button's label, the service's name — not
+ * the words heard, since 可以 misheard as 对的 is still a yes and would puzzle.
+ */
+export function askAgain(intent: string, step: StepSpecInput | null): string {
+  if (intent === 'yes') return t.voice.confirmAgain.yes;
+  const words: Record<string, readonly string[] | undefined> = { ...serviceVoiceSynonyms, ...globalVoiceSynonyms, ...confirmVoiceSynonyms };
+  const label = (step?.kind === 'choice' ? step.options.find((o) => o.id === intent)?.label : undefined) ?? words[intent]?.[0];
+  return label ? t.voice.confirmAgain.other(label) : t.voice.again.plain;
 }

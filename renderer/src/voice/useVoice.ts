@@ -22,8 +22,8 @@ export interface UseVoiceOptions {
   onResult?(result: SpeechResultEvent): void;
   /** A rejected or low-confidence attempt; `failures` counts them since the last success. */
   onRejected?(result: SpeechResultEvent, failures: number): void;
-  /** A yes at a confirm step heard once, not surely enough: ask 您是说「heard」吗？ (see confirm-again.ts). */
-  onConfirmAgain?(heard: string): void;
+  /** `intent` heard once, not surely enough: say what it sounded like and listen again (see confirm-again.ts). */
+  onConfirmAgain?(intent: string): void;
   /** After this many consecutive failures `offerButtons` turns true (default 2). */
   maxFailures?: number;
 }
@@ -115,7 +115,7 @@ export function useVoice(o: UseVoiceOptions): Voice {
         return verdict.result;
       }
       setRejection(r);
-      if (verdict.kind === 'ask-again') latest.current.onConfirmAgain?.(verdict.heard);
+      if (verdict.kind === 'ask-again') latest.current.onConfirmAgain?.(verdict.intent);
       else {
         setFailures(++failureCount.current);
         latest.current.onRejected?.(r, failureCount.current);

@@ -31,13 +31,14 @@ describe('accept / reject decision', () => {
     expect(decide('home', gap(0.3), { intent: 'back', exact: true }, t).kind).toBe('rejected');
   });
 
-  it('asks again only about a yes at a confirm step, and only above confirmAgain', () => {
+  it('asks again about a command only above confirmAgain, and never about digits', () => {
     const gap = (c: number) => ev({ freeScore: -1000 - 40 * 50 * Math.log(c) });
     const low = decide('confirm', gap(0.45), { intent: 'yes', exact: true }, t);
     expect(low).toMatchObject({ kind: 'rejected', reason: 'low-confidence' });
     expect(low.intent).toBeUndefined();
-    // A no (or anything else) below its bar is just a miss: there is nothing to confirm.
     expect(decide('confirm', gap(0.45), { intent: 'no', exact: true }, t)).toMatchObject({ kind: 'rejected', reason: 'low-confidence' });
+    // Any command between confirmAgain and its own bar is worth asking about.
+    expect(decide('home', gap(0.55), { intent: 'back', exact: true }, { ...t, accept: 0.62 })).toMatchObject({ kind: 'rejected', reason: 'confirm-again', intent: 'back' });
     expect(decide('digits', ev({ words: ['幺'], freeScore: -1000 - 40 * 50 * Math.log(0.7) }), { digits: '1' }, t).reason).toBe('low-confidence');
   });
 
