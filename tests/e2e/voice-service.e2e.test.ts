@@ -1,17 +1,19 @@
 // A whole service by voice: the resident inserts a card and from then on only
-// speaks — the service's name at home, 开始办理 at the intro, the answers to the
-// questions, 可以 at the read-back — through Chromium's fake microphone, the real
-// capture path and the station's recognizer, and the application is saved with a
-// tracking number. The kiosk listens by itself after each question; where it did
-// not understand, the test presses the microphone and says it again, as a
-// resident would, and at most three times per screen. How many tries each screen
-// took is printed: recognition is the weak part (see bench:speech).
+// speaks — the service's name at home, 可以 at the intro (as it says to), the
+// answers to the questions, 可以 at the read-back — through Chromium's fake
+// microphone, the real capture path and the station's recognizer, and the
+// application is saved with a tracking number. The kiosk listens by itself after
+// each question and after 我听着像是…; otherwise the test presses the microphone
+// and says it again, as a resident would, at most three times per screen. How
+// many tries each screen took is printed: recognition is the weak part.
 //
-// Opt-in (XIANGYIN_VOICE_JOURNEY=1) because it does not pass today: with the
-// 8 kHz PocketSphinx model and espeak's voice the home command and the answers
-// are heard, but the intro's 开始办理 was rejected three times in a row (the
-// confirm step's yes needs 0.7 confidence; offline, 可以 scores 0.49 on this voice).
-// It is kept ready for a better engine (Vosk) rather than tuned until it passes.
+// Opt-in (XIANGYIN_VOICE_JOURNEY=1) because it does not pass today. With the
+// 8 kHz PocketSphinx model and espeak's voice, the home command is heard; the
+// intro's 可以 (heard as 对的, 0.66-0.69) and 只给自己 (0.54-0.55) now get through
+// by being heard twice (confirm-again); 到村委会交 is heard right but at 0.46-0.47,
+// below even the ask-again floor of 0.5, three times running. The floor was set
+// before this test was run and is not lowered to make it pass; the test is kept
+// ready for a better engine (Vosk).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process.js';
@@ -19,7 +21,7 @@ import { axeViolations, launchBrowser, newKioskPage, screenshot } from '../suppo
 import { FakeMicrophone } from '../support/fake-microphone.js';
 
 const enabled = process.env.XIANGYIN_VOICE_JOURNEY === '1';
-if (!enabled) console.log('voice-service e2e skipped: set XIANGYIN_VOICE_JOURNEY=1 (it fails at the intro on PocketSphinx today; see the file header)');
+if (!enabled) console.log('voice-service e2e skipped: set XIANGYIN_VOICE_JOURNEY=1 (on PocketSphinx it fails at 怎么交钱 today; see the file header)');
 
 let kiosk: KioskProcess;
 let browser: Browser;
@@ -49,25 +51,25 @@ async function movedFrom(p: Page, here: string, ms: number): Promise<boolean> {
 }
 
 /**
- * Says `phrase` on the current screen until the kiosk moves on. The phrase is in
- * the microphone before the kiosk opens it (the screen has only just appeared and
- * is still reading its question aloud).
+ * Says `phrase` on the current screen until the kiosk moves on, at most three
+ * times. Each time the words are put in the microphone before the kiosk opens
+ * it (Chromium plays the file once per open, so a repeat needs a fresh one).
+ * The kiosk listens by itself after a question, and again after 您是说…吗？;
+ * otherwise the test presses the microphone, as a resident would.
  */
 async function answer(p: Page, phrase: string): Promise<number> {
   const here = await where(p);
-  mic.say(phrase);
+  const listening = p.locator('[data-testid="listening"]');
   for (let attempt = 1; attempt <= 3; attempt++) {
-    const listening = p.locator('[data-testid="listening"]');
-    // Hands-free: the kiosk listens once the question has been read out.
-    const byItself = attempt === 1 && (await listening.waitFor({ timeout: 15_000 }).then(() => true, () => false));
+    mic.say(phrase);
+    const byItself = await listening.waitFor({ timeout: attempt === 1 ? 15_000 : 8_000 }).then(() => true, () => false);
     if (!byItself) {
       await p.locator('[data-action="mic"]').focus();
       await p.keyboard.press('Enter');
       await listening.waitFor({ timeout: 5_000 });
     }
     await listening.waitFor({ state: 'detached', timeout: 25_000 });
-    const movedOn = await movedFrom(p, here, 3_000);
-    if (movedOn) {
+    if (await movedFrom(p, here, 3_000)) {
       mic.silence(); // nothing more is said until the next question is known
       return attempt;
     }
@@ -87,7 +89,7 @@ describe.skipIf(!enabled)('a whole service by voice', () => {
     const tries: Record<string, number> = {};
     tries['home: 医保缴费'] = await answer(page, '医保缴费');
     await page.waitForSelector('[data-action="start"]');
-    tries['intro: 开始办理'] = await answer(page, '开始办理');
+    tries['intro: 可以'] = await answer(page, '可以'); // as the intro says: 准备好了，就说“可以”
     await page.waitForSelector('.question-view[data-field-id="payFor"]');
     tries['给谁交: 只给自己'] = await answer(page, '只给自己');
     await page.waitForSelector('.question-view[data-field-id="payMethod"]');
