@@ -6,6 +6,7 @@ import { useApi } from '../api/ApiContext.js';
 import { createPromptPlayer } from './player.js';
 
 interface ReadAloud {
+  /** Resolves once playing has started (true) or could not (false): not when it ends; watch `speaking` for that. */
   speak(text: string): Promise<boolean>;
   stop(): void;
   speaking: boolean;

@@ -66,12 +66,11 @@ export function useScreenVoice(o: ScreenVoiceOptions): ScreenVoice {
       }
       latest.current.onResult(r);
     },
-    // Heard, but not surely enough to act on: say what it sounded like, then listen for it again.
+    // Heard, but not surely enough to act on: say what it sounded like, then (once
+    // that has been said, like a question) listen for it again.
     onConfirmAgain: (intent) => {
-      const stepKey = JSON.stringify(latest.current.step);
-      void speak(askAgain(intent, latest.current.step)).then((played) => {
-        if (played && mounted.current && JSON.stringify(latest.current.step) === stepKey) void listenRef.current?.({ bargeIn: true });
-      });
+      relistenFor.current = JSON.stringify(latest.current.step);
+      void speak(askAgain(intent, latest.current.step));
     },
     onRejected: (r, failures) => {
       if (r.reason === 'cancelled') return;
@@ -91,17 +90,21 @@ export function useScreenVoice(o: ScreenVoiceOptions): ScreenVoice {
     },
   });
 
-  const listenRef = useRef<Voice['listen'] | null>(null);
-  listenRef.current = voice.listen;
-
-  // Hands-free: once the question has been read out, listen once.
+  // Hands-free: once the question has been read out, listen once; and once more
+  // after 我听着像是… (speak() resolves when playing starts, so this waits for the end).
   const wasSpeaking = useRef(false);
   const stepKey = JSON.stringify(o.step);
   const listenedFor = useRef<string | null>(null);
+  const relistenFor = useRef<string | null>(null);
   useEffect(() => {
     const finished = wasSpeaking.current && !speaking;
     wasSpeaking.current = speaking;
     if (!finished || o.handsFree === false || !o.step || voice.unavailable || voice.offerButtons) return;
+    if (relistenFor.current === stepKey) {
+      relistenFor.current = null;
+      void voice.listen({ bargeIn: true });
+      return;
+    }
     if (listenedFor.current === stepKey) return;
     listenedFor.current = stepKey;
     void voice.listen({ bargeIn: true });
