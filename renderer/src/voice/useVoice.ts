@@ -98,6 +98,7 @@ export function useVoice(o: UseVoiceOptions): Voice {
         }
         throw e;
       }
+      if (session.current !== s) return s.result; // superseded while starting: the newer one owns the state
       setUnavailable(null);
       setState('listening');
       const r = await s.result;

@@ -5,7 +5,7 @@
 // Framework-free so the React hook stays small and this can be driven by tests.
 import type { KioskApi } from '../../../common/ipc/client.js';
 import type { SpeechResultEvent, StepSpecInput } from '../../../common/ipc/channels/speech.js';
-import { startCapture, type Capture, CaptureError } from './capture.js';
+import { startCapture, type Capture, type CaptureOptions, CaptureError } from './capture.js';
 import { pcmToBase64 } from './resampler.js';
 
 export type VoiceFailure = 'unavailable' | 'no-microphone' | 'permission-denied' | 'unsupported';
@@ -43,6 +43,8 @@ export class VoiceSession {
   constructor(
     private readonly api: KioskApi,
     private readonly cb: VoiceSessionCallbacks,
+    /** Opens the microphone; tests pass their own. */
+    private readonly openMicrophone: (o: CaptureOptions) => Promise<Capture> = startCapture,
   ) {
     this.result = new Promise((r) => (this.settle = r));
   }
@@ -52,6 +54,12 @@ export class VoiceSession {
     const started = await this.api.call('speech:listen-start', { step });
     if (!started.ok) throw started.error.code === 'invalid-args' ? new Error(started.error.message) : new VoiceError('unavailable', started.error.message);
     const sessionId = started.value.sessionId;
+    // Cancelled while the station was starting it (a newer press, the screen left):
+    // end the station's session and never open the microphone.
+    if (this.settled) {
+      void this.api.call('speech:listen-cancel', { sessionId });
+      return;
+    }
     this.sessionId = sessionId;
     let heardSpeech = false;
     this.unsubscribe = this.api.subscribe('speech:results', {}, (r) => {
@@ -63,13 +71,20 @@ export class VoiceSession {
       } else this.finish(r);
     });
     try {
-      this.capture = await startCapture({
+      const capture = await this.openMicrophone({
         onChunk: (pcm) => {
           if (this.settled) return;
           // Chunks go one at a time, in order: the recognizer is a stream.
           this.sending = this.sending.then(() => this.api.call('speech:listen-audio', { sessionId, pcmBase64: pcmToBase64(pcm) }));
         },
       });
+      // Settled while the microphone was opening: close it now, or it stays open
+      // for good (cleanup ran before there was anything to stop) and holds the device.
+      if (this.settled) {
+        void capture.stop();
+        return;
+      }
+      this.capture = capture;
     } catch (e) {
       void this.api.call('speech:listen-cancel', { sessionId });
       this.cleanup();
@@ -90,11 +105,12 @@ export class VoiceSession {
     return this.result;
   }
 
+  /** Drops the utterance, also while it is still starting (start() then undoes what it began). */
   cancel(): void {
-    if (this.settled || !this.sessionId) return;
+    if (this.settled) return;
     const sessionId = this.sessionId;
-    void this.api.call('speech:listen-cancel', { sessionId });
-    this.finish({ sessionId, kind: 'rejected', text: '', confidence: 0, reason: 'cancelled' });
+    if (sessionId) void this.api.call('speech:listen-cancel', { sessionId });
+    this.finish({ sessionId: sessionId ?? '', kind: 'rejected', text: '', confidence: 0, reason: 'cancelled' });
   }
 
   private finish(r: SpeechResultEvent): void {
