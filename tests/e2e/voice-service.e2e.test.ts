@@ -8,12 +8,12 @@
 // many tries each screen took is printed: recognition is the weak part.
 //
 // Opt-in (XIANGYIN_VOICE_JOURNEY=1) because it does not pass today. With the
-// 8 kHz PocketSphinx model and espeak's voice, the home command is heard; the
-// intro's 可以 (heard as 对的, 0.66-0.69) and 只给自己 (0.54-0.55) now get through
-// by being heard twice (confirm-again); 到村委会交 is heard right but at 0.46-0.47,
-// below even the ask-again floor of 0.5, three times running. The floor was set
-// before this test was run and is not lowered to make it pass; the test is kept
-// ready for a better engine (Vosk).
+// 8 kHz PocketSphinx model and espeak's voice (last runs): the home command is
+// heard at once; the intro's 可以 (heard as 对的) at once or, at 0.66-0.69, on
+// being heard twice (confirm-again); 只给自己 at 0.52-0.55 on being heard twice;
+// 到村委会交 is heard right but at 0.46-0.48, under the ask-again floor of 0.5,
+// and then misheard. The floor was set before this test ran and is not lowered
+// to make it pass; the test is kept ready for a better engine (Vosk).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process.js';
