@@ -102,11 +102,12 @@ function Flow({ service, catalogueVersion, identity, onBehalf }: { service: flow
   });
 
   const live = view.kind === 'done' ? null : view;
+  const readBack = pending !== null ? readBackText(pending) : null;
   const voice = useScreenVoice({
     step: live && !finished ? stepSpecFor(live, pending, photo.phase) : null,
     // 再说一遍 on a taken picture repeats what can be said about it, not how to take it;
     // on a number being read back, the number.
-    prompt: photo.phase === 'shot' ? t.flow.photoTaken : pending !== null ? readBackText(pending) : said,
+    prompt: photo.phase === 'shot' ? t.flow.photoTaken : (readBack ?? said),
     onResult: (r) => {
       if (live) applyVoice(live, r, { act, pending, numbers: { setPending, readBack: (v) => readBackNumber(v, speak) }, photo });
     },
@@ -131,7 +132,7 @@ function Flow({ service, catalogueVersion, identity, onBehalf }: { service: flow
   const step = 'indicator' in view ? view.indicator : undefined;
   const screenId = view.kind === 'question' || view.kind === 'info' ? `service-${service.id}-${view.key.replace(/\W+/g, '-')}` : `service-${service.id}-${view.kind}`;
   return (
-    <Screen id={screenId} title={title} step={step} prompt={`${title}。${said}${pending !== null ? readBackText(pending) : ''}`} onBack={onBack}>
+    <Screen id={screenId} title={title} step={step} prompt={`${title}。${said}${readBack ?? ''}`} onBack={onBack}>
       <FlowPage view={view} act={act} pending={pending} onPending={setPending} photo={photo} />
       <VoiceBar voice={voice} />
     </Screen>

@@ -109,7 +109,7 @@ export const zhCN = {
     photoTooLarge: '照片太大了，请重拍一张。准备好了，就说“拍照”。',
     photoTaken: '拍好了。照片能用，就说“可以”；要重拍，就说“重拍”。',
     photoAgain: '好，再拍一张。准备好了，就说“拍照”。',
-    cameraStarting: '摄像头正在打开，打开了马上就拍。请把材料放好，别动。',
+    cameraStarting: '摄像头正在打开，打开了马上就拍，请别动。',
     photoFailed: '这张没拍上，请再说一次“拍照”，或者按拍照。',
     ineligibleBack: '回到上一步',
     goHome: '回到首页',
