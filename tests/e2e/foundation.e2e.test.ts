@@ -181,6 +181,23 @@ describe('inactivity guard', () => {
     expect(await dialog.count()).toBe(0);
   });
 
+  it('counts speech as presence: a resident who only talks is not warned while talking', async () => {
+    expect(await page.locator('[data-screen="identify-card"]').count()).toBe(1);
+    await page.keyboard.press('Shift'); // start the clock from zero
+    await page.clock.runFor(50_000);
+    // What VoiceSession sends when the station heard words (renderer/src/session/resident-activity.ts);
+    // the microphone path to it is driven in the voice e2es.
+    await page.evaluate(() => window.dispatchEvent(new Event('xiangyin:resident-activity')));
+    await page.clock.runFor(50_000);
+    const dialog = page.locator('[role="alertdialog"]');
+    expect(await dialog.count()).toBe(0);
+    // And still warns once the talking stops.
+    await page.clock.runFor(12_000);
+    await dialog.waitFor();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+  });
+
   it('clears the session and returns home when the countdown runs out', async () => {
     await page.locator('button[data-text-size="xlarge"]').click();
     await page.clock.runFor(61_000);

@@ -1,11 +1,13 @@
 // After `idleSeconds` without a touch or key press on a screen holding personal
 // data, warn — on screen and aloud — and count down `warningSeconds`. 继续
 // extends; reaching zero clears the resident's data and goes home. No time limit
-// without a spoken warning and a way to extend.
+// without a spoken warning and a way to extend. Speech heard counts as much as a
+// touch (resident-activity.ts): a voice-only resident is never idle while talking.
 import { useEffect, useRef, useState } from 'react';
 import { t } from '../i18n/zh-CN.js';
 import { useReadAloud } from '../read-aloud/ReadAloudContext.js';
 import { CountdownDialog } from '../design/CountdownDialog.js';
+import { onResidentActivity } from './resident-activity.js';
 
 export function InactivityGuard(props: { active: boolean; idleSeconds: number; warningSeconds: number; onTimeout(): void }) {
   const { active, idleSeconds, warningSeconds, onTimeout } = props;
@@ -25,9 +27,11 @@ export function InactivityGuard(props: { active: boolean; idleSeconds: number; w
     arm();
     const events = ['pointerdown', 'keydown', 'touchstart', 'wheel'] as const;
     for (const e of events) window.addEventListener(e, arm, { passive: true });
+    const offSpeech = onResidentActivity(arm);
     return () => {
       if (idleTimer.current) clearTimeout(idleTimer.current);
       for (const e of events) window.removeEventListener(e, arm);
+      offSpeech();
     };
   }, [active, warning, idleSeconds, warningSeconds]);
 

@@ -7,6 +7,7 @@ import type { KioskApi } from '../../../common/ipc/client.js';
 import type { SpeechResultEvent, StepSpecInput } from '../../../common/ipc/channels/speech.js';
 import { startCapture, type Capture, type CaptureOptions, CaptureError } from './capture.js';
 import { pcmToBase64 } from './resampler.js';
+import { noteResidentActivity } from '../session/resident-activity.js';
 
 export type VoiceFailure = 'unavailable' | 'no-microphone' | 'permission-denied' | 'unsupported';
 
@@ -116,6 +117,8 @@ export class VoiceSession {
   private finish(r: SpeechResultEvent): void {
     if (this.settled) return;
     this.settled = true;
+    // Something was said, understood or not: the resident is here (the inactivity guard counts it).
+    if (r.text && typeof window !== 'undefined') noteResidentActivity();
     this.cleanup();
     this.settle(r);
   }

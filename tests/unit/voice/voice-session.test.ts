@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { createKioskApi, type Transport } from '../../../common/ipc/client.js';
 import type { Capture, CaptureOptions } from '../../../renderer/src/voice/capture.js';
 import { VoiceSession } from '../../../renderer/src/voice/voice-session.js';
+import { onResidentActivity } from '../../../renderer/src/session/resident-activity.js';
 
 function deferred<T>() {
   let resolve!: (v: T) => void;
@@ -20,15 +21,16 @@ function deferred<T>() {
 function fakeStation() {
   const calls: { channel: string; args: unknown }[] = [];
   const startReply = deferred<unknown>();
+  let deliver: (event: unknown) => void = () => {};
   const transport: Transport = {
     call(channel, args) {
       calls.push({ channel, args });
       if (channel === 'speech:listen-start') return startReply.promise.then((value) => ({ ok: true as const, value }));
       return Promise.resolve({ ok: true as const, value: {} });
     },
-    subscribe: () => () => {},
+    subscribe: (_stream, _args, onEvent) => ((deliver = onEvent), () => {}),
   };
-  return { api: createKioskApi(transport), calls, answerStart: (sessionId: string) => startReply.resolve({ sessionId }) };
+  return { api: createKioskApi(transport), calls, answerStart: (sessionId: string) => startReply.resolve({ sessionId }), result: (e: unknown) => deliver(e) };
 }
 
 function fakeMicrophone() {
@@ -78,5 +80,32 @@ describe('a voice session cancelled while starting', () => {
     expect(mic.stops).toBe(1);
     expect(station.calls.some((c) => c.channel === 'speech:listen-cancel')).toBe(true);
     expect(station.calls.some((c) => c.channel === 'speech:listen-audio')).toBe(false);
+  });
+});
+
+describe('a voice session that heard something', () => {
+  it('tells the inactivity guard the resident is here, understood or not; silence does not', async () => {
+    const page = new EventTarget();
+    (globalThis as { window?: EventTarget }).window = page;
+    try {
+      let notes = 0;
+      onResidentActivity(() => notes++, page);
+      for (const [text, expected] of [['帮我退回', 1], ['', 0]] as const) {
+        notes = 0;
+        const station = fakeStation();
+        const mic = fakeMicrophone();
+        const s = new VoiceSession(station.api, { onPartial: () => {} }, mic.open);
+        const starting = s.start({ kind: 'confirm' });
+        station.answerStart('s-3');
+        await new Promise((r) => setTimeout(r, 0));
+        mic.finishOpening();
+        await starting;
+        station.result({ sessionId: 's-3', kind: 'rejected', text, confidence: 0.3, reason: text ? 'low-confidence' : 'no-speech' });
+        await s.result;
+        expect(notes, `heard 「${text}」`).toBe(expected);
+      }
+    } finally {
+      delete (globalThis as { window?: EventTarget }).window;
+    }
   });
 });
