@@ -62,7 +62,8 @@ async function answer(p: Page, phrase: string): Promise<number> {
   const listening = p.locator('[data-testid="listening"]');
   for (let attempt = 1; attempt <= 3; attempt++) {
     mic.say(phrase);
-    const byItself = await listening.waitFor({ timeout: attempt === 1 ? 15_000 : 8_000 }).then(() => true, () => false);
+    // The intro is read for about 15 s: wait that long for the kiosk to listen by itself.
+    const byItself = await listening.waitFor({ timeout: attempt === 1 ? 40_000 : 8_000 }).then(() => true, () => false);
     if (!byItself) {
       await p.locator('[data-action="mic"]').focus();
       await p.keyboard.press('Enter');
