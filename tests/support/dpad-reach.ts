@@ -4,6 +4,7 @@
 // screen's arrow graph; a control no path of arrows leads to from the screen's
 // first focus is one a remote user can never press.
 import type { Page } from 'playwright-core';
+import { FOCUSABLE, MODAL_SCOPE } from '../../renderer/src/focus/useSpatialNavigation.js';
 
 const ARROWS = ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'] as const;
 
@@ -18,18 +19,21 @@ export interface ArrowGraph {
 
 /** Builds the arrow graph of the current screen with real key presses; focus is put back where it was. */
 export async function arrowGraph(page: Page): Promise<ArrowGraph> {
-  const { controls, start } = await page.evaluate(() => {
-    const scopes = document.querySelectorAll('[data-focus-scope="modal"]');
+  // The app's own definitions of a control and of a dialog, so the walk sees what the arrows see.
+  const { controls, start } = await page.evaluate(({ focusable, modal }) => {
+    const scopes = document.querySelectorAll(modal);
     const scope: ParentNode = scopes.length ? scopes[scopes.length - 1]! : document;
-    const sel = 'button:not([disabled]), a[href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
-    const els = [...scope.querySelectorAll<HTMLElement>(sel)].filter((el) => el.getBoundingClientRect().width > 0);
+    const els = [...scope.querySelectorAll<HTMLElement>(focusable)].filter((el) => {
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0;
+    });
     els.forEach((el, i) => el.setAttribute('data-reach', String(i)));
     const name = (el: HTMLElement) => {
       const attr = [...el.attributes].find((a) => a.name.startsWith('data-') && a.name !== 'data-reach' && a.name !== 'data-autofocus');
       return `${attr ? `${attr.name}=${attr.value} ` : ''}「${el.innerText.trim().replace(/\s+/g, ' ').slice(0, 20)}」`;
     };
     return { controls: els.map(name), start: els.indexOf(document.activeElement as HTMLElement) };
-  });
+  }, { focusable: FOCUSABLE, modal: MODAL_SCOPE });
   const at = () => page.evaluate(() => Number(document.activeElement?.getAttribute('data-reach') ?? -1));
   const edges: number[][] = [];
   for (let i = 0; i < controls.length; i++) {

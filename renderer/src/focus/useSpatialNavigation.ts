@@ -5,11 +5,15 @@ import { useEffect } from 'react';
 import { navKeyOf, type NavKey } from './keymap.js';
 import { pickNext, type Box } from './spatial.js';
 
-const FOCUSABLE = 'button:not([disabled]), a[href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+/** What arrows can move to; also what the every-screen e2e walks (tests/support/dpad-reach.ts). */
+export const FOCUSABLE = 'button:not([disabled]), a[href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** An open dialog: arrows stay inside the last one. */
+export const MODAL_SCOPE = '[data-focus-scope="modal"]';
 
 /** The innermost open modal scope, else the whole document. */
 export function activeScope(doc: Document): ParentNode {
-  const scopes = doc.querySelectorAll('[data-focus-scope="modal"]');
+  const scopes = doc.querySelectorAll(MODAL_SCOPE);
   return scopes.length ? scopes[scopes.length - 1]! : doc;
 }
 
