@@ -52,6 +52,17 @@ function fakeMicrophone() {
   };
 }
 
+/** A session the station has started, its microphone asked for and still opening. */
+async function openingSession(sessionId: string) {
+  const station = fakeStation();
+  const mic = fakeMicrophone();
+  const s = new VoiceSession(station.api, { onPartial: () => {} }, mic.open);
+  const starting = s.start({ kind: 'confirm' });
+  station.answerStart(sessionId);
+  await new Promise((r) => setTimeout(r, 0));
+  return { station, mic, s, starting };
+}
+
 describe('a voice session cancelled while starting', () => {
   it('before the station answered: the station session is cancelled and the microphone never opens', async () => {
     const station = fakeStation();
@@ -67,12 +78,7 @@ describe('a voice session cancelled while starting', () => {
   });
 
   it('while the microphone was opening: it is closed as soon as it opens', async () => {
-    const station = fakeStation();
-    const mic = fakeMicrophone();
-    const s = new VoiceSession(station.api, { onPartial: () => {} }, mic.open);
-    const starting = s.start({ kind: 'confirm' });
-    station.answerStart('s-2');
-    await new Promise((r) => setTimeout(r, 0));
+    const { station, mic, s, starting } = await openingSession('s-2');
     expect(mic.openCalls).toBe(1);
     s.cancel();
     mic.finishOpening();
@@ -92,12 +98,7 @@ describe('a voice session that heard something', () => {
       onResidentActivity(() => notes++, page);
       for (const [text, expected] of [['帮我退回', 1], ['', 0]] as const) {
         notes = 0;
-        const station = fakeStation();
-        const mic = fakeMicrophone();
-        const s = new VoiceSession(station.api, { onPartial: () => {} }, mic.open);
-        const starting = s.start({ kind: 'confirm' });
-        station.answerStart('s-3');
-        await new Promise((r) => setTimeout(r, 0));
+        const { station, mic, s, starting } = await openingSession('s-3');
         mic.finishOpening();
         await starting;
         station.result({ sessionId: 's-3', kind: 'rejected', text, confidence: 0.3, reason: text ? 'low-confidence' : 'no-speech' });
