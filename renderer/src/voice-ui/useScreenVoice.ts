@@ -15,6 +15,7 @@ import { askAgain, createMissReplies, useVoice, type Voice } from '../voice/inde
 import { useVoiceKey } from './VoiceKeyContext.js';
 import { t } from '../i18n/zh-CN.js';
 import { useCallForHelp } from '../help/useCallForHelp.js';
+import { onResumed } from '../session/resident-activity.js';
 
 export interface ScreenVoiceOptions {
   step: StepSpecInput | null;
@@ -22,7 +23,7 @@ export interface ScreenVoiceOptions {
   prompt: string;
   /** An intent or digits meant for this screen. */
   onResult(result: SpeechResultEvent): void;
-  /** Listen once after the prompt finished playing (default true). */
+  /** Listen once after the prompt finished playing (default true); follow-ups to the resident's own words are listened for either way. */
   handsFree?: boolean;
 }
 
@@ -57,7 +58,11 @@ export function useScreenVoice(o: ScreenVoiceOptions): ScreenVoice {
       if (r.intent && GLOBAL.has(r.intent)) {
         if (r.intent === 'back') backAction(nav.back)();
         else if (r.intent === 'home') nav.home();
-        else if (r.intent === 'repeat') void speak(latest.current.prompt);
+        else if (r.intent === 'repeat') {
+          // The question again is a question: listen once it has been said.
+          relistenFor.current = JSON.stringify(latest.current.step);
+          void speak(latest.current.prompt);
+        }
         // 帮助 on a TV at home: nobody can come, so say where help is (as 求助 does), then how voice works.
         else if (uiMode === 'tv') void speak(`${t.help.tv.spoken}${t.voice.help}`);
         // 帮助 / 叫工作人员 at the kiosk: call the specialist, and say how voice works while they come.
@@ -85,13 +90,20 @@ export function useScreenVoice(o: ScreenVoiceOptions): ScreenVoice {
         // The resident left the screen or moved on while the call was being made: say nothing stale.
         if (!mounted.current || JSON.stringify(latest.current.step) !== stepKey) return;
         if (failures >= 2) setAfterMisses(line.text);
+        // The resident spoke and was not understood: asked again in other words, they will answer
+        // again, so listen once that has been said. Not after silence: a resident who is reading or
+        // using the buttons should not be listened to, and counted a miss, until the desk is called.
+        // After two misses the buttons are offered and the effect below no longer listens by itself.
+        else if (r.reason !== 'no-speech') relistenFor.current = stepKey;
         void speak(line.say);
       });
     },
   });
 
   // Hands-free: once the question has been read out, listen once; and once more
-  // after 我听着像是… (speak() resolves when playing starts, so this waits for the end).
+  // after each thing said that asks for an answer — 我听着像是…, the question asked
+  // again in other words after a miss, 再说一遍 — (speak() resolves when playing
+  // starts, so this waits for the end).
   const wasSpeaking = useRef(false);
   const stepKey = JSON.stringify(o.step);
   const listenedFor = useRef<string | null>(null);
@@ -99,20 +111,41 @@ export function useScreenVoice(o: ScreenVoiceOptions): ScreenVoice {
   useEffect(() => {
     const finished = wasSpeaking.current && !speaking;
     wasSpeaking.current = speaking;
-    if (!finished || o.handsFree === false || !o.step || voice.unavailable || voice.offerButtons) return;
+    if (!finished || !o.step || voice.unavailable || voice.offerButtons) return;
+    // A follow-up to the resident's own words (or to their 继续) is listened for even where the
+    // screen's question is not (handsFree false: the home screen does not listen to an empty room).
     if (relistenFor.current === stepKey) {
       relistenFor.current = null;
       void voice.listen({ bargeIn: true });
       return;
     }
-    if (listenedFor.current === stepKey) return;
+    if (o.handsFree === false || listenedFor.current === stepKey) return;
     listenedFor.current = stepKey;
     void voice.listen({ bargeIn: true });
   }, [speaking, stepKey, o.handsFree, o.step, voice]);
 
+  // Back from 您还在吗 with 继续: where were we? Ask the question again, and listen after it.
+  useEffect(
+    () =>
+      onResumed(() => {
+        const { step, prompt } = latest.current;
+        if (!step) return;
+        relistenFor.current = JSON.stringify(step);
+        void speak(prompt);
+      }),
+    [speak],
+  );
+
   // The remote's Voice key (and F1 on keyboard-like remotes) is push-to-talk.
-  const { press, release } = voice;
+  // Pressing to talk cuts the prompt short, and its end must not then start a hands-free turn that
+  // would replace the one the resident is holding the button for.
+  const { press: startPress, release } = voice;
+  const press = useCallback(() => {
+    listenedFor.current = stepKey;
+    relistenFor.current = null;
+    startPress();
+  }, [startPress, stepKey]);
   const onKey = useCallback((down: boolean) => (down ? press() : release()), [press, release]);
   useVoiceKey(o.step ? onKey : null);
-  return { ...voice, afterMisses: voice.offerButtons ? afterMisses : null };
+  return { ...voice, press, afterMisses: voice.offerButtons ? afterMisses : null };
 }
