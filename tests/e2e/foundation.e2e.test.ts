@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process.js';
-import { axeViolations, focused, launchBrowser, newKioskPage, screenshot } from '../support/browser.js';
+import { axeViolations, focused, launchBrowser, newKioskPage, screenshot, untilCountdownRuns } from '../support/browser.js';
 
 let kiosk: KioskProcess;
 let browser: Browser;
@@ -154,8 +154,14 @@ describe('inactivity guard', () => {
     const dialog = page.locator('[role="alertdialog"]');
     await dialog.waitFor();
     expect(await dialog.innerText()).toContain('20 秒后');
+    // The seconds are the resident's to answer in: they run once the warning has been said, or
+    // after 30 s if playing it never ends.
     await page.clock.runFor(3_000);
-    expect(await dialog.innerText()).toContain('17 秒后');
+    expect(await dialog.innerText()).toContain('20 秒后');
+    await untilCountdownRuns(page);
+    const left = Number(/(\d+) 秒后/.exec(await dialog.innerText())?.[1]);
+    await page.clock.runFor(3_000);
+    expect(await dialog.innerText()).toContain(`${left - 3} 秒后`);
     // The warning is spoken: the read-aloud control reports playback or the prompt was rendered.
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'inactivity-warning');
@@ -202,6 +208,7 @@ describe('inactivity guard', () => {
     await page.locator('button[data-text-size="xlarge"]').click();
     await page.clock.runFor(61_000);
     await page.locator('[role="alertdialog"]').waitFor();
+    await untilCountdownRuns(page);
     await page.clock.runFor(21_000);
     await page.waitForSelector('[data-screen="home"]');
     expect(await page.locator('[role="alertdialog"]').count()).toBe(0);

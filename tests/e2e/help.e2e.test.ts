@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process.js';
-import { axeViolations, launchBrowser, newKioskPage, screenshot, pressByArrows } from '../support/browser.js';
+import { axeViolations, launchBrowser, newKioskPage, screenshot, pressByArrows, untilCountdownRuns } from '../support/browser.js';
 
 let kiosk: KioskProcess;
 let browser: Browser;
@@ -132,6 +132,7 @@ describe('a call for help', () => {
       const dialog = p2.getByRole('alertdialog', { name: '您还在吗？' });
       await dialog.waitFor();
       await check(p2, 'walked-away-warning');
+      await untilCountdownRuns(p2);
       await p2.clock.runFor(20_000 + 1000);
       await dialog.waitFor({ state: 'detached' });
       await expect.poll(helpOpen, { timeout: 20_000 }).toBe(false);

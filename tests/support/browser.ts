@@ -72,3 +72,16 @@ export async function pressByArrows(p: Page, attr: string, value: string): Promi
   }
   throw new Error(`arrow keys never reached ${selector}`);
 }
+
+/**
+ * With the page's clock faked: runs it a second at a time until the 您还在吗 countdown
+ * runs (it is held while the warning is being said, for at most 30 s), so a test
+ * does not depend on when the guard's timers were set.
+ */
+export async function untilCountdownRuns(page: Page): Promise<void> {
+  for (let i = 0; i < 40; i++) {
+    if ((await page.locator('[data-countdown="running"]').count()) > 0) return;
+    await page.clock.runFor(1_000);
+  }
+  throw new Error('the countdown never started');
+}

@@ -32,6 +32,13 @@ export class FakeMicrophone {
     fs.renameSync(next, this.file);
   }
 
+  /** From the next microphone open on, the resident says what `wav` holds (a recording, 16 kHz mono). */
+  play(wav: string): void {
+    const next = path.join(this.dir, `next-${++this.n}.wav`);
+    fs.copyFileSync(wav, next);
+    fs.renameSync(next, this.file);
+  }
+
   /** Nobody speaking. */
   silence(): void {
     const next = path.join(this.dir, `next-${++this.n}.wav`);

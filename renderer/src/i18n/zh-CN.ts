@@ -55,8 +55,17 @@ export const zhCN = {
   inactivity: {
     title: '您还在吗？',
     message: (s: number) => `${s} 秒后将清除您的信息并回到首页。`,
-    spoken: (s: number) => `您还在吗？${s}秒后将清除您的信息并回到首页。还要接着办，请按继续。`,
+    /**
+     * `byVoice`: this station listens during the warning (session/useContinueByVoice.ts). What to do comes
+     * first; 我要继续 is asked for because it is heard far more surely than a bare 继续 (which also counts).
+     */
+    spoken: (s: number, byVoice: boolean) =>
+      `您还在吗？还要接着办，${byVoice ? '就说“我要继续”，或者按“继续”' : '请按“继续”'}。${s}秒后，将清除您的信息并回到首页。`,
     continue: '继续',
+    /** Also taken as 继续 when said to the warning. */
+    continueSaid: ['我要继续', '我还在', '还要办'],
+    /** Shown in the warning while the kiosk listens. */
+    listening: '正在听，请说“我要继续”',
     cleared: '您的信息已清除。',
   },
   common: {

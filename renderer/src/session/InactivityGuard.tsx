@@ -1,18 +1,22 @@
 // After `idleSeconds` without a touch or key press on a screen holding personal
 // data, warn — on screen and aloud — and count down `warningSeconds`. 继续
-// extends; reaching zero clears the resident's data and goes home. No time limit
-// without a spoken warning and a way to extend. Speech heard counts as much as a
-// touch (resident-activity.ts): a voice-only resident is never idle while talking.
+// (pressed, or said: IdleWarning.tsx) extends, and the screen beneath asks its
+// question again; reaching zero clears the resident's data and goes home. The
+// countdown runs once the warning has been said. No time limit without a spoken
+// warning and a way to extend. Speech heard counts as much
+// as a touch (resident-activity.ts): a voice-only resident is never idle while talking.
 import { useEffect, useRef, useState } from 'react';
-import { t } from '../i18n/zh-CN.js';
 import { useReadAloud } from '../read-aloud/ReadAloudContext.js';
-import { CountdownDialog } from '../design/CountdownDialog.js';
-import { onResidentActivity } from './resident-activity.js';
+import { IdleWarning } from './IdleWarning.js';
+import { noteResumed, onResidentActivity } from './resident-activity.js';
+
+/** The longest the spoken warning may hold the countdown back. */
+export const SAY_CAP_MS = 30_000;
 
 export function InactivityGuard(props: { active: boolean; idleSeconds: number; warningSeconds: number; onTimeout(): void }) {
   const { active, idleSeconds, warningSeconds, onTimeout } = props;
   const [remaining, setRemaining] = useState<number | null>(null);
-  const { speak, stop } = useReadAloud();
+  const { stop } = useReadAloud();
   const idleTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const warning = remaining !== null;
 
@@ -40,12 +44,20 @@ export function InactivityGuard(props: { active: boolean; idleSeconds: number; w
     if (!active) setRemaining(null);
   }, [active]);
 
+  // The seconds are the resident's to answer in: they run once the warning has been said (it takes
+  // some 15 s at the slow rate, most of a 20 s countdown), or after SAY_CAP_MS if it never finishes,
+  // so that data is cleared even when the audio hangs.
+  const [counting, setCounting] = useState(false);
   useEffect(() => {
-    if (!warning) return;
-    void speak(t.inactivity.spoken(warningSeconds));
+    if (!warning) return setCounting(false);
+    const cap = setTimeout(() => setCounting(true), SAY_CAP_MS);
+    return () => clearTimeout(cap);
+  }, [warning]);
+  useEffect(() => {
+    if (!warning || !counting) return;
     const tick = setInterval(() => setRemaining((r) => (r === null ? null : r - 1)), 1000);
     return () => clearInterval(tick);
-  }, [warning, warningSeconds, speak]);
+  }, [warning, counting]);
 
   useEffect(() => {
     if (remaining !== null && remaining <= 0) {
@@ -57,14 +69,15 @@ export function InactivityGuard(props: { active: boolean; idleSeconds: number; w
 
   if (!warning) return null;
   return (
-    <CountdownDialog
-      id="idle"
-      title={t.inactivity.title}
-      message={t.inactivity.message(Math.max(0, remaining))}
-      continueLabel={t.inactivity.continue}
+    <IdleWarning
+      warningSeconds={warningSeconds}
+      remaining={remaining}
+      running={counting}
+      onSaid={() => setCounting(true)}
       onContinue={() => {
         stop();
         setRemaining(null);
+        noteResumed();
       }}
     />
   );

@@ -1,0 +1,111 @@
+// When the kiosk listens by itself, through the real capture path (Chromium's
+// fake microphone, AudioWorklet, the station's recognizer): after the question
+// asked again in other words, and while the 您还在吗 warning counts down. A
+// resident who only speaks must never have to find the microphone button to
+// carry on. The idle time is short (15 s) so the warning comes within the test.
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { repoRoot, startKiosk, type KioskProcess } from '../support/kiosk-process.js';
+import { launchBrowser, newKioskPage, screenshot } from '../support/browser.js';
+import { FakeMicrophone } from '../support/fake-microphone.js';
+import { recordSpeech } from '../support/read-aloud-check.js';
+
+const CLIP = path.join(repoRoot, 'tests/fixtures/speech/e2e/home-subsistence-allowance.wav'); // says 低保申请
+
+let kiosk: KioskProcess;
+let browser: Browser;
+let mic: FakeMicrophone;
+
+beforeAll(async () => {
+  kiosk = await startKiosk({ config: { ui: { idleSeconds: 15, warningSeconds: 45 } } });
+  mic = new FakeMicrophone();
+  browser = await launchBrowser(mic.chromiumFlags());
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await kiosk?.stop();
+  mic?.dispose();
+});
+
+describe('listening by itself', () => {
+  it('after a miss, asks again in other words and listens for the answer without a press', async () => {
+    const { page, context } = await newKioskPage(browser);
+    await page.goto(kiosk.url);
+    await page.waitForSelector('.tile');
+    const listening = page.locator('[data-testid="listening"]');
+    mic.say('今天天气很好'); // not a service: the kiosk cannot act on it
+    await page.locator('[data-action="mic"]').focus();
+    await page.keyboard.press('Enter');
+    await listening.waitFor();
+    await listening.waitFor({ state: 'detached', timeout: 25_000 });
+    expect(await page.locator('[data-screen="home"]').count()).toBe(1);
+    mic.play(CLIP); // what the resident says once asked again
+    // Nothing is pressed from here on.
+    await page.waitForSelector('[data-screen="identify-card"]', { timeout: 60_000 });
+    expect(await page.innerText('h1')).toContain('最低生活保障');
+    mic.silence();
+    await context.close();
+  });
+
+  it('answers 您还在吗 by voice: 我要继续 keeps the resident where they were, and the screen asks again', async () => {
+    const { page, context } = await newKioskPage(browser);
+    const said = recordSpeech(page);
+    await insertCardAtHome(page);
+    // Nobody touches anything: after the station's idle time, the warning.
+    const dialog = page.locator('[role="alertdialog"]');
+    await dialog.waitFor({ timeout: 40_000 });
+    mic.say('我要继续');
+    await expect.poll(() => said.some((s) => s.includes('您还在吗') && s.includes('就说“我要继续”'))).toBe(true);
+    // The countdown waits until the warning has been said: the seconds are the resident's to answer in.
+    expect(await dialog.innerText()).toContain('45 秒后');
+    await dialog.locator('[data-testid="listening"]').waitFor({ timeout: 30_000 });
+    await screenshot(page, 'idle-warning-listening');
+    const asked = said.length;
+    await dialog.waitFor({ state: 'detached', timeout: 40_000 });
+    mic.silence();
+    // Still the same resident, on the same screen.
+    expect(await page.locator('[data-testid="greeting"]').count()).toBe(1);
+    // Where were we? The screen says its question again, and listens after it.
+    await page.locator('[data-testid="listening"]').waitFor({ timeout: 20_000 });
+    expect(said.slice(asked).join('')).toContain('您要办什么事');
+    expect(await dialog.count()).toBe(0);
+    await context.close();
+  });
+
+  it('the Voice key goes to the warning while it shows, and back to the screen once it is gone', async () => {
+    const { page, context } = await newKioskPage(browser);
+    await insertCardAtHome(page);
+    const dialog = page.locator('[role="alertdialog"]');
+    await dialog.waitFor({ timeout: 40_000 });
+    // Held down while the warning is being said: the warning stops and listens.
+    mic.say('我要继续');
+    await page.keyboard.down('F1');
+    await dialog.locator('[data-testid="listening"]').waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(4_000);
+    await page.keyboard.up('F1');
+    await dialog.waitFor({ state: 'detached', timeout: 30_000 });
+    mic.silence();
+    // The screen asks again and listens by itself; once that turn is over, the Voice key is the screen's again.
+    const listening = page.locator('[data-testid="listening"]');
+    await listening.waitFor({ timeout: 20_000 });
+    await page.keyboard.down('F1');
+    await page.keyboard.up('F1');
+    await listening.waitFor({ state: 'detached', timeout: 15_000 });
+    await page.keyboard.down('F1');
+    await listening.waitFor({ timeout: 5_000 });
+    await page.keyboard.up('F1');
+    expect(await dialog.count()).toBe(0);
+    await context.close();
+  });
+});
+
+/** A resident puts their card in at the home screen: the screen now holds personal data, so the idle guard runs. */
+async function insertCardAtHome(page: Page): Promise<void> {
+  await page.goto(kiosk.url);
+  await page.waitForSelector('.tile');
+  const cards = await kiosk.control<Record<string, Record<string, unknown>>>('idcard-simulator', 'sampleCards');
+  await kiosk.control('idcard-simulator', 'insertCard', cards.wangJie);
+  await page.waitForSelector('[data-testid="greeting"]', { timeout: 20_000 });
+}
