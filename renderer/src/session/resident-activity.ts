@@ -3,28 +3,29 @@
 // station heard in a listening turn counts too; without it, a voice-only
 // resident was warned 您还在吗？ in the middle of answering, and cleared.
 // Also "the resident is back": after 继续, the screen asks its question again.
-const EVENT = 'xiangyin:resident-activity';
+
+/** A named window event with no payload: one side notes it, the other listens. */
+function signal(name: string) {
+  return {
+    note(target: EventTarget = window): void {
+      target.dispatchEvent(new Event(name));
+    },
+    on(listener: () => void, target: EventTarget = window): () => void {
+      target.addEventListener(name, listener);
+      return () => target.removeEventListener(name, listener);
+    },
+  };
+}
+
+const activity = signal('xiangyin:resident-activity');
+const resumed = signal('xiangyin:resident-resumed');
 
 /** Tells the guard the resident did something it cannot see as a touch or a key (spoke). */
-export function noteResidentActivity(target: EventTarget = window): void {
-  target.dispatchEvent(new Event(EVENT));
-}
-
-/** Calls `onActivity` on each note; returns the unsubscription. */
-export function onResidentActivity(onActivity: () => void, target: EventTarget = window): () => void {
-  target.addEventListener(EVENT, onActivity);
-  return () => target.removeEventListener(EVENT, onActivity);
-}
-
-const RESUMED = 'xiangyin:resident-resumed';
+export const noteResidentActivity = activity.note;
+/** Calls the listener on each note; returns the unsubscription. */
+export const onResidentActivity = activity.on;
 
 /** The resident answered 您还在吗 with 继续: the screen beneath takes up its question again. */
-export function noteResumed(target: EventTarget = window): void {
-  target.dispatchEvent(new Event(RESUMED));
-}
-
-/** Calls `onResumed` after each 继续; returns the unsubscription. */
-export function onResumed(onResumed: () => void, target: EventTarget = window): () => void {
-  target.addEventListener(RESUMED, onResumed);
-  return () => target.removeEventListener(RESUMED, onResumed);
-}
+export const noteResumed = resumed.note;
+/** Calls the listener after each 继续; returns the unsubscription. */
+export const onResumed = resumed.on;
