@@ -5,12 +5,13 @@ import { useEffect, useState } from 'react';
 import { useApi } from '../api/ApiContext.js';
 import { CountdownDialog } from '../design/CountdownDialog.js';
 import { t } from '../i18n/zh-CN.js';
+import { ListeningStatus } from '../voice-ui/ListeningStatus.js';
 import { useContinueByVoice } from './useContinueByVoice.js';
 
 export function IdleWarning(props: { warningSeconds: number; remaining: number; running: boolean; onContinue(): void; onSaid(): void }) {
   const { warningSeconds, remaining, running, onContinue, onSaid } = props;
   const api = useApi();
-  // Only promise 就说“继续” where the station has a recognizer to hear it.
+  // Only promise 就说“我要继续” where the station has a recognizer to hear it.
   const [canListen, setCanListen] = useState<boolean | null>(null);
   useEffect(() => {
     let live = true;
@@ -36,14 +37,9 @@ export function IdleWarning(props: { warningSeconds: number; remaining: number; 
       running={running}
     >
       {busy || voice.heard ? (
-        <p className="dialog-voice" aria-live="polite">
-          {busy ? (
-            <span className="listening-dot" data-testid="listening">
-              {t.inactivity.listening}
-            </span>
-          ) : null}
-          {voice.heard ? <span className="voice-heard-big">{t.voice.heard(voice.heard)}</span> : null}
-        </p>
+        <div className="dialog-voice" aria-live="polite">
+          <ListeningStatus listening={busy} label={t.inactivity.listening} heard={voice.heard} />
+        </div>
       ) : null}
     </CountdownDialog>
   );

@@ -5,6 +5,7 @@ import type { ScreenVoice } from './useScreenVoice.js';
 import { Button } from '../design/Button.js';
 import { t } from '../i18n/zh-CN.js';
 import { useAppInfo } from '../app/AppInfoContext.js';
+import { ListeningStatus } from './ListeningStatus.js';
 
 function MicIcon() {
   return (
@@ -31,16 +32,7 @@ export function VoiceBar({ voice }: { voice: ScreenVoice }) {
         {busy ? t.voice.listening : t.voice.pressToTalk}
       </Button>
       <div className="voice-feedback" aria-live="polite">
-        {busy ? (
-          <span className="listening-dot" data-testid="listening">
-            {t.voice.listeningNow}
-          </span>
-        ) : null}
-        {voice.heard ? (
-          <p className="voice-heard-big" data-testid="heard">
-            {t.voice.heard(voice.heard)}
-          </p>
-        ) : null}
+        <ListeningStatus listening={busy} label={t.voice.listeningNow} heard={voice.heard} />
         {voice.afterMisses ? (
           <p className="notice notice-warn" role="alert" data-testid="voice-fallback">
             {voice.afterMisses}
