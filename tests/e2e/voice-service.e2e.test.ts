@@ -18,28 +18,26 @@
 // to make it pass; the test is kept ready for a better engine (Vosk).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startKiosk, type KioskProcess } from '../support/kiosk-process.js';
-import { axeViolations, launchBrowser, newKioskPage, screenshot } from '../support/browser.js';
-import { FakeMicrophone } from '../support/fake-microphone.js';
+import type { KioskProcess } from '../support/kiosk-process.js';
+import { axeViolations, newKioskPage, screenshot } from '../support/browser.js';
+import { kioskWithMicrophone, type FakeMicrophone, type MicrophoneRig } from '../support/fake-microphone.js';
 
 const enabled = process.env.XIANGYIN_VOICE_JOURNEY === '1';
 if (!enabled) console.log('voice-service e2e skipped: set XIANGYIN_VOICE_JOURNEY=1 (on PocketSphinx it fails at 怎么交钱 today; see the file header)');
 
+let rig: MicrophoneRig;
 let kiosk: KioskProcess;
 let browser: Browser;
 let mic: FakeMicrophone;
 
 beforeAll(async () => {
   if (!enabled) return;
-  kiosk = await startKiosk();
-  mic = new FakeMicrophone();
-  browser = await launchBrowser(mic.chromiumFlags());
+  rig = await kioskWithMicrophone();
+  ({ kiosk, mic, browser } = rig);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-  mic?.dispose();
+  await rig?.close();
 });
 
 /** Which screen, and which question on it: changes exactly when the kiosk moves on. */

@@ -6,27 +6,25 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { repoRoot, startKiosk, type KioskProcess } from '../support/kiosk-process.js';
-import { launchBrowser, newKioskPage, screenshot } from '../support/browser.js';
-import { FakeMicrophone } from '../support/fake-microphone.js';
+import { repoRoot, type KioskProcess } from '../support/kiosk-process.js';
+import { newKioskPage, screenshot } from '../support/browser.js';
+import { kioskWithMicrophone, type FakeMicrophone, type MicrophoneRig } from '../support/fake-microphone.js';
 import { recordSpeech } from '../support/read-aloud-check.js';
 
 const CLIP = path.join(repoRoot, 'tests/fixtures/speech/e2e/home-subsistence-allowance.wav'); // says 低保申请
 
+let rig: MicrophoneRig;
 let kiosk: KioskProcess;
 let browser: Browser;
 let mic: FakeMicrophone;
 
 beforeAll(async () => {
-  kiosk = await startKiosk({ config: { ui: { idleSeconds: 15, warningSeconds: 45 } } });
-  mic = new FakeMicrophone();
-  browser = await launchBrowser(mic.chromiumFlags());
+  rig = await kioskWithMicrophone({ config: { ui: { idleSeconds: 15, warningSeconds: 45 } } });
+  ({ kiosk, mic, browser } = rig);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-  mic?.dispose();
+  await rig?.close();
 });
 
 describe('listening by itself', () => {

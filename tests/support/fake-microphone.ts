@@ -7,6 +7,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './browser.js';
+import { startKiosk, type KioskProcess } from './kiosk-process.js';
 
 export class FakeMicrophone {
   readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xiangyin-mic-'));
@@ -49,4 +52,29 @@ export class FakeMicrophone {
   dispose(): void {
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+export interface MicrophoneRig {
+  readonly kiosk: KioskProcess;
+  readonly mic: FakeMicrophone;
+  readonly browser: Browser;
+  /** Closes the browser, stops the kiosk and removes the microphone's files. */
+  close(): Promise<void>;
+}
+
+/** A kiosk, and a Chromium whose microphone is a FakeMicrophone the test speaks through. */
+export async function kioskWithMicrophone(opts: Parameters<typeof startKiosk>[0] = {}): Promise<MicrophoneRig> {
+  const kiosk = await startKiosk(opts);
+  const mic = new FakeMicrophone();
+  const browser = await launchBrowser(mic.chromiumFlags());
+  return {
+    kiosk,
+    mic,
+    browser,
+    async close() {
+      await browser.close();
+      await kiosk.stop();
+      mic.dispose();
+    },
+  };
 }
