@@ -3,8 +3,8 @@
 // (pressed, or said: IdleWarning.tsx) extends, and the screen beneath asks its
 // question again; reaching zero clears the resident's data and goes home. The
 // countdown runs once the warning has been said. No time limit without a spoken
-// warning and a way to extend. Speech heard counts as much
-// as a touch (resident-activity.ts): a voice-only resident is never idle while talking.
+// warning and a way to extend. Speech heard counts as much as a touch
+// (resident-activity.ts): a voice-only resident is never idle while talking.
 import { useEffect, useRef, useState } from 'react';
 import { useReadAloud } from '../read-aloud/ReadAloudContext.js';
 import { IdleWarning } from './IdleWarning.js';
@@ -49,7 +49,10 @@ export function InactivityGuard(props: { active: boolean; idleSeconds: number; w
   // so that data is cleared even when the audio hangs.
   const [counting, setCounting] = useState(false);
   useEffect(() => {
-    if (!warning) return setCounting(false);
+    if (!warning) {
+      setCounting(false);
+      return;
+    }
     const cap = setTimeout(() => setCounting(true), SAY_CAP_MS);
     return () => clearTimeout(cap);
   }, [warning]);

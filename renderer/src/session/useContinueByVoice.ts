@@ -1,5 +1,5 @@
 // The 您还在吗 warning, answered by voice. A resident who cannot read the screen
-// or reach the button hears the warning and says 继续 (or 我还在); without this,
+// or reach the button hears the warning and says 我要继续 (or 继续, 我还在); without this,
 // a voice-only resident lost a half-done application to the countdown. Once the
 // warning has been said the kiosk listens, and again after anything it did not
 // understand, until the countdown ends. The Voice key is push-to-talk here too.
@@ -42,8 +42,9 @@ export function useContinueByVoice(o: ContinueByVoiceOptions): Voice {
   // 帮助 are not acted on here: heard wrongly (还要办 can come out as 回首页, a
   // plain 嗯 as 帮助) they would throw the application away or call the desk for
   // nothing, and both work as usual on the screen once the resident is back.
+  const keepsGoing = (intent: string | undefined) => intent === 'continue' || intent === 'back';
   const act = (intent: string | undefined): boolean => {
-    if (intent === 'continue' || intent === 'back') latest.current.onContinue();
+    if (keepsGoing(intent)) latest.current.onContinue();
     else if (intent === 'repeat') say(latest.current.prompt ?? '');
     else return false;
     return true;
@@ -55,7 +56,7 @@ export function useContinueByVoice(o: ContinueByVoiceOptions): Voice {
       if (!act(r.intent)) listenNext.current();
     },
     onConfirmAgain: (intent) => {
-      if (intent === 'continue' || intent === 'back') latest.current.onContinue();
+      if (keepsGoing(intent)) latest.current.onContinue();
       else listenNext.current();
     },
     onRejected: (r) => {
