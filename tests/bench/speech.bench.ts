@@ -25,7 +25,7 @@ const verbose = process.argv.includes('--verbose');
 
 await provisionModel({ manifest: pocketSphinxZhManifest, dest: defaultPocketSphinxModelDir(), localSource: path.join(shared, 'models', pocketSphinxZhManifest.name) });
 
-const heldoutDir = path.join(os.tmpdir(), 'xiangyin-speech-heldout-v1');
+const heldoutDir = path.join(os.tmpdir(), 'xiangyin-speech-heldout-v2');
 if (!fs.existsSync(path.join(heldoutDir, '.complete'))) {
   fs.rmSync(heldoutDir, { recursive: true, force: true });
   generate('heldout', heldoutDir);
@@ -44,7 +44,7 @@ const realClips: Clip[] = fs.existsSync(realDir)
 // The held-out clips again, 12 dB quieter: an elderly voice a metre from the
 // microphone. Reported on its own line, outside the combined figures, so those
 // stay comparable from run to run; it shows whether accuracy holds at another level.
-const quietDir = path.join(os.tmpdir(), 'xiangyin-speech-heldout-quiet-v1');
+const quietDir = path.join(os.tmpdir(), 'xiangyin-speech-heldout-quiet-v2');
 if (!fs.existsSync(path.join(quietDir, '.complete'))) {
   fs.rmSync(quietDir, { recursive: true, force: true });
   fs.mkdirSync(quietDir, { recursive: true });
