@@ -27,9 +27,15 @@ const recognitionSchema = z
         /** Folder with model/hmm/zh/tdt_sc_8k and model/lm/zh_CN/mandarin_notone.dic; default <app>/models/pocketsphinx-zh-tdt_sc_8k. */
         modelDir: z.string().min(1).optional(),
         library: z.string().min(1).default('libpocketsphinx.so.3'),
+        /**
+         * Reject a lone 嗯 / 啊 / 喂 that a loop of hesitation sounds explains better than any
+         * command. Off by default: on the eval it removes every false accept but also loses some
+         * real commands, most at low volume; bench:speech prints both (pocketsphinx-recognizer.ts).
+         */
+        hesitationCheck: z.boolean().default(false),
       })
       .strict()
-      .default({ library: 'libpocketsphinx.so.3' }),
+      .default({ library: 'libpocketsphinx.so.3', hesitationCheck: false }),
     vosk: z
       .object({
         /** A Vosk model folder, e.g. vosk-model-small-cn-0.22. */

@@ -33,7 +33,7 @@ export function createRecognizer(c: RecognitionConfig): Recognizer | null {
     if (fs.existsSync(pinned) && !isProvisioned(pocketSphinxZhManifest, modelDir)) {
       throw new RecognizerError('model-corrupt', `The speech model in ${modelDir} does not match its manifest; run npm run provision:models`);
     }
-    return createPocketSphinxRecognizer({ modelDir, library: c.pocketsphinx.library, thresholds });
+    return createPocketSphinxRecognizer({ modelDir, library: c.pocketsphinx.library, thresholds, hesitationCheck: c.pocketsphinx.hesitationCheck });
   }
   return null;
 }

@@ -1,7 +1,8 @@
 // Deciding whether to accept what the decoder heard. Pure, so the rules can be
 // tested without audio. Two signals:
 //  - the hypothesis itself: any garbage word in it means the speech was better
-//    explained as free speech than as a command → out-of-grammar;
+//    explained as free speech than as a command → out-of-grammar; so does audio
+//    that a loop of hesitation sounds (嗯, 啊) explains better than the command;
 //  - the score gap to a free phone loop decoding the same audio, per frame of
 //    speech: a command that was truly said costs little against free phones,
 //    unrelated speech forced onto a command costs a lot → confidence.
@@ -41,6 +42,8 @@ export interface DecodeEvidence {
   readonly commandScore: number;
   /** Path score of the free phone loop over the same audio. */
   readonly freeScore: number;
+  /** Path score of a loop of hesitation sounds (嗯, 啊…) over the same audio, where the engine has one. */
+  readonly hesitationScore?: number;
   /** Frames with a pitch period (see audio/voicing.ts). */
   readonly voicedFrames: number;
 }
@@ -56,6 +59,8 @@ export function decide(step: string, e: DecodeEvidence, match: IntentMatch, t: D
   const text = e.words.join('');
   if (e.words.length === 0 && e.garbageWords === 0) return { kind: 'rejected', text: '', confidence: 0, reason: 'no-speech' };
   if (e.garbageWords > 0) return { kind: 'rejected', text: '', confidence: 0, reason: 'out-of-grammar' };
+  // A lone 嗯 or 喂 forced onto 不 or 首页: someone spoke, but said nothing to act on.
+  if (e.hesitationScore !== undefined && e.hesitationScore > e.commandScore) return { kind: 'rejected', text, confidence: 0, reason: 'out-of-grammar' };
   if (e.speechFrames < t.minSpeechFrames || e.voicedFrames < t.minVoicedFrames) return { kind: 'rejected', text, confidence: 0, reason: 'no-speech' };
   const confidence = confidenceOf(e, t);
   if (!match) return { kind: 'rejected', text, confidence, reason: unmatched };

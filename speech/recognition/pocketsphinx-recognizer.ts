@@ -3,6 +3,14 @@
 // runs the step grammar (commands plus a garbage loop), the other a free phone
 // loop whose score is the yardstick for the command's confidence. Both are
 // streamed, so the final answer costs only the end-of-utterance bookkeeping.
+//
+// With `hesitationCheck`, a third decoder runs a loop of hesitation sounds (嗯,
+// 啊, 喂…): alone they are forced onto the nearest short command (a lone 嗯 as
+// 不是 at 0.86), and when the loop explains the audio better than the command,
+// nothing was said to act on. Off by default: it rejects every hesitation clip
+// in the eval but also some real commands, most at low volume (bench:speech
+// prints both sides). A hesitation branch inside the command grammar was tried
+// first and let real recordings through, so it is a decoder of its own.
 import { loadDictionary, type Dictionary } from '../grammar/dictionary.js';
 import { renderJsgf } from '../grammar/jsgf.js';
 import { buildStepGrammar, type StepGrammar, type StepSpec } from '../grammar/step-grammar.js';
@@ -20,11 +28,15 @@ export interface PocketSphinxOptions {
   /** Prior of the garbage branch in the grammar; smaller lets more through to the confidence check. */
   readonly garbageWeight?: number;
   readonly thresholds?: Partial<DecisionThresholds>;
+  /** Reject audio a loop of hesitation sounds explains better than the command (a third decoder). */
+  readonly hesitationCheck?: boolean;
   /** Extra PocketSphinx command-line options (beams, -cmninit…), for tuning. */
   readonly decoderArgs?: readonly string[];
 }
 
 const GARBAGE_PREFIX = 'gb_';
+/** Sounds people make before answering, or instead of it (all in the model's dictionary). */
+export const HESITATIONS = ['嗯', '啊', '哦', '呃', '唉', '哎', '喂'] as const;
 // Null transitions of the grammar show up as (NULL); alternate pronunciations as 对的(2).
 const baseWord = (w: string) => w.replace(/\(\d+\)$/, '');
 const isFiller = (w: string) => w === '(NULL)' || w.startsWith('<') || w.startsWith('[') || w.startsWith('++') || w === 'SIL';
@@ -48,10 +60,14 @@ export function createPocketSphinxRecognizer(opts: PocketSphinxOptions): Recogni
     free.dispose();
     throw new RecognizerError('model-corrupt', (e as Error).message);
   }
+  const hesitationWords = HESITATIONS.filter((h) => dict.has(h));
+  const hesitation = opts.hesitationCheck && hesitationWords.length > 0 ? new PocketSphinxDecoder(paths, decoderOpts) : null;
+  const decoders = hesitation ? [command, free, hesitation] : [command, free];
   const phones = dict.phoneInventory();
   const garbageWords = phones.map((p) => GARBAGE_PREFIX + p);
   for (const d of [command, free]) phones.forEach((p, i) => d.addWord(garbageWords[i]!, p));
   const freeJsgf = `#JSGF V1.0;\ngrammar free;\npublic <free> = <phone>+;\n<phone> = ${garbageWords.join(' | ')};\n`;
+  const hesitationJsgf = `#JSGF V1.0;\ngrammar hes;\npublic <hes> = <h>+;\n<h> = ${hesitationWords.join(' | ')};\n`;
   const thresholds: DecisionThresholds = { ...defaultThresholds, ...opts.thresholds };
   const garbageWeight = opts.garbageWeight ?? 0;
   const compiled = new Map<string, Compiled>();
@@ -78,8 +94,8 @@ export function createPocketSphinxRecognizer(opts: PocketSphinxOptions): Recogni
     constructor(private readonly c: Compiled) {
       command.useGrammar(c.jsgf);
       free.useGrammar(freeJsgf);
-      command.start();
-      free.start();
+      hesitation?.useGrammar(hesitationJsgf);
+      for (const d of decoders) d.start();
     }
 
     accept(pcm: Int16Array): RecognitionResult | null {
@@ -112,6 +128,7 @@ export function createPocketSphinxRecognizer(opts: PocketSphinxOptions): Recogni
     evidence(): DecodeEvidence {
       const hyp = command.hypothesis();
       const freeHyp = free.hypothesis();
+      const hesitationHyp = hesitation?.hypothesis();
       const segs = hyp ? command.segments().map((s) => ({ ...s, word: baseWord(s.word) })) : [];
       const spoken = segs.filter((s) => !isFiller(s.word));
       return {
@@ -120,6 +137,7 @@ export function createPocketSphinxRecognizer(opts: PocketSphinxOptions): Recogni
         speechFrames: spoken.reduce((n, s) => n + s.frames, 0),
         commandScore: hyp?.score ?? 0,
         freeScore: freeHyp?.score ?? 0,
+        hesitationScore: hesitationHyp?.score,
         voicedFrames: this.voicing.voicedFrames,
       };
     }
@@ -130,16 +148,14 @@ export function createPocketSphinxRecognizer(opts: PocketSphinxOptions): Recogni
 
     private feed(chunks: readonly Int16Array[]): void {
       for (const c of chunks) {
-        command.process(c);
-        free.process(c);
+        for (const d of decoders) d.process(c);
         this.voicing.push(c);
       }
     }
 
     private close(): void {
       this.closed = true;
-      command.end();
-      free.end();
+      for (const d of decoders) d.end();
       if (active === this) active = null;
     }
   }
@@ -158,8 +174,7 @@ export function createPocketSphinxRecognizer(opts: PocketSphinxOptions): Recogni
       if (disposed) return;
       disposed = true;
       active?.cancel();
-      command.dispose();
-      free.dispose();
+      for (const d of decoders) d.dispose();
     },
   };
 }

@@ -90,6 +90,25 @@ describe('PocketSphinx recognizer', () => {
     }
   });
 
+  it('with the hesitation check on, a lone 嗯 or 喂 is nothing to act on, while commands still are', () => {
+    const checked = createPocketSphinxRecognizer({ modelDir, hesitationCheck: true });
+    try {
+      const hear = (r: Recognizer, name: string, step: Parameters<Recognizer['start']>[0]) => {
+        const s = r.start(step);
+        for (const c of chunks(clip(name))) s.accept(c);
+        return s.end();
+      };
+      // Without the check the 喂 clip is forced onto 不是 (a no) at a confirm step, and the 嗯 clip onto 重复.
+      expect(hear(rec, 'clips/hesitation-confirm-2', { kind: 'confirm' })).toMatchObject({ kind: 'final', intent: 'no' });
+      expect(hear(checked, 'clips/hesitation-confirm-2', { kind: 'confirm' })).toMatchObject({ kind: 'rejected', reason: 'out-of-grammar' });
+      expect(hear(rec, 'clips/hesitation-home-0', { kind: 'home' })).toMatchObject({ kind: 'final', intent: 'repeat' });
+      expect(hear(checked, 'clips/hesitation-home-0', { kind: 'home' })).toMatchObject({ kind: 'rejected', reason: 'out-of-grammar' });
+      expect(hear(checked, 'e2e/home-subsistence-allowance', { kind: 'home' })).toMatchObject({ kind: 'final', intent: 'subsistence-allowance' });
+    } finally {
+      checked.dispose();
+    }
+  });
+
   it('one session at a time: starting a new one closes the old', () => {
     const first = rec.start({ kind: 'home' });
     const second = rec.start({ kind: 'confirm' });

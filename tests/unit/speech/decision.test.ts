@@ -21,6 +21,13 @@ describe('accept / reject decision', () => {
     expect(decide('confirm', ev({ voicedFrames: 0 }), { intent: 'yes', exact: true }, t)).toMatchObject({ kind: 'rejected', reason: 'no-speech' });
   });
 
+  it('rejects what a loop of hesitation sounds explains better than the command, where the engine has one', () => {
+    const yes = { intent: 'yes', exact: true } as const;
+    expect(decide('confirm', ev({ hesitationScore: -990 }), yes, t)).toMatchObject({ kind: 'rejected', reason: 'out-of-grammar' });
+    expect(decide('confirm', ev({ hesitationScore: -1010 }), yes, t)).toMatchObject({ kind: 'final', intent: 'yes' });
+    expect(decide('confirm', ev({}), yes, t)).toMatchObject({ kind: 'final', intent: 'yes' });
+  });
+
   it('demands more confidence for yes at a confirm step than for anything else', () => {
     const gap = (c: number) => ev({ freeScore: -1000 - 40 * 50 * Math.log(c) });
     const mid = gap(0.55);
