@@ -59,9 +59,9 @@ export function decide(step: string, e: DecodeEvidence, match: IntentMatch, t: D
   const text = e.words.join('');
   if (e.words.length === 0 && e.garbageWords === 0) return { kind: 'rejected', text: '', confidence: 0, reason: 'no-speech' };
   if (e.garbageWords > 0) return { kind: 'rejected', text: '', confidence: 0, reason: 'out-of-grammar' };
-  // A lone 嗯 or 喂 forced onto 不 or 首页: someone spoke, but said nothing to act on.
-  if (e.hesitationScore !== undefined && e.hesitationScore > e.commandScore) return { kind: 'rejected', text, confidence: 0, reason: 'out-of-grammar' };
   if (e.speechFrames < t.minSpeechFrames || e.voicedFrames < t.minVoicedFrames) return { kind: 'rejected', text, confidence: 0, reason: 'no-speech' };
+  // A lone 嗯 or 喂 forced onto 不 or 首页 (after the noise checks, so noise stays no-speech): someone spoke, but said nothing to act on.
+  if (e.hesitationScore !== undefined && e.hesitationScore > e.commandScore) return { kind: 'rejected', text, confidence: 0, reason: 'out-of-grammar' };
   const confidence = confidenceOf(e, t);
   if (!match) return { kind: 'rejected', text, confidence, reason: unmatched };
   return judge(step, text, match, confidence, t);
