@@ -5,22 +5,24 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { repoRoot, startKiosk, type KioskProcess } from '../support/kiosk-process.js';
-import { axeViolations, launchBrowser, newKioskPage, screenshot } from '../support/browser.js';
+import { repoRoot, type KioskProcess } from '../support/kiosk-process.js';
+import { axeViolations, newKioskPage, screenshot } from '../support/browser.js';
+import { kioskWithMicrophone, type MicrophoneRig } from '../support/fake-microphone.js';
 
 const CLIP = path.join(repoRoot, 'tests/fixtures/speech/e2e/home-subsistence-allowance.wav'); // says 低保申请
 
+let rig: MicrophoneRig;
 let kiosk: KioskProcess;
 let browser: Browser;
 
 beforeAll(async () => {
-  kiosk = await startKiosk();
-  browser = await launchBrowser(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${CLIP}%noloop`]);
+  rig = await kioskWithMicrophone();
+  ({ kiosk, browser } = rig);
+  rig.mic.play(CLIP); // every microphone open in this file hears it
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
+  await rig?.close();
 });
 
 describe('home screen by voice', () => {
