@@ -7,7 +7,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { repoRoot, type KioskProcess } from '../support/kiosk-process.js';
-import { newKioskPage, screenshot } from '../support/browser.js';
+import { axeViolations, newKioskPage, screenshot } from '../support/browser.js';
+import { arrowGraph, unreachable } from '../support/dpad-reach.js';
 import { kioskWithMicrophone, type FakeMicrophone, type MicrophoneRig } from '../support/fake-microphone.js';
 import { recordSpeech } from '../support/read-aloud-check.js';
 
@@ -60,6 +61,16 @@ describe('listening by itself', () => {
     expect(await dialog.innerText()).toContain('45 秒后');
     await dialog.locator('[data-testid="listening"]').waitFor({ timeout: 30_000 });
     await screenshot(page, 'idle-warning-listening');
+    // The warning itself, as every screen is checked: axe, the D-pad (focus inside, nothing out of
+    // reach), and every word of it said aloud (punctuation aside).
+    expect(await axeViolations(page)).toEqual([]);
+    const g = await arrowGraph(page);
+    expect(g.start).toBeGreaterThanOrEqual(0);
+    expect(unreachable(g)).toEqual([]);
+    const shown = (await dialog.locator('.dialog-title, .dialog-text').allInnerTexts()).join('。').match(/\p{Script=Han}+/gu) ?? [];
+    const spoken = said.join('').replace(/[^\p{Script=Han}]/gu, '');
+    expect(shown.length).toBeGreaterThan(1);
+    expect(shown.filter((w) => !spoken.includes(w))).toEqual([]);
     const asked = said.length;
     await dialog.waitFor({ state: 'detached', timeout: 40_000 });
     mic.silence();
