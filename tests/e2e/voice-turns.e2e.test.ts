@@ -83,6 +83,44 @@ describe('listening by itself', () => {
     await context.close();
   });
 
+  it('继续 pressed while the warning is still being said: the question is said in full, and only then listened for', async () => {
+    const { page, context } = await newKioskPage(browser);
+    const said = recordSpeech(page);
+    await insertCardAtHome(page);
+    const dialog = page.locator('[role="alertdialog"]');
+    await dialog.waitFor({ timeout: 40_000 });
+    await watchOverlap(page);
+    await untilPromptPlays(page);
+    const asked = said.length;
+    const mark = (await timeline(page)).length;
+    await dialog.getByRole('button', { name: '继续' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    // The resident answers the question once it has been asked; nobody presses the microphone.
+    mic.play(CLIP);
+    await page.locator('[data-testid="listening"]').waitFor({ timeout: 30_000 });
+    await heardThenListened(page, mark);
+    expect(said.slice(asked).join('')).toContain('您要办什么事');
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent?.includes('最低生活保障'), null, { timeout: 60_000 });
+    mic.silence();
+    await context.close();
+  });
+
+  it('a button pressed while the question is being read: the next question is read in full, and only then listened for', async () => {
+    const { page, context } = await newKioskPage(browser);
+    await insertCardAtHome(page);
+    await watchOverlap(page);
+    await page.locator('[data-service="medical-insurance-payment"]').click();
+    // The service's first page is being read; the resident does not wait for the end.
+    await page.locator('[data-action="start"]').waitFor();
+    await untilPromptPlays(page);
+    const mark = (await timeline(page)).length;
+    await page.locator('[data-action="start"]').click();
+    await page.locator('.question-view[data-field-id="payFor"]').waitFor();
+    await page.locator('[data-testid="listening"]').waitFor({ timeout: 30_000 });
+    await heardThenListened(page, mark);
+    await context.close();
+  });
+
   it('the Voice key goes to the warning while it shows, and back to the screen once it is gone', async () => {
     const { page, context } = await newKioskPage(browser);
     await insertCardAtHome(page);
@@ -109,6 +147,46 @@ describe('listening by itself', () => {
     await context.close();
   });
 });
+
+/** From now on, notes each change of whether a prompt plays and whether the kiosk listens (see heardThenListened()). */
+async function watchOverlap(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { overlap: boolean; timeline: string[] };
+    w.overlap = false;
+    w.timeline = [];
+    let was = '';
+    const check = () => {
+      const playing = document.querySelector('[data-nav="read-aloud"]')?.getAttribute('aria-pressed') === 'true';
+      const listening = document.querySelector('[data-testid="listening"]') !== null;
+      const now = `${playing ? 'playing' : 'quiet'}|${listening ? 'listening' : 'idle'}`;
+      if (now === was) return;
+      for (const part of now.split('|')) if (!was.includes(part)) w.timeline.push(part);
+      was = now;
+      if (playing && listening) w.overlap = true;
+    };
+    check();
+    new MutationObserver(check).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+}
+
+const overlapped = (page: Page) => page.evaluate(() => (window as unknown as { overlap: boolean }).overlap);
+const timeline = (page: Page) => page.evaluate(() => [...(window as unknown as { timeline: string[] }).timeline]);
+
+/**
+ * Since `mark` (a timeline length): the kiosk first listened only once a prompt had played to its
+ * end (the prompt cannot be checked to be the right one here; the callers check what was said).
+ */
+async function heardThenListened(page: Page, mark: number): Promise<void> {
+  const t = (await timeline(page)).slice(mark);
+  const listen = t.indexOf('listening');
+  expect(listen).toBeGreaterThan(0);
+  expect(t.slice(0, listen)).toContain('playing');
+  expect(t.slice(0, listen).lastIndexOf('quiet')).toBeGreaterThan(t.slice(0, listen).lastIndexOf('playing'));
+  expect(await overlapped(page)).toBe(false);
+}
+
+/** Until a prompt is playing (the 朗读 button shows it as pressed). */
+const untilPromptPlays = (page: Page) => page.waitForFunction(() => document.querySelector('[data-nav="read-aloud"]')?.getAttribute('aria-pressed') === 'true');
 
 /** A resident puts their card in at the home screen: the screen now holds personal data, so the idle guard runs. */
 async function insertCardAtHome(page: Page): Promise<void> {

@@ -3,13 +3,20 @@
 // (speech:synthesize), playback here.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useApi } from '../api/ApiContext.js';
-import { createPromptPlayer } from './player.js';
+import { createPromptPlayer, type Clip } from './player.js';
+
+/** How a prompt given to say() ended: said to its end, cut short (stop, barge-in or a newer prompt), or not played at all. */
+export type Said = 'said' | 'cut' | 'unplayed';
 
 interface ReadAloud {
-  /** Resolves once playing has started (true) or could not (false): not when it ends; watch `speaking` for that. */
+  /** Resolves once playing has started (true) or could not (false): not when it ends; use say() for that. */
   speak(text: string): Promise<boolean>;
+  /** Speaks `text` and resolves once it is over, saying how. */
+  say(text: string): Promise<Said>;
   stop(): void;
   speaking: boolean;
+  /** Counts prompts that were over without being cut short: "the question has been said". */
+  saidCount: number;
   /** The text of the last prompt, for tests and for the 朗读 button's state. */
   lastText: string | null;
 }
@@ -21,30 +28,44 @@ export function ReadAloudProvider({ children }: { children: ReactNode }) {
   const player = useRef(createPromptPlayer()).current;
   const [speaking, setSpeaking] = useState(false);
   const [lastText, setLastText] = useState<string | null>(null);
+  const [saidCount, setSaidCount] = useState(0);
   const seq = useRef(0);
 
   useEffect(() => player.onChange(setSpeaking), [player]);
   useEffect(() => () => player.stop(), [player]);
 
-  const speak = useCallback(
-    async (text: string) => {
+  // Renders and starts one prompt: 'dropped' if a newer prompt (or stop) came first, 'failed' if it cannot be rendered.
+  const start = useCallback(
+    async (text: string): Promise<Clip | 'dropped' | 'failed'> => {
       const mine = ++seq.current;
       player.stop();
       setLastText(text);
       const r = await api.call('speech:synthesize', { text });
-      // A newer prompt (or stop) arrived while this one was rendering: drop it.
-      if (mine !== seq.current || !r.ok) return false;
-      await player.play(r.value.wavBase64);
-      return true;
+      if (mine !== seq.current) return 'dropped';
+      if (!r.ok) return 'failed';
+      const clip = player.play(r.value.wavBase64);
+      void clip.over.then((how) => how !== 'stopped' && setSaidCount((n) => n + 1));
+      return clip;
     },
     [api, player],
   );
+  const speak = useCallback(async (text: string) => {
+    const clip = await start(text);
+    return typeof clip !== 'string' && (await clip.started);
+  }, [start]);
+  const say = useCallback(async (text: string): Promise<Said> => {
+    const clip = await start(text);
+    if (clip === 'dropped') return 'cut';
+    if (clip === 'failed') return 'unplayed';
+    const how = await clip.over;
+    return how === 'ended' ? 'said' : how === 'stopped' ? 'cut' : 'unplayed';
+  }, [start]);
   const stop = useCallback(() => {
     seq.current++;
     player.stop();
   }, [player]);
 
-  const value = useMemo(() => ({ speak, stop, speaking, lastText }), [speak, stop, speaking, lastText]);
+  const value = useMemo(() => ({ speak, say, stop, speaking, saidCount, lastText }), [speak, say, stop, speaking, saidCount, lastText]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 

@@ -10,7 +10,7 @@
 // application. Speech not in this small grammar is rejected as anywhere else.
 import { useCallback, useEffect, useRef } from 'react';
 import type { SpeechResultEvent, StepSpecInput } from '../../../common/ipc/channels/speech.js';
-import { useReadAloud } from '../read-aloud/ReadAloudContext.js';
+import { useSayThen } from '../read-aloud/useSayThen.js';
 import { useVoice, type Voice } from '../voice/index.js';
 import { useVoiceKey } from '../voice-ui/VoiceKeyContext.js';
 import { t } from '../i18n/zh-CN.js';
@@ -33,7 +33,6 @@ export interface ContinueByVoiceOptions {
 
 /** Call from a component that is mounted only while the warning shows, so its Voice key sits above the screen's. */
 export function useContinueByVoice(o: ContinueByVoiceOptions): Voice {
-  const { speak, speaking } = useReadAloud();
   const latest = useRef(o);
   latest.current = o;
   const listenNext = useRef<() => void>(() => {});
@@ -67,32 +66,21 @@ export function useContinueByVoice(o: ContinueByVoiceOptions): Voice {
     if (latest.current.listen) void voice.listen({ bargeIn: true });
   };
 
-  // Say the prompt, then listen once it has been said (speak() resolves when playing starts).
-  const phase = useRef<'quiet' | 'saying' | 'playing'>('quiet');
+  // Say the warning; once it is over the countdown may run, and unless something cut it short
+  // (by another prompt; a press drops it) the kiosk listens. Not played at all (no prompts
+  // on this station, or muted): listen now rather than never.
+  const { sayThen, drop } = useSayThen();
   const { cancel } = voice;
   const say = useCallback(
     (text: string) => {
       cancel();
-      phase.current = 'saying';
-      void speak(text).then((started) => {
-        // Not played (no prompts on this station, or muted): listen now rather than never.
-        if (!started && phase.current === 'saying') {
-          phase.current = 'quiet';
-          latest.current.onSaid();
-          listenNext.current();
-        }
+      sayThen(text, (how) => {
+        latest.current.onSaid();
+        if (how !== 'cut') listenNext.current();
       });
     },
-    [speak, cancel],
+    [sayThen, cancel],
   );
-  useEffect(() => {
-    if (speaking && phase.current === 'saying') phase.current = 'playing';
-    else if (!speaking && phase.current === 'playing') {
-      phase.current = 'quiet';
-      latest.current.onSaid();
-      listenNext.current();
-    }
-  }, [speaking]);
 
   const said = useRef(false);
   useEffect(() => {
@@ -105,12 +93,10 @@ export function useContinueByVoice(o: ContinueByVoiceOptions): Voice {
   // start a hands-free turn that would replace the one the resident is holding the key for.
   const { press: startPress, release } = voice;
   const press = useCallback(() => {
-    if (phase.current !== 'quiet') {
-      phase.current = 'quiet';
-      latest.current.onSaid();
-    }
+    drop();
+    latest.current.onSaid();
     startPress();
-  }, [startPress]);
+  }, [startPress, drop]);
   const onKey = useCallback((down: boolean) => (down ? press() : release()), [press, release]);
   useVoiceKey(o.listen ? onKey : null);
   return { ...voice, press };

@@ -11,6 +11,7 @@ import { useNav } from '../app/navigation.js';
 import { useAppInfo } from '../app/AppInfoContext.js';
 import { backAction } from '../app/back-override.js';
 import { useReadAloud } from '../read-aloud/ReadAloudContext.js';
+import { useSayThen } from '../read-aloud/useSayThen.js';
 import { askAgain, createMissReplies, useVoice, type Voice } from '../voice/index.js';
 import { useVoiceKey } from './VoiceKeyContext.js';
 import { t } from '../i18n/zh-CN.js';
@@ -38,9 +39,27 @@ export function useScreenVoice(o: ScreenVoiceOptions): ScreenVoice {
   const nav = useNav();
   const { uiMode } = useAppInfo();
   const callForHelp = useCallForHelp();
-  const { speak, speaking } = useReadAloud();
+  const { speak, saidCount } = useReadAloud();
+  const { sayThen, drop } = useSayThen();
   const latest = useRef(o);
   latest.current = o;
+  // What asks the resident for an answer, said outside the screen's own prompt — 我听着像是…, the
+  // question again in other words after a miss, 再说一遍 — is listened for once it has been said to
+  // its end, even where the screen's question is not (handsFree false: the home screen does not
+  // listen to an empty room). Cut short, or the resident moved on: nothing follows.
+  const listenedFor = useRef<string | null>(null);
+  const latestVoice = useRef<Voice | null>(null);
+  const followUp = useCallback(
+    (text: string) => {
+      const key = JSON.stringify(latest.current.step);
+      listenedFor.current = key; // this turn stands for the screen's hands-free one
+      sayThen(text, (how) => {
+        const v = latestVoice.current;
+        if (how !== 'cut' && JSON.stringify(latest.current.step) === key && v && !v.unavailable && !v.offerButtons) void v.listen({ bargeIn: true });
+      });
+    },
+    [sayThen],
+  );
   // Remembers whether the call made at the second miss of this run got through.
   const [misses] = useState(createMissReplies);
   const [afterMisses, setAfterMisses] = useState<string | null>(null);
@@ -58,11 +77,7 @@ export function useScreenVoice(o: ScreenVoiceOptions): ScreenVoice {
       if (r.intent && GLOBAL.has(r.intent)) {
         if (r.intent === 'back') backAction(nav.back)();
         else if (r.intent === 'home') nav.home();
-        else if (r.intent === 'repeat') {
-          // The question again is a question: listen once it has been said.
-          relistenFor.current = JSON.stringify(latest.current.step);
-          void speak(latest.current.prompt);
-        }
+        else if (r.intent === 'repeat') followUp(latest.current.prompt); // the question again is a question
         // 帮助 on a TV at home: nobody can come, so say where help is (as 求助 does), then how voice works.
         else if (uiMode === 'tv') void speak(`${t.help.tv.spoken}${t.voice.help}`);
         // 帮助 / 叫工作人员 at the kiosk: call the specialist, and say how voice works while they come.
@@ -73,10 +88,7 @@ export function useScreenVoice(o: ScreenVoiceOptions): ScreenVoice {
     },
     // Heard, but not surely enough to act on: say what it sounded like, then (once
     // that has been said, like a question) listen for it again.
-    onConfirmAgain: (intent) => {
-      relistenFor.current = JSON.stringify(latest.current.step);
-      void speak(askAgain(intent, latest.current.step));
-    },
+    onConfirmAgain: (intent) => followUp(askAgain(intent, latest.current.step)),
     onRejected: (r, failures) => {
       if (r.reason === 'cancelled') return;
       const step = latest.current.step;
@@ -89,51 +101,38 @@ export function useScreenVoice(o: ScreenVoiceOptions): ScreenVoice {
       void misses.reply(kind, failures, options ? { options } : {}, { uiMode, callForHelp: () => callForHelp('voice-failed-twice') }).then((line) => {
         // The resident left the screen or moved on while the call was being made: say nothing stale.
         if (!mounted.current || JSON.stringify(latest.current.step) !== stepKey) return;
-        if (failures >= 2) setAfterMisses(line.text);
         // The resident spoke and was not understood: asked again in other words, they will answer
         // again, so listen once that has been said. Not after silence: a resident who is reading or
         // using the buttons should not be listened to, and counted a miss, until the desk is called.
-        // After two misses the buttons are offered and the effect below no longer listens by itself.
-        else if (r.reason !== 'no-speech') relistenFor.current = stepKey;
+        // After two misses the buttons are offered and nothing is listened for by itself.
+        if (failures < 2 && r.reason !== 'no-speech') return followUp(line.say);
+        if (failures >= 2) setAfterMisses(line.text);
+        drop();
         void speak(line.say);
       });
     },
   });
+  latestVoice.current = voice;
 
-  // Hands-free: once the question has been read out, listen once; and once more
-  // after each thing said that asks for an answer — 我听着像是…, the question asked
-  // again in other words after a miss, 再说一遍 — (speak() resolves when playing
-  // starts, so this waits for the end).
-  const wasSpeaking = useRef(false);
+  // Hands-free: once the screen's question has been said to its end, listen once.
   const stepKey = JSON.stringify(o.step);
-  const listenedFor = useRef<string | null>(null);
-  const relistenFor = useRef<string | null>(null);
+  const seenSaid = useRef(saidCount);
   useEffect(() => {
-    const finished = wasSpeaking.current && !speaking;
-    wasSpeaking.current = speaking;
-    if (!finished || !o.step || voice.unavailable || voice.offerButtons) return;
-    // A follow-up to the resident's own words (or to their 继续) is listened for even where the
-    // screen's question is not (handsFree false: the home screen does not listen to an empty room).
-    if (relistenFor.current === stepKey) {
-      relistenFor.current = null;
-      void voice.listen({ bargeIn: true });
-      return;
-    }
-    if (o.handsFree === false || listenedFor.current === stepKey) return;
+    if (saidCount === seenSaid.current) return;
+    seenSaid.current = saidCount;
+    if (!o.step || voice.unavailable || voice.offerButtons || o.handsFree === false || listenedFor.current === stepKey) return;
     listenedFor.current = stepKey;
     void voice.listen({ bargeIn: true });
-  }, [speaking, stepKey, o.handsFree, o.step, voice]);
+  }, [saidCount, stepKey, o.handsFree, o.step, voice]);
 
   // Back from 您还在吗 with 继续: where were we? Ask the question again, and listen after it.
   useEffect(
     () =>
       onResumed(() => {
         const { step, prompt } = latest.current;
-        if (!step) return;
-        relistenFor.current = JSON.stringify(step);
-        void speak(prompt);
+        if (step) followUp(prompt);
       }),
-    [speak],
+    [followUp],
   );
 
   // The remote's Voice key (and F1 on keyboard-like remotes) is push-to-talk.
@@ -142,9 +141,9 @@ export function useScreenVoice(o: ScreenVoiceOptions): ScreenVoice {
   const { press: startPress, release } = voice;
   const press = useCallback(() => {
     listenedFor.current = stepKey;
-    relistenFor.current = null;
+    drop();
     startPress();
-  }, [startPress, stepKey]);
+  }, [startPress, stepKey, drop]);
   const onKey = useCallback((down: boolean) => (down ? press() : release()), [press, release]);
   useVoiceKey(o.step ? onKey : null);
   return { ...voice, press, afterMisses: voice.offerButtons ? afterMisses : null };
