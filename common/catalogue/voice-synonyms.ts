@@ -42,8 +42,21 @@ export const globalVoiceSynonyms: Readonly<Record<GlobalIntentId, readonly strin
 };
 
 export const confirmVoiceSynonyms: Readonly<Record<ConfirmIntentId, readonly string[]>> = {
-  yes: ['是', '是的', '对', '对的', '确认', '好', '好的', '可以', '没错', '同意'],
+  // Not 没错: it differs from the no-word 错了 only in weak syllables, and through the
+  // microphone 错了 was heard as 没错 — a "no" taken for a yes.
+  yes: ['是', '是的', '对', '对的', '确认', '好', '好的', '可以', '同意'],
   no: ['不是', '不对', '不', '取消', '不要', '不行', '错了', '不同意'],
+};
+
+/**
+ * The answers to 我听着像是“…”，对吗？ — heard beside the screen's own commands
+ * while it asks. Fewer than at a confirm step: the one-syllable 不 and 好 are
+ * what other speech is most easily forced onto, and with the carriers allowed
+ * there (…吧) a real recording not meant for the kiosk came out as 不吧.
+ */
+export const checkingVoiceSynonyms: Readonly<Record<ConfirmIntentId, readonly string[]>> = {
+  yes: ['对', '对的', '是', '是的', '对了'],
+  no: ['不是', '不对', '不对不对'],
 };
 
 /**

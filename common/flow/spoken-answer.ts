@@ -13,7 +13,9 @@ import { offeredOptions } from './validate.js';
 const YES_NO: readonly (readonly [string, boolean])[] = [
   ...confirmVoiceSynonyms.yes.map((w) => [w, true] as const),
   ...confirmVoiceSynonyms.no.map((w) => [w, false] as const),
-  ...['有', '有的', '在', '在的', '领了', '嗯'].map((w) => [w, true] as const),
+  // 没错 is matched here on text, longest word first, so 错了 cannot be taken for it (the
+  // recogniser's grammars leave it out: by sound the two are too close).
+  ...['没错', '有', '有的', '在', '在的', '领了', '嗯'].map((w) => [w, true] as const),
   ...['没有', '没', '不在', '没领', '不用', '不可以', '不好', '否'].map((w) => [w, false] as const),
 ].sort((a, b) => b[0].length - a[0].length);
 const MATCH_WEIGHT: Record<MatchKind, number> = { text: 3, sound: 2, folded: 1 };

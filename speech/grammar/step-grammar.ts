@@ -5,6 +5,7 @@
 import {
   carrierPrefixes,
   carrierSuffixes,
+  checkingVoiceSynonyms,
   confirmVoiceSynonyms,
   globalVoiceSynonyms,
   serviceIntentIds,
@@ -22,8 +23,16 @@ export interface ChoiceOption {
   readonly synonyms?: readonly string[];
 }
 
+/**
+ * `checking`: the intent the screen has just asked about (我听着像是“低保”，对吗？). The
+ * step then also hears 对 / 不是 as `yes` / `no`, so the resident can answer the
+ * way they were asked; the renderer reads a yes as that intent. Such a yes needs
+ * only the usual bar: it opens a service or picks an option, both undone with
+ * 返回 and read back before anything is submitted; at a confirm step, where a
+ * yes submits, the step has its own yes and no and nothing is added.
+ */
 export type StepSpec =
-  | { readonly kind: 'home'; readonly services?: readonly ServiceIntentId[] }
+  | { readonly kind: 'home'; readonly services?: readonly ServiceIntentId[]; readonly checking?: string }
   | {
       readonly kind: 'confirm';
       /** The screen's button words for yes and no, said as written (a longer phrase is also easier to hear than 是). */
@@ -38,7 +47,7 @@ export type StepSpec =
       /** Said instead of a number (跳过 on an optional one): phrases next to the digit loop, no ordinals or carriers. */
       readonly extra?: readonly ChoiceOption[];
     }
-  | { readonly kind: 'choice'; readonly options: readonly ChoiceOption[] };
+  | { readonly kind: 'choice'; readonly options: readonly ChoiceOption[]; readonly checking?: string };
 
 export interface GrammarPhrase {
   readonly intent: string;
@@ -99,8 +108,15 @@ function intentPhrases(spec: StepSpec): Map<string, string[]> {
       break;
   }
   for (const [id, s] of Object.entries(globalVoiceSynonyms)) add(id, s);
+  // 对 / 不是 for 我听着像是…，对吗？ — except words the screen already gives a meaning
+  // (可以 is 用这张 while a photo is shown): those keep it.
+  if ((spec.kind === 'home' || spec.kind === 'choice') && spec.checking) {
+    const taken = new Set([...out.values()].flat());
+    for (const [id, s] of Object.entries(checkingVoiceSynonyms)) add(id, s.filter((p) => !taken.has(p)));
+  }
   return out;
 }
+
 
 /** Builds the step's grammar; throws GrammarError when a phrase has a word the dictionary lacks. */
 export function buildStepGrammar(spec: StepSpec, dict: Dictionary): StepGrammar {

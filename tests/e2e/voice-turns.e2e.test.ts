@@ -13,6 +13,10 @@ import { kioskWithMicrophone, type FakeMicrophone, type MicrophoneRig } from '..
 import { recordSpeech } from '../support/read-aloud-check.js';
 
 const CLIP = path.join(repoRoot, 'tests/fixtures/speech/e2e/home-subsistence-allowance.wav'); // says 低保申请
+// 我想要资格认证 in a voice and noise the fixtures do not use (a held-out clip, kept, slowed 5 % so it
+// sits mid-band): the station hears it as 养老认证, but only fairly well (0.55-0.58 through the
+// microphone, in the ask-again band 0.5-0.62), so the kiosk asks.
+const UNSURE = path.join(repoRoot, 'tests/fixtures/speech/e2e/home-pension-unsure.wav');
 
 let rig: MicrophoneRig;
 let kiosk: KioskProcess;
@@ -44,6 +48,44 @@ describe('listening by itself', () => {
     // Nothing is pressed from here on.
     await page.waitForSelector('[data-screen="identify-card"]', { timeout: 60_000 });
     expect(await page.innerText('h1')).toContain('最低生活保障');
+    mic.silence();
+    await context.close();
+  });
+
+  it('我听着像是“养老认证”，对吗？ — 是 opens it', async () => {
+    const { page, context } = await newKioskPage(browser);
+    const said = recordSpeech(page);
+    await page.goto(kiosk.url);
+    await page.waitForSelector('.tile');
+    mic.play(UNSURE);
+    await page.locator('[data-action="mic"]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => said.some((s) => s.includes('我听着像是“养老认证”，对吗？')), { timeout: 30_000 }).toBe(true);
+    // Said before the kiosk opens the microphone again, once the question has been said. (Not 对:
+    // espeak's 对 comes out as 主页 to this model, at 0.67-0.85, through the microphone.)
+    mic.say('是');
+    await page.waitForSelector('[data-screen="identify-card"]', { timeout: 30_000 });
+    expect(await page.innerText('h1')).toContain('养老');
+    mic.silence();
+    await context.close();
+  });
+
+  it('我听着像是“养老认证”，对吗？ — 不是 drops the guess, and the kiosk asks once more and listens', async () => {
+    const { page, context } = await newKioskPage(browser);
+    const said = recordSpeech(page);
+    await page.goto(kiosk.url);
+    await page.waitForSelector('.tile');
+    mic.play(UNSURE);
+    await page.locator('[data-action="mic"]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => said.some((s) => s.includes('对吗？')), { timeout: 30_000 }).toBe(true);
+    mic.say('不是');
+    await expect.poll(() => said.some((s) => s.includes('好的，那请您再说一遍')), { timeout: 30_000 }).toBe(true);
+    mic.play(CLIP);
+    await page.waitForSelector('[data-screen="identify-card"]', { timeout: 30_000 });
+    expect(await page.innerText('h1')).toContain('最低生活保障');
+    // Not a miss: nothing was said about not hearing, and the desk was not called.
+    expect(said.some((s) => s.includes('没听清'))).toBe(false);
     mic.silence();
     await context.close();
   });

@@ -23,7 +23,14 @@ const choiceOptionSchema = z
 
 /** The grammar of a dialog step: built in the station from the catalogue and these labels. */
 export const stepSpecSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('home'), services: z.array(z.enum(serviceIntentIds)).min(1).optional() }).strict(),
+  z
+    .object({
+      kind: z.literal('home'),
+      services: z.array(z.enum(serviceIntentIds)).min(1).optional(),
+      /** The intent just asked about (我听着像是…，对吗？): 对 / 不是 are heard too, as yes / no. */
+      checking: z.string().min(1).max(64).optional(),
+    })
+    .strict(),
   z
     .object({
       kind: z.literal('confirm'),
@@ -43,7 +50,7 @@ export const stepSpecSchema = z.discriminatedUnion('kind', [
       extra: z.array(choiceOptionSchema).min(1).max(4).optional(),
     })
     .strict(),
-  z.object({ kind: z.literal('choice'), options: z.array(choiceOptionSchema).min(1).max(12) }).strict(),
+  z.object({ kind: z.literal('choice'), options: z.array(choiceOptionSchema).min(1).max(12), checking: z.string().min(1).max(64).optional() }).strict(),
 ]);
 export type StepSpecInput = z.infer<typeof stepSpecSchema>;
 

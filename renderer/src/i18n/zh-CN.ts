@@ -148,9 +148,11 @@ export const zhCN = {
     useButtons: helpComing,
     /** A command heard, but not surely enough to act on from one hearing: say it again to go ahead. */
     confirmAgain: {
-      yes: '我听着像是“是”。对的话，请再说一遍；不对，就说“不是”。',
-      other: (label: string) => `我听着像是“${label}”。对的话，请再说一遍。`,
+      yes: '我听着像是“是”，对吗？',
+      other: (label: string) => `我听着像是“${label}”，对吗？`,
     },
+    /** 不是, said to 我听着像是…，对吗？ */
+    notThat: '好的，那请您再说一遍。',
     /** Asking again after one miss, shorter and more concrete than the question (voice/reprompts.ts picks). */
     again: {
       home: (services: readonly string[]) => `我没听清。您可以说：${services.join('、')}。`,

@@ -89,6 +89,7 @@ export function useScreenVoice(o: ScreenVoiceOptions): ScreenVoice {
     // Heard, but not surely enough to act on: say what it sounded like, then (once
     // that has been said, like a question) listen for it again.
     onConfirmAgain: (intent) => followUp(askAgain(intent, latest.current.step)),
+    onDenied: () => followUp(t.voice.notThat),
     onRejected: (r, failures) => {
       if (r.reason === 'cancelled') return;
       const step = latest.current.step;

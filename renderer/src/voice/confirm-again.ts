@@ -5,37 +5,65 @@
 // therefore never confirms, while a resident whose 可以 or 只给自己 the small
 // model hears only fairly well is not sent to the buttons. Anything else in
 // between — another command, a miss, a new question — starts over.
-import type { SpeechResultEvent } from '../../../common/ipc/channels/speech.js';
+//
+// The question is put as people put it, 我听着像是“低保”，对吗？, so 对 and 不是 are
+// answers too: while asking, the step also hears yes/no (StepSpec `checking`).
+// A yes then takes what was asked about — at a confirm step as well, so 对 after
+// 我听着像是“不是”，对吗？ is a 不是 and never submits. A 不是 the screen has no
+// meaning of its own for drops the guess, and the resident is asked once more.
+import type { SpeechResultEvent, StepSpecInput } from '../../../common/ipc/channels/speech.js';
 
 export type ConfirmAgainVerdict =
   /** Act on this result (a sure result, or the second unsure hearing, now final). */
   | { readonly kind: 'result'; readonly result: SpeechResultEvent }
   /** The first unsure hearing of `intent`: ask again; not a miss. */
   | { readonly kind: 'ask-again'; readonly intent: string }
+  /** 不是 to 我听着像是…，对吗？: not that; ask once more, not a miss. */
+  | { readonly kind: 'denied'; readonly intent: string }
   /** A miss, as before. */
   | { readonly kind: 'miss'; readonly result: SpeechResultEvent };
 
 export interface ConfirmAgain {
-  /** Classifies the end of one listening turn. */
-  judge(r: SpeechResultEvent): ConfirmAgainVerdict;
+  /** Classifies the end of one listening turn on `step`. */
+  judge(r: SpeechResultEvent, step: StepSpecInput | null): ConfirmAgainVerdict;
+  /** The step to listen with: while asking about an intent, it hears 对 / 不是 too. */
+  listenStep(step: StepSpecInput): StepSpecInput;
   /** A new question on screen: nothing heard before counts. */
   reset(): void;
+}
+
+/** Whether `intent` is one of the step's own answers (not a 对 / 不是 added while asking). */
+function owns(step: StepSpecInput | null, intent: string): boolean {
+  if (step?.kind === 'confirm') return intent === 'yes' || intent === 'no';
+  if (step?.kind === 'choice') return step.options.some((o) => o.id === intent);
+  return false;
 }
 
 export function createConfirmAgain(): ConfirmAgain {
   let unsure: string | null = null;
   return {
-    judge(r) {
-      if (r.kind === 'rejected' && r.reason === 'confirm-again' && r.intent) {
-        if (unsure === r.intent) {
-          unsure = null;
-          return { kind: 'result', result: { ...r, kind: 'final', reason: undefined } };
-        }
-        unsure = r.intent;
-        return { kind: 'ask-again', intent: r.intent };
-      }
+    judge(r, step) {
+      const asked = unsure;
       unsure = null;
-      return r.kind === 'final' ? { kind: 'result', result: r } : { kind: 'miss', result: r };
+      const intent = r.intent;
+      const sure = r.kind === 'final';
+      const unsureHearing = r.kind === 'rejected' && r.reason === 'confirm-again' && intent !== undefined;
+      if (asked !== null && intent !== undefined) {
+        // 对: what was asked about, heard a second time in the resident's own way.
+        if (sure && intent === 'yes' && asked !== 'yes') return { kind: 'result', result: { ...r, intent: asked } };
+        if (sure && intent === 'no' && !owns(step, 'no')) return { kind: 'denied', intent: asked };
+        // An unsure 对 or 不是 settles nothing, and is not a command to ask about either.
+        if (unsureHearing && (intent === 'yes' || intent === 'no') && !owns(step, intent)) return { kind: 'miss', result: r };
+        if (unsureHearing && intent === asked) return { kind: 'result', result: { ...r, kind: 'final', reason: undefined } };
+      }
+      if (unsureHearing) {
+        unsure = intent;
+        return { kind: 'ask-again', intent };
+      }
+      return sure ? { kind: 'result', result: r } : { kind: 'miss', result: r };
+    },
+    listenStep(step) {
+      return unsure !== null && (step.kind === 'home' || step.kind === 'choice') ? { ...step, checking: unsure } : step;
     },
     reset() {
       unsure = null;

@@ -24,6 +24,8 @@ export interface UseVoiceOptions {
   onRejected?(result: SpeechResultEvent, failures: number): void;
   /** `intent` heard once, not surely enough: say what it sounded like and listen again (see confirm-again.ts). */
   onConfirmAgain?(intent: string): void;
+  /** 不是 to 我听着像是“…”，对吗？: the guess `intent` was wrong; ask once more (not a miss). */
+  onDenied?(intent: string): void;
   /** After this many consecutive failures `offerButtons` turns true (default 2). */
   maxFailures?: number;
 }
@@ -89,7 +91,7 @@ export function useVoice(o: UseVoiceOptions): Voice {
       setState('starting');
       setHeard('');
       try {
-        await s.start(step);
+        await s.start(confirmAgain.listenStep(step));
       } catch (e) {
         if (session.current === s) setState('idle');
         if (e instanceof VoiceError) {
@@ -107,13 +109,18 @@ export function useVoice(o: UseVoiceOptions): Voice {
       setState('idle');
       if (r.reason === 'cancelled') return r;
       setHeard(r.text);
-      const verdict = confirmAgain.judge(r);
+      const verdict = confirmAgain.judge(r, step);
       if (verdict.kind === 'result') {
         setResult(verdict.result);
         setRejection(null);
         setFailures((failureCount.current = 0));
         latest.current.onResult?.(verdict.result);
         return verdict.result;
+      }
+      if (verdict.kind === 'denied') {
+        setRejection(null);
+        latest.current.onDenied?.(verdict.intent);
+        return r;
       }
       setRejection(r);
       if (verdict.kind === 'ask-again') latest.current.onConfirmAgain?.(verdict.intent);

@@ -36,6 +36,17 @@ describe('PocketSphinx recognizer', () => {
     expect(recognize(clip('e2e/home-subsistence-allowance'), { kind: 'home' }).final).toMatchObject({ kind: 'final', intent: 'subsistence-allowance' });
   });
 
+  it('while asking 我听着像是…，对吗？ (checking), a real 是 is heard as yes and real speech still is not', () => {
+    expect(recognize(clip('clips/confirm-yes-1'), { kind: 'home', checking: 'subsistence-allowance' }).final).toMatchObject({ kind: 'final', intent: 'yes' });
+    const payFor = { kind: 'choice' as const, checking: 'self', options: [{ id: 'self', label: '只给自己' }, { id: 'family', label: '只给家人' }, { id: 'both', label: '自己和家人' }] };
+    for (const r of realClips()) {
+      for (const step of [{ kind: 'home' as const, checking: 'subsistence-allowance' }, payFor]) {
+        const { final } = recognize(r.samples, step);
+        expect(final.kind, `${r.name} at ${step.kind}: ${final.text}`).toBe('rejected');
+      }
+    }
+  });
+
   it('streams partial results while the resident is still speaking', () => {
     const { partials } = recognize(clip('e2e/home-subsistence-allowance'), { kind: 'home' });
     expect(partials.length).toBeGreaterThan(0);

@@ -84,6 +84,28 @@ describe('step grammars', () => {
     expect(g.phrases.find((p) => p.words.join('') === '医保')?.intent).toBe('b');
   });
 
+  it('while asking 我听着像是…，对吗？ (checking): 对 / 不是 are heard as yes / no', () => {
+    const home = buildStepGrammar({ kind: 'home', checking: 'subsistence-allowance' }, dict);
+    const m = createIntentMatcher(home);
+    expect(m.match('对')).toMatchObject({ intent: 'yes' });
+    expect(m.match('不是')).toMatchObject({ intent: 'no' });
+    expect(m.match('低保')).toMatchObject({ intent: 'subsistence-allowance' });
+    const plain = buildStepGrammar({ kind: 'home' }, dict);
+    expect(createIntentMatcher(plain).match('对')).toBeNull();
+    expect(stepSpecSchema.safeParse({ kind: 'choice', options: [{ id: 'a', label: '低保' }], checking: 'a' }).success).toBe(true);
+  });
+
+  it('while checking, words the screen already gives a meaning keep it (可以 is 用这张 while a photo is shown)', () => {
+    const photo = buildStepGrammar(
+      { kind: 'choice', checking: 'retake-photo', options: [{ id: 'use-photo', label: '用这张', synonyms: ['可以', '好'] }, { id: 'retake-photo', label: '重拍' }] },
+      dict,
+    );
+    const m = createIntentMatcher(photo);
+    expect(m.match('可以')).toMatchObject({ intent: 'use-photo' });
+    expect(m.match('好')).toMatchObject({ intent: 'use-photo' });
+    expect(m.match('对')).toMatchObject({ intent: 'yes' });
+  });
+
   it('refuses a label the dictionary cannot say, and one phrase meaning two options', () => {
     expect(() => buildStepGrammar({ kind: 'choice', options: [{ id: 'a', label: '鑫' }] }, dict)).toThrow(GrammarError);
     expect(() => buildStepGrammar({ kind: 'choice', options: [{ id: 'a', label: '医保' }, { id: 'b', label: '医保' }] }, dict)).toThrow(/both/);
