@@ -29,8 +29,9 @@ const recognitionSchema = z
         library: z.string().min(1).default('libpocketsphinx.so.3'),
         /**
          * Reject a lone 嗯 / 啊 / 喂 that a loop of hesitation sounds explains better than any
-         * command. Off by default: on the eval it removes every false accept but also loses some
-         * real commands, most at low volume; bench:speech prints both (pocketsphinx-recognizer.ts).
+         * command, not only a yes at a confirm step (always checked). Off by default: on the eval
+         * it removes more false accepts but also loses some real commands, most at low volume;
+         * bench:speech prints both (pocketsphinx-recognizer.ts).
          */
         hesitationCheck: z.boolean().default(false),
       })

@@ -2,7 +2,8 @@
 // tested without audio. Two signals:
 //  - the hypothesis itself: any garbage word in it means the speech was better
 //    explained as free speech than as a command → out-of-grammar; so does audio
-//    that a loop of hesitation sounds (嗯, 啊) explains better than the command;
+//    that a loop of hesitation sounds (嗯, 啊) explains better than a yes at a
+//    confirm step (anywhere, if the station asks);
 //  - the score gap to a free phone loop decoding the same audio, per frame of
 //    speech: a command that was truly said costs little against free phones,
 //    unrelated speech forced onto a command costs a lot → confidence.
@@ -30,9 +31,11 @@ export interface DecisionThresholds {
   readonly minSpeechFrames: number;
   /** Fewer voiced frames than this is noise: every spoken syllable has a voiced vowel. */
   readonly minVoicedFrames: number;
+  /** A yes at a confirm step shorter than this (in characters, one per syllable) is asked about, never taken on one hearing. */
+  readonly sureYesSyllables: number;
 }
 
-export const defaultThresholds: DecisionThresholds = { accept: 0.62, confirmYes: 0.7, confirmAgain: 0.5, digits: 0.85, gapScale: 40, minSpeechFrames: 15, minVoicedFrames: 8 };
+export const defaultThresholds: DecisionThresholds = { accept: 0.62, confirmYes: 0.7, confirmAgain: 0.5, digits: 0.85, gapScale: 40, minSpeechFrames: 15, minVoicedFrames: 8, sureYesSyllables: 2 };
 
 export interface DecodeEvidence {
   readonly words: readonly string[];
@@ -55,13 +58,27 @@ export function confidenceOf(e: DecodeEvidence, t: DecisionThresholds): number {
 }
 
 /** `unmatched` says why text the grammar allowed still matched nothing (a digit string of the wrong length). */
-export function decide(step: string, e: DecodeEvidence, match: IntentMatch, t: DecisionThresholds, unmatched: 'bad-length' | 'out-of-grammar' = 'out-of-grammar'): RecognitionResult {
+/** Where audio a loop of hesitation sounds explains better than the command is rejected. */
+export type HesitationRule = 'yes-at-confirm' | 'everywhere';
+
+export function decide(
+  step: string,
+  e: DecodeEvidence,
+  match: IntentMatch,
+  t: DecisionThresholds,
+  unmatched: 'bad-length' | 'out-of-grammar' = 'out-of-grammar',
+  hesitations: HesitationRule = 'yes-at-confirm',
+): RecognitionResult {
   const text = e.words.join('');
   if (e.words.length === 0 && e.garbageWords === 0) return { kind: 'rejected', text: '', confidence: 0, reason: 'no-speech' };
   if (e.garbageWords > 0) return { kind: 'rejected', text: '', confidence: 0, reason: 'out-of-grammar' };
   if (e.speechFrames < t.minSpeechFrames || e.voicedFrames < t.minVoicedFrames) return { kind: 'rejected', text, confidence: 0, reason: 'no-speech' };
-  // A lone 嗯 or 喂 forced onto 不 or 首页 (after the noise checks, so noise stays no-speech): someone spoke, but said nothing to act on.
-  if (e.hesitationScore !== undefined && e.hesitationScore > e.commandScore) return { kind: 'rejected', text, confidence: 0, reason: 'out-of-grammar' };
+  // A lone 嗯 or 哦 forced onto 好 or 首页 (after the noise checks, so noise stays no-speech): someone
+  // spoke, but said nothing to act on. Always for a yes at a confirm step, where it would submit;
+  // elsewhere only when the station asks for it (it also loses some real commands).
+  const yesAtConfirm = step === 'confirm' && match !== null && !('digits' in match) && match.intent === 'yes';
+  const hesitant = e.hesitationScore !== undefined && e.hesitationScore > e.commandScore;
+  if (hesitant && (yesAtConfirm || hesitations === 'everywhere')) return { kind: 'rejected', text, confidence: 0, reason: 'out-of-grammar' };
   const confidence = confidenceOf(e, t);
   if (!match) return { kind: 'rejected', text, confidence, reason: unmatched };
   return judge(step, text, match, confidence, t);
@@ -71,7 +88,11 @@ export function decide(step: string, e: DecodeEvidence, match: IntentMatch, t: D
 export function judge(step: string, text: string, match: NonNullable<IntentMatch>, confidence: number, t: DecisionThresholds): RecognitionResult {
   const yesAtConfirm = step === 'confirm' && !('digits' in match) && match.intent === 'yes';
   const needed = 'digits' in match ? t.digits : yesAtConfirm ? t.confirmYes : t.accept;
-  if (confidence < needed) {
+  // A lone 啊 is heard as 好, 嗯 as 对, at up to 0.99: a one-syllable yes is exactly what a
+  // hesitation sounds like. Heard surely it is still only asked about (我听着像是“是”，对吗？),
+  // so a second hearing takes it; 是的, 好的, 可以 are taken at once.
+  const shortYes = yesAtConfirm && [...text].length < t.sureYesSyllables;
+  if (confidence < needed || shortYes) {
     if (!('digits' in match) && confidence >= t.confirmAgain) return { kind: 'rejected', text, intent: match.intent, confidence, reason: 'confirm-again' };
     return { kind: 'rejected', text, confidence, reason: 'low-confidence' };
   }

@@ -4,13 +4,15 @@
 // loop whose score is the yardstick for the command's confidence. Both are
 // streamed, so the final answer costs only the end-of-utterance bookkeeping.
 //
-// With `hesitationCheck`, a third decoder runs a loop of hesitation sounds (嗯,
-// 啊, 喂…): alone they are forced onto the nearest short command (a lone 嗯 as
-// 不是 at 0.86), and when the loop explains the audio better than the command,
-// nothing was said to act on. Off by default: it rejects every hesitation clip
-// in the eval but also some real commands, most at low volume (bench:speech
-// prints both sides). A hesitation branch inside the command grammar was tried
-// first and let real recordings through, so it is a decoder of its own.
+// A third decoder runs a loop of hesitation sounds (嗯, 啊, 喂…): alone they are
+// forced onto the nearest short command (a lone 嗯 as 不是 at 0.86, a 哦 as 好, a
+// yes, at 0.77), and when the loop explains the audio better than the command,
+// nothing was said to act on. That rule always holds for a yes at a confirm
+// step, where a wrong one submits; with `hesitationCheck` it holds everywhere,
+// which rejects every hesitation clip in the eval but also some real commands,
+// most at low volume (bench:speech prints both sides). A hesitation branch
+// inside the command grammar was tried first and let real recordings through,
+// so it is a decoder of its own.
 import { loadDictionary, type Dictionary } from '../grammar/dictionary.js';
 import { renderJsgf } from '../grammar/jsgf.js';
 import { buildStepGrammar, type StepGrammar, type StepSpec } from '../grammar/step-grammar.js';
@@ -28,7 +30,7 @@ export interface PocketSphinxOptions {
   /** Prior of the garbage branch in the grammar; smaller lets more through to the confidence check. */
   readonly garbageWeight?: number;
   readonly thresholds?: Partial<DecisionThresholds>;
-  /** Reject audio a loop of hesitation sounds explains better than the command (a third decoder). */
+  /** Reject audio a loop of hesitation sounds explains better than the command everywhere, not only a yes at a confirm step. */
   readonly hesitationCheck?: boolean;
   /** Extra PocketSphinx command-line options (beams, -cmninit…), for tuning. */
   readonly decoderArgs?: readonly string[];
@@ -61,7 +63,7 @@ export function createPocketSphinxRecognizer(opts: PocketSphinxOptions): Recogni
     throw new RecognizerError('model-corrupt', (e as Error).message);
   }
   const hesitationWords = HESITATIONS.filter((h) => dict.has(h));
-  const hesitation = opts.hesitationCheck && hesitationWords.length > 0 ? new PocketSphinxDecoder(paths, decoderOpts) : null;
+  const hesitation = hesitationWords.length > 0 ? new PocketSphinxDecoder(paths, decoderOpts) : null;
   const decoders = hesitation ? [command, free, hesitation] : [command, free];
   const phones = dict.phoneInventory();
   const garbageWords = phones.map((p) => GARBAGE_PREFIX + p);
@@ -121,7 +123,7 @@ export function createPocketSphinxRecognizer(opts: PocketSphinxOptions): Recogni
       const text = evidence.words.join('');
       const match = evidence.garbageWords === 0 ? this.c.matcher.match(text) : null;
       const unmatched = this.c.grammar.digits && evidence.words.length > 0 && evidence.words.every((w) => this.c.grammar.digits!.words.includes(w)) ? 'bad-length' : 'out-of-grammar';
-      return decide(this.c.grammar.kind, evidence, match, thresholds, unmatched);
+      return decide(this.c.grammar.kind, evidence, match, thresholds, unmatched, opts.hesitationCheck ? 'everywhere' : 'yes-at-confirm');
     }
 
     /** What the two decoders saw, in the numbers the decision rules use. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { confidenceOf, decide, defaultThresholds, type DecodeEvidence } from '../../../speech/recognition/decision.js';
 
 const t = { ...defaultThresholds, accept: 0.5, confirmYes: 0.6, digits: 0.8, gapScale: 40 };
-const ev = (o: Partial<DecodeEvidence>): DecodeEvidence => ({ words: ['是'], garbageWords: 0, speechFrames: 50, commandScore: -1000, freeScore: -1000, voicedFrames: 30, ...o });
+const ev = (o: Partial<DecodeEvidence>): DecodeEvidence => ({ words: ['是的'], garbageWords: 0, speechFrames: 50, commandScore: -1000, freeScore: -1000, voicedFrames: 30, ...o });
 
 describe('accept / reject decision', () => {
   it('confidence falls with the score gap to the free phone loop, per frame of speech', () => {
@@ -26,6 +26,17 @@ describe('accept / reject decision', () => {
     expect(decide('confirm', ev({ hesitationScore: -990 }), yes, t)).toMatchObject({ kind: 'rejected', reason: 'out-of-grammar' });
     expect(decide('confirm', ev({ hesitationScore: -1010 }), yes, t)).toMatchObject({ kind: 'final', intent: 'yes' });
     expect(decide('confirm', ev({}), yes, t)).toMatchObject({ kind: 'final', intent: 'yes' });
+  });
+
+  it('never takes a one-syllable yes at a confirm step on one hearing: a lone 啊 is heard as 好 at up to 0.99', () => {
+    const yes = { intent: 'yes', exact: true } as const;
+    for (const w of ['是', '对', '好']) expect(decide('confirm', ev({ words: [w] }), yes, t)).toMatchObject({ kind: 'rejected', reason: 'confirm-again', intent: 'yes' });
+    for (const w of ['是的', '好的', '可以']) expect(decide('confirm', ev({ words: [w] }), yes, t)).toMatchObject({ kind: 'final', intent: 'yes' });
+    // Only at a confirm step, and only a yes: 不 is a final no, 是 at a yes/no question on a form is an answer.
+    expect(decide('confirm', ev({ words: ['不'] }), { intent: 'no', exact: true }, t)).toMatchObject({ kind: 'final', intent: 'no' });
+    expect(decide('choice', ev({ words: ['是'] }), yes, t)).toMatchObject({ kind: 'final', intent: 'yes' });
+    // Heard poorly, still low-confidence rather than asked about.
+    expect(decide('confirm', ev({ words: ['是'], freeScore: -1000 + 40 * 50 * 2 }), yes, t)).toMatchObject({ kind: 'rejected', reason: 'low-confidence' });
   });
 
   it('demands more confidence for yes at a confirm step than for anything else', () => {
