@@ -7,6 +7,7 @@
 //      none is a command, so every one must be rejected.
 // Prints each set's summary, then one combined JSON line, and the goals as ratios.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,7 +18,7 @@ import { evaluateClip, formatOutcome, listClips, REJECT, summarize, type Clip, t
 import { pocketSphinxZhManifest } from '../../speech/models/manifest.js';
 import { defaultPocketSphinxModelDir } from '../../speech/models/paths.js';
 import { provisionModel } from '../../speech/models/provision.js';
-import { generate } from '../fixtures/speech/synthesize.js';
+import { generate, utterances } from '../fixtures/speech/synthesize.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const shared = process.env.XIANGYIN_SHARED_DIR ?? path.resolve(root, '..', 'shared');
@@ -25,7 +26,11 @@ const verbose = process.argv.includes('--verbose');
 
 await provisionModel({ manifest: pocketSphinxZhManifest, dest: defaultPocketSphinxModelDir(), localSource: path.join(shared, 'models', pocketSphinxZhManifest.name) });
 
-const heldoutDir = path.join(os.tmpdir(), 'xiangyin-speech-heldout-v2');
+// Cached between runs, keyed by what the set says and how it is made, so a change to the
+// voice synonyms or to the generator makes a fresh set instead of measuring stale clips.
+const generator = fs.readFileSync(path.join(root, 'tests/fixtures/speech/synthesize.ts'), 'utf8');
+const heldoutKey = createHash('sha256').update(JSON.stringify(utterances('heldout'))).update(generator).digest('hex').slice(0, 12);
+const heldoutDir = path.join(os.tmpdir(), `xiangyin-speech-heldout-${heldoutKey}`);
 if (!fs.existsSync(path.join(heldoutDir, '.complete'))) {
   fs.rmSync(heldoutDir, { recursive: true, force: true });
   generate('heldout', heldoutDir);
@@ -44,7 +49,7 @@ const realClips: Clip[] = fs.existsSync(realDir)
 // The held-out clips again, 12 dB quieter: an elderly voice a metre from the
 // microphone. Reported on its own line, outside the combined figures, so those
 // stay comparable from run to run; it shows whether accuracy holds at another level.
-const quietDir = path.join(os.tmpdir(), 'xiangyin-speech-heldout-quiet-v2');
+const quietDir = path.join(os.tmpdir(), `xiangyin-speech-heldout-quiet-${heldoutKey}`);
 if (!fs.existsSync(path.join(quietDir, '.complete'))) {
   fs.rmSync(quietDir, { recursive: true, force: true });
   fs.mkdirSync(quietDir, { recursive: true });
