@@ -1,9 +1,11 @@
 // Draws one FlowView: the intro, a question, an information screen, the kind
-// "not eligible" explanation, the read-back with 是 / 不是, or "which one is wrong".
+// "not eligible" explanation, the read-back with 是 / 不是 (and, after a spoken 是,
+// the window to take it back), or "which one is wrong".
 import type { FlowView } from '../../../common/flow/index.js';
 import { Button } from '../design/Button.js';
 import { t } from '../i18n/zh-CN.js';
 import { QuestionView } from './views/QuestionView.js';
+import { SubmitWindow } from './SubmitWindow.js';
 import type { FlowActions } from './flow-actions.js';
 import type { PhotoCapture } from './usePhotoCapture.js';
 
@@ -13,9 +15,11 @@ export interface FlowPageProps {
   pending: string | null;
   onPending(v: string | null): void;
   photo: PhotoCapture;
+  /** Set while a 是 said at the read-back can still be taken back (SubmitWindow). */
+  submitWindow?: { onSubmit(): void; onCancel(): void } | null;
 }
 
-export function FlowPage({ view, act, pending, onPending, photo }: FlowPageProps) {
+export function FlowPage({ view, act, pending, onPending, photo, submitWindow }: FlowPageProps) {
   switch (view.kind) {
     case 'intro':
       return (
@@ -85,14 +89,18 @@ export function FlowPage({ view, act, pending, onPending, photo }: FlowPageProps
               </li>
             ) : null}
           </ul>
-          <div className="actions">
-            <Button variant="primary" autoFocusOnMount onClick={() => act.confirm(true)} data-answer="yes">
-              {t.flow.confirmSubmit}
-            </Button>
-            <Button onClick={() => act.confirm(false)} data-answer="no">
-              {t.flow.fixSomething}
-            </Button>
-          </div>
+          {submitWindow ? (
+            <SubmitWindow onSubmit={submitWindow.onSubmit} onCancel={submitWindow.onCancel} />
+          ) : (
+            <div className="actions">
+              <Button variant="primary" autoFocusOnMount onClick={() => act.confirm(true)} data-answer="yes">
+                {t.flow.confirmSubmit}
+              </Button>
+              <Button onClick={() => act.confirm(false)} data-answer="no">
+                {t.flow.fixSomething}
+              </Button>
+            </div>
+          )}
         </>
       );
     case 'choose-fix':

@@ -69,6 +69,25 @@ function Flow({ service, catalogueVersion, identity, onBehalf }: { service: flow
   const [pending, setPending] = useState<string | null>(null);
   const viewKey = 'key' in view ? `${view.kind}:${view.key}` : view.kind;
   useEffect(() => setPending(null), [viewKey]);
+  // A 是 said at the read-back, not yet submitted: the resident can still take it back (SubmitWindow).
+  const [aboutToSubmit, setAboutToSubmit] = useState(false);
+  useEffect(() => setAboutToSubmit(false), [viewKey]);
+  const submitWindow = useMemo(
+    () =>
+      aboutToSubmit
+        ? {
+            onSubmit: () => {
+              setAboutToSubmit(false);
+              setState((s) => flow.confirm(s, true));
+            },
+            onCancel: () => {
+              setAboutToSubmit(false);
+              void speak(t.flow.submitWindow.cancelled);
+            },
+          }
+        : null,
+    [aboutToSubmit, speak],
+  );
 
   // Read each new screen aloud (and a refused answer's explanation).
   const said = 'say' in view ? view.say : '';
@@ -104,12 +123,13 @@ function Flow({ service, catalogueVersion, identity, onBehalf }: { service: flow
   const live = view.kind === 'done' ? null : view;
   const readBack = pending !== null ? readBackText(pending) : null;
   const voice = useScreenVoice({
-    step: live && !finished ? stepSpecFor(live, pending, photo.phase) : null,
+    // While the submit window is open it listens itself; the read-back's grammar is back once it closes.
+    step: live && !finished && !aboutToSubmit ? stepSpecFor(live, pending, photo.phase) : null,
     // 再说一遍 on a taken picture repeats what can be said about it, not how to take it;
     // on a number being read back, the number.
-    prompt: photo.phase === 'shot' ? t.flow.photoTaken : (readBack ?? said),
+    prompt: aboutToSubmit ? t.flow.submitWindow.spoken : photo.phase === 'shot' ? t.flow.photoTaken : (readBack ?? said),
     onResult: (r) => {
-      if (live) applyVoice(live, r, { act, pending, numbers: { setPending, readBack: (v) => readBackNumber(v, speak) }, photo });
+      if (live) applyVoice(live, r, { act, pending, numbers: { setPending, readBack: (v) => readBackNumber(v, speak) }, photo, submitSoon: () => setAboutToSubmit(true) });
     },
   });
 
@@ -132,9 +152,10 @@ function Flow({ service, catalogueVersion, identity, onBehalf }: { service: flow
   const step = 'indicator' in view ? view.indicator : undefined;
   const screenId = view.kind === 'question' || view.kind === 'info' ? `service-${service.id}-${view.key.replace(/\W+/g, '-')}` : `service-${service.id}-${view.kind}`;
   return (
-    <Screen id={screenId} title={title} step={step} prompt={`${title}。${said}${readBack ?? ''}`} onBack={onBack}>
-      <FlowPage view={view} act={act} pending={pending} onPending={setPending} photo={photo} />
-      <VoiceBar voice={voice} />
+    <Screen id={screenId} title={title} step={step} prompt={aboutToSubmit ? t.flow.submitWindow.spoken : `${title}。${said}${readBack ?? ''}`} onBack={onBack}>
+      <FlowPage view={view} act={act} pending={pending} onPending={setPending} photo={photo} submitWindow={submitWindow} />
+      {/* The submit window has its own listening (and the Voice key); the screen's microphone would hear nothing. */}
+      {aboutToSubmit ? null : <VoiceBar voice={voice} />}
     </Screen>
   );
 }

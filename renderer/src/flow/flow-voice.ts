@@ -114,6 +114,9 @@ export function stepSpecFor(view: Live, pending: string | null, photo: PhotoPhas
   }
 }
 
+/** What can be said while a submission by voice can still be taken back (SubmitWindow). */
+export const submitWindowSpec: StepSpecInput = { kind: 'confirm', yes: [t.flow.submitWindow.now], no: [t.flow.submitWindow.notYet, '不提交'] };
+
 export interface VoiceContext {
   act: FlowActions;
   /** A number awaiting its read-back confirmation. */
@@ -122,6 +125,8 @@ export interface VoiceContext {
   numbers: { setPending(v: string | null): void; readBack(v: string): void };
   /** The camera's buttons, pressed by voice exactly as by hand. */
   photo: PhotoControls;
+  /** 是 said at the read-back: submit after a last chance to take it back (a press submits at once). */
+  submitSoon(): void;
 }
 
 const PHOTO_ACTIONS: Partial<Record<string, (p: PhotoControls) => void>> = {
@@ -147,7 +152,8 @@ export function applyVoice(view: Live, r: SpeechResultEvent, ctx: VoiceContext):
       else if (no) act.back();
       return;
     case 'summary':
-      if (yes || no) act.confirm(yes);
+      if (yes) ctx.submitSoon();
+      else if (no) act.confirm(false);
       return;
     case 'choose-fix':
       if (r.intent) act.chooseFix(r.intent);

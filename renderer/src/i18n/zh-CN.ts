@@ -122,6 +122,16 @@ export const zhCN = {
     photoFailed: '这张没拍上，请再说一次“拍照”，或者按拍照。',
     ineligibleBack: '回到上一步',
     goHome: '回到首页',
+    /** After 是 said (not pressed) at the read-back: a last chance to take it back, see SubmitWindow. */
+    submitWindow: {
+      title: '好的，马上为您提交。',
+      hint: '不提交的话，请说“不是”，或者按“先不提交”。',
+      spoken: '好的，马上为您提交。不提交的话，请说“不是”。',
+      listening: '正在听，不提交请说“不是”',
+      now: '马上提交',
+      notYet: '先不提交',
+      cancelled: '好的，先不提交。请再看一看，没问题就说“是，提交”。',
+    },
     submitting: '正在保存您的申请…',
     submitFailed: '保存没有成功，您的信息还在。请再按一次提交，或找工作人员。',
     trackingNumber: (n: string) => `办件编号：${n}`,

@@ -14,7 +14,7 @@ import { controlIntentIds } from '../../../common/catalogue/voice-synonyms.js';
 import type { FlowView } from '../../../common/flow/index.js';
 import { offeredOptions } from '../../../common/flow/validate.js';
 import { stepSpecSchema, type StepSpecInput } from '../../../common/ipc/channels/speech.js';
-import { stepSpecFor } from '../../../renderer/src/flow/flow-voice.js';
+import { stepSpecFor, submitWindowSpec } from '../../../renderer/src/flow/flow-voice.js';
 import type { PhotoPhase } from '../../../renderer/src/flow/usePhotoCapture.js';
 import { loadDictionary } from '../../../speech/grammar/dictionary.js';
 import { buildStepGrammar } from '../../../speech/grammar/step-grammar.js';
@@ -80,6 +80,7 @@ function everySpec(): { where: string; spec: StepSpecInput }[] {
     }
   }
   out.push({ where: 'read-back', spec: { kind: 'confirm' } });
+  out.push({ where: 'submit window', spec: submitWindowSpec });
   return out;
 }
 

@@ -126,16 +126,27 @@ describe('applyVoice', () => {
     const act = { next: vi.fn(), answer: vi.fn(), skip: vi.fn(), back: vi.fn(), confirm: vi.fn(), chooseFix: vi.fn(), home: vi.fn(), photo: vi.fn() };
     const photoControls = { phase: 'preview' as PhotoPhase, take: vi.fn(), use: vi.fn(), retake: vi.fn() };
     const numbers = { setPending: vi.fn(), readBack: vi.fn() };
-    const ctx: VoiceContext = { act, pending, numbers, photo: photoControls };
+    const submitSoon = vi.fn();
+    const ctx: VoiceContext = { act, pending, numbers, photo: photoControls, submitSoon };
     const calls = () =>
       Object.fromEntries(
-        Object.entries({ ...act, take: photoControls.take, use: photoControls.use, retake: photoControls.retake, setPending: numbers.setPending })
+        Object.entries({ ...act, take: photoControls.take, use: photoControls.use, retake: photoControls.retake, setPending: numbers.setPending, submitSoon })
           .filter(([, f]) => f.mock.calls.length > 0)
           .map(([k, f]) => [k, f.mock.calls]),
       );
     return { ctx, calls };
   }
   const heard = (r: Partial<SpeechResultEvent>): SpeechResultEvent => ({ sessionId: 's1', kind: 'final', text: '', confidence: 0.9, ...r });
+
+  it('是 at the read-back of the whole application opens the window to take it back, it does not submit; 不是 goes to 哪一项不对', () => {
+    const summary = { kind: 'summary', summary: { applicant: { name: null, idTail: '0000' }, items: [], fee: null }, say: '' } as unknown as Parameters<typeof applyVoice>[0];
+    const yes = context();
+    applyVoice(summary, heard({ intent: 'yes' }), yes.ctx);
+    expect(yes.calls()).toEqual({ submitSoon: [[]] });
+    const no = context();
+    applyVoice(summary, heard({ intent: 'no' }), no.ctx);
+    expect(no.calls()).toEqual({ confirm: [[false]] });
+  });
 
   it('presses the camera buttons: 拍照 takes, 用这张 uses, 重拍 retakes, and nothing else happens', () => {
     for (const [intent, pressed] of [

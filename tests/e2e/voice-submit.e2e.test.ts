@@ -1,0 +1,93 @@
+// A submission by voice can be taken back. A 是 said at the read-back is the
+// one place where a wrong hearing submits an application, so the kiosk answers
+// 好的，马上为您提交。不提交的话，请说“不是” and listens once: silence submits, 不是
+// does not. Through Chromium's fake microphone, the real capture path and the
+// station's recognizer; what is submitted is read off the page's own calls to
+// the station (store:submit-application), not off the screen.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { KioskProcess } from '../support/kiosk-process.js';
+import { axeViolations, newKioskPage, screenshot } from '../support/browser.js';
+import { kioskWithMicrophone, type FakeMicrophone, type MicrophoneRig } from '../support/fake-microphone.js';
+import { recordSpeech } from '../support/read-aloud-check.js';
+
+let rig: MicrophoneRig;
+let kiosk: KioskProcess;
+let browser: Browser;
+let mic: FakeMicrophone;
+
+beforeAll(async () => {
+  rig = await kioskWithMicrophone();
+  ({ kiosk, mic, browser } = rig);
+});
+
+afterAll(async () => {
+  await rig?.close();
+});
+
+/** Counts the page's store:submit-application calls. */
+function countSubmits(page: Page): () => number {
+  let n = 0;
+  page.on('websocket', (ws) =>
+    ws.on('framesent', (f) => {
+      if (typeof f.payload === 'string' && f.payload.includes('"store:submit-application"')) n++;
+    }),
+  );
+  return () => n;
+}
+
+/** 医保缴费 for oneself, answered with the buttons, up to the read-back; then 可以 said into the microphone. */
+async function sayYesAtReadBack(page: Page, said: string[]): Promise<void> {
+  const cards = await kiosk.control<Record<string, Record<string, unknown>>>('idcard-simulator', 'sampleCards');
+  await page.goto(kiosk.url);
+  await page.waitForSelector('.tile');
+  await kiosk.control('idcard-simulator', 'insertCard', cards.wangJie);
+  await page.waitForSelector('[data-testid="greeting"]', { timeout: 20_000 });
+  await page.locator('[data-service="medical-insurance-payment"]').click();
+  await page.locator('[data-action="start"]').click();
+  await page.locator('[data-option="self"]').click();
+  await page.locator('[data-option="qr-phone"]').click();
+  await page.locator('[data-testid="summary"]').waitFor();
+  // Every microphone open hears 可以 until the window has opened (a first hearing only fairly
+  // good is asked about, 我听着像是“是”，对吗？, and the second 可以 answers that).
+  mic.say('可以');
+  await page.locator('[data-action="mic"]').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('[data-testid="submit-window"]').waitFor({ timeout: 60_000 });
+  await expect.poll(() => said.some((s) => s.includes('好的，马上为您提交')), { timeout: 20_000 }).toBe(true);
+}
+
+describe('a submission by voice can be taken back', () => {
+  it('可以 at the read-back: the kiosk says it will submit, listens, and on silence submits once', async () => {
+    const { page, context } = await newKioskPage(browser);
+    const said = recordSpeech(page);
+    const submits = countSubmits(page);
+    await sayYesAtReadBack(page, said);
+    mic.silence(); // the resident says nothing more
+    expect(submits()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    // The safe answer has the focus: a stray OK press keeps the application unsent.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-answer'))).toBe('not-yet');
+    await screenshot(page, 'voice-submit-window');
+    await page.waitForSelector('[data-testid="tracking-number"]', { timeout: 40_000 });
+    expect(submits()).toBe(1);
+    await context.close();
+  });
+
+  it('不是 while the window is open: nothing is submitted, and the read-back is back', async () => {
+    const { page, context } = await newKioskPage(browser);
+    const said = recordSpeech(page);
+    const submits = countSubmits(page);
+    await sayYesAtReadBack(page, said);
+    mic.say('不是');
+    await expect.poll(() => said.some((s) => s.includes('好的，先不提交')), { timeout: 30_000 }).toBe(true);
+    await page.locator('[data-answer="yes"]').waitFor();
+    expect(await page.locator('[data-testid="submit-window"]').count()).toBe(0);
+    mic.silence();
+    // Longer than the window would have listened: still nothing sent.
+    await page.waitForTimeout(10_000);
+    expect(submits()).toBe(0);
+    expect(await page.locator('[data-testid="tracking-number"]').count()).toBe(0);
+    await context.close();
+  });
+});
