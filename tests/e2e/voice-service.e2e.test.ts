@@ -3,7 +3,7 @@
 // answers to the questions, 可以 at the read-back — through Chromium's fake
 // microphone, the real capture path and the station's recognizer, and the
 // application is saved with a tracking number. The kiosk listens by itself after
-// each question and after 我听着像是…; otherwise the test presses the microphone
+// each question and after 我听着像是…，对吗？; otherwise the test presses the microphone
 // and says it again, as a resident would, at most three times per screen. How
 // many tries each screen took is printed: recognition is the weak part.
 //
@@ -42,7 +42,7 @@ afterAll(async () => {
 
 /** Which screen, and which question on it: changes exactly when the kiosk moves on. */
 const where = (p: Page) =>
-  p.evaluate(() => `${document.querySelector('[data-screen]')?.getAttribute('data-screen')}|${document.querySelector('.question-view')?.getAttribute('data-field-id') ?? ''}|${document.querySelector('[data-testid="summary"]') ? 'summary' : ''}`);
+  p.evaluate(() => `${document.querySelector('[data-screen]')?.getAttribute('data-screen')}|${document.querySelector('.question-view')?.getAttribute('data-field-id') ?? ''}|${document.querySelector('[data-testid="summary"]') ? 'summary' : ''}|${document.querySelector('[data-testid="submit-window"]') ? 'window' : ''}`);
 
 /** Whether the kiosk leaves `here` within `ms` (an accepted answer moves on at once). */
 async function movedFrom(p: Page, here: string, ms: number): Promise<boolean> {
@@ -98,6 +98,8 @@ describe.skipIf(!enabled)('a whole service by voice', () => {
     await page.waitForSelector('[data-testid="summary"]');
     expect(await page.locator('[data-testid="summary"]').innerText()).toContain('只给自己');
     await screenshot(page, 'voice-service-summary');
+    // A spoken 是 at the read-back opens the window to take it back; then nothing more is said,
+    // and as announced, silence submits.
     tries['read-back: 可以'] = await answer(page, '可以');
 
     await page.waitForSelector('[data-testid="tracking-number"]', { timeout: 30_000 });
