@@ -19,6 +19,7 @@ export function SubmitWindow(props: { onSubmit(): void; onCancel(): void }) {
   const latest = useRef(props);
   latest.current = props;
   const over = useRef(false);
+  const pressed = useRef(false);
   const { sayThen, drop } = useSayThen();
 
   const voice = useVoice({
@@ -26,9 +27,10 @@ export function SubmitWindow(props: { onSubmit(): void; onCancel(): void }) {
     onResult: (r) => finish(r.intent === 'yes'),
     // A 是 heard only fairly well is still a second 是: the window was going to submit anyway.
     onConfirmAgain: (intent) => finish(intent === 'yes'),
-    // Silence is what the resident was told submits; anything heard but not understood does not.
+    // Silence is what the resident was told submits; anything heard but not understood does not,
+    // nor does a Voice key held and let go without a word (they meant to say something).
     onRejected: (r) => {
-      if (r.reason !== 'cancelled') finish(r.reason === 'no-speech');
+      if (r.reason !== 'cancelled') finish(r.reason === 'no-speech' && !pressed.current);
     },
   });
   const { cancel, listen } = voice;
@@ -60,6 +62,7 @@ export function SubmitWindow(props: { onSubmit(): void; onCancel(): void }) {
   const onKey = useCallback(
     (down: boolean) => {
       if (!down) return release();
+      pressed.current = true;
       drop();
       startPress();
     },
