@@ -54,13 +54,7 @@ describe('listening by itself', () => {
 
   it('我听着像是“养老认证”，对吗？ — 是 opens it', async () => {
     const { page, context } = await newKioskPage(browser);
-    const said = recordSpeech(page);
-    await page.goto(kiosk.url);
-    await page.waitForSelector('.tile');
-    mic.play(UNSURE);
-    await page.locator('[data-action="mic"]').focus();
-    await page.keyboard.press('Enter');
-    await expect.poll(() => said.some((s) => s.includes('我听着像是“养老认证”，对吗？')), { timeout: 30_000 }).toBe(true);
+    await askedAboutPension(page);
     // Said before the kiosk opens the microphone again, once the question has been said. (Not 对:
     // espeak's 对 comes out as 主页 to this model, at 0.67-0.85, through the microphone.)
     mic.say('是');
@@ -72,13 +66,7 @@ describe('listening by itself', () => {
 
   it('我听着像是“养老认证”，对吗？ — 不是 drops the guess, and the kiosk asks once more and listens', async () => {
     const { page, context } = await newKioskPage(browser);
-    const said = recordSpeech(page);
-    await page.goto(kiosk.url);
-    await page.waitForSelector('.tile');
-    mic.play(UNSURE);
-    await page.locator('[data-action="mic"]').focus();
-    await page.keyboard.press('Enter');
-    await expect.poll(() => said.some((s) => s.includes('对吗？')), { timeout: 30_000 }).toBe(true);
+    const said = await askedAboutPension(page);
     mic.say('不是');
     await expect.poll(() => said.some((s) => s.includes('好的，那请您再说一遍')), { timeout: 30_000 }).toBe(true);
     mic.play(CLIP);
@@ -189,6 +177,18 @@ describe('listening by itself', () => {
     await context.close();
   });
 });
+
+/** At home, the microphone pressed and UNSURE said: the kiosk asks about it. Returns what the page has had spoken. */
+async function askedAboutPension(page: Page): Promise<string[]> {
+  const said = recordSpeech(page);
+  await page.goto(kiosk.url);
+  await page.waitForSelector('.tile');
+  mic.play(UNSURE);
+  await page.locator('[data-action="mic"]').focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => said.some((s) => s.includes('我听着像是“养老认证”，对吗？')), { timeout: 30_000 }).toBe(true);
+  return said;
+}
 
 /** From now on, notes each change of whether a prompt plays and whether the kiosk listens (see heardThenListened()). */
 async function watchOverlap(page: Page): Promise<void> {
