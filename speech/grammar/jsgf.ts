@@ -18,13 +18,19 @@ const alternatives = (list: readonly (readonly string[])[]) => [...new Set(list.
 export function renderJsgf(g: StepGrammar, opts: JsgfOptions): string {
   const rules: string[] = [];
   const branches: string[] = [];
-  if (g.phrases.length > 0) {
-    rules.push(`<intent> = ${alternatives(g.phrases.map((p) => p.words))};`);
+  const carried = g.phrases.filter((p) => !p.bare);
+  const bare = g.phrases.filter((p) => p.bare);
+  if (carried.length > 0) {
+    rules.push(`<intent> = ${alternatives(carried.map((p) => p.words))};`);
     const pre = g.prefixes.length > 0 ? '[<pre>] ' : '';
     const suf = g.suffixes.length > 0 ? ' [<suf>]' : '';
     if (pre) rules.push(`<pre> = ${alternatives(g.prefixes)};`);
     if (suf) rules.push(`<suf> = ${alternatives(g.suffixes)};`);
     branches.push(`${pre}<intent>${suf}`);
+  }
+  if (bare.length > 0) {
+    rules.push(`<answer> = ${alternatives(bare.map((p) => p.words))};`);
+    branches.push('<answer>');
   }
   if (g.digits) {
     rules.push(`<digit> = ${g.digits.words.join(' | ')};`);

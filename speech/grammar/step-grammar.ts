@@ -53,6 +53,8 @@ export interface GrammarPhrase {
   readonly intent: string;
   /** The phrase as dictionary words. */
   readonly words: readonly string[];
+  /** Said alone, never inside a carrier (对 and 不是 answering 对吗？). */
+  readonly bare?: boolean;
 }
 
 export interface StepGrammar {
@@ -108,12 +110,19 @@ function intentPhrases(spec: StepSpec): Map<string, string[]> {
       break;
   }
   for (const [id, s] of Object.entries(globalVoiceSynonyms)) add(id, s);
-  // 对 / 不是 for 我听着像是…，对吗？ — except words the screen already gives a meaning
-  // (可以 is 用这张 while a photo is shown): those keep it.
-  if ((spec.kind === 'home' || spec.kind === 'choice') && spec.checking) {
-    const taken = new Set([...out.values()].flat());
-    for (const [id, s] of Object.entries(checkingVoiceSynonyms)) add(id, s.filter((p) => !taken.has(p)));
-  }
+  return out;
+}
+
+/**
+ * 对 / 不是 for 我听着像是…，对吗？ — except words the screen already gives a meaning
+ * (可以 is 用这张 while a photo is shown): those keep it. They are answers said
+ * alone, so they take no carriers: with them, 只给自己 said again was heard as 不是一下.
+ */
+function checkingAnswers(spec: StepSpec, taken: Map<string, string[]>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  if ((spec.kind !== 'home' && spec.kind !== 'choice') || !spec.checking) return out;
+  const said = new Set([...taken.values()].flat());
+  for (const [id, s] of Object.entries(checkingVoiceSynonyms)) out.set(id, s.filter((p) => !said.has(p)));
   return out;
 }
 
@@ -122,16 +131,19 @@ function intentPhrases(spec: StepSpec): Map<string, string[]> {
 export function buildStepGrammar(spec: StepSpec, dict: Dictionary): StepGrammar {
   const seen = new Map<string, string>();
   const phrases: GrammarPhrase[] = [];
-  for (const [intent, list] of intentPhrases(spec)) {
-    for (const p of list) {
-      const words = dict.segment(p);
-      const key = words.join(' ');
-      const owner = seen.get(key);
-      // The same words meaning two things would make the answer a coin toss.
-      if (owner && owner !== intent) throw new GrammarError('empty-grammar', `「${p}」 means both ${owner} and ${intent}`);
-      if (owner) continue;
-      seen.set(key, intent);
-      phrases.push({ intent, words });
+  const commands = intentPhrases(spec);
+  for (const [list, bare] of [[commands, false], [checkingAnswers(spec, commands), true]] as const) {
+    for (const [intent, texts] of list) {
+      for (const p of texts) {
+        const words = dict.segment(p);
+        const key = words.join(' ');
+        const owner = seen.get(key);
+        // The same words meaning two things would make the answer a coin toss.
+        if (owner && owner !== intent) throw new GrammarError('empty-grammar', `「${p}」 means both ${owner} and ${intent}`);
+        if (owner) continue;
+        seen.set(key, intent);
+        phrases.push(bare ? { intent, words, bare } : { intent, words });
+      }
     }
   }
   const carriers = spec.kind === 'home' || spec.kind === 'choice';

@@ -73,7 +73,7 @@ function loadVosk(file: string): VoskLib {
 export function voskGrammarJson(g: StepGrammar): string {
   const phrases = new Set<string>();
   const pres = [[], ...g.prefixes];
-  for (const p of g.phrases) for (const pre of pres) phrases.add([...pre, ...p.words].join(' '));
+  for (const p of g.phrases) for (const pre of p.bare ? [[]] : pres) phrases.add([...pre, ...p.words].join(' '));
   if (g.digits) for (const d of g.digits.words) phrases.add(d);
   return JSON.stringify([...phrases, '[unk]']);
 }

@@ -95,6 +95,18 @@ describe('step grammars', () => {
     expect(stepSpecSchema.safeParse({ kind: 'choice', options: [{ id: 'a', label: '低保' }], checking: 'a' }).success).toBe(true);
   });
 
+  it('while checking, 对 / 不是 are said alone: no carriers around them (只给自己 again came out as 不是一下)', () => {
+    const g = buildStepGrammar({ kind: 'home', checking: 'subsistence-allowance' }, dict);
+    const jsgf = renderJsgf(g, { garbageWords: [], garbageWeight: 0 });
+    expect(jsgf).toMatch(/^public <utterance> = \(\[<pre>\] <intent> \[<suf>\]\) \| \(<answer>\);$/m);
+    expect(/^<answer> = (.*);$/m.exec(jsgf)![1]!.split(' | ')).toEqual(expect.arrayContaining(['对', '不 是']));
+    expect(/^<intent> = (.*);$/m.exec(jsgf)![1]!.split(' | ')).not.toContain('对');
+    const vosk = JSON.parse(voskGrammarJson(g)) as string[];
+    expect(vosk).toContain('对');
+    expect(vosk).not.toContain('我要 对');
+    expect(vosk.some((p) => p.startsWith('我要 ') && p !== '我要')).toBe(true); // the commands keep their carriers
+  });
+
   it('while checking, words the screen already gives a meaning keep it (可以 is 用这张 while a photo is shown)', () => {
     const photo = buildStepGrammar(
       { kind: 'choice', checking: 'retake-photo', options: [{ id: 'use-photo', label: '用这张', synonyms: ['可以', '好'] }, { id: 'retake-photo', label: '重拍' }] },
