@@ -57,10 +57,13 @@ export function confidenceOf(e: DecodeEvidence, t: DecisionThresholds): number {
   return Math.exp(-gap / t.gapScale);
 }
 
-/** `unmatched` says why text the grammar allowed still matched nothing (a digit string of the wrong length). */
 /** Where audio a loop of hesitation sounds explains better than the command is rejected. */
 export type HesitationRule = 'yes-at-confirm' | 'everywhere';
 
+/** The one answer that submits: a yes at a confirm step. */
+const isYesAtConfirm = (step: string, match: IntentMatch): boolean => step === 'confirm' && match !== null && !('digits' in match) && match.intent === 'yes';
+
+/** `unmatched` says why text the grammar allowed still matched nothing (a digit string of the wrong length). */
 export function decide(
   step: string,
   e: DecodeEvidence,
@@ -76,7 +79,7 @@ export function decide(
   // A lone 嗯 or 哦 forced onto 好 or 首页 (after the noise checks, so noise stays no-speech): someone
   // spoke, but said nothing to act on. Always for a yes at a confirm step, where it would submit;
   // elsewhere only when the station asks for it (it also loses some real commands).
-  const yesAtConfirm = step === 'confirm' && match !== null && !('digits' in match) && match.intent === 'yes';
+  const yesAtConfirm = isYesAtConfirm(step, match);
   const hesitant = e.hesitationScore !== undefined && e.hesitationScore > e.commandScore;
   if (hesitant && (yesAtConfirm || hesitations === 'everywhere')) return { kind: 'rejected', text, confidence: 0, reason: 'out-of-grammar' };
   const confidence = confidenceOf(e, t);
@@ -86,7 +89,7 @@ export function decide(
 
 /** The engine-independent part: is a matched phrase heard surely enough to act on? */
 export function judge(step: string, text: string, match: NonNullable<IntentMatch>, confidence: number, t: DecisionThresholds): RecognitionResult {
-  const yesAtConfirm = step === 'confirm' && !('digits' in match) && match.intent === 'yes';
+  const yesAtConfirm = isYesAtConfirm(step, match);
   const needed = 'digits' in match ? t.digits : yesAtConfirm ? t.confirmYes : t.accept;
   // A lone 啊 is heard as 好, 嗯 as 对, at up to 0.99: a one-syllable yes is exactly what a
   // hesitation sounds like. Heard surely it is still only asked about (我听着像是“是”，对吗？),
