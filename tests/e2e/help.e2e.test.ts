@@ -10,6 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process.js';
+import { arrowGraph, trapsIn, unreachable } from '../support/dpad-reach.js';
 import { axeViolations, launchBrowser, newKioskPage, screenshot, pressByArrows, untilCountdownRuns } from '../support/browser.js';
 
 let kiosk: KioskProcess;
@@ -79,6 +80,14 @@ describe('a call for help', () => {
     await screen(page, 'home');
     await indicator(page).waitFor();
     expect(await page.getByTestId('status-bar').innerText()).toContain('已呼叫工作人员');
+    // And the screen with it is checked as every screen is: axe, and every control reachable by
+    // D-pad from the first focus with no corner to get stuck in.
+    await page.waitForFunction(() => document.activeElement && document.activeElement !== document.body);
+    expect(await axeViolations(page)).toEqual([]);
+    const g = await arrowGraph(page);
+    expect(g.start).toBeGreaterThanOrEqual(0);
+    expect(unreachable(g)).toEqual([]);
+    expect(trapsIn(g)).toEqual([]);
   });
 
   it('reaches the specialist desk, which marks it handled, and the indicator goes away', async () => {
