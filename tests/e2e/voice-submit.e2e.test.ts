@@ -1,7 +1,8 @@
-// A submission by voice can be taken back. A 是 said at the read-back is the
-// one place where a wrong hearing submits an application, so the kiosk answers
-// 好的，马上为您提交。不提交的话，请说“不是” and listens once: silence submits, 不是
-// does not. Through Chromium's fake microphone, the real capture path and the
+// What a single wrong hearing can do to an application, kept undoable. A 是
+// said at the read-back is the one place where a wrong hearing submits, so the
+// kiosk answers 好的，马上为您提交。不提交的话，请说“不是” and listens once: silence
+// submits, 不是 does not. And 首页 said mid-application, which would throw the
+// answers away, is asked about first. Through Chromium's fake microphone, the real capture path and the
 // station's recognizer; what is submitted is read off the page's own calls to
 // the station (store:submit-application), not off the screen.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,8 +37,8 @@ function countSubmits(page: Page): () => number {
   return () => n;
 }
 
-/** 医保缴费 for oneself, answered with the buttons, up to the read-back; then 可以 said into the microphone. */
-async function sayYesAtReadBack(page: Page, said: string[]): Promise<void> {
+/** 医保缴费 started with the card and the buttons: its first question (给谁交) on screen. */
+async function atFirstQuestion(page: Page): Promise<void> {
   const cards = await kiosk.control<Record<string, Record<string, unknown>>>('idcard-simulator', 'sampleCards');
   await page.goto(kiosk.url);
   await page.waitForSelector('.tile');
@@ -45,6 +46,12 @@ async function sayYesAtReadBack(page: Page, said: string[]): Promise<void> {
   await page.waitForSelector('[data-testid="greeting"]', { timeout: 20_000 });
   await page.locator('[data-service="medical-insurance-payment"]').click();
   await page.locator('[data-action="start"]').click();
+  await page.locator('.question-view[data-field-id="payFor"]').waitFor();
+}
+
+/** 医保缴费 for oneself, answered with the buttons, up to the read-back; then 可以 said into the microphone. */
+async function sayYesAtReadBack(page: Page, said: string[]): Promise<void> {
+  await atFirstQuestion(page);
   await page.locator('[data-option="self"]').click();
   await page.locator('[data-option="qr-phone"]').click();
   await page.locator('[data-testid="summary"]').waitFor();
@@ -88,6 +95,35 @@ describe('a submission by voice can be taken back', () => {
     await page.waitForTimeout(10_000);
     expect(submits()).toBe(0);
     expect(await page.locator('[data-testid="tracking-number"]').count()).toBe(0);
+    await context.close();
+  });
+});
+
+describe('answers are not lost to one wrong hearing', () => {
+  it('首页 said mid-application is asked about first: 不是 carries on where it was; 首页 said again goes home', async () => {
+    const { page, context } = await newKioskPage(browser);
+    const said = recordSpeech(page);
+    await atFirstQuestion(page);
+    const askHome = async () => {
+      const before = said.length;
+      mic.say('回到首页');
+      await page.locator('[data-action="mic"]').focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => said.slice(before).some((s) => s.includes('回首页的话，刚才填的就不要了')), { timeout: 30_000 }).toBe(true);
+      expect(await page.locator('.question-view[data-field-id="payFor"]').count()).toBe(1);
+    };
+    await askHome();
+    const before = said.length;
+    mic.say('不是');
+    await expect.poll(() => said.slice(before).some((s) => s.includes('好的，我们接着办') && s.includes('给谁交')), { timeout: 30_000 }).toBe(true);
+    expect(await page.locator('.question-view[data-field-id="payFor"]').count()).toBe(1);
+    mic.silence();
+    await page.waitForTimeout(1_000);
+    await askHome();
+    // The microphone still says 回到首页: heard again (surely or not), it is taken. (A 是 is taken
+    // too; that answer is covered by 我听着像是“养老认证”，对吗？ in voice-turns.)
+    await page.waitForSelector('[data-screen="home"]', { timeout: 30_000 });
+    mic.silence();
     await context.close();
   });
 });

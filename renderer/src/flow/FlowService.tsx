@@ -125,6 +125,8 @@ function Flow({ service, catalogueVersion, identity, onBehalf }: { service: flow
   const voice = useScreenVoice({
     // While the submit window is open it listens itself; the read-back's grammar is back once it closes.
     step: live && !finished && !aboutToSubmit ? stepSpecFor(live, pending, photo.phase) : null,
+    // Past the first page there are answers that 首页 would throw away.
+    guardHome: view.kind !== 'intro',
     // 再说一遍 on a taken picture repeats what can be said about it, not how to take it;
     // on a number being read back, the number.
     prompt: aboutToSubmit ? t.flow.submitWindow.spoken : photo.phase === 'shot' ? t.flow.photoTaken : (readBack ?? said),

@@ -163,6 +163,10 @@ export const zhCN = {
     },
     /** 不是, said to 我听着像是…，对吗？ */
     notThat: '好的，那请您再说一遍。',
+    /** 首页 said in the middle of an application: asked about first. */
+    confirmHome: '回首页的话，刚才填的就不要了。要回首页吗？',
+    /** 不是 to that: carry on, and the question again. */
+    keepGoing: '好的，我们接着办。',
     /** Asking again after one miss, shorter and more concrete than the question (voice/reprompts.ts picks). */
     again: {
       home: (services: readonly string[]) => `我没听清。您可以说：${services.join('、')}。`,

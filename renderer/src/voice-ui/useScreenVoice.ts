@@ -26,6 +26,8 @@ export interface ScreenVoiceOptions {
   onResult(result: SpeechResultEvent): void;
   /** Listen once after the prompt finished playing (default true); follow-ups to the resident's own words are listened for either way. */
   handsFree?: boolean;
+  /** 首页 would throw away answers not yet submitted: by voice it is asked about first (回首页的话，刚才填的就不要了). */
+  guardHome?: boolean;
 }
 
 export interface ScreenVoice extends Voice {
@@ -49,6 +51,8 @@ export function useScreenVoice(o: ScreenVoiceOptions): ScreenVoice {
   // listen to an empty room). Cut short, or the resident moved on: nothing follows.
   const listenedFor = useRef<string | null>(null);
   const latestVoice = useRef<Voice | null>(null);
+  // 首页 heard on a guarded screen and asked about: the next 首页 or 是 goes home.
+  const homeAsked = useRef(false);
   const followUp = useCallback(
     (text: string) => {
       const key = JSON.stringify(latest.current.step);
@@ -76,7 +80,13 @@ export function useScreenVoice(o: ScreenVoiceOptions): ScreenVoice {
     onResult: (r) => {
       if (r.intent && GLOBAL.has(r.intent)) {
         if (r.intent === 'back') backAction(nav.back)();
-        else if (r.intent === 'home') nav.home();
+        else if (r.intent === 'home') {
+          // One mishearing (a 对 came out as 主页) must not cost a resident their half-done application.
+          if (latest.current.guardHome && !homeAsked.current) {
+            homeAsked.current = true;
+            latestVoice.current?.askAbout('home');
+          } else nav.home();
+        }
         else if (r.intent === 'repeat') followUp(latest.current.prompt); // the question again is a question
         // 帮助 on a TV at home: nobody can come, so say where help is (as 求助 does), then how voice works.
         else if (uiMode === 'tv') void speak(`${t.help.tv.spoken}${t.voice.help}`);
@@ -84,14 +94,23 @@ export function useScreenVoice(o: ScreenVoiceOptions): ScreenVoice {
         else void callForHelp('asked').then((called) => speak(called ? `${t.help.calledSpoken}${t.voice.help}` : t.voice.help));
         return;
       }
+      homeAsked.current = false;
       latest.current.onResult(r);
     },
     // Heard, but not surely enough to act on: say what it sounded like, then (once
     // that has been said, like a question) listen for it again.
-    onConfirmAgain: (intent) => followUp(askAgain(intent, latest.current.step)),
-    onDenied: () => followUp(t.voice.notThat),
+    onConfirmAgain: (intent) => {
+      const guarded = intent === 'home' && latest.current.guardHome === true;
+      if (guarded) homeAsked.current = true; // asked once is enough: a 是 or 首页 next goes home
+      followUp(guarded ? t.voice.confirmHome : askAgain(intent, latest.current.step));
+    },
+    onDenied: (intent) => {
+      homeAsked.current = false;
+      followUp(intent === 'home' ? `${t.voice.keepGoing}${latest.current.prompt}` : t.voice.notThat);
+    },
     onRejected: (r, failures) => {
       if (r.reason === 'cancelled') return;
+      homeAsked.current = false;
       const step = latest.current.step;
       const stepKey = JSON.stringify(step);
       const kind = step?.kind ?? 'confirm';
@@ -117,6 +136,9 @@ export function useScreenVoice(o: ScreenVoiceOptions): ScreenVoice {
 
   // Hands-free: once the screen's question has been said to its end, listen once.
   const stepKey = JSON.stringify(o.step);
+  useEffect(() => {
+    homeAsked.current = false; // a new question: 首页 is asked about afresh
+  }, [stepKey]);
   const seenSaid = useRef(saidCount);
   useEffect(() => {
     if (saidCount === seenSaid.current) return;

@@ -28,6 +28,8 @@ export interface ConfirmAgain {
   judge(r: SpeechResultEvent, step: StepSpecInput | null): ConfirmAgainVerdict;
   /** The step to listen with: while asking about an intent, it hears 对 / 不是 too. */
   listenStep(step: StepSpecInput): StepSpecInput;
+  /** Ask about `intent` though it was heard surely: what it does cannot be undone (see useScreenVoice). */
+  ask(intent: string): void;
   /** A new question on screen: nothing heard before counts. */
   reset(): void;
 }
@@ -64,6 +66,9 @@ export function createConfirmAgain(): ConfirmAgain {
     },
     listenStep(step) {
       return unsure !== null && (step.kind === 'home' || step.kind === 'choice') ? { ...step, checking: unsure } : step;
+    },
+    ask(intent) {
+      unsure = intent;
     },
     reset() {
       unsure = null;

@@ -49,6 +49,8 @@ export interface Voice {
   /** Hands-free: listen once (after a spoken question); the station ends it at end of speech. */
   listen(opts?: { bargeIn?: boolean }): Promise<SpeechResultEvent | null>;
   cancel(): void;
+  /** Treat `intent`, just heard, as heard only fairly well: onConfirmAgain asks about it, and a 是 or the same again takes it. */
+  askAbout(intent: string): void;
 }
 
 export function useVoice(o: UseVoiceOptions): Voice {
@@ -147,6 +149,13 @@ export function useVoice(o: UseVoiceOptions): Voice {
 
   const listen = useCallback((opts: { bargeIn?: boolean } = {}) => run(opts.bargeIn ?? true), [run]);
   const cancel = useCallback(() => session.current?.cancel(), []);
+  const askAbout = useCallback(
+    (intent: string) => {
+      confirmAgain.ask(intent);
+      latest.current.onConfirmAgain?.(intent);
+    },
+    [confirmAgain],
+  );
 
   return {
     state,
@@ -161,5 +170,6 @@ export function useVoice(o: UseVoiceOptions): Voice {
     release,
     listen,
     cancel,
+    askAbout,
   };
 }

@@ -108,6 +108,20 @@ describe('对 and 不是 to 我听着像是…，对吗？', () => {
   });
 });
 
+describe('asking about a command heard surely (首页 in the middle of an application)', () => {
+  it('ask() makes the next turn a check: 是 or the same command takes it, and the step hears 对 / 不是 meanwhile', () => {
+    const c = createConfirmAgain();
+    c.ask('home');
+    expect(c.listenStep(PAY_FOR)).toEqual({ ...PAY_FOR, checking: 'home' });
+    expect(c.judge(yes, PAY_FOR)).toMatchObject({ kind: 'result', result: { intent: 'home' } });
+    c.ask('home');
+    const again: SpeechResultEvent = { sessionId: 's', kind: 'final', text: '首页', intent: 'home', confidence: 0.9 };
+    expect(c.judge(again, PAY_FOR)).toEqual({ kind: 'result', result: again });
+    c.ask('home');
+    expect(c.judge(no, PAY_FOR)).toEqual({ kind: 'denied', intent: 'home' });
+  });
+});
+
 describe('what is asked', () => {
   it('names the command in its plain words, never the words misheard', () => {
     expect(askAgain('yes', { kind: 'confirm' })).toContain('“是”');
