@@ -129,7 +129,7 @@ function Flow({ service, catalogueVersion, identity, onBehalf }: { service: flow
     guardHome: view.kind !== 'intro',
     // 再说一遍 on a taken picture repeats what can be said about it, not how to take it;
     // on a number being read back, the number.
-    prompt: aboutToSubmit ? t.flow.submitWindow.spoken : photo.phase === 'shot' ? t.flow.photoTaken : (readBack ?? said),
+    prompt: photo.phase === 'shot' ? t.flow.photoTaken : (readBack ?? said),
     onResult: (r) => {
       if (live) applyVoice(live, r, { act, pending, numbers: { setPending, readBack: (v) => readBackNumber(v, speak) }, photo, submitSoon: () => setAboutToSubmit(true) });
     },
