@@ -5,7 +5,7 @@
 // carry on. The idle time is short (15 s) so the warning comes within the test.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { repoRoot, type KioskProcess } from '../support/kiosk-process.js';
 import { axeViolations, newKioskPage, screenshot } from '../support/browser.js';
 import { arrowGraph, unreachable } from '../support/dpad-reach.js';
@@ -81,10 +81,7 @@ describe('listening by itself', () => {
   it('answers 您还在吗 by voice: 我要继续 keeps the resident where they were, and the screen asks again', async () => {
     const { page, context } = await newKioskPage(browser);
     const said = recordSpeech(page);
-    await insertCardAtHome(page);
-    // Nobody touches anything: after the station's idle time, the warning.
-    const dialog = page.locator('[role="alertdialog"]');
-    await dialog.waitFor({ timeout: 40_000 });
+    const dialog = await idleWarning(page);
     mic.say('我要继续');
     await expect.poll(() => said.some((s) => s.includes('您还在吗') && s.includes('就说“我要继续”'))).toBe(true);
     // The countdown waits until the warning has been said: the seconds are the resident's to answer in.
@@ -116,9 +113,7 @@ describe('listening by itself', () => {
   it('继续 pressed while the warning is still being said: the question is said in full, and only then listened for', async () => {
     const { page, context } = await newKioskPage(browser);
     const said = recordSpeech(page);
-    await insertCardAtHome(page);
-    const dialog = page.locator('[role="alertdialog"]');
-    await dialog.waitFor({ timeout: 40_000 });
+    const dialog = await idleWarning(page);
     await watchOverlap(page);
     await untilPromptPlays(page);
     const asked = said.length;
@@ -153,9 +148,7 @@ describe('listening by itself', () => {
 
   it('the Voice key goes to the warning while it shows, and back to the screen once it is gone', async () => {
     const { page, context } = await newKioskPage(browser);
-    await insertCardAtHome(page);
-    const dialog = page.locator('[role="alertdialog"]');
-    await dialog.waitFor({ timeout: 40_000 });
+    const dialog = await idleWarning(page);
     // Held down while the warning is being said: the warning stops and listens.
     mic.say('我要继续');
     await page.keyboard.down('F1');
@@ -229,6 +222,14 @@ async function heardThenListened(page: Page, mark: number): Promise<void> {
 
 /** Until a prompt is playing (the 朗读 button shows it as pressed). */
 const untilPromptPlays = (page: Page) => page.waitForFunction(() => document.querySelector('[data-nav="read-aloud"]')?.getAttribute('aria-pressed') === 'true');
+
+/** A resident puts their card in at home and then touches nothing: after the station's idle time, the 您还在吗 warning. */
+async function idleWarning(page: Page): Promise<Locator> {
+  await insertCardAtHome(page);
+  const dialog = page.locator('[role="alertdialog"]');
+  await dialog.waitFor({ timeout: 40_000 });
+  return dialog;
+}
 
 /** A resident puts their card in at the home screen: the screen now holds personal data, so the idle guard runs. */
 async function insertCardAtHome(page: Page): Promise<void> {
