@@ -11,7 +11,7 @@ import { IdleWarning } from './IdleWarning.js';
 import { noteResumed, onResidentActivity } from './resident-activity.js';
 
 /** The longest the spoken warning may hold the countdown back. */
-export const SAY_CAP_MS = 30_000;
+const SAY_CAP_MS = 30_000;
 
 export function InactivityGuard(props: { active: boolean; idleSeconds: number; warningSeconds: number; onTimeout(): void }) {
   const { active, idleSeconds, warningSeconds, onTimeout } = props;
