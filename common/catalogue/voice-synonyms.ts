@@ -34,11 +34,14 @@ export const serviceVoiceSynonyms: Readonly<Record<ServiceIntentId, readonly str
   'policy-qa': ['政策问答', '政策', '问政策', '政策咨询', '咨询'],
 };
 
+// Said as they are, without the carriers of a request (no 查一下上一步, 帮我我不会):
+// with them the grammar held many phrases nobody says, which other speech was
+// forced onto. The lead-ins people do use with these are phrases of their own.
 export const globalVoiceSynonyms: Readonly<Record<GlobalIntentId, readonly string[]>> = {
-  back: ['返回', '上一步', '回去', '后退', '退回'],
-  home: ['首页', '回首页', '回到首页', '主页', '主菜单'],
+  back: ['返回', '上一步', '回去', '后退', '退回', '我要回去'],
+  home: ['首页', '回首页', '回到首页', '主页', '主菜单', '我要回首页'],
   repeat: ['重复', '再说一遍', '再说一次', '没听清', '重新说'],
-  help: ['帮助', '人工', '找人帮忙', '叫工作人员', '我不会'],
+  help: ['帮助', '人工', '找人帮忙', '叫工作人员', '我不会', '帮帮我'],
 };
 
 export const confirmVoiceSynonyms: Readonly<Record<ConfirmIntentId, readonly string[]>> = {

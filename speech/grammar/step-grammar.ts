@@ -53,7 +53,7 @@ export interface GrammarPhrase {
   readonly intent: string;
   /** The phrase as dictionary words. */
   readonly words: readonly string[];
-  /** Said alone, never inside a carrier (对 and 不是 answering 对吗？). */
+  /** Said alone, never inside a carrier (返回 and 首页; 对 and 不是 answering 对吗？). */
   readonly bare?: boolean;
 }
 
@@ -132,8 +132,12 @@ export function buildStepGrammar(spec: StepSpec, dict: Dictionary): StepGrammar 
   const seen = new Map<string, string>();
   const phrases: GrammarPhrase[] = [];
   const commands = intentPhrases(spec);
-  for (const [list, bare] of [[commands, false], [checkingAnswers(spec, commands), true]] as const) {
+  const carriers = spec.kind === 'home' || spec.kind === 'choice';
+  for (const [list, answers] of [[commands, false], [checkingAnswers(spec, commands), true]] as const) {
     for (const [intent, texts] of list) {
+      // Carriers are for asking for something (我要低保, 帮我查社保): 返回, 首页, 重复 and
+      // 帮助 are said as they are (see globalVoiceSynonyms), like the answers to 对吗？.
+      const bare = answers || (carriers && intent in globalVoiceSynonyms);
       for (const p of texts) {
         const words = dict.segment(p);
         const key = words.join(' ');
@@ -146,7 +150,6 @@ export function buildStepGrammar(spec: StepSpec, dict: Dictionary): StepGrammar 
       }
     }
   }
-  const carriers = spec.kind === 'home' || spec.kind === 'choice';
   const grammar: StepGrammar = {
     kind: spec.kind,
     phrases,

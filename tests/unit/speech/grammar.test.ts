@@ -107,6 +107,22 @@ describe('step grammars', () => {
     expect(vosk.some((p) => p.startsWith('我要 ') && p !== '我要')).toBe(true); // the commands keep their carriers
   });
 
+  it('返回, 首页, 重复 and 帮助 take no carriers (no 查一下上一步, 帮我我不会); services and options do', () => {
+    for (const spec of [{ kind: 'home' }, { kind: 'choice', options: [{ id: 'self', label: '本人' }] }] as const) {
+      const jsgf = renderJsgf(buildStepGrammar(spec, dict), { garbageWords: [], garbageWeight: 0 });
+      const answer = /^<answer> = (.*);$/m.exec(jsgf)![1]!.split(' | ');
+      const carried = /^<intent> = (.*);$/m.exec(jsgf)![1]!.split(' | ');
+      expect(answer).toEqual(expect.arrayContaining(['返 回', '首 页', '重 复', '我 不 会', '我要 回 首 页']));
+      expect(carried.some((p) => ['返 回', '首 页', '我 不 会'].includes(p))).toBe(false);
+      expect(carried).toContain(spec.kind === 'home' ? '低 保' : '本 人');
+      const vosk = JSON.parse(voskGrammarJson(buildStepGrammar(spec, dict))) as string[];
+      expect(vosk).toContain('返 回');
+      expect(vosk).not.toContain('我要 返 回');
+    }
+    // Where there are no carriers at all, nothing changes: one branch of commands.
+    expect(renderJsgf(buildStepGrammar({ kind: 'confirm' }, dict), { garbageWords: [], garbageWeight: 0 })).toContain('public <utterance> = <intent>;');
+  });
+
   it('while checking, words the screen already gives a meaning keep it (可以 is 用这张 while a photo is shown)', () => {
     const photo = buildStepGrammar(
       { kind: 'choice', checking: 'retake-photo', options: [{ id: 'use-photo', label: '用这张', synonyms: ['可以', '好'] }, { id: 'retake-photo', label: '重拍' }] },
