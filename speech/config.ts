@@ -29,14 +29,14 @@ const recognitionSchema = z
         library: z.string().min(1).default('libpocketsphinx.so.3'),
         /**
          * Reject a lone 嗯 / 啊 / 喂 that a loop of hesitation sounds explains better than any
-         * command, not only a yes at a confirm step (always checked). Off by default: on the eval
-         * it removes more false accepts but also loses some real commands, most at low volume;
-         * bench:speech prints both (pocketsphinx-recognizer.ts).
+         * command, not only a yes at a confirm step (always checked). On by default: on the eval it
+         * turns more misheard clips into a hesitation than it loses real commands; bench:speech
+         * prints both sides (pocketsphinx-recognizer.ts). Off: the nearest short command is taken.
          */
-        hesitationCheck: z.boolean().default(false),
+        hesitationCheck: z.boolean().default(true),
       })
       .strict()
-      .default({ library: 'libpocketsphinx.so.3', hesitationCheck: false }),
+      .default({ library: 'libpocketsphinx.so.3', hesitationCheck: true }),
     vosk: z
       .object({
         /** A Vosk model folder, e.g. vosk-model-small-cn-0.22. */

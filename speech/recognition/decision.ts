@@ -1,9 +1,10 @@
 // Deciding whether to accept what the decoder heard. Pure, so the rules can be
 // tested without audio. Two signals:
 //  - the hypothesis itself: any garbage word in it means the speech was better
-//    explained as free speech than as a command → out-of-grammar; so does audio
-//    that a loop of hesitation sounds (嗯, 啊) explains better than a yes at a
-//    confirm step (anywhere, if the station asks);
+//    explained as free speech than as a command → out-of-grammar; audio that a
+//    loop of hesitation sounds (嗯, 啊) explains better than a short command is
+//    a hesitation (the resident is about to answer, so the screen listens on)
+//    or, where the loop needed many sounds for it, other speech;
 //  - the score gap to a free phone loop decoding the same audio, per frame of
 //    speech: a command that was truly said costs little against free phones,
 //    unrelated speech forced onto a command costs a lot → confidence.
@@ -33,9 +34,21 @@ export interface DecisionThresholds {
   readonly minVoicedFrames: number;
   /** A yes at a confirm step shorter than this (in characters, one per syllable) is asked about, never taken on one hearing. */
   readonly sureYesSyllables: number;
+  /**
+   * Beyond a yes at a confirm step, the hesitation check holds only for what was heard as at most
+   * this many syllables: a lone 嗯 forced onto the grammar comes out as 不, 主页 or 帮帮我, and four
+   * syllables heard mean someone said four (the loop still beat 我要养老资格认证 said in full).
+   */
+  readonly hesitationMaxSyllables: number;
+  /**
+   * Audio the hesitation loop wins is a hesitation (reason 'hesitation': the resident is about to
+   * answer, not a miss) when the loop hears at most this many sounds in it; more is other speech the
+   * command does not explain ('out-of-grammar'). Lone 嗯 / 啊 clips came out as 1-2, sentences as 3-39.
+   */
+  readonly hesitationMaxSounds: number;
 }
 
-export const defaultThresholds: DecisionThresholds = { accept: 0.62, confirmYes: 0.7, confirmAgain: 0.5, digits: 0.85, gapScale: 40, minSpeechFrames: 15, minVoicedFrames: 8, sureYesSyllables: 2 };
+export const defaultThresholds: DecisionThresholds = { accept: 0.62, confirmYes: 0.7, confirmAgain: 0.5, digits: 0.85, gapScale: 40, minSpeechFrames: 15, minVoicedFrames: 8, sureYesSyllables: 2, hesitationMaxSyllables: 3, hesitationMaxSounds: 2 };
 
 export interface DecodeEvidence {
   readonly words: readonly string[];
@@ -47,6 +60,8 @@ export interface DecodeEvidence {
   readonly freeScore: number;
   /** Path score of a loop of hesitation sounds (嗯, 啊…) over the same audio, where the engine has one. */
   readonly hesitationScore?: number;
+  /** How many sounds that loop heard. */
+  readonly hesitationSounds?: number;
   /** Frames with a pitch period (see audio/voicing.ts). */
   readonly voicedFrames: number;
 }
@@ -78,10 +93,14 @@ export function decide(
   if (e.speechFrames < t.minSpeechFrames || e.voicedFrames < t.minVoicedFrames) return { kind: 'rejected', text, confidence: 0, reason: 'no-speech' };
   // A lone 嗯 or 哦 forced onto 好 or 首页 (after the noise checks, so noise stays no-speech): someone
   // spoke, but said nothing to act on. Always for a yes at a confirm step, where it would submit;
-  // elsewhere only when the station asks for it (it also loses some real commands).
+  // elsewhere (the station's hesitationCheck, on by default) for a short command only.
   const yesAtConfirm = isYesAtConfirm(step, match);
   const hesitant = e.hesitationScore !== undefined && e.hesitationScore > e.commandScore;
-  if (hesitant && (yesAtConfirm || hesitations === 'everywhere')) return { kind: 'rejected', text, confidence: 0, reason: 'out-of-grammar' };
+  const short = [...text].length <= t.hesitationMaxSyllables;
+  if (hesitant && (yesAtConfirm || (hesitations === 'everywhere' && short))) {
+    const lone = (e.hesitationSounds ?? 1) <= t.hesitationMaxSounds;
+    return { kind: 'rejected', text, confidence: 0, reason: lone ? 'hesitation' : 'out-of-grammar' };
+  }
   const confidence = confidenceOf(e, t);
   if (!match) return { kind: 'rejected', text, confidence, reason: unmatched };
   return judge(step, text, match, confidence, t);

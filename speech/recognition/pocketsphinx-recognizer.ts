@@ -8,11 +8,13 @@
 // forced onto the nearest short command (a lone 嗯 as 不是 at 0.86, a 哦 as 好, a
 // yes, at 0.77), and when the loop explains the audio better than the command,
 // nothing was said to act on. That rule always holds for a yes at a confirm
-// step, where a wrong one submits; with `hesitationCheck` it holds everywhere,
-// which rejects every hesitation clip in the eval but also some real commands,
-// most at low volume (bench:speech prints both sides). A hesitation branch
-// inside the command grammar was tried first and let real recordings through,
-// so it is a decoder of its own.
+// step, where a wrong one submits; with `hesitationCheck` (on unless a station
+// turns it off) it holds for every short command. It rejects every hesitation
+// clip in the eval and misheard commands with them, and loses a few real ones
+// (bench:speech prints both sides). When the loop needed only a sound or two,
+// the result says 'hesitation' (the screen listens on); more is other speech.
+// A hesitation branch inside the command grammar was tried first and let real
+// recordings through, so it is a decoder of its own.
 import { loadDictionary, type Dictionary } from '../grammar/dictionary.js';
 import { renderJsgf } from '../grammar/jsgf.js';
 import { buildStepGrammar, type StepGrammar, type StepSpec } from '../grammar/step-grammar.js';
@@ -30,7 +32,7 @@ export interface PocketSphinxOptions {
   /** Prior of the garbage branch in the grammar; smaller lets more through to the confidence check. */
   readonly garbageWeight?: number;
   readonly thresholds?: Partial<DecisionThresholds>;
-  /** Reject audio a loop of hesitation sounds explains better than the command everywhere, not only a yes at a confirm step. */
+  /** Reject a short command that a loop of hesitation sounds explains better at every step, not only a yes at a confirm step (default true). */
   readonly hesitationCheck?: boolean;
   /** Extra PocketSphinx command-line options (beams, -cmninit…), for tuning. */
   readonly decoderArgs?: readonly string[];
@@ -123,7 +125,7 @@ export function createPocketSphinxRecognizer(opts: PocketSphinxOptions): Recogni
       const text = evidence.words.join('');
       const match = evidence.garbageWords === 0 ? this.c.matcher.match(text) : null;
       const unmatched = this.c.grammar.digits && evidence.words.length > 0 && evidence.words.every((w) => this.c.grammar.digits!.words.includes(w)) ? 'bad-length' : 'out-of-grammar';
-      return decide(this.c.grammar.kind, evidence, match, thresholds, unmatched, opts.hesitationCheck ? 'everywhere' : 'yes-at-confirm');
+      return decide(this.c.grammar.kind, evidence, match, thresholds, unmatched, opts.hesitationCheck === false ? 'yes-at-confirm' : 'everywhere');
     }
 
     /** What the two decoders saw, in the numbers the decision rules use. */
@@ -140,6 +142,7 @@ export function createPocketSphinxRecognizer(opts: PocketSphinxOptions): Recogni
         commandScore: hyp?.score ?? 0,
         freeScore: freeHyp?.score ?? 0,
         hesitationScore: hesitationHyp?.score,
+        hesitationSounds: hesitationHyp ? hesitationHyp.text.split(' ').filter((w) => w && !isFiller(baseWord(w))).length : undefined,
         voicedFrames: this.voicing.voicedFrames,
       };
     }

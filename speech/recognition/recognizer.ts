@@ -7,7 +7,7 @@ import type { StepSpec } from '../grammar/step-grammar.js';
 export const SAMPLE_RATE = 16_000;
 
 /** 'confirm-again': probably `intent`, not surely enough to act on one hearing (the same twice in a row counts). */
-export type RejectReason = 'no-speech' | 'out-of-grammar' | 'low-confidence' | 'confirm-again' | 'bad-length' | 'cancelled' | 'timeout';
+export type RejectReason = 'no-speech' | 'hesitation' | 'out-of-grammar' | 'low-confidence' | 'confirm-again' | 'bad-length' | 'cancelled' | 'timeout';
 
 export interface RecognitionResult {
   readonly kind: 'partial' | 'final' | 'rejected';

@@ -65,7 +65,7 @@ export const recognitionResultSchema = z.object({
   digits: z.string().optional(),
   confidence: z.number().min(0).max(1),
   /** 'confirm-again': probably `intent`, not surely enough; the same heard again next time counts. */
-  reason: z.enum(['no-speech', 'out-of-grammar', 'low-confidence', 'confirm-again', 'bad-length', 'cancelled', 'timeout']).optional(),
+  reason: z.enum(['no-speech', 'hesitation', 'out-of-grammar', 'low-confidence', 'confirm-again', 'bad-length', 'cancelled', 'timeout']).optional(),
 });
 export type SpeechResultEvent = z.infer<typeof recognitionResultSchema>;
 
