@@ -42,13 +42,15 @@ export interface DecisionThresholds {
   readonly hesitationMaxSyllables: number;
   /**
    * Audio the hesitation loop wins is a hesitation (reason 'hesitation': the resident is about to
-   * answer, not a miss) when the loop hears at most this many sounds in it; more is other speech the
-   * command does not explain ('out-of-grammar'). Lone 嗯 / 啊 clips came out as 1-2, sentences as 3-39.
+   * answer, not a miss) when it holds at most this many voiced frames (10 ms each); longer is other
+   * speech the command does not explain ('out-of-grammar'). Lone 嗯 / 啊 clips had 14-46, a sentence
+   * such as 今天天气很好 148 and the real recordings 85-794. (How many sounds the loop heard was
+   * tried first: it covered 今天天气很好 with two.)
    */
-  readonly hesitationMaxSounds: number;
+  readonly hesitationMaxVoicedFrames: number;
 }
 
-export const defaultThresholds: DecisionThresholds = { accept: 0.62, confirmYes: 0.7, confirmAgain: 0.5, digits: 0.85, gapScale: 40, minSpeechFrames: 15, minVoicedFrames: 8, sureYesSyllables: 2, hesitationMaxSyllables: 3, hesitationMaxSounds: 2 };
+export const defaultThresholds: DecisionThresholds = { accept: 0.62, confirmYes: 0.7, confirmAgain: 0.5, digits: 0.85, gapScale: 40, minSpeechFrames: 15, minVoicedFrames: 8, sureYesSyllables: 2, hesitationMaxSyllables: 3, hesitationMaxVoicedFrames: 80 };
 
 export interface DecodeEvidence {
   readonly words: readonly string[];
@@ -60,8 +62,6 @@ export interface DecodeEvidence {
   readonly freeScore: number;
   /** Path score of a loop of hesitation sounds (嗯, 啊…) over the same audio, where the engine has one. */
   readonly hesitationScore?: number;
-  /** How many sounds that loop heard. */
-  readonly hesitationSounds?: number;
   /** Frames with a pitch period (see audio/voicing.ts). */
   readonly voicedFrames: number;
 }
@@ -97,8 +97,11 @@ export function decide(
   const yesAtConfirm = isYesAtConfirm(step, match);
   const hesitant = e.hesitationScore !== undefined && e.hesitationScore > e.commandScore;
   const short = [...text].length <= t.hesitationMaxSyllables;
-  if (hesitant && (yesAtConfirm || (hesitations === 'everywhere' && short))) {
-    const lone = (e.hesitationSounds ?? 1) <= t.hesitationMaxSounds;
+  // Except 对 / 不是 answering 我听着像是…，对吗？ (or a yes/no question on a form): there a
+  // 嗯 is an answer in its own right, and 是 itself lost to the loop through the microphone.
+  const answer = step !== 'confirm' && match !== null && 'intent' in match && (match.intent === 'yes' || match.intent === 'no');
+  if (hesitant && (yesAtConfirm || (hesitations === 'everywhere' && short && !answer))) {
+    const lone = e.voicedFrames <= t.hesitationMaxVoicedFrames;
     return { kind: 'rejected', text, confidence: 0, reason: lone ? 'hesitation' : 'out-of-grammar' };
   }
   const confidence = confidenceOf(e, t);

@@ -11,8 +11,8 @@
 // step, where a wrong one submits; with `hesitationCheck` (on unless a station
 // turns it off) it holds for every short command. It rejects every hesitation
 // clip in the eval and misheard commands with them, and loses a few real ones
-// (bench:speech prints both sides). When the loop needed only a sound or two,
-// the result says 'hesitation' (the screen listens on); more is other speech.
+// (bench:speech prints both sides). When the audio held only a short sound, the
+// result says 'hesitation' (the screen listens on); longer is other speech.
 // A hesitation branch inside the command grammar was tried first and let real
 // recordings through, so it is a decoder of its own.
 import { loadDictionary, type Dictionary } from '../grammar/dictionary.js';
@@ -142,7 +142,6 @@ export function createPocketSphinxRecognizer(opts: PocketSphinxOptions): Recogni
         commandScore: hyp?.score ?? 0,
         freeScore: freeHyp?.score ?? 0,
         hesitationScore: hesitationHyp?.score,
-        hesitationSounds: hesitationHyp ? hesitationHyp.text.split(' ').filter((w) => w && !isFiller(baseWord(w))).length : undefined,
         voicedFrames: this.voicing.voicedFrames,
       };
     }

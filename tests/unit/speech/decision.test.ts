@@ -23,22 +23,26 @@ describe('accept / reject decision', () => {
 
   it('rejects what a loop of hesitation sounds explains better than the command, where the engine has one', () => {
     const yes = { intent: 'yes', exact: true } as const;
-    expect(decide('confirm', ev({ hesitationScore: -990, hesitationSounds: 1 }), yes, t)).toMatchObject({ kind: 'rejected', reason: 'hesitation' });
-    expect(decide('confirm', ev({ hesitationScore: -1010, hesitationSounds: 1 }), yes, t)).toMatchObject({ kind: 'final', intent: 'yes' });
+    expect(decide('confirm', ev({ hesitationScore: -990 }), yes, t)).toMatchObject({ kind: 'rejected', reason: 'hesitation' });
+    expect(decide('confirm', ev({ hesitationScore: -1010 }), yes, t)).toMatchObject({ kind: 'final', intent: 'yes' });
     expect(decide('confirm', ev({}), yes, t)).toMatchObject({ kind: 'final', intent: 'yes' });
   });
 
-  it('with the check everywhere: a short command the loop explains better is a hesitation, and many sounds are other speech', () => {
+  it('with the check everywhere: a short command the loop explains better is a hesitation, and a long sound other speech', () => {
     const back = { intent: 'back', exact: true } as const;
-    const hes = (words: string[], hesitationSounds: number) => decide('home', ev({ words, hesitationScore: -990, hesitationSounds }), back, t, 'out-of-grammar', 'everywhere');
-    expect(hes(['返回'], 1)).toMatchObject({ kind: 'rejected', reason: 'hesitation', confidence: 0 });
-    expect(hes(['上一步'], 2)).toMatchObject({ kind: 'rejected', reason: 'hesitation' });
-    // Three or more sounds in it: speech, just not a command (a sentence said nearby) — a miss, not a pause.
-    expect(hes(['返回'], 3)).toMatchObject({ kind: 'rejected', reason: 'out-of-grammar' });
+    const hes = (words: string[], voicedFrames: number) => decide('home', ev({ words, hesitationScore: -990, voicedFrames }), back, t, 'out-of-grammar', 'everywhere');
+    expect(hes(['返回'], 30)).toMatchObject({ kind: 'rejected', reason: 'hesitation', confidence: 0 });
+    expect(hes(['上一步'], t.hesitationMaxVoicedFrames)).toMatchObject({ kind: 'rejected', reason: 'hesitation' });
+    // Over 0.8 s of voiced sound: speech, just not a command (今天天气很好 said nearby) — a miss, not a pause.
+    expect(hes(['返回'], t.hesitationMaxVoicedFrames + 1)).toMatchObject({ kind: 'rejected', reason: 'out-of-grammar' });
     // Four syllables heard mean four were said: the check leaves it to the confidence.
-    expect(hes(['我要', '回去', '吧'], 1)).toMatchObject({ kind: 'final', intent: 'back' });
+    expect(hes(['我要', '回去', '吧'], 30)).toMatchObject({ kind: 'final', intent: 'back' });
+    // 是 / 不是 answering 对吗？ away from a confirm step are answers, 嗯 included.
+    expect(decide('home', ev({ words: ['是'], hesitationScore: -990 }), { intent: 'yes', exact: true }, t, 'out-of-grammar', 'everywhere')).toMatchObject({ kind: 'final', intent: 'yes' });
+    expect(decide('confirm', ev({ words: ['是的'], hesitationScore: -990 }), { intent: 'yes', exact: true }, t, 'out-of-grammar', 'everywhere')).toMatchObject({ reason: 'hesitation' });
+    expect(decide('confirm', ev({ words: ['不'], hesitationScore: -990 }), { intent: 'no', exact: true }, t, 'out-of-grammar', 'everywhere')).toMatchObject({ reason: 'hesitation' });
     // Off (only a yes at a confirm step is checked): the short command is taken.
-    expect(decide('home', ev({ words: ['返回'], hesitationScore: -990, hesitationSounds: 1 }), back, t)).toMatchObject({ kind: 'final', intent: 'back' });
+    expect(decide('home', ev({ words: ['返回'], hesitationScore: -990 }), back, t)).toMatchObject({ kind: 'final', intent: 'back' });
   });
 
   it('never takes a one-syllable yes at a confirm step on one hearing: a lone 啊 is heard as 好 at up to 0.99', () => {
