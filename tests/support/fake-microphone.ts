@@ -35,6 +35,22 @@ export class FakeMicrophone {
     fs.renameSync(next, this.file);
   }
 
+  /**
+   * From the next microphone open on, the resident says `text`, stops for `pauseS` seconds, then
+   * says what `wav` holds — all in one file, as a pause in one stretch of talk. (Chromium goes on
+   * reading the file it has open when the kiosk listens again straight away, as a real microphone
+   * goes on hearing the room; a phrase swapped in between would not be heard.)
+   */
+  sayThenPlay(text: string, pauseS: number, wav: string): void {
+    const raw = path.join(this.dir, `raw-${++this.n}.wav`);
+    const first = path.join(this.dir, `first-${this.n}.wav`);
+    const next = path.join(this.dir, `next-${this.n}.wav`);
+    execFileSync('espeak-ng', ['-v', 'cmn-latn-pinyin', '-s', '130', '-w', raw, text]);
+    execFileSync('sox', [raw, '-r', '16000', '-c', '1', '-b', '16', first, 'pad', '1.0', String(pauseS)]);
+    execFileSync('sox', [first, wav, next]);
+    fs.renameSync(next, this.file);
+  }
+
   /** From the next microphone open on, the resident says what `wav` holds (a recording, 16 kHz mono). */
   play(wav: string): void {
     const next = path.join(this.dir, `next-${++this.n}.wav`);

@@ -24,6 +24,8 @@ export function SubmitWindow(props: { onSubmit(): void; onCancel(): void }) {
 
   const voice = useVoice({
     step: submitWindowSpec,
+    // A 嗯 after 不提交的话，请说“不是” may be a resident making up their mind: not a silence.
+    listenPastHesitations: 0,
     onResult: (r) => finish(r.intent === 'yes'),
     // A 是 heard only fairly well is still a second 是: the window was going to submit anyway.
     onConfirmAgain: (intent) => finish(intent === 'yes'),

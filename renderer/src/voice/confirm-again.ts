@@ -20,6 +20,8 @@ export type ConfirmAgainVerdict =
   | { readonly kind: 'ask-again'; readonly intent: string }
   /** 不是 to 我听着像是…，对吗？: not that; ask once more, not a miss. */
   | { readonly kind: 'denied'; readonly intent: string }
+  /** A lone 嗯 or 啊: the answer is still coming. Not a miss, and what was being asked about stays asked. */
+  | { readonly kind: 'hesitation'; readonly result: SpeechResultEvent }
   /** A miss, as before. */
   | { readonly kind: 'miss'; readonly result: SpeechResultEvent };
 
@@ -45,6 +47,7 @@ export function createConfirmAgain(): ConfirmAgain {
   let unsure: string | null = null;
   return {
     judge(r, step) {
+      if (r.kind === 'rejected' && r.reason === 'hesitation') return { kind: 'hesitation', result: r };
       const asked = unsure;
       unsure = null;
       const intent = r.intent;

@@ -12,6 +12,7 @@ import { useApi } from '../api/ApiContext.js';
 import { useReadAloud } from '../read-aloud/ReadAloudContext.js';
 import { VoiceError, VoiceSession, type VoiceFailure } from './voice-session.js';
 import { createConfirmAgain } from './confirm-again.js';
+import { isHesitation, LISTEN_PAST_HESITATIONS } from './hesitation.js';
 
 export type VoiceState = 'idle' | 'starting' | 'listening' | 'deciding';
 
@@ -28,6 +29,8 @@ export interface UseVoiceOptions {
   onDenied?(intent: string): void;
   /** After this many consecutive failures `offerButtons` turns true (default 2). */
   maxFailures?: number;
+  /** How many lone 嗯 / 啊 in a row are listened past, silently and not as misses (hesitation.ts); 0: each is a miss. */
+  listenPastHesitations?: number;
 }
 
 export interface Voice {
@@ -64,6 +67,9 @@ export function useVoice(o: UseVoiceOptions): Voice {
   const [unavailable, setUnavailable] = useState<VoiceFailure | null>(null);
   const session = useRef<VoiceSession | null>(null);
   const failureCount = useRef(0);
+  const hesitations = useRef(0);
+  /** The session the resident ended by letting go of the Voice key. */
+  const released = useRef<VoiceSession | null>(null);
   const [confirmAgain] = useState(createConfirmAgain);
   const latest = useRef(o);
   latest.current = o;
@@ -76,6 +82,7 @@ export function useVoice(o: UseVoiceOptions): Voice {
     setRejection(null);
     setFailures(0);
     failureCount.current = 0;
+    hesitations.current = 0;
     confirmAgain.reset();
     return () => session.current?.cancel(); // leaving the screen releases the microphone
   }, [stepKey, confirmAgain]);
@@ -110,8 +117,19 @@ export function useVoice(o: UseVoiceOptions): Voice {
       session.current = null;
       setState('idle');
       if (r.reason === 'cancelled') return r;
-      setHeard(r.text);
-      const verdict = confirmAgain.judge(r, step);
+      let verdict = confirmAgain.judge(r, step);
+      if (verdict.kind === 'hesitation') {
+        // 嗯…: the answer is still coming, so listen on — but not after the Voice key was let go
+        // (the resident chose when to stop), and only so often in a row; then it is a miss.
+        if (released.current !== s && hesitations.current < (latest.current.listenPastHesitations ?? LISTEN_PAST_HESITATIONS)) {
+          hesitations.current++;
+          return run(bargeIn);
+        }
+        confirmAgain.reset();
+        verdict = { kind: 'miss', result: r };
+      }
+      hesitations.current = 0;
+      setHeard(isHesitation(r) ? '' : r.text); // what a 嗯 was forced onto means nothing to show
       if (verdict.kind === 'result') {
         setResult(verdict.result);
         setRejection(null);
@@ -143,6 +161,7 @@ export function useVoice(o: UseVoiceOptions): Voice {
   const release = useCallback(() => {
     const s = session.current;
     if (!s) return;
+    released.current = s;
     setState('deciding');
     void s.end();
   }, []);

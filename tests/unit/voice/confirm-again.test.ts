@@ -43,6 +43,16 @@ describe('confirm again', () => {
     expect(c.judge(unsure(), CONFIRM).kind).toBe('ask-again');
   });
 
+  it('a lone 嗯 in between is neither a miss nor a new start: the answer after it still settles what was asked', () => {
+    const c = createConfirmAgain();
+    const hm: SpeechResultEvent = { sessionId: 's', kind: 'rejected', text: '好', confidence: 0, reason: 'hesitation' };
+    expect(c.judge(unsure('self', '只给自己'), PAY_FOR).kind).toBe('ask-again');
+    expect(c.judge(hm, PAY_FOR)).toEqual({ kind: 'hesitation', result: hm });
+    expect(c.listenStep(PAY_FOR)).toMatchObject({ checking: 'self' }); // still hears 对 / 不是
+    const settled = c.judge(yes, PAY_FOR);
+    expect(settled).toMatchObject({ kind: 'result', result: { intent: 'self' } });
+  });
+
   it('never turns a low-confidence rejection into a result', () => {
     const c = createConfirmAgain();
     const low: SpeechResultEvent = { sessionId: 's', kind: 'rejected', text: '可以', confidence: 0.3, reason: 'low-confidence' };

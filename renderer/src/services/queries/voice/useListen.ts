@@ -13,6 +13,7 @@ import { useApi } from '../../../api/ApiContext.js';
 import { useReadAloud } from '../../../read-aloud/ReadAloudContext.js';
 import { useCallForHelp } from '../../../help/useCallForHelp.js';
 import { VoiceError, VoiceSession } from '../../../voice/voice-session.js';
+import { isHesitation, LISTEN_PAST_HESITATIONS } from '../../../voice/hesitation.js';
 import { countMiss, noMisses, shouldCallForHelp, stepKeyOf, type Misses } from './misses.js';
 
 /** Why listening gave nothing to act on, besides a rejected result. */
@@ -74,7 +75,9 @@ export function useListen(): { listening: boolean; listen(step: StepSpecInput): 
 
   const listen = useCallback(
     async (step: StepSpecInput): Promise<ListenOutcome> => {
-      const heard = await hear(step);
+      let heard = await hear(step);
+      // 嗯…: the answer is still coming; listen on, as the service screens do (voice/hesitation.ts).
+      for (let i = 0; i < LISTEN_PAST_HESITATIONS && heard.ok && isHesitation(heard.result); i++) heard = await hear(step);
       if (!heard.ok) return heard; // no microphone or no recognizer: not the resident's miss
       const prev = misses.current;
       const next = countMiss(prev, stepKeyOf(step), heard.result);
