@@ -101,7 +101,10 @@ export function decide(
   // 嗯 is an answer in its own right, and 是 itself lost to the loop through the microphone.
   const answer = step !== 'confirm' && match !== null && 'intent' in match && (match.intent === 'yes' || match.intent === 'no');
   if (hesitant && (yesAtConfirm || (hesitations === 'everywhere' && short && !answer))) {
-    const lone = e.voicedFrames <= t.hesitationMaxVoicedFrames;
+    // At a confirm step it stays a miss: the check there also takes real 可以 for a 嗯, and a
+    // resident who said 可以 should be asked again at once, not met with silence while the kiosk
+    // waits for more (the likely reason the voice-submit e2e once stalled in CI).
+    const lone = e.voicedFrames <= t.hesitationMaxVoicedFrames && step !== 'confirm';
     return { kind: 'rejected', text, confidence: 0, reason: lone ? 'hesitation' : 'out-of-grammar' };
   }
   const confidence = confidenceOf(e, t);

@@ -23,7 +23,8 @@ describe('accept / reject decision', () => {
 
   it('rejects what a loop of hesitation sounds explains better than the command, where the engine has one', () => {
     const yes = { intent: 'yes', exact: true } as const;
-    expect(decide('confirm', ev({ hesitationScore: -990 }), yes, t)).toMatchObject({ kind: 'rejected', reason: 'hesitation' });
+    // A miss at a confirm step (asked again at once): the check also takes real 可以 for a 嗯 there.
+    expect(decide('confirm', ev({ hesitationScore: -990 }), yes, t)).toMatchObject({ kind: 'rejected', reason: 'out-of-grammar' });
     expect(decide('confirm', ev({ hesitationScore: -1010 }), yes, t)).toMatchObject({ kind: 'final', intent: 'yes' });
     expect(decide('confirm', ev({}), yes, t)).toMatchObject({ kind: 'final', intent: 'yes' });
   });
@@ -39,8 +40,8 @@ describe('accept / reject decision', () => {
     expect(hes(['我要', '回去', '吧'], 30)).toMatchObject({ kind: 'final', intent: 'back' });
     // 是 / 不是 answering 对吗？ away from a confirm step are answers, 嗯 included.
     expect(decide('home', ev({ words: ['是'], hesitationScore: -990 }), { intent: 'yes', exact: true }, t, 'out-of-grammar', 'everywhere')).toMatchObject({ kind: 'final', intent: 'yes' });
-    expect(decide('confirm', ev({ words: ['是的'], hesitationScore: -990 }), { intent: 'yes', exact: true }, t, 'out-of-grammar', 'everywhere')).toMatchObject({ reason: 'hesitation' });
-    expect(decide('confirm', ev({ words: ['不'], hesitationScore: -990 }), { intent: 'no', exact: true }, t, 'out-of-grammar', 'everywhere')).toMatchObject({ reason: 'hesitation' });
+    expect(decide('confirm', ev({ words: ['是的'], hesitationScore: -990 }), { intent: 'yes', exact: true }, t, 'out-of-grammar', 'everywhere')).toMatchObject({ kind: 'rejected' });
+    expect(decide('confirm', ev({ words: ['不'], hesitationScore: -990 }), { intent: 'no', exact: true }, t, 'out-of-grammar', 'everywhere')).toMatchObject({ kind: 'rejected', reason: 'out-of-grammar' });
     // Off (only a yes at a confirm step is checked): the short command is taken.
     expect(decide('home', ev({ words: ['返回'], hesitationScore: -990 }), back, t)).toMatchObject({ kind: 'final', intent: 'back' });
   });
