@@ -4,7 +4,7 @@
 //    explained as free speech than as a command → out-of-grammar; audio that a
 //    loop of hesitation sounds (嗯, 啊) explains better than a short command is
 //    a hesitation (the resident is about to answer, so the screen listens on)
-//    or, where the loop needed many sounds for it, other speech;
+//    or, where the sound lasted long, other speech;
 //  - the score gap to a free phone loop decoding the same audio, per frame of
 //    speech: a command that was truly said costs little against free phones,
 //    unrelated speech forced onto a command costs a lot → confidence.

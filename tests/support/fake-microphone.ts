@@ -28,11 +28,7 @@ export class FakeMicrophone {
 
   /** From the next microphone open on, the resident says `text` (espeak-ng, 16 kHz, a second of room before it). */
   say(text: string): void {
-    const raw = path.join(this.dir, `raw-${++this.n}.wav`);
-    const next = path.join(this.dir, `next-${this.n}.wav`);
-    execFileSync('espeak-ng', ['-v', 'cmn-latn-pinyin', '-s', '130', '-w', raw, text]);
-    execFileSync('sox', [raw, '-r', '16000', '-c', '1', '-b', '16', next, 'pad', '1.0', '1.5']);
-    fs.renameSync(next, this.file);
+    fs.renameSync(this.render(text, 1.5), this.file);
   }
 
   /**
@@ -42,13 +38,18 @@ export class FakeMicrophone {
    * goes on hearing the room; a phrase swapped in between would not be heard.)
    */
   sayThenPlay(text: string, pauseS: number, wav: string): void {
-    const raw = path.join(this.dir, `raw-${++this.n}.wav`);
-    const first = path.join(this.dir, `first-${this.n}.wav`);
-    const next = path.join(this.dir, `next-${this.n}.wav`);
-    execFileSync('espeak-ng', ['-v', 'cmn-latn-pinyin', '-s', '130', '-w', raw, text]);
-    execFileSync('sox', [raw, '-r', '16000', '-c', '1', '-b', '16', first, 'pad', '1.0', String(pauseS)]);
-    execFileSync('sox', [first, wav, next]);
+    const next = path.join(this.dir, `next-${++this.n}.wav`);
+    execFileSync('sox', [this.render(text, pauseS), wav, next]);
     fs.renameSync(next, this.file);
+  }
+
+  /** `text` in espeak-ng's voice at 16 kHz, after a second of room and before `tailS` of it; returns the file. */
+  private render(text: string, tailS: number): string {
+    const raw = path.join(this.dir, `raw-${++this.n}.wav`);
+    const out = path.join(this.dir, `said-${this.n}.wav`);
+    execFileSync('espeak-ng', ['-v', 'cmn-latn-pinyin', '-s', '130', '-w', raw, text]);
+    execFileSync('sox', [raw, '-r', '16000', '-c', '1', '-b', '16', out, 'pad', '1.0', String(tailS)]);
+    return out;
   }
 
   /** From the next microphone open on, the resident says what `wav` holds (a recording, 16 kHz mono). */

@@ -12,6 +12,7 @@
 // 我听着像是“不是”，对吗？ is a 不是 and never submits. A 不是 the screen has no
 // meaning of its own for drops the guess, and the resident is asked once more.
 import type { SpeechResultEvent, StepSpecInput } from '../../../common/ipc/channels/speech.js';
+import { isHesitation } from './hesitation.js';
 
 export type ConfirmAgainVerdict =
   /** Act on this result (a sure result, or the second unsure hearing, now final). */
@@ -47,7 +48,7 @@ export function createConfirmAgain(): ConfirmAgain {
   let unsure: string | null = null;
   return {
     judge(r, step) {
-      if (r.kind === 'rejected' && r.reason === 'hesitation') return { kind: 'hesitation', result: r };
+      if (isHesitation(r)) return { kind: 'hesitation', result: r };
       const asked = unsure;
       unsure = null;
       const intent = r.intent;
