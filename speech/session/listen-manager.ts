@@ -25,6 +25,7 @@ export interface ListenManagerOptions {
 interface Live {
   readonly session: RecognitionSession;
   readonly endpointer: Endpointer;
+  readonly noSpeechTimeoutMs: number;
   idleTimer: ReturnType<typeof setTimeout>;
   final?: ResultEvent;
 }
@@ -41,12 +42,14 @@ export class ListenManager {
     return () => this.listeners.delete(listener);
   }
 
-  start(step: StepSpec): string {
+  /** Starts a session; `noSpeechTimeoutMs` overrides the station's wait for speech for this one. */
+  start(step: StepSpec, opts: { readonly noSpeechTimeoutMs?: number | undefined } = {}): string {
     // One microphone: a new session replaces any open one.
     for (const id of [...this.live.keys()]) this.finish(id, { kind: 'rejected', text: '', confidence: 0, reason: 'cancelled' });
     const session = this.o.recognizer().start(step);
     const sessionId = randomUUID();
-    this.live.set(sessionId, { session, endpointer: new Endpointer(this.o.endpointer ?? defaultEndpointer), idleTimer: this.idleTimer(sessionId) });
+    const noSpeechTimeoutMs = opts.noSpeechTimeoutMs ?? this.o.noSpeechTimeoutMs ?? 8000;
+    this.live.set(sessionId, { session, endpointer: new Endpointer(this.o.endpointer ?? defaultEndpointer), noSpeechTimeoutMs, idleTimer: this.idleTimer(sessionId) });
     return sessionId;
   }
 
@@ -63,7 +66,7 @@ export class ListenManager {
     const ended = l.endpointer.push(pcm);
     const ep = l.endpointer;
     if (ended) this.end(sessionId);
-    else if (!ep.heardSpeech && ep.totalMs >= (this.o.noSpeechTimeoutMs ?? 8000)) this.finish(sessionId, { kind: 'rejected', text: '', confidence: 0, reason: 'no-speech' });
+    else if (!ep.heardSpeech && ep.totalMs >= l.noSpeechTimeoutMs) this.finish(sessionId, { kind: 'rejected', text: '', confidence: 0, reason: 'no-speech' });
     else if (ep.totalMs >= (this.o.maxUtteranceMs ?? 15_000)) this.end(sessionId);
   }
 

@@ -97,6 +97,24 @@ describe('listening by itself', () => {
     await context.close();
   });
 
+  it('啊 and then silence: the 啊 was the answer — the kiosk says it did not catch it and listens again, without a press', async () => {
+    const { page, context } = await newKioskPage(browser);
+    const said = recordSpeech(page);
+    await page.goto(kiosk.url);
+    await page.waitForSelector('.tile');
+    // Stands for a short answer taken for a hesitation (real 人工 and 回首页 were, in the eval):
+    // the resident has spoken and waits. Silence after it is not the resident leaving.
+    mic.say('啊');
+    await page.locator('[data-action="mic"]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => said.some((s) => s.includes('我没听清')), { timeout: 30_000 }).toBe(true);
+    mic.play(CLIP); // the resident, asked again, answers; nothing is pressed
+    await page.waitForSelector('[data-screen="identify-card"]', { timeout: 30_000 });
+    expect(await page.innerText('h1')).toContain('最低生活保障');
+    mic.silence();
+    await context.close();
+  });
+
   it('answers 您还在吗 by voice: 我要继续 keeps the resident where they were, and the screen asks again', async () => {
     const { page, context } = await newKioskPage(browser);
     const said = recordSpeech(page);

@@ -104,7 +104,16 @@ export const speechChannels = {
       prompts: z.enum(['ready', 'off']),
     }),
   ),
-  'speech:listen-start': channel(z.object({ step: stepSpecSchema }).strict(), z.object({ sessionId: z.string() })),
+  'speech:listen-start': channel(
+    z
+      .object({
+        step: stepSpecSchema,
+        /** End as 'no-speech' after this long with nothing said (the station's own wait when absent). */
+        noSpeechMs: z.number().int().min(1000).max(30_000).optional(),
+      })
+      .strict(),
+    z.object({ sessionId: z.string() }),
+  ),
   'speech:listen-audio': channel(
     z
       .object({

@@ -12,7 +12,7 @@ import { useApi } from '../api/ApiContext.js';
 import { useReadAloud } from '../read-aloud/ReadAloudContext.js';
 import { VoiceError, VoiceSession, type VoiceFailure } from './voice-session.js';
 import { createConfirmAgain } from './confirm-again.js';
-import { isHesitation, LISTEN_PAST_HESITATIONS } from './hesitation.js';
+import { AFTER_HESITATION_NO_SPEECH_MS, afterHesitation, isHesitation, LISTEN_PAST_HESITATIONS } from './hesitation.js';
 
 export type VoiceState = 'idle' | 'starting' | 'listening' | 'deciding';
 
@@ -88,7 +88,8 @@ export function useVoice(o: UseVoiceOptions): Voice {
   }, [stepKey, confirmAgain]);
 
   const run = useCallback(
-    async (bargeIn: boolean): Promise<SpeechResultEvent | null> => {
+    /** `hesitated`: this listen follows a hesitation (the 嗯 it heard), listened past. */
+    async (bargeIn: boolean, hesitated: SpeechResultEvent | null = null): Promise<SpeechResultEvent | null> => {
       const step = latest.current.step;
       if (!step) return null;
       session.current?.cancel();
@@ -100,7 +101,7 @@ export function useVoice(o: UseVoiceOptions): Voice {
       setState('starting');
       setHeard('');
       try {
-        await s.start(confirmAgain.listenStep(step));
+        await s.start(confirmAgain.listenStep(step), hesitated ? { noSpeechMs: AFTER_HESITATION_NO_SPEECH_MS } : {});
       } catch (e) {
         if (session.current === s) setState('idle');
         if (e instanceof VoiceError) {
@@ -112,18 +113,20 @@ export function useVoice(o: UseVoiceOptions): Voice {
       if (session.current !== s) return s.result; // superseded while starting: the newer one owns the state
       setUnavailable(null);
       setState('listening');
-      const r = await s.result;
-      if (session.current !== s) return r; // superseded: a newer press owns the state
+      const heardNow = await s.result;
+      if (session.current !== s) return heardNow; // superseded: a newer press owns the state
+      const r = hesitated ? afterHesitation(hesitated, heardNow) : heardNow;
       session.current = null;
       setState('idle');
       if (r.reason === 'cancelled') return r;
       let verdict = confirmAgain.judge(r, step);
       if (verdict.kind === 'hesitation') {
         // 嗯…: the answer is still coming, so listen on — but not after the Voice key was let go
-        // (the resident chose when to stop), and only so often in a row; then it is a miss.
-        if (released.current !== s && hesitations.current < (latest.current.listenPastHesitations ?? LISTEN_PAST_HESITATIONS)) {
+        // (the resident chose when to stop), and only so often in a row; then it is a miss. So is
+        // a 嗯 followed by silence (r is that 嗯 again): it was the answer (hesitation.ts).
+        if (r !== hesitated && released.current !== s && hesitations.current < (latest.current.listenPastHesitations ?? LISTEN_PAST_HESITATIONS)) {
           hesitations.current++;
-          return run(bargeIn);
+          return run(bargeIn, r);
         }
         confirmAgain.reset();
         verdict = { kind: 'miss', result: r };

@@ -50,9 +50,12 @@ export class VoiceSession {
     this.result = new Promise((r) => (this.settle = r));
   }
 
-  /** Starts listening; throws VoiceError when it cannot (a bad step is a programming error and throws Error). */
-  async start(step: StepSpecInput): Promise<void> {
-    const started = await this.api.call('speech:listen-start', { step });
+  /**
+   * Starts listening; throws VoiceError when it cannot (a bad step is a programming error and throws Error).
+   * `noSpeechMs`: how long to wait for the resident to start speaking (the station's own wait when absent).
+   */
+  async start(step: StepSpecInput, opts: { readonly noSpeechMs?: number } = {}): Promise<void> {
+    const started = await this.api.call('speech:listen-start', { step, ...opts });
     if (!started.ok) throw started.error.code === 'invalid-args' ? new Error(started.error.message) : new VoiceError('unavailable', started.error.message);
     const sessionId = started.value.sessionId;
     // Cancelled while the station was starting it (a newer press, the screen left):

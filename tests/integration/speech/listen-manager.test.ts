@@ -30,6 +30,24 @@ describe('listen manager', () => {
     m.dispose();
   });
 
+  it('waits for speech as long as the session asked, not the station default', () => {
+    const m = new ListenManager({ recognizer: () => rec, noSpeechTimeoutMs: 3000 });
+    const events: ResultEvent[] = [];
+    m.subscribe((e) => events.push(e));
+    const short = m.start({ kind: 'confirm' }, { noSpeechTimeoutMs: 1000 });
+    for (let i = 0; i < 9; i++) m.audio(short, room(100));
+    expect(events).toEqual([]);
+    m.audio(short, room(100));
+    expect(events.at(-1)).toMatchObject({ sessionId: short, kind: 'rejected', reason: 'no-speech' });
+    // The next session without its own wait has the station's 3 s again.
+    const usual = m.start({ kind: 'confirm' });
+    for (let i = 0; i < 29; i++) m.audio(usual, room(100));
+    expect(events.at(-1)?.sessionId).toBe(short);
+    m.audio(usual, room(100));
+    expect(events.at(-1)).toMatchObject({ sessionId: usual, kind: 'rejected', reason: 'no-speech' });
+    m.dispose();
+  });
+
   it('drops a session whose page stopped sending (idle timeout)', async () => {
     const m = new ListenManager({ recognizer: () => rec, idleTimeoutMs: 150 });
     const events: ResultEvent[] = [];

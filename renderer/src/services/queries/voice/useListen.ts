@@ -13,7 +13,7 @@ import { useApi } from '../../../api/ApiContext.js';
 import { useReadAloud } from '../../../read-aloud/ReadAloudContext.js';
 import { useCallForHelp } from '../../../help/useCallForHelp.js';
 import { VoiceError, VoiceSession } from '../../../voice/voice-session.js';
-import { isHesitation, LISTEN_PAST_HESITATIONS } from '../../../voice/hesitation.js';
+import { AFTER_HESITATION_NO_SPEECH_MS, afterHesitation, isHesitation, LISTEN_PAST_HESITATIONS } from '../../../voice/hesitation.js';
 import { countMiss, noMisses, shouldCallForHelp, stepKeyOf, type Misses } from './misses.js';
 
 /** Why listening gave nothing to act on, besides a rejected result. */
@@ -45,7 +45,7 @@ export function useListen(): { listening: boolean; listen(step: StepSpecInput): 
   useEffect(() => cancel, [cancel]); // leaving the screen releases the microphone
 
   const hear = useCallback(
-    async (step: StepSpecInput): Promise<Heard> => {
+    async (step: StepSpecInput, opts: { readonly noSpeechMs?: number } = {}): Promise<Heard> => {
       cancel();
       stopReading();
       const session = new VoiceSession(api, { onPartial: () => undefined });
@@ -55,7 +55,7 @@ export function useListen(): { listening: boolean; listen(step: StepSpecInput): 
         session.cancel();
       };
       try {
-        await session.start(step);
+        await session.start(step, opts);
       } catch (e) {
         if (!cancelled) current.current = null;
         if (!(e instanceof VoiceError)) throw e;
@@ -77,7 +77,13 @@ export function useListen(): { listening: boolean; listen(step: StepSpecInput): 
     async (step: StepSpecInput): Promise<ListenOutcome> => {
       let heard = await hear(step);
       // 嗯…: the answer is still coming; listen on, as the service screens do (voice/hesitation.ts).
-      for (let i = 0; i < LISTEN_PAST_HESITATIONS && heard.ok && isHesitation(heard.result); i++) heard = await hear(step);
+      for (let i = 0; i < LISTEN_PAST_HESITATIONS && heard.ok && isHesitation(heard.result); i++) {
+        const hesitation = heard.result;
+        heard = await hear(step, { noSpeechMs: AFTER_HESITATION_NO_SPEECH_MS });
+        // Then silence: the 嗯 was the answer, not understood, and stands as the miss.
+        if (heard.ok) heard = { ok: true, result: afterHesitation(hesitation, heard.result) };
+        if (heard.ok && heard.result === hesitation) break;
+      }
       if (!heard.ok) return heard; // no microphone or no recognizer: not the resident's miss
       const prev = misses.current;
       const next = countMiss(prev, stepKeyOf(step), heard.result);
