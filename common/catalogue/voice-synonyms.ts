@@ -77,6 +77,21 @@ export const controlVoiceSynonyms: Readonly<Record<ControlIntentId, readonly str
   skip: ['跳过', '不留', '没有', '不用'],
 };
 
+/**
+ * What people say after a number for a field's unit: 五口人, 五个人 and 五口 are all a
+ * household of five; 两千块 is 两千元. A unit not listed is said as written.
+ */
+const MEASURE_WORDS: Readonly<Record<string, readonly string[]>> = {
+  口人: ['口人', '口', '个人', '个', '人'],
+  位: ['位', '个', '个人', '人'],
+  份: ['份', '张'],
+  元: ['元', '块', '块钱'],
+};
+
+export function measureWordSynonyms(unit: string): readonly string[] {
+  return MEASURE_WORDS[unit] ?? [unit];
+}
+
 /** What people put in front of a request: 我要…, 我想…, 帮我…, 申请…, 查一下… */
 export const carrierPrefixes: readonly string[] = ['我要', '我想', '我想要', '帮我', '请帮我', '给我', '申请', '查一下', '我要办', '我想办', '我要查'];
 /** What people put after it: …吧, …一下. */

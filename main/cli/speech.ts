@@ -1,19 +1,19 @@
 // `npx xiangyin speech …` — the technician's speech tools.
 //   eval --dir DIR [--config FILE] [--quiet]   score NAME.wav/.expect/.step clips; last line is JSON
-//   recognize FILE.wav --step home|confirm|digits [--config FILE]
+//   recognize FILE.wav --step home|confirm|digits|quantity [--config FILE]
 //   say TEXT --out FILE.wav [--rate R]
 //   provision [--from DIR] [--download]        same as npm run provision:models
 import fs from 'node:fs';
 import { loadStationConfig } from '../core/config.js';
 import { createRecognizer } from '../../speech/create-recognizer.js';
-import { evaluateClip, formatOutcome, listClips, summarize, EvalError, type Clip } from '../../speech/eval/evaluate.js';
+import { evaluateClip, formatOutcome, listClips, summarize, EvalError, STEPS, type Clip } from '../../speech/eval/evaluate.js';
 import { RecognizerError } from '../../speech/recognition/recognizer.js';
 import { GrammarError } from '../../speech/grammar/dictionary.js';
 import { WavError } from '../../speech/audio/wav.js';
 import { createEspeakSpeaker } from '../../speech/tts/espeak-speaker.js';
 
 const USAGE = `usage: xiangyin speech eval --dir DIR [--config FILE] [--quiet]
-       xiangyin speech recognize FILE.wav --step home|confirm|digits [--config FILE]
+       xiangyin speech recognize FILE.wav --step home|confirm|digits|quantity [--config FILE]
        xiangyin speech say TEXT --out FILE.wav [--rate R]`;
 
 function option(args: string[], name: string): string | undefined {
@@ -53,7 +53,7 @@ async function evalCommand(args: string[]): Promise<number> {
 function recognizeCommand(args: string[]): number {
   const file = args[0];
   const step = option(args, '--step') ?? 'home';
-  if (!file || !['home', 'confirm', 'digits'].includes(step)) {
+  if (!file || !(STEPS as readonly string[]).includes(step)) {
     console.error(USAGE);
     return 2;
   }

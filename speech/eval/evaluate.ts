@@ -1,21 +1,24 @@
 // The evaluation behind `xiangyin speech eval` and `npm run bench:speech`: each
-// NAME.wav with NAME.expect (intent id, digit string or <reject>) and NAME.step
-// (home, confirm, digits) is streamed through a recognizer in 100 ms chunks, as
+// NAME.wav with NAME.expect (intent id, digit string, a quantity's value or <reject>)
+// and NAME.step (home, confirm, digits, or quantity: a count or an amount said as a
+// number, 四口人 / 两千五) is streamed through a recognizer in 100 ms chunks, as
 // the kiosk's capture path would, and scored.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseWav } from '../audio/wav.js';
+import { measureWordSynonyms } from '../../common/catalogue/voice-synonyms.js';
 import type { StepSpec } from '../grammar/step-grammar.js';
 import { SAMPLE_RATE, type RecognitionResult, type Recognizer } from '../recognition/recognizer.js';
 
 export const REJECT = '<reject>';
+export const STEPS = ['home', 'confirm', 'digits', 'quantity'] as const;
 const CHUNK = SAMPLE_RATE / 10;
 
 export interface Clip {
   readonly name: string;
   readonly wav: string;
   readonly expect: string;
-  readonly step: 'home' | 'confirm' | 'digits';
+  readonly step: (typeof STEPS)[number];
 }
 
 export interface ClipOutcome {
@@ -47,7 +50,6 @@ export class EvalError extends Error {
   }
 }
 
-const STEPS = ['home', 'confirm', 'digits'] as const;
 
 /** Finds NAME.wav files with their .expect and .step (recursively); a clip missing either is an error. */
 export function listClips(dir: string): Clip[] {
@@ -67,7 +69,7 @@ export function listClips(dir: string): Clip[] {
           }
         };
         const step = read('.step');
-        if (!(STEPS as readonly string[]).includes(step)) throw new EvalError(`${path.relative(dir, base)}.step says '${step}', expected home, confirm or digits`);
+        if (!(STEPS as readonly string[]).includes(step)) throw new EvalError(`${path.relative(dir, base)}.step says '${step}', expected ${STEPS.join(', ')}`);
         clips.push({ name: path.relative(dir, base), wav: full, expect: read('.expect'), step: step as Clip['step'] });
       }
     }
@@ -76,8 +78,11 @@ export function listClips(dir: string): Clip[] {
   return clips;
 }
 
+/** The grammar a clip is heard with: the widest of its kind (a quantity: a count of people or a sum of money). */
 export function stepSpec(step: Clip['step']): StepSpec {
-  return step === 'digits' ? { kind: 'digits', minLength: 1, maxLength: 18, allowX: true } : { kind: step };
+  if (step === 'digits') return { kind: 'digits', minLength: 1, maxLength: 18, allowX: true };
+  if (step === 'quantity') return { kind: 'quantity', max: 100_000, units: [...measureWordSynonyms('口人'), ...measureWordSynonyms('元')] };
+  return { kind: step };
 }
 
 export function evaluateClip(rec: Recognizer, clip: Clip): ClipOutcome {

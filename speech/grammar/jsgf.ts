@@ -4,6 +4,7 @@
 // garbage than to force onto the nearest command, and a hypothesis containing a
 // garbage word is rejected. The loop's weight is the main false-accept knob.
 import type { StepGrammar } from './step-grammar.js';
+import { QUANTITY_LEADS, QUANTITY_TAILS, quantityJsgfRules } from './quantity.js';
 
 export interface JsgfOptions {
   /** Dictionary words that make up the garbage loop (one per phone). */
@@ -35,6 +36,12 @@ export function renderJsgf(g: StepGrammar, opts: JsgfOptions): string {
   if (g.digits) {
     rules.push(`<digit> = ${g.digits.words.join(' | ')};`);
     branches.push('<digit>+');
+  }
+  if (g.quantity) {
+    rules.push(...quantityJsgfRules(g.quantity.max));
+    if (g.quantity.units.length > 0) rules.push(`<unit> = ${alternatives(g.quantity.units)};`);
+    rules.push(`<qlead> = ${QUANTITY_LEADS.join(' | ')};`, `<qtail> = ${QUANTITY_TAILS.join(' | ')};`);
+    branches.push(`[<qlead>] <quantity>${g.quantity.units.length > 0 ? ' [<unit>]' : ''} [<qtail>]`);
   }
   const cmd = branches.length === 1 ? branches[0]! : `(${branches.join(') | (')})`;
   const weight = (w: number) => (Math.abs(Math.log10(w)) > 4 ? w.toExponential(3) : String(w));

@@ -14,6 +14,7 @@ import {
   type ServiceIntentId,
 } from '../../common/catalogue/voice-synonyms.js';
 import { GrammarError, type Dictionary } from './dictionary.js';
+import { NUMERAL_WORDS, QUANTITY_LEADS, QUANTITY_TAILS } from './quantity.js';
 
 export interface ChoiceOption {
   /** What the renderer gets back when this option is said. */
@@ -47,6 +48,16 @@ export type StepSpec =
       /** Said instead of a number (跳过 on an optional one): phrases next to the digit loop, no ordinals or carriers. */
       readonly extra?: readonly ChoiceOption[];
     }
+  | {
+      /** A count or an amount, said as a number (四口人, 两千五百块); see quantity.ts. */
+      readonly kind: 'quantity';
+      /** The largest value the question takes; the form checks the range, and says it (请说1到12之间的数). */
+      readonly max: number;
+      /** Measure words that may follow the number (口人, 个, 元, 块钱). */
+      readonly units?: readonly string[];
+      /** Said instead of a number (跳过 on an optional one), as at a digits step. */
+      readonly extra?: readonly ChoiceOption[];
+    }
   | { readonly kind: 'choice'; readonly options: readonly ChoiceOption[]; readonly checking?: string };
 
 export interface GrammarPhrase {
@@ -64,6 +75,8 @@ export interface StepGrammar {
   readonly suffixes: readonly (readonly string[])[];
   /** Set at a digits step: the digit words and the accepted length range. */
   readonly digits?: { readonly words: readonly string[]; readonly minLength: number; readonly maxLength: number };
+  /** Set at a quantity step: the largest value, and the measure words (as dictionary words) that may follow. */
+  readonly quantity?: { readonly max: number; readonly units: readonly (readonly string[])[] };
 }
 
 const ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
@@ -97,6 +110,7 @@ function intentPhrases(spec: StepSpec): Map<string, string[]> {
       add('no', sayableAll(spec.no ?? []));
       break;
     case 'digits':
+    case 'quantity':
       for (const o of spec.extra ?? []) {
         const said = optionPhrases(o);
         // The matcher reads an all-digit utterance as a number first: such a phrase could never mean its intent.
@@ -126,6 +140,11 @@ function checkingAnswers(spec: StepSpec, taken: Map<string, string[]>): Map<stri
   return out;
 }
 
+function quantityOf(spec: Extract<StepSpec, { kind: 'quantity' }>, dict: Dictionary): NonNullable<StepGrammar['quantity']> {
+  for (const w of [...NUMERAL_WORDS, ...QUANTITY_LEADS, ...QUANTITY_TAILS]) if (!dict.has(w)) throw new GrammarError('unknown-word', `The dictionary has no word for the numeral 「${w}」`);
+  if (!Number.isInteger(spec.max) || spec.max < 1 || spec.max >= 1e8) throw new GrammarError('empty-grammar', `quantity: ${spec.max} is not a largest value that can be said`);
+  return { max: spec.max, units: [...new Set(sayableAll(spec.units ?? []))].map((u) => dict.segment(u)) };
+}
 
 /** Builds the step's grammar; throws GrammarError when a phrase has a word the dictionary lacks. */
 export function buildStepGrammar(spec: StepSpec, dict: Dictionary): StepGrammar {
@@ -156,6 +175,7 @@ export function buildStepGrammar(spec: StepSpec, dict: Dictionary): StepGrammar 
     prefixes: carriers ? carrierPrefixes.map((p) => dict.segment(p)) : [],
     suffixes: carriers ? carrierSuffixes.map((p) => dict.segment(p)) : [],
   };
+  if (spec.kind === 'quantity') return { ...grammar, quantity: quantityOf(spec, dict) };
   if (spec.kind !== 'digits') return grammar;
   const digitWords = Object.keys(spokenDigits).filter((w) => spec.allowX || spokenDigits[w] !== 'X');
   for (const w of digitWords) if (!dict.has(w)) throw new GrammarError('unknown-word', `The dictionary has no word for the digit 「${w}」`);

@@ -5,7 +5,9 @@
 import { pinyin } from 'pinyin-pro';
 import { spokenDigits } from '../../common/catalogue/voice-synonyms.js';
 import type { StepGrammar } from '../grammar/step-grammar.js';
+import { quantityValue } from '../grammar/quantity.js';
 
+/** `digits`: the digit string at a digits step, the value (as decimal digits) at a quantity step. */
 export type IntentMatch = { readonly intent: string; readonly exact: boolean } | { readonly digits: string } | null;
 
 const toPinyin = (text: string): string[] => (text ? pinyin(text, { toneType: 'none', type: 'array', v: true }) : []);
@@ -55,6 +57,11 @@ export function createIntentMatcher(g: StepGrammar): IntentMatcher {
           if (digits.slice(0, -1).includes('X')) return null;
           if (digits.length >= g.digits.minLength && digits.length <= g.digits.maxLength) return { digits };
         }
+      }
+      // A quantity is its value, whatever measure word follows (四口人, 四个): the form checks the range.
+      if (g.quantity) {
+        const n = quantityValue(text);
+        if (n !== null) return { digits: String(n) };
       }
       const candidates = core(text);
       for (const c of candidates) {

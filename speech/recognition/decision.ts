@@ -24,7 +24,10 @@ export interface DecisionThresholds {
   readonly confirmYes: number;
   /** Below its bar but at least this: a command worth asking about again ('confirm-again'; not for digits). */
   readonly confirmAgain: number;
-  /** Minimum confidence for a digit string: a loop of digits fits almost any speech, so it needs more. */
+  /**
+   * Minimum confidence for a digit string or a quantity: a loop of digits fits almost any speech,
+   * and numerals misheard are other values (两个 as 四十八个 at 0.88 in the eval), so it needs more.
+   */
   readonly digits: number;
   /** Score gap per speech frame that maps to confidence 1/e. */
   readonly gapScale: number;

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import koffi from 'koffi';
 import { dictionaryFromEntries, type Dictionary } from '../grammar/dictionary.js';
 import { buildStepGrammar, type StepGrammar, type StepSpec } from '../grammar/step-grammar.js';
+import { NUMERAL_WORDS, QUANTITY_LEADS, QUANTITY_TAILS } from '../grammar/quantity.js';
 import { createIntentMatcher, type IntentMatcher } from '../intent/match.js';
 import { defaultThresholds, judge, type DecisionThresholds } from './decision.js';
 import { RecognizerError, SAMPLE_RATE, type RecognitionResult, type RecognitionSession, type Recognizer } from './recognizer.js';
@@ -75,6 +76,8 @@ export function voskGrammarJson(g: StepGrammar): string {
   const pres = [[], ...g.prefixes];
   for (const p of g.phrases) for (const pre of p.bare ? [[]] : pres) phrases.add([...pre, ...p.words].join(' '));
   if (g.digits) for (const d of g.digits.words) phrases.add(d);
+  // Single words let Vosk string them together in any order; the matcher reads the value.
+  if (g.quantity) for (const w of [...NUMERAL_WORDS, ...QUANTITY_LEADS, ...QUANTITY_TAILS, ...g.quantity.units.map((u) => u.join(' '))]) phrases.add(w);
   return JSON.stringify([...phrases, '[unk]']);
 }
 

@@ -4,7 +4,9 @@
 //   2. a held-out set synthesised now with voices, speeds and noise the fixtures
 //      do not contain (thresholds were never chosen on it),
 //   3. the real Mandarin recordings in ../shared/speech/real-zh at every step —
-//      none is a command, so every one must be rejected.
+//      none is a command, so every one must be rejected;
+// and, outside the combined figures, the held-out set 12 dB quieter, and counts and
+// sums said as numbers (四口人, 两千五) with the real recordings at that step.
 // Prints each set's summary, then one combined JSON line, and the goals as ratios.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -18,7 +20,7 @@ import { evaluateClip, formatOutcome, listClips, REJECT, summarize, type Clip, t
 import { pocketSphinxZhManifest } from '../../speech/models/manifest.js';
 import { defaultPocketSphinxModelDir } from '../../speech/models/paths.js';
 import { provisionModel } from '../../speech/models/provision.js';
-import { generate, utterances } from '../fixtures/speech/synthesize.js';
+import { generate, quantityUtterances, utterances } from '../fixtures/speech/synthesize.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const shared = process.env.XIANGYIN_SHARED_DIR ?? path.resolve(root, '..', 'shared');
@@ -62,6 +64,17 @@ if (!fs.existsSync(path.join(quietDir, '.complete'))) {
   fs.writeFileSync(path.join(quietDir, '.complete'), '');
 }
 
+// Counts and sums said as numbers (四口人, 两千五), in the held-out voices, and the real recordings
+// heard at that step (all must be rejected). Its own line, outside the combined figures.
+const quantityKey = createHash('sha256').update(JSON.stringify(quantityUtterances())).update(generator).digest('hex').slice(0, 12);
+const quantityDir = path.join(os.tmpdir(), `xiangyin-speech-quantity-${quantityKey}`);
+if (!fs.existsSync(path.join(quantityDir, '.complete'))) {
+  fs.rmSync(quantityDir, { recursive: true, force: true });
+  generate('heldout', quantityDir, quantityUtterances());
+  fs.writeFileSync(path.join(quantityDir, '.complete'), '');
+}
+const quantityClips = [...listClips(quantityDir), ...realClips.filter((c) => c.step === 'home').map((c) => ({ ...c, name: c.name.replace(/@home$/, '@quantity'), step: 'quantity' as const }))];
+
 const recognition = loadStationConfig(undefined).speech.recognition;
 const rec = createRecognizer(recognition);
 if (!rec) throw new Error('recognition is off');
@@ -70,6 +83,7 @@ const sets: [string, Clip[], boolean][] = [
   ['held-out', listClips(heldoutDir), true],
   ['real-zh (all must be rejected)', realClips, true],
   ['held-out at -12 dB (not in the combined figures)', listClips(quietDir), false],
+  ['quantities and real-zh at a quantity step (not in the combined figures)', quantityClips, false],
 ];
 const all: ClipOutcome[] = [];
 for (const [name, clips, inTotal] of sets) {

@@ -50,6 +50,16 @@ export const stepSpecSchema = z.discriminatedUnion('kind', [
       extra: z.array(choiceOptionSchema).min(1).max(4).optional(),
     })
     .strict(),
+  z
+    .object({
+      /** A count or an amount said as a number (四口人, 两千五百块); the form checks the range. */
+      kind: z.literal('quantity'),
+      max: z.number().int().min(1).max(99_999_999),
+      /** Measure words that may follow the number (口人, 个, 元, 块钱). */
+      units: z.array(z.string().min(1).max(8)).max(8).optional(),
+      extra: z.array(choiceOptionSchema).min(1).max(4).optional(),
+    })
+    .strict(),
   z.object({ kind: z.literal('choice'), options: z.array(choiceOptionSchema).min(1).max(12), checking: z.string().min(1).max(64).optional() }).strict(),
 ]);
 export type StepSpecInput = z.infer<typeof stepSpecSchema>;

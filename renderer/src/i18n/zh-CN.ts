@@ -106,6 +106,8 @@ export const zhCN = {
     whichWrong: '哪一项不对？',
     applicant: (name: string | null, tail: string) => `申请人：${name ?? ''}（身份证尾号 ${tail}）`,
     numberReadBack: (spoken: string) => `您输入的是：${spoken}。对吗？`,
+    /** A count or a sum heard by voice, said back as a quantity (两千五百元). */
+    quantityReadBack: (spoken: string) => `您说的是：${spoken}。对吗？`,
     numberCheck: '请核对：',
     digitsSoFar: (n: number) => `已输入 ${n} 位`,
     typedByHelper: '请家人或工作人员帮忙输入。',
@@ -172,6 +174,7 @@ export const zhCN = {
       home: (services: readonly string[]) => `我没听清。您可以说：${services.join('、')}。`,
       confirm: '我没听清。对的话请说“是”，不对请说“不是”。',
       digits: '我没听清。请一个数字一个数字地慢慢说。',
+      quantity: '我没听清。请直接说个数，比如“三个”，或者“两千块”。',
       choice: (options: readonly string[]) => `我没听清。您可以说：${options.join('、')}，或者说“第一个”。`,
       plain: '我没听清，请再说一遍。',
     },

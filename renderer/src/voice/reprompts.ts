@@ -9,7 +9,7 @@ import { confirmVoiceSynonyms, globalVoiceSynonyms, serviceVoiceSynonyms, type S
 import type { StepSpecInput } from '../../../common/ipc/channels/speech.js';
 import { t } from '../i18n/zh-CN.js';
 
-export type StepKind = 'home' | 'confirm' | 'digits' | 'choice';
+export type StepKind = 'home' | 'confirm' | 'digits' | 'quantity' | 'choice';
 
 /** A line as shown on screen and as read aloud (numbers such as 12345 are read digit by digit). */
 export interface Line {
@@ -50,6 +50,8 @@ export function reprompt(
       return same(again.confirm);
     case 'digits':
       return same(again.digits);
+    case 'quantity':
+      return same(again.quantity);
     case 'choice':
       return same(opts.options && opts.options.length > 0 ? again.choice(opts.options.slice(0, 4)) : again.plain);
   }

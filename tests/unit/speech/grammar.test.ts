@@ -76,6 +76,21 @@ describe('step grammars', () => {
     expect(() => buildStepGrammar({ kind: 'digits', minLength: 5, maxLength: 2 }, dict)).toThrow(GrammarError);
   });
 
+  it('quantity: the numerals, the measure words (as dictionary words) and the globals, rendered for both engines', () => {
+    const qDict = dictionaryFromEntries([...[...chars].map((c) => [c, 'x'] as [string, string]), ...['十', '百', '千', '万', '口', '人', '个', '元', '块', '钱', '一共', '大概', '差不多', '大约', '左右', '吧'].map((w) => [w, 'x'] as [string, string])]);
+    const g = buildStepGrammar({ kind: 'quantity', max: 12, units: ['口人', '个', '（口）'] }, qDict);
+    expect(g.quantity).toEqual({ max: 12, units: [['口', '人'], ['个'], ['口']] });
+    expect(new Set(g.phrases.map((p) => p.intent))).toEqual(new Set(['back', 'home', 'repeat', 'help']));
+    const jsgf = renderJsgf(g, { garbageWords: [], garbageWeight: 0 });
+    expect(jsgf).toContain('[<qlead>] <quantity> [<unit>] [<qtail>]');
+    expect(jsgf).toContain('<unit> = 口 人 | 个 | 口;');
+    expect(jsgf).not.toContain('百');
+    expect(JSON.parse(voskGrammarJson(g))).toEqual(expect.arrayContaining(['十', '两', '口 人', '左右']));
+    // A numeral the dictionary lacks fails the build, as any other word does.
+    expect(() => buildStepGrammar({ kind: 'quantity', max: 12 }, dict)).toThrow(GrammarError);
+    expect(() => buildStepGrammar({ kind: 'quantity', max: 0 }, qDict)).toThrow(GrammarError);
+  });
+
   it('choice: built from the screen labels (punctuation dropped) plus ordinals', () => {
     const g = buildStepGrammar({ kind: 'choice', options: [{ id: 'a', label: '医保（本人）' }, { id: 'b', label: '低保', synonyms: ['医保'] }] }, dict);
     const a = g.phrases.filter((p) => p.intent === 'a').map((p) => p.words.join(''));

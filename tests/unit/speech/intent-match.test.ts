@@ -10,6 +10,24 @@ const home = createIntentMatcher(buildStepGrammar({ kind: 'home' }, dict));
 const confirm = createIntentMatcher(buildStepGrammar({ kind: 'confirm' }, dict));
 const digits = createIntentMatcher(buildStepGrammar({ kind: 'digits', allowX: true, minLength: 3, maxLength: 18 }, dict));
 
+describe('intent matching at a quantity step', () => {
+  const words = [...chars, ...'十百千万口人个元块钱', '一共', '大概', '差不多', '大约', '左右', '吧'];
+  const qDict = dictionaryFromEntries(words.map((w) => [w, 'x'] as [string, string]));
+  const quantity = createIntentMatcher(buildStepGrammar({ kind: 'quantity', max: 100_000, units: ['口人', '个', '元', '块钱'] }, qDict));
+
+  it("reads the value, whatever is said around it; the range is the form's to check", () => {
+    expect(quantity.match('一共五口人')).toEqual({ digits: '5' });
+    expect(quantity.match('两千五')).toEqual({ digits: '2500' });
+    expect(quantity.match('三百零五块钱')).toEqual({ digits: '305' });
+    expect(quantity.match('二十万')).toEqual({ digits: '200000' });
+  });
+
+  it('still hears the global commands, and nothing in words that hold no number', () => {
+    expect(quantity.match('返回')).toEqual({ intent: 'back', exact: true });
+    expect(quantity.match('口人')).toBeNull();
+  });
+});
+
 describe('intent matching', () => {
   it('matches synonyms with and without carrier phrases', () => {
     expect(home.match('养老认证')).toEqual({ intent: 'pension-certification', exact: true });

@@ -46,7 +46,7 @@ describe('after two misses', () => {
   });
 
   it('reprompt gives the same line from the second miss on, whatever the step', () => {
-    for (const kind of ['home', 'confirm', 'digits', 'choice'] as const) {
+    for (const kind of ['home', 'confirm', 'digits', 'quantity', 'choice'] as const) {
       for (const help of [kioskCalled, kioskNotCalled, tv]) {
         expect(reprompt(kind, 2, { help })).toEqual(afterTwoMisses(help));
         expect(reprompt(kind, 3, { help })).toEqual(afterTwoMisses(help));
@@ -60,6 +60,7 @@ describe('after one miss', () => {
     for (const help of [kioskCalled, kioskNotCalled, tv]) {
       expect(reprompt('confirm', 1, { help }).say).toBe(t.voice.again.confirm);
       expect(reprompt('digits', 1, { help }).say).toBe(t.voice.again.digits);
+      expect(reprompt('quantity', 1, { help }).say).toBe(t.voice.again.quantity);
       expect(reprompt('choice', 1, { help }).say).toBe(t.voice.again.plain);
     }
     expect(reprompt('home', 1, { help: tv, services: ['policy-qa'] }).say).toMatch(/^我没听清。您可以说：\S+。$/);
