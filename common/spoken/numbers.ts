@@ -77,6 +77,15 @@ export function speakMoney(fen: number): string {
   return out;
 }
 
+/**
+ * A count or a sum with its unit, as said back to check it, in the words the resident
+ * would use: two is 两 before 百/千/万 and before a measure word (两千五百元, 两口人).
+ */
+export function speakQuantity(n: number, unit: string): string {
+  const said = unit === '元' ? speakMoney(Math.round(n * 100)) : `${n === 2 ? '两' : speakInteger(n)}${unit}`;
+  return said.replace(/二(?=[百千万亿])/gu, '两');
+}
+
 /** A date as 年月日: the year digit by digit (二零二六年), month and day as quantities. */
 export function speakDate(d: { year: number; month: number; day: number }): string {
   return `${speakDigits(String(d.year), { one: '一' })}年${speakInteger(d.month)}月${speakInteger(d.day)}日`;

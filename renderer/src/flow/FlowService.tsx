@@ -21,7 +21,7 @@ import { toSubmitArgs, type CapturedPhoto } from './to-application.js';
 import { useSpecialist } from '../specialist/SpecialistSession.js';
 import { useCatalogue } from './useCatalogue.js';
 import { AfterService } from './AfterService.js';
-import { applyVoice, stepSpecFor } from './flow-voice.js';
+import { applyVoice, quantityUnitOf, stepSpecFor } from './flow-voice.js';
 import { usePhotoCapture } from './usePhotoCapture.js';
 import { readBackNumber, readBackText } from './views/NumberEntry.js';
 import { useScreenVoice } from '../voice-ui/useScreenVoice.js';
@@ -121,7 +121,8 @@ function Flow({ service, catalogueVersion, identity, onBehalf }: { service: flow
   });
 
   const live = view.kind === 'done' ? null : view;
-  const readBack = pending !== null ? readBackText(pending) : null;
+  const unit = quantityUnitOf(live);
+  const readBack = pending !== null ? readBackText(pending, unit) : null;
   const voice = useScreenVoice({
     // While the submit window is open it listens itself; the read-back's grammar is back once it closes.
     step: live && !finished && !aboutToSubmit ? stepSpecFor(live, pending, photo.phase) : null,
@@ -131,7 +132,7 @@ function Flow({ service, catalogueVersion, identity, onBehalf }: { service: flow
     // on a number being read back, the number.
     prompt: photo.phase === 'shot' ? t.flow.photoTaken : (readBack ?? said),
     onResult: (r) => {
-      if (live) applyVoice(live, r, { act, pending, numbers: { setPending, readBack: (v) => readBackNumber(v, speak) }, photo, submitSoon: () => setAboutToSubmit(true) });
+      if (live) applyVoice(live, r, { act, pending, numbers: { setPending, readBack: (v) => readBackNumber(v, speak, unit) }, photo, submitSoon: () => setAboutToSubmit(true) });
     },
   });
 

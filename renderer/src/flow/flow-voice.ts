@@ -1,13 +1,13 @@
 // What can be said on each flow screen, and what a recognised answer does.
 // Derived from the FlowView (itself derived from the catalogue), never written
 // per screen: choices become a choice grammar of their labels and voice words,
-// yes/no questions and read-backs a confirm grammar, numbers a digits grammar,
+// yes/no questions and read-backs a confirm grammar, numbers a digits or a quantity grammar,
 // photos the camera's buttons. Every word a button carries can be said, so a
 // resident who cannot use the screen is never stuck: 拍照 / 用这张 / 重拍 on a
 // photo, 跳过 on an optional question, and 叫工作人员 where only a helper can
 // answer (a typed name, a camera that will not open).
 import type { FlowView } from '../../../common/flow/index.js';
-import { controlVoiceSynonyms, type ControlIntentId } from '../../../common/catalogue/voice-synonyms.js';
+import { controlVoiceSynonyms, measureWordSynonyms, type ControlIntentId } from '../../../common/catalogue/voice-synonyms.js';
 import type { SpeechResultEvent, StepSpecInput } from '../../../common/ipc/channels/speech.js';
 import { speakInteger } from '../../../common/spoken/numbers.js';
 import { t } from '../i18n/zh-CN.js';
@@ -20,13 +20,16 @@ type SpokenOption = Extract<StepSpecInput, { kind: 'choice' }>['options'][number
 
 const MAX_OPTIONS = 12;
 
-type DigitKind = 'phone' | 'bank-account' | 'id-number' | 'count' | 'amount';
-const DIGIT_FIELDS: Record<DigitKind, (f: Question['field']) => Extract<StepSpecInput, { kind: 'digits' }>> = {
+type NumberKind = 'phone' | 'bank-account' | 'id-number' | 'count' | 'amount';
+type NumberStep = Extract<StepSpecInput, { kind: 'digits' | 'quantity' }>;
+// Numbers that identify something are said digit by digit; counts and money as quantities
+// (四口人, 两千五), the way the questions ask for them (一共几口人？) and people answer.
+const NUMBER_FIELDS: Record<NumberKind, (f: Question['field']) => NumberStep> = {
   phone: () => ({ kind: 'digits', minLength: 7, maxLength: 12 }),
   'bank-account': (f) => (f.kind === 'bank-account' ? { kind: 'digits', minLength: f.minDigits, maxLength: f.maxDigits } : { kind: 'digits' }),
   'id-number': () => ({ kind: 'digits', minLength: 18, maxLength: 18, allowX: true }),
-  count: () => ({ kind: 'digits', minLength: 1, maxLength: 2 }),
-  amount: () => ({ kind: 'digits', minLength: 1, maxLength: 7 }),
+  count: (f) => (f.kind === 'count' ? { kind: 'quantity', max: f.max, units: [...measureWordSynonyms(f.unit)] } : { kind: 'quantity', max: 99 }),
+  amount: (f) => (f.kind === 'amount' ? { kind: 'quantity', max: Math.floor(f.maxYuan), units: [...measureWordSynonyms(f.unit)] } : { kind: 'quantity', max: 99_999 }),
 };
 
 /** A button of the flow's own (拍照, 跳过…) as a spoken option: its label plus what people say for it. */
@@ -84,11 +87,18 @@ function questionSpec(view: Question, photo: PhotoPhase): StepSpecInput {
     case 'text':
       return withSkip([callStaff], view.canSkip);
     default: {
-      const digits = DIGIT_FIELDS[f.kind](f);
+      const number = NUMBER_FIELDS[f.kind](f);
       const skip = view.canSkip ? control('skip', t.common.skip) : null;
-      return skip ? { ...digits, extra: [skip] } : digits;
+      return skip ? { ...number, extra: [skip] } : number;
     }
   }
+}
+
+/** The unit of a count or a sum on screen (口人, 元), to say it back as a quantity; undefined for other numbers. */
+export function quantityUnitOf(view: Live | null): string | undefined {
+  if (view?.kind !== 'question') return undefined;
+  const f = view.field;
+  return f.kind === 'count' || f.kind === 'amount' ? f.unit : undefined;
 }
 
 /** 第2位家人关系 → 第二位家人关系: grammars drop numerals, and 第1位… and 第2位… would become one phrase. */
@@ -167,12 +177,11 @@ export function applyVoice(view: Live, r: SpeechResultEvent, ctx: VoiceContext):
       else if (f.kind === 'photo') PHOTO_ACTIONS[r.intent ?? '']?.(ctx.photo);
       else if (f.kind === 'yes-no' && (yes || no)) act.answer(yes);
       else if ((f.kind === 'choice' || f.kind === 'relationship') && r.intent) act.answer(r.intent);
+      // A number heard is said back and counts once confirmed: a misheard digit or a 两千 heard
+      // as 七元 must not slip into an application (the income decides a 低保 application).
       else if (r.digits) {
-        if (f.kind === 'count' || f.kind === 'amount') act.answer(Number(r.digits));
-        else {
-          numbers.setPending(r.digits);
-          numbers.readBack(r.digits);
-        }
+        numbers.setPending(r.digits);
+        numbers.readBack(r.digits);
       }
     }
   }

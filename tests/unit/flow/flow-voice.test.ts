@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { builtinCatalogue } from '../../../common/catalogue/builtin.js';
 import { answer, next, skip, startFlow, viewOf, type FlowState, type FlowView } from '../../../common/flow/index.js';
 import { stepSpecSchema, type SpeechResultEvent, type StepSpecInput } from '../../../common/ipc/channels/speech.js';
-import { applyVoice, stepSpecFor, type VoiceContext } from '../../../renderer/src/flow/flow-voice.js';
+import { applyVoice, quantityUnitOf, stepSpecFor, type VoiceContext } from '../../../renderer/src/flow/flow-voice.js';
 import type { PhotoPhase } from '../../../renderer/src/flow/usePhotoCapture.js';
 import { makeIdNumber, photo, resident, TODAY } from './fixtures.js';
 
@@ -33,6 +33,9 @@ const phone = question(skip(afterHousehold), 'phone');
 // 养老认证 for a family member: the name is typed by a helper.
 const memberName = question(answer(answer(answer(start('pension-certification'), 'family'), 'spouse'), makeIdNumber('1952-01-20', '222')), 'member-name');
 const forWhom = question(start('pension-certification'), 'for-whom');
+// 低保 asks 一共几口人？ and 一个月收入多少钱？ first: answered as quantities.
+const householdSize = question(start('subsistence-allowance'), 'household-size');
+const income = question(answer(start('subsistence-allowance'), 3), 'monthly-income');
 
 /** The same question, made optional: catalogues may mark any question so. */
 const optional = (q: Question): Question => ({ ...q, canSkip: true, field: { ...q.field, optional: true } });
@@ -109,12 +112,18 @@ describe('stepSpecFor', () => {
     expect(spec?.kind === 'choice' && spec.options.map((o) => o.label)).toEqual(['第一位家人关系', '第二位家人关系', '电话号码']);
   });
 
+  it('a count or a sum is a quantity, said as a number with the words people put after it (五口人, 两千块)', () => {
+    expect(stepSpecFor(householdSize, null, 'opening')).toEqual({ kind: 'quantity', max: 12, units: ['口人', '口', '个人', '个', '人'] });
+    expect(stepSpecFor(income, null, 'opening')).toEqual({ kind: 'quantity', max: 100_000, units: ['元', '块', '块钱'] });
+    expect(stepSpecFor(optional(householdSize), null, 'opening')).toMatchObject({ kind: 'quantity', extra: [{ id: 'skip' }] });
+  });
+
   it('a read-back awaiting 是 / 不是 is a confirm step whatever the question', () => {
     expect(stepSpecFor(phone, '13812345678', 'opening')).toEqual({ kind: 'confirm' });
   });
 
   it('every step it makes is valid for speech:listen-start', () => {
-    const specs = [householdPhoto, incomePhoto, memberName, phone, required(phone), optional(forWhom)].flatMap((q) =>
+    const specs = [householdPhoto, incomePhoto, memberName, phone, required(phone), optional(forWhom), householdSize, income, optional(householdSize)].flatMap((q) =>
       (['opening', 'preview', 'shot', 'failed'] as PhotoPhase[]).map((p) => stepSpecFor(q, null, p)),
     );
     for (const s of specs) expect(stepSpecSchema.parse(s)).toEqual(s);
@@ -158,6 +167,18 @@ describe('applyVoice', () => {
       applyVoice(householdPhoto, heard({ intent }), ctx);
       expect(calls()).toEqual({ [pressed]: [[]] });
     }
+  });
+
+  it('a count or a sum heard is held for its read-back, as a spoken phone number is, and counts once confirmed', () => {
+    const sum = context();
+    applyVoice(income, heard({ text: '两千五', digits: '2500' }), sum.ctx);
+    expect(sum.calls()).toEqual({ setPending: [['2500']] });
+    expect(quantityUnitOf(income)).toBe('元');
+    expect(quantityUnitOf(householdSize)).toBe('口人');
+    expect(quantityUnitOf(phone)).toBeUndefined();
+    const confirmed = context('2500');
+    applyVoice(income, heard({ text: '是', intent: 'yes' }), confirmed.ctx);
+    expect(confirmed.calls()).toEqual({ answer: [['2500']] });
   });
 
   it('skips an optional question by voice, as the 跳过 button does, and never a required one', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { speakDate, speakDigits, speakIdNumber, speakInteger, speakIsoDate, speakMoney } from '../../../common/spoken/index.js';
+import { speakDate, speakDigits, speakIdNumber, speakInteger, speakIsoDate, speakMoney, speakQuantity } from '../../../common/spoken/index.js';
 
 describe('spoken numbers', () => {
   it('reads ID numbers digit by digit, X as 叉, in 6-8-4 groups', () => {
@@ -36,6 +36,15 @@ describe('spoken numbers', () => {
     expect(speakMoney(0)).toBe('零元');
     expect(speakMoney(38000)).toBe('三百八十元');
     expect(() => speakMoney(1.5)).toThrow(RangeError);
+  });
+
+  it('says a count or a sum back with its unit, 两 before a measure word', () => {
+    expect(speakQuantity(2500, '元')).toBe('两千五百元');
+    expect(speakQuantity(22_000, '元')).toBe('两万两千元');
+    expect(speakQuantity(20, '元')).toBe('二十元');
+    expect(speakQuantity(2, '口人')).toBe('两口人');
+    expect(speakQuantity(12, '口人')).toBe('十二口人');
+    expect(speakQuantity(3, '位')).toBe('三位');
   });
 
   it('reads dates as 年月日 with the year digit by digit', () => {

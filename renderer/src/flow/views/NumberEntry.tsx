@@ -1,10 +1,11 @@
 // Numbers on a big keypad (or spoken). Phone numbers, bank accounts and ID
-// numbers are read back digit by digit and must be confirmed before they count.
+// numbers are read back digit by digit and must be confirmed before they count;
+// so must a count or a sum heard by voice, said back as a quantity (两千五百元).
 // The number awaiting confirmation (`pending`) is held by the flow, so a spoken
 // number and a keyed one go through the same read-back, and 是 / 不是 can be
 // said as well as pressed.
 import { useEffect, useRef, useState } from 'react';
-import { speakDigits } from '../../../../common/spoken/numbers.js';
+import { speakDigits, speakQuantity } from '../../../../common/spoken/numbers.js';
 import { Button } from '../../design/Button.js';
 import { Keypad, groupIdNumber } from '../../design/Keypad.js';
 import { useReadAloud } from '../../read-aloud/ReadAloudContext.js';
@@ -23,13 +24,17 @@ export interface NumberEntryProps {
   onDone(value: string): void;
 }
 
-/** 请核对。您输入的是：幺三八…。对吗？ — the read-back screen's words, as said and as 朗读 repeats them. */
-export function readBackText(value: string): string {
-  return `${t.flow.numberCheck.replace(/[：:]$/, '。')}${t.flow.numberReadBack(speakDigits(value))}`;
+/**
+ * 请核对。您输入的是：幺三八…。对吗？ — the read-back screen's words, as said and as 朗读 repeats them.
+ * With `unit` (a count or a sum) the value is said as a quantity: 您说的是：两千五百元。对吗？
+ */
+export function readBackText(value: string, unit?: string): string {
+  const check = t.flow.numberCheck.replace(/[：:]$/, '。');
+  return unit ? `${check}${t.flow.quantityReadBack(speakQuantity(Number(value), unit))}` : `${check}${t.flow.numberReadBack(speakDigits(value))}`;
 }
 
-export function readBackNumber(value: string, speak: (text: string) => unknown): void {
-  void speak(readBackText(value));
+export function readBackNumber(value: string, speak: (text: string) => unknown, unit?: string): void {
+  void speak(readBackText(value, unit));
 }
 
 export function NumberEntry(props: NumberEntryProps) {
@@ -48,6 +53,7 @@ export function NumberEntry(props: NumberEntryProps) {
         <p className="lead">{t.flow.numberCheck}</p>
         <p className="entry-display" data-testid="number-readback">
           {fmt(props.pending)}
+          {props.unit ? ` ${props.unit}` : ''}
         </p>
         <div className="actions">
           <Button variant="primary" autoFocusOnMount onClick={() => props.onDone(props.pending!)} data-answer="yes">
