@@ -22,6 +22,13 @@ export interface ListenManagerOptions {
   readonly endpointer?: EndpointerOptions;
 }
 
+/**
+ * The silence that ends a number said digit by digit. People read a phone or ID number
+ * in groups (幺三八，零零幺三，八零零零) and pause between them, longer than between words;
+ * the usual 0.8 s would end the number after its first group.
+ */
+export const DIGITS_TRAILING_SILENCE_MS = 1600;
+
 interface Live {
   readonly session: RecognitionSession;
   readonly endpointer: Endpointer;
@@ -49,7 +56,9 @@ export class ListenManager {
     const session = this.o.recognizer().start(step);
     const sessionId = randomUUID();
     const noSpeechTimeoutMs = opts.noSpeechTimeoutMs ?? this.o.noSpeechTimeoutMs ?? 8000;
-    this.live.set(sessionId, { session, endpointer: new Endpointer(this.o.endpointer ?? defaultEndpointer), noSpeechTimeoutMs, idleTimer: this.idleTimer(sessionId) });
+    const ep = this.o.endpointer ?? defaultEndpointer;
+    const endpointer = new Endpointer(step.kind === 'digits' ? { ...ep, trailingSilenceMs: Math.max(ep.trailingSilenceMs, DIGITS_TRAILING_SILENCE_MS) } : ep);
+    this.live.set(sessionId, { session, endpointer, noSpeechTimeoutMs, idleTimer: this.idleTimer(sessionId) });
     return sessionId;
   }
 

@@ -6,7 +6,7 @@ import { ListenManager, type ResultEvent } from '../../../speech/session/listen-
 import { createPocketSphinxRecognizer } from '../../../speech/recognition/pocketsphinx-recognizer.js';
 import type { Recognizer } from '../../../speech/recognition/recognizer.js';
 import { RecognizerError } from '../../../speech/recognition/recognizer.js';
-import { provisionedModelDir } from './helpers.js';
+import { chunks, clip, provisionedModelDir } from './helpers.js';
 
 let rec: Recognizer;
 beforeAll(async () => {
@@ -46,6 +46,28 @@ describe('listen manager', () => {
     m.audio(usual, room(100));
     expect(events.at(-1)).toMatchObject({ sessionId: usual, kind: 'rejected', reason: 'no-speech' });
     m.dispose();
+  });
+
+  it('a number said in groups is one utterance: at a digits step a pause between groups does not end it', () => {
+    // A group of digits (the clip without its silences), a 1.2 s pause, the next group.
+    const said = clip('clips/digits-0');
+    const loud = [...said.keys()].filter((i) => Math.abs(said[i]!) > 1000);
+    const group = said.subarray(Math.max(0, loud[0]! - 1600), loud.at(-1)! + 1600);
+    const heard = (step: Parameters<ListenManager['start']>[0]) => {
+      const m = new ListenManager({ recognizer: () => rec });
+      const events: ResultEvent[] = [];
+      m.subscribe((e) => e.kind !== 'partial' && events.push(e));
+      const id = m.start(step);
+      for (const c of [...chunks(group), room(1000)]) m.audio(id, c);
+      const afterFirstGroup = events.length;
+      for (const c of [...chunks(group), room(2000)]) m.audio(id, c);
+      m.dispose();
+      return { afterFirstGroup, ended: events.length };
+    };
+    // Elsewhere 0.8 s of silence ends what was said (a command is said in one breath) ...
+    expect(heard({ kind: 'home' }).afterFirstGroup).toBe(1);
+    // ... but not a number: it ends after the last group.
+    expect(heard({ kind: 'digits' })).toEqual({ afterFirstGroup: 0, ended: 1 });
   });
 
   it('drops a session whose page stopped sending (idle timeout)', async () => {
