@@ -2,7 +2,8 @@
 // said at the read-back is the one place where a wrong hearing submits, so the
 // kiosk answers 好的，马上为您提交。不提交的话，请说“不是” and listens once: silence
 // submits, 不是 does not. And 首页 said mid-application, which would throw the
-// answers away, is asked about first. Through Chromium's fake microphone, the real capture path and the
+// answers away, is asked about first; a number read back and denied is asked for
+// again, and listened for. Through Chromium's fake microphone, the real capture path and the
 // station's recognizer; what is submitted is read off the page's own calls to
 // the station (store:submit-application), not off the screen.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ import type { KioskProcess } from '../support/kiosk-process.js';
 import { axeViolations, newKioskPage, screenshot } from '../support/browser.js';
 import { kioskWithMicrophone, type FakeMicrophone, type MicrophoneRig } from '../support/fake-microphone.js';
 import { recordSpeech } from '../support/read-aloud-check.js';
+import { familyIdNumber } from '../support/flow-driver.js';
 
 let rig: MicrophoneRig;
 let kiosk: KioskProcess;
@@ -124,6 +126,34 @@ describe('answers are not lost to one wrong hearing', () => {
     // too; that answer is covered by 我听着像是“养老认证”，对吗？ in voice-turns.)
     await page.waitForSelector('[data-screen="home"]', { timeout: 30_000 });
     mic.silence();
+    await context.close();
+  });
+
+  it('不是 said to a number read back: the kiosk asks for it again out loud, and listens', async () => {
+    const { page, context } = await newKioskPage(browser);
+    const said = recordSpeech(page);
+    const cards = await kiosk.control<Record<string, Record<string, unknown>>>('idcard-simulator', 'sampleCards');
+    await page.goto(kiosk.url);
+    await page.waitForSelector('.tile');
+    await kiosk.control('idcard-simulator', 'insertCard', cards.wangJie);
+    await page.waitForSelector('[data-testid="greeting"]', { timeout: 20_000 });
+    // 养老认证 for the resident's wife: her ID number is keyed, then read back to be checked.
+    await page.locator('[data-service="pension-certification"]').click();
+    await page.locator('[data-action="start"]').click();
+    await page.locator('[data-option="family"]').click();
+    await page.locator('[data-option="spouse"]').click();
+    await page.locator('.question-view[data-field-kind="id-number"]').waitFor();
+    await page.keyboard.type(familyIdNumber());
+    await page.locator('[data-action="confirm-number"]').click();
+    await page.locator('[data-testid="number-readback"]').waitFor();
+    // Said once the read-back has been said to its end, when the kiosk listens for 是 or 不是.
+    mic.say('不是');
+    const before = said.length;
+    await expect.poll(() => said.slice(before).some((s) => s.includes('好的，请您再说一遍')), { timeout: 40_000 }).toBe(true);
+    mic.silence();
+    expect(await page.locator('[data-testid="number-readback"]').count()).toBe(0);
+    // Asked again, it listens for the number by itself: the resident need not find the microphone button.
+    await page.locator('[data-testid="listening"]').waitFor({ timeout: 20_000 });
     await context.close();
   });
 });

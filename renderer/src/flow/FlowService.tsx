@@ -132,7 +132,7 @@ function Flow({ service, catalogueVersion, identity, onBehalf }: { service: flow
     // on a number being read back, the number.
     prompt: photo.phase === 'shot' ? t.flow.photoTaken : (readBack ?? said),
     onResult: (r) => {
-      if (live) applyVoice(live, r, { act, pending, numbers: { setPending, readBack: (v) => readBackNumber(v, speak, unit) }, photo, submitSoon: () => setAboutToSubmit(true) });
+      if (live) applyVoice(live, r, { act, pending, numbers: { setPending, readBack: (v) => readBackNumber(v, speak, unit), sayAgain: () => void speak(t.flow.numberSayAgain) }, photo, submitSoon: () => setAboutToSubmit(true) });
     },
   });
 

@@ -131,8 +131,11 @@ export interface VoiceContext {
   act: FlowActions;
   /** A number awaiting its read-back confirmation. */
   pending: string | null;
-  /** `readBack` starts the digit-by-digit confirmation. */
-  numbers: { setPending(v: string | null): void; readBack(v: string): void };
+  /**
+   * `readBack` starts the confirmation (digit by digit, or as a quantity); `sayAgain` asks for the
+   * number again after a spoken 不是 to it (said to its end, the screen listens for the answer).
+   */
+  numbers: { setPending(v: string | null): void; readBack(v: string): void; sayAgain(): void };
   /** The camera's buttons, pressed by voice exactly as by hand. */
   photo: PhotoControls;
   /** 是 said at the read-back: submit after a last chance to take it back (a press submits at once). */
@@ -152,7 +155,11 @@ export function applyVoice(view: Live, r: SpeechResultEvent, ctx: VoiceContext):
   const no = r.intent === 'no';
   if (pending !== null) {
     if (yes) act.answer(pending);
-    else if (no) numbers.setPending(null);
+    else if (no) {
+      // The resident is talking, so the number is asked for again out loud, not left to the keypad.
+      numbers.setPending(null);
+      numbers.sayAgain();
+    }
     return;
   }
   switch (view.kind) {

@@ -109,6 +109,8 @@ export const zhCN = {
     /** A count or a sum heard by voice, said back as a quantity (两千五百元). */
     quantityReadBack: (spoken: string) => `您说的是：${spoken}。对吗？`,
     numberCheck: '请核对：',
+    /** 不是 said to a number's read-back: the number again, by voice or on the keypad. */
+    numberSayAgain: '好的，请您再说一遍，也可以在键盘上改。',
     digitsSoFar: (n: number) => `已输入 ${n} 位`,
     typedByHelper: '请家人或工作人员帮忙输入。',
     /** The one thing that can be said on a screen voice cannot answer (a typed name); the help intent. */

@@ -134,12 +134,12 @@ describe('applyVoice', () => {
   function context(pending: string | null = null) {
     const act = { next: vi.fn(), answer: vi.fn(), skip: vi.fn(), back: vi.fn(), confirm: vi.fn(), chooseFix: vi.fn(), home: vi.fn(), photo: vi.fn() };
     const photoControls = { phase: 'preview' as PhotoPhase, take: vi.fn(), use: vi.fn(), retake: vi.fn() };
-    const numbers = { setPending: vi.fn(), readBack: vi.fn() };
+    const numbers = { setPending: vi.fn(), readBack: vi.fn(), sayAgain: vi.fn() };
     const submitSoon = vi.fn();
     const ctx: VoiceContext = { act, pending, numbers, photo: photoControls, submitSoon };
     const calls = () =>
       Object.fromEntries(
-        Object.entries({ ...act, take: photoControls.take, use: photoControls.use, retake: photoControls.retake, setPending: numbers.setPending, submitSoon })
+        Object.entries({ ...act, take: photoControls.take, use: photoControls.use, retake: photoControls.retake, setPending: numbers.setPending, sayAgain: numbers.sayAgain, submitSoon })
           .filter(([, f]) => f.mock.calls.length > 0)
           .map(([k, f]) => [k, f.mock.calls]),
       );
@@ -214,6 +214,12 @@ describe('applyVoice', () => {
     const { ctx, calls } = context('13812345678');
     applyVoice(phone, heard({ intent: 'yes' }), ctx);
     expect(calls()).toEqual({ answer: [['13812345678']] });
+  });
+
+  it('不是 said to a read-back drops the number and asks for it again out loud', () => {
+    const { ctx, calls } = context('13812345678');
+    applyVoice(phone, heard({ intent: 'no' }), ctx);
+    expect(calls()).toEqual({ setPending: [[null]], sayAgain: [[]] });
   });
 });
 
