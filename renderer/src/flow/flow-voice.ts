@@ -154,8 +154,10 @@ export function applyVoice(view: Live, r: SpeechResultEvent, ctx: VoiceContext):
   const yes = r.intent === 'yes';
   const no = r.intent === 'no';
   if (pending !== null) {
-    if (yes) act.answer(pending);
-    else if (no) {
+    if (yes) {
+      numbers.setPending(null); // as the 是 button: a number refused is back on the keypad, with why
+      act.answer(pending);
+    } else if (no) {
       // The resident is talking, so the number is asked for again out loud, not left to the keypad.
       numbers.setPending(null);
       numbers.sayAgain();

@@ -178,7 +178,7 @@ describe('applyVoice', () => {
     expect(quantityUnitOf(phone)).toBeUndefined();
     const confirmed = context('2500');
     applyVoice(income, heard({ text: '是', intent: 'yes' }), confirmed.ctx);
-    expect(confirmed.calls()).toEqual({ answer: [['2500']] });
+    expect(confirmed.calls()).toEqual({ setPending: [[null]], answer: [['2500']] });
   });
 
   it('skips an optional question by voice, as the 跳过 button does, and never a required one', () => {
@@ -213,7 +213,7 @@ describe('applyVoice', () => {
   it('是 at a read-back answers with the number, whatever the question', () => {
     const { ctx, calls } = context('13812345678');
     applyVoice(phone, heard({ intent: 'yes' }), ctx);
-    expect(calls()).toEqual({ answer: [['13812345678']] });
+    expect(calls()).toEqual({ setPending: [[null]], answer: [['13812345678']] });
   });
 
   it('不是 said to a read-back drops the number and asks for it again out loud', () => {

@@ -56,7 +56,17 @@ export function NumberEntry(props: NumberEntryProps) {
           {props.unit ? ` ${props.unit}` : ''}
         </p>
         <div className="actions">
-          <Button variant="primary" autoFocusOnMount onClick={() => props.onDone(props.pending!)} data-answer="yes">
+          <Button
+            variant="primary"
+            autoFocusOnMount
+            onClick={() => {
+              // Checked now; a number refused (an ID number that does not check out) is back on the keypad to fix.
+              const checked = props.pending!;
+              props.onPending(null);
+              props.onDone(checked);
+            }}
+            data-answer="yes"
+          >
             {t.common.yes}
           </Button>
           <Button
