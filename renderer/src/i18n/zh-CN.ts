@@ -179,6 +179,8 @@ export const zhCN = {
       quantity: '我没听清。请直接说个数，比如“三个”，或者“两千块”。',
       choice: (options: readonly string[]) => `我没听清。您可以说：${options.join('、')}，或者说“第一个”。`,
       plain: '我没听清，请再说一遍。',
+      /** In place of 我没听清 when nothing was heard at all (silence, or too quiet a voice). */
+      noInput: '我没听到您说话。',
     },
     /** After two misses in a row, by what actually happened: voice has failed this resident, say what works. */
     afterTwoMisses: {

@@ -122,7 +122,7 @@ export function useScreenVoice(o: ScreenVoiceOptions): ScreenVoice {
       if (failures < 2) setAfterMisses(null);
       // Two misses: the resident needs a person. At the kiosk the station alerts the desk and the status
       // bar (and audits the call), once per run of misses, and the words wait for its answer.
-      void misses.reply(kind, failures, options ? { options } : {}, { uiMode, callForHelp: () => callForHelp('voice-failed-twice') }).then((line) => {
+      void misses.reply(kind, failures, { ...(options ? { options } : {}), noInput: r.reason === 'no-speech' }, { uiMode, callForHelp: () => callForHelp('voice-failed-twice') }).then((line) => {
         // The resident left the screen or moved on while the call was being made: say nothing stale.
         if (!mounted.current || JSON.stringify(latest.current.step) !== stepKey) return;
         // The resident spoke and was not understood: asked again in other words, they will answer

@@ -33,13 +33,26 @@ export function afterTwoMisses(help: MissHelp): Line {
   return same(help.helpCalled ? w.helpComing : w.askCounter);
 }
 
-/** The prompt after `failures` consecutive failed attempts (1 = first retry). */
+/**
+ * The prompt after `failures` consecutive failed attempts (1 = first retry). `noInput`: nothing
+ * was heard at all (silence, or a voice too quiet to tell from the room), which is not 我没听清
+ * (heard, not understood) but 我没听到您说话 — the distinction voice dialogs make between
+ * no input and no match, so a resident who said nothing is not told they were unclear.
+ */
 export function reprompt(
   kind: StepKind,
   failures: number,
-  opts: { options?: readonly string[]; services?: readonly ServiceIntentId[]; help: MissHelp },
+  opts: { options?: readonly string[]; services?: readonly ServiceIntentId[]; help: MissHelp; noInput?: boolean },
 ): Line {
   if (failures >= 2) return afterTwoMisses(opts.help);
+  const line = againLine(kind, opts);
+  return opts.noInput ? same(line.text.replace(MISHEARD, t.voice.again.noInput)) : line;
+}
+
+/** How every line asking again after a miss begins (zh-CN: 我没听清。/ 我没听清，). */
+const MISHEARD = /^我没听清[。，]/u;
+
+function againLine(kind: StepKind, opts: { options?: readonly string[]; services?: readonly ServiceIntentId[] }): Line {
   const again = t.voice.again;
   switch (kind) {
     case 'home': {
@@ -67,7 +80,7 @@ export interface MissReplies {
   reply(
     kind: StepKind,
     failures: number,
-    opts: { options?: readonly string[]; services?: readonly ServiceIntentId[] },
+    opts: { options?: readonly string[]; services?: readonly ServiceIntentId[]; noInput?: boolean },
     ctx: { uiMode: MissHelp['uiMode']; callForHelp(): Promise<boolean> },
   ): Promise<Line>;
 }

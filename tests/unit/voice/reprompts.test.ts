@@ -56,6 +56,19 @@ describe('after two misses', () => {
 });
 
 describe('after one miss', () => {
+  it('nothing heard at all is not 我没听清: the line says nothing was heard, and asks the same', () => {
+    for (const kind of ['home', 'confirm', 'digits', 'quantity', 'choice'] as const) {
+      const misheard = reprompt(kind, 1, { help: tv, options: ['只给自己'] });
+      const silent = reprompt(kind, 1, { help: tv, options: ['只给自己'], noInput: true });
+      expect(misheard.say).toMatch(/^我没听清/);
+      expect(silent.say).toMatch(/^我没听到您说话。/);
+      expect(silent.say.slice('我没听到您说话。'.length)).toBe(misheard.say.slice('我没听清。'.length));
+    }
+    expect(reprompt('choice', 1, { help: tv, noInput: true }).say).toBe('我没听到您说话。请再说一遍。');
+    // After two it is what works instead, whatever happened.
+    expect(reprompt('home', 2, { help: tv, noInput: true })).toEqual(afterTwoMisses(tv));
+  });
+
   it('asks again in the words of the step, from the catalogue, the same in every mode', () => {
     for (const help of [kioskCalled, kioskNotCalled, tv]) {
       expect(reprompt('confirm', 1, { help }).say).toBe(t.voice.again.confirm);
