@@ -118,6 +118,8 @@ export const queryStrings = {
     listening: '正在听，请说…',
     heard: (text: string) => `听到：${text}`,
     notHeard: '没听清。请再说一遍，或者按按钮。',
+    /** Nothing heard at all (silence, or too quiet a voice): not 没听清 (see voice/reprompts.ts). */
+    notHeardSilence: '没听到您说话。请再说一遍，或者按按钮。',
     noMic: '这台机器没有话筒，请按按钮。',
     unavailable: '现在不能用说的，请按按钮。',
   },

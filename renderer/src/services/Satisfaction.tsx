@@ -18,7 +18,7 @@ import { useReadAloud } from '../read-aloud/ReadAloudContext.js';
 import { t } from '../i18n/zh-CN.js';
 import { Face } from './queries/Face.js';
 import { useListen } from './queries/voice/useListen.js';
-import { HELP_AFTER_MISSES } from './queries/voice/misses.js';
+import { HELP_AFTER_MISSES, missWords } from './queries/voice/misses.js';
 import { afterTwoMisses } from '../voice/reprompts.js';
 import { useAppInfo } from '../app/AppInfoContext.js';
 import { VoiceButton } from './queries/voice/VoiceButton.js';
@@ -99,7 +99,7 @@ export function Satisfaction({ serviceId, applicationId, onDone }: SatisfactionP
     } else if (r.reason !== 'cancelled') {
       // From the second miss on, what works instead: at the kiosk the buttons, and the specialist
       // only if useListen's call reached the desk; on a TV the remote and where help is.
-      const words = out.misses >= HELP_AFTER_MISSES ? afterTwoMisses({ uiMode, helpCalled: out.helpCalled }) : { text: v.notHeard, say: v.notHeard };
+      const words = out.misses >= HELP_AFTER_MISSES ? afterTwoMisses({ uiMode, helpCalled: out.helpCalled }) : { text: missWords(r), say: missWords(r) };
       setVoiceProblem(words.text);
       void speak(words.say);
     }

@@ -1,7 +1,7 @@
 // The queries' voice path counts misses the way the screens' voice does, and
 // calls the specialist exactly once per run of misses, at the second.
 import { describe, expect, it } from 'vitest';
-import { countMiss, noMisses, shouldCallForHelp, stepKeyOf, type Misses } from '../../../renderer/src/services/queries/voice/misses.js';
+import { countMiss, missWords, noMisses, shouldCallForHelp, stepKeyOf, type Misses } from '../../../renderer/src/services/queries/voice/misses.js';
 import type { SpeechResultEvent, StepSpecInput } from '../../../common/ipc/channels/speech.js';
 
 const topics: StepSpecInput = { kind: 'choice', options: [{ id: 'medical', label: '医疗保险' }, { id: 'pension', label: '养老保险' }] };
@@ -39,5 +39,12 @@ describe('voice misses on the query screens', () => {
 
   it('does not count a cancelled listen (the resident pressed a button instead), nor call again on it', () => {
     expect(run([[topics, rejected], [topics, cancelled], [topics, rejected], [topics, cancelled]])).toEqual({ counts: [1, 1, 2, 2], calls: [2] });
+  });
+});
+
+describe('the words for a miss', () => {
+  it('say 没听清 for words not understood, and 没听到您说话 when nothing was heard', () => {
+    expect(missWords(rejected)).toMatch(/^没听清/);
+    expect(missWords({ ...rejected, reason: 'no-speech' })).toMatch(/^没听到您说话/);
   });
 });

@@ -4,6 +4,7 @@
 // a cancelled listen (the resident pressed a button instead) changes nothing.
 // At the second miss the specialist is called, once per run of misses.
 import type { SpeechResultEvent, StepSpecInput } from '../../../../../common/ipc/channels/speech.js';
+import { t } from '../../../i18n/zh-CN.js';
 
 /** Misses in a row after which the resident is offered the buttons and the specialist is called. */
 export const HELP_AFTER_MISSES = 2;
@@ -31,4 +32,9 @@ export function countMiss(prev: Misses, stepKey: string, result: SpeechResultEve
 /** True exactly when this result made the run of misses reach the threshold: call for help now. */
 export function shouldCallForHelp(prev: Misses, next: Misses): boolean {
   return next.count === HELP_AFTER_MISSES && prev.count < HELP_AFTER_MISSES;
+}
+
+/** The words for one miss: 没听清 for words not understood, 没听到您说话 when nothing was heard. */
+export function missWords(result: SpeechResultEvent): string {
+  return result.reason === 'no-speech' ? t.queries.voice.notHeardSilence : t.queries.voice.notHeard;
 }

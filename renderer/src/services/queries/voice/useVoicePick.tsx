@@ -7,6 +7,7 @@ import type { StepSpecInput } from '../../../../../common/ipc/channels/speech.js
 import { useReadAloud } from '../../../read-aloud/ReadAloudContext.js';
 import { t } from '../../../i18n/zh-CN.js';
 import { useListen, type ListenOutcome } from './useListen.js';
+import { missWords } from './misses.js';
 
 /**
  * What a spoken answer picked (an option id), or the words to show and say when
@@ -19,7 +20,7 @@ export function pickedByVoice(out: ListenOutcome): { id: string; heard: string }
   const r = out.result;
   if (r.kind === 'final' && r.intent) return { id: r.intent, heard: r.text };
   if (r.reason === 'cancelled') return null;
-  return { problem: out.helpCalled ? t.voice.useButtons : v.notHeard };
+  return { problem: out.helpCalled ? t.voice.useButtons : missWords(r) };
 }
 
 export function useVoicePick(): { listening: boolean; heard: string | null; problem: string | null; pick(step: StepSpecInput): Promise<string | null> } {
