@@ -25,6 +25,12 @@ export interface DecisionThresholds {
   /** Below its bar but at least this: a command worth asking about again ('confirm-again'; not for digits). */
   readonly confirmAgain: number;
   /**
+   * Below confirmAgain but at least this, a rejected command still names what it sounded like
+   * (`intent` on a 'low-confidence' result; never a yes at a confirm step): heard so twice running,
+   * the screen asks about it (renderer/src/voice/confirm-again.ts). One such hearing is a miss.
+   */
+  readonly sameTwice: number;
+  /**
    * Minimum confidence for a digit string or a quantity: a loop of digits fits almost any speech,
    * and numerals misheard are other values (两个 as 四十八个 at 0.88 in the eval), so it needs more.
    */
@@ -53,7 +59,7 @@ export interface DecisionThresholds {
   readonly hesitationMaxVoicedFrames: number;
 }
 
-export const defaultThresholds: DecisionThresholds = { accept: 0.62, confirmYes: 0.7, confirmAgain: 0.5, digits: 0.85, gapScale: 40, minSpeechFrames: 15, minVoicedFrames: 8, sureYesSyllables: 2, hesitationMaxSyllables: 3, hesitationMaxVoicedFrames: 80 };
+export const defaultThresholds: DecisionThresholds = { accept: 0.62, confirmYes: 0.7, confirmAgain: 0.5, sameTwice: 0.4, digits: 0.85, gapScale: 40, minSpeechFrames: 15, minVoicedFrames: 8, sureYesSyllables: 2, hesitationMaxSyllables: 3, hesitationMaxVoicedFrames: 80 };
 
 export interface DecodeEvidence {
   readonly words: readonly string[];
@@ -125,7 +131,8 @@ export function judge(step: string, text: string, match: NonNullable<IntentMatch
   const shortYes = yesAtConfirm && [...text].length < t.sureYesSyllables;
   if (confidence < needed || shortYes) {
     if (!('digits' in match) && confidence >= t.confirmAgain) return { kind: 'rejected', text, intent: match.intent, confidence, reason: 'confirm-again' };
-    return { kind: 'rejected', text, confidence, reason: 'low-confidence' };
+    const named = !('digits' in match) && !yesAtConfirm && confidence >= t.sameTwice;
+    return named ? { kind: 'rejected', text, intent: match.intent, confidence, reason: 'low-confidence' } : { kind: 'rejected', text, confidence, reason: 'low-confidence' };
   }
   return 'digits' in match ? { kind: 'final', text, digits: match.digits, confidence } : { kind: 'final', text, intent: match.intent, confidence };
 }

@@ -105,6 +105,13 @@ console.log(
     `${again.length - rightAgain} wrongly (${again.filter((o) => o.clip.expect === REJECT).length} of them should be rejected; ` +
     `${again.filter((o) => o.clip.step === 'confirm' && o.result.intent === 'yes' && o.clip.expect !== 'yes').length} a yes that was not)`,
 );
+// Below that, a command heard faintly is named on its miss, and asked about only when the next
+// try names the same one (renderer/src/voice/confirm-again.ts): how right the named ones are.
+const faint = all.filter((o) => o.result.reason === 'low-confidence' && o.result.intent !== undefined);
+console.log(
+  `heard faintly: ${faint.length} misses name a command; ${faint.filter((o) => o.result.intent === o.clip.expect).length} rightly, ` +
+    `${faint.filter((o) => o.clip.expect === REJECT).length} on clips that should be rejected (asked about only if heard so twice running)`,
+);
 // The station option that rejects a lone 嗯 or 啊 at every step (on by default): the
 // same clips through a recognizer with it off, so what it rejects rightly and what
 // it loses stay in view and the default is kept on figures.

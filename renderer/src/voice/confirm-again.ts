@@ -6,6 +6,11 @@
 // model hears only fairly well is not sent to the buttons. Anything else in
 // between — another command, a miss, a new question — starts over.
 //
+// Below that, a command heard faintly (a 'low-confidence' result that still names
+// it) is a miss; heard the same way on the very next try it is asked about too.
+// Two tries agreeing is evidence one is not: 到村委会交 in espeak's voice came out
+// right three times running at 0.44-0.46, and the resident was sent to the buttons.
+//
 // The question is put as people put it, 我听着像是“低保”，对吗？, so 对 and 不是 are
 // answers too: while asking, the step also hears yes/no (StepSpec `checking`).
 // A yes then takes what was asked about — at a confirm step as well, so 对 after
@@ -46,14 +51,20 @@ function owns(step: StepSpecInput | null, intent: string): boolean {
 
 export function createConfirmAgain(): ConfirmAgain {
   let unsure: string | null = null;
+  /** The command the last turn heard faintly, if it did. */
+  let faint: string | null = null;
   return {
     judge(r, step) {
       if (isHesitation(r)) return { kind: 'hesitation', result: r };
       const asked = unsure;
       unsure = null;
+      const faintBefore = faint;
+      faint = null;
       const intent = r.intent;
       const sure = r.kind === 'final';
       const unsureHearing = r.kind === 'rejected' && r.reason === 'confirm-again' && intent !== undefined;
+      // 对 / 不是 added while asking are answers to the question, not commands to ask about.
+      const faintHearing = r.kind === 'rejected' && r.reason === 'low-confidence' && intent !== undefined && (owns(step, intent) || (intent !== 'yes' && intent !== 'no'));
       if (asked !== null && intent !== undefined) {
         // 对: what was asked about, heard a second time in the resident's own way.
         if (sure && intent === 'yes' && asked !== 'yes') return { kind: 'result', result: { ...r, intent: asked } };
@@ -62,10 +73,11 @@ export function createConfirmAgain(): ConfirmAgain {
         if (unsureHearing && (intent === 'yes' || intent === 'no') && !owns(step, intent)) return { kind: 'miss', result: r };
         if (unsureHearing && intent === asked) return { kind: 'result', result: { ...r, kind: 'final', reason: undefined } };
       }
-      if (unsureHearing) {
+      if (unsureHearing || (faintHearing && asked === null && intent === faintBefore)) {
         unsure = intent;
         return { kind: 'ask-again', intent };
       }
+      if (faintHearing && asked === null) faint = intent;
       return sure ? { kind: 'result', result: r } : { kind: 'miss', result: r };
     },
     listenStep(step) {
@@ -76,6 +88,7 @@ export function createConfirmAgain(): ConfirmAgain {
     },
     reset() {
       unsure = null;
+      faint = null;
     },
   };
 }

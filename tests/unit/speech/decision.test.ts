@@ -78,6 +78,15 @@ describe('accept / reject decision', () => {
     expect(decide('digits', ev({ words: ['幺'], freeScore: -1000 - 40 * 50 * Math.log(0.7) }), { digits: '1' }, t).reason).toBe('low-confidence');
   });
 
+  it('below confirmAgain, down to sameTwice, names the command it heard faintly (never a yes at a confirm step)', () => {
+    const gap = (c: number) => ev({ freeScore: -1000 - 40 * 50 * Math.log(c) });
+    expect(decide('choice', gap(0.45), { intent: 'cash', exact: true }, t)).toMatchObject({ kind: 'rejected', reason: 'low-confidence', intent: 'cash' });
+    expect(decide('confirm', gap(0.45), { intent: 'no', exact: true }, t)).toMatchObject({ reason: 'low-confidence', intent: 'no' });
+    expect(decide('confirm', gap(0.45), { intent: 'yes', exact: true }, t).intent).toBeUndefined();
+    expect(decide('choice', gap(0.3), { intent: 'cash', exact: true }, t).intent).toBeUndefined();
+    expect(decide('digits', gap(0.45), { digits: '1' }, t).intent).toBeUndefined();
+  });
+
   it('returns digit strings at a digits step', () => {
     expect(decide('digits', ev({ words: ['幺', '二'] }), { digits: '12' }, t)).toMatchObject({ kind: 'final', digits: '12', text: '幺二' });
     // A digit loop fits almost any speech: a middling confidence is not enough.

@@ -32,6 +32,27 @@ describe('confirm again', () => {
     expect(c.judge(unsure('family', '只给家人'), PAY_FOR).kind).toBe('result');
   });
 
+  it('a command heard faintly is a miss; heard the same way on the very next try, it is asked about', () => {
+    const faint = (intent: string, text: string): SpeechResultEvent => ({ sessionId: 's', kind: 'rejected', text, intent, confidence: 0.45, reason: 'low-confidence' });
+    const PAY_BY: StepSpecInput = { kind: 'choice', options: [{ id: 'qr-phone', label: '手机扫码' }, { id: 'cash', label: '到村委会交' }] };
+    const c = createConfirmAgain();
+    expect(c.judge(faint('cash', '到村委会交'), PAY_BY).kind).toBe('miss');
+    expect(c.judge(faint('cash', '到村委会交'), PAY_BY)).toEqual({ kind: 'ask-again', intent: 'cash' });
+    // Asked about, it is taken by 对 as any unsure hearing is.
+    expect(c.judge(yes, { ...PAY_BY, checking: 'cash' })).toMatchObject({ kind: 'result', result: { intent: 'cash' } });
+    // Two different faint commands, or anything between two faint ones, is two misses.
+    expect(c.judge(faint('cash', '到村委会交'), PAY_BY).kind).toBe('miss');
+    expect(c.judge(faint('qr-phone', '手机扫码'), PAY_BY).kind).toBe('miss');
+    expect(c.judge(miss, PAY_BY).kind).toBe('miss');
+    expect(c.judge(faint('qr-phone', '手机扫码'), PAY_BY).kind).toBe('miss');
+    c.reset(); // a new question
+    expect(c.judge(faint('qr-phone', '手机扫码'), PAY_BY).kind).toBe('miss');
+    // A faint 对 added while asking is no command to ask about.
+    const d = createConfirmAgain();
+    d.judge(faint('yes', '对'), { ...PAY_BY, checking: 'cash' });
+    expect(d.judge(faint('yes', '对'), { ...PAY_BY, checking: 'cash' }).kind).toBe('miss');
+  });
+
   it('starts over after a miss, a sure answer, or a new question', () => {
     const c = createConfirmAgain();
     c.judge(unsure(), CONFIRM);
