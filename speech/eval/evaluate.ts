@@ -50,7 +50,6 @@ export class EvalError extends Error {
   }
 }
 
-
 /** Finds NAME.wav files with their .expect and .step (recursively); a clip missing either is an error. */
 export function listClips(dir: string): Clip[] {
   if (!fs.existsSync(dir)) throw new EvalError(`No such directory: ${dir}`);
