@@ -39,15 +39,20 @@ function countSubmits(page: Page): () => number {
   return () => n;
 }
 
-/** 医保缴费 started with the card and the buttons: its first question (给谁交) on screen. */
-async function atFirstQuestion(page: Page): Promise<void> {
+/** The resident's card in, and `service` opened and started with the buttons. */
+async function startService(page: Page, service: string): Promise<void> {
   const cards = await kiosk.control<Record<string, Record<string, unknown>>>('idcard-simulator', 'sampleCards');
   await page.goto(kiosk.url);
   await page.waitForSelector('.tile');
   await kiosk.control('idcard-simulator', 'insertCard', cards.wangJie);
   await page.waitForSelector('[data-testid="greeting"]', { timeout: 20_000 });
-  await page.locator('[data-service="medical-insurance-payment"]').click();
+  await page.locator(`[data-service="${service}"]`).click();
   await page.locator('[data-action="start"]').click();
+}
+
+/** 医保缴费 started with the card and the buttons: its first question (给谁交) on screen. */
+async function atFirstQuestion(page: Page): Promise<void> {
+  await startService(page, 'medical-insurance-payment');
   await page.locator('.question-view[data-field-id="payFor"]').waitFor();
 }
 
@@ -186,13 +191,7 @@ describe('answers are not lost to one wrong hearing', () => {
  * question is heard out first (the kiosk listens once it has been said), as a resident would.
  */
 async function keyedWifesIdNumber(page: Page, idNumber: string): Promise<void> {
-  const cards = await kiosk.control<Record<string, Record<string, unknown>>>('idcard-simulator', 'sampleCards');
-  await page.goto(kiosk.url);
-  await page.waitForSelector('.tile');
-  await kiosk.control('idcard-simulator', 'insertCard', cards.wangJie);
-  await page.waitForSelector('[data-testid="greeting"]', { timeout: 20_000 });
-  await page.locator('[data-service="pension-certification"]').click();
-  await page.locator('[data-action="start"]').click();
+  await startService(page, 'pension-certification');
   await page.locator('[data-option="family"]').click();
   await page.locator('[data-option="spouse"]').click();
   await page.locator('.question-view[data-field-kind="id-number"]').waitFor();
