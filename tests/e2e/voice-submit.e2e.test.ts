@@ -134,26 +134,6 @@ describe('answers are not lost to one wrong hearing', () => {
     await context.close();
   });
 
-  it('heard faintly twice the same way (到村委会交, at 0.44-0.47 to this model), an answer is asked about, not sent to the buttons', async () => {
-    const { page, context } = await newKioskPage(browser);
-    const said = recordSpeech(page);
-    await atFirstQuestion(page);
-    await page.locator('[data-option="self"]').click();
-    await page.locator('.question-view[data-field-id="payMethod"]').waitFor();
-    // Every microphone open hears it until the kiosk asks: after the first miss it listens again by itself.
-    mic.say('到村委会交');
-    await page.locator('[data-action="mic"]').focus();
-    await page.keyboard.press('Enter');
-    await expect.poll(() => said.some((s) => s.includes('我听着像是“到村委会交”，对吗？')), { timeout: 60_000 }).toBe(true);
-    mic.silence();
-    // Not two misses: the desk was not called, and the kiosk listens for the answer to its question.
-    // (是 then takes it, as in voice-turns; espeak's 是 is itself heard only fairly well at times.)
-    expect(said.some((s) => s.includes('请工作人员过来'))).toBe(false);
-    await page.locator('[data-testid="listening"]').waitFor({ timeout: 20_000 });
-    expect(await page.locator('.question-view[data-field-id="payMethod"]').count()).toBe(1);
-    await context.close();
-  });
-
   it('不是 said to a number read back: the kiosk asks for it again out loud, and listens', async () => {
     const { page, context } = await newKioskPage(browser);
     const said = recordSpeech(page);
