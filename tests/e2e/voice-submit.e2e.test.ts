@@ -137,7 +137,20 @@ describe('answers are not lost to one wrong hearing', () => {
   it('不是 said to a number read back: the kiosk asks for it again out loud, and listens', async () => {
     const { page, context } = await newKioskPage(browser);
     const said = recordSpeech(page);
-    await keyedWifesIdNumber(page, familyIdNumber());
+    const cards = await kiosk.control<Record<string, Record<string, unknown>>>('idcard-simulator', 'sampleCards');
+    await page.goto(kiosk.url);
+    await page.waitForSelector('.tile');
+    await kiosk.control('idcard-simulator', 'insertCard', cards.wangJie);
+    await page.waitForSelector('[data-testid="greeting"]', { timeout: 20_000 });
+    // 养老认证 for the resident's wife: her ID number is keyed, then read back to be checked.
+    await page.locator('[data-service="pension-certification"]').click();
+    await page.locator('[data-action="start"]').click();
+    await page.locator('[data-option="family"]').click();
+    await page.locator('[data-option="spouse"]').click();
+    await page.locator('.question-view[data-field-kind="id-number"]').waitFor();
+    await page.keyboard.type(familyIdNumber());
+    await page.locator('[data-action="confirm-number"]').click();
+    await page.locator('[data-testid="number-readback"]').waitFor();
     // Said once the read-back has been said to its end, when the kiosk listens for 是 or 不是.
     mic.say('不是');
     const before = said.length;
@@ -146,22 +159,6 @@ describe('answers are not lost to one wrong hearing', () => {
     expect(await page.locator('[data-testid="number-readback"]').count()).toBe(0);
     // Asked again, it listens for the number by itself: the resident need not find the microphone button.
     await page.locator('[data-testid="listening"]').waitFor({ timeout: 20_000 });
-    await context.close();
-  });
-
-  it('an answer refused (an ID number that does not check out): the kiosk says why, and listens for the answer again', async () => {
-    const { page, context } = await newKioskPage(browser);
-    const said = recordSpeech(page);
-    const good = familyIdNumber();
-    await keyedWifesIdNumber(page, `${good.slice(0, 17)}${good.endsWith('0') ? '1' : '0'}`);
-    await page.locator('[data-answer="yes"]').click(); // 是 pressed at the read-back: the number goes to be checked
-    await expect.poll(() => said.some((s) => s.includes('这个身份证号码对不上')), { timeout: 30_000 }).toBe(true);
-    // Back on the keypad to fix, not read back again for another 是.
-    expect(await page.locator('[data-testid="number-readback"]').count()).toBe(0);
-    // The same question asked anew is a turn of its own: once the reason has been said, the kiosk
-    // listens again (after the listen that was open at the read-back has closed).
-    await page.locator('[data-testid="listening"]').waitFor({ state: 'detached', timeout: 20_000 });
-    await page.locator('[data-testid="listening"]').waitFor({ timeout: 30_000 });
     await context.close();
   });
 });
