@@ -137,14 +137,8 @@ describe('answers are not lost to one wrong hearing', () => {
   it('不是 said to a number read back: the kiosk asks for it again out loud, and listens', async () => {
     const { page, context } = await newKioskPage(browser);
     const said = recordSpeech(page);
-    const cards = await kiosk.control<Record<string, Record<string, unknown>>>('idcard-simulator', 'sampleCards');
-    await page.goto(kiosk.url);
-    await page.waitForSelector('.tile');
-    await kiosk.control('idcard-simulator', 'insertCard', cards.wangJie);
-    await page.waitForSelector('[data-testid="greeting"]', { timeout: 20_000 });
     // 养老认证 for the resident's wife: her ID number is keyed, then read back to be checked.
-    await page.locator('[data-service="pension-certification"]').click();
-    await page.locator('[data-action="start"]').click();
+    await startService(page, 'pension-certification');
     await page.locator('[data-option="family"]').click();
     await page.locator('[data-option="spouse"]').click();
     await page.locator('.question-view[data-field-kind="id-number"]').waitFor();
@@ -162,18 +156,3 @@ describe('answers are not lost to one wrong hearing', () => {
     await context.close();
   });
 });
-
-/**
- * 养老认证 for the resident's wife, up to her ID number keyed and read back to be checked. The
- * question is heard out first (the kiosk listens once it has been said), as a resident would.
- */
-async function keyedWifesIdNumber(page: Page, idNumber: string): Promise<void> {
-  await startService(page, 'pension-certification');
-  await page.locator('[data-option="family"]').click();
-  await page.locator('[data-option="spouse"]').click();
-  await page.locator('.question-view[data-field-kind="id-number"]').waitFor();
-  await page.locator('[data-testid="listening"]').waitFor({ timeout: 30_000 });
-  await page.keyboard.type(idNumber);
-  await page.locator('[data-action="confirm-number"]').click();
-  await page.locator('[data-testid="number-readback"]').waitFor();
-}
