@@ -35,12 +35,10 @@ afterAll(async () => {
 describe('listening by itself', () => {
   it('after a miss, asks again in other words and listens for the answer without a press', async () => {
     const { page, context } = await newKioskPage(browser);
-    await page.goto(kiosk.url);
-    await page.waitForSelector('.tile');
+    await atHome(page);
     const listening = page.locator('[data-testid="listening"]');
     mic.say('今天天气很好'); // not a service: the kiosk cannot act on it
-    await page.locator('[data-action="mic"]').focus();
-    await page.keyboard.press('Enter');
+    await pressMic(page);
     await listening.waitFor();
     await listening.waitFor({ state: 'detached', timeout: 25_000 });
     expect(await page.locator('[data-screen="home"]').count()).toBe(1);
@@ -81,13 +79,11 @@ describe('listening by itself', () => {
   it('啊… before the answer: the kiosk listens on without a word, and the words after it are heard', async () => {
     const { page, context } = await newKioskPage(browser);
     const said = recordSpeech(page);
-    await page.goto(kiosk.url);
-    await page.waitForSelector('.tile');
+    await atHome(page);
     // 啊, a pause, 低保申请. (Espeak's 啊 is heard as a hesitation here; its 嗯 and 呃 were now and
     // then forced onto 人工 or 高龄 surely enough to act on: bench:speech counts such clips.)
     mic.sayThenPlay('啊', 1.5, CLIP);
-    await page.locator('[data-action="mic"]').focus();
-    await page.keyboard.press('Enter');
+    await pressMic(page);
     const asked = said.length;
     await page.waitForSelector('[data-screen="identify-card"]', { timeout: 30_000 });
     expect(await page.innerText('h1')).toContain('最低生活保障');
@@ -100,13 +96,11 @@ describe('listening by itself', () => {
   it('啊 and then silence: the 啊 was the answer — the kiosk says it did not catch it and listens again, without a press', async () => {
     const { page, context } = await newKioskPage(browser);
     const said = recordSpeech(page);
-    await page.goto(kiosk.url);
-    await page.waitForSelector('.tile');
+    await atHome(page);
     // Stands for a short answer taken for a hesitation (real 人工 and 回首页 were, in the eval):
     // the resident has spoken and waits. Silence after it is not the resident leaving.
     mic.say('啊');
-    await page.locator('[data-action="mic"]').focus();
-    await page.keyboard.press('Enter');
+    await pressMic(page);
     await expect.poll(() => said.some((s) => s.includes('我没听清')), { timeout: 30_000 }).toBe(true);
     mic.play(CLIP); // the resident, asked again, answers; nothing is pressed
     await page.waitForSelector('[data-screen="identify-card"]', { timeout: 30_000 });
@@ -208,14 +202,24 @@ describe('listening by itself', () => {
   });
 });
 
+/** A fresh home screen, its service tiles shown. */
+async function atHome(page: Page): Promise<void> {
+  await page.goto(kiosk.url);
+  await page.waitForSelector('.tile');
+}
+
+/** The big microphone button pressed with the keyboard (focus, OK), as a resident would. */
+async function pressMic(page: Page): Promise<void> {
+  await page.locator('[data-action="mic"]').focus();
+  await page.keyboard.press('Enter');
+}
+
 /** At home, the microphone pressed and UNSURE said: the kiosk asks about it. Returns what the page has had spoken. */
 async function askedAboutPension(page: Page): Promise<string[]> {
   const said = recordSpeech(page);
-  await page.goto(kiosk.url);
-  await page.waitForSelector('.tile');
+  await atHome(page);
   mic.play(UNSURE);
-  await page.locator('[data-action="mic"]').focus();
-  await page.keyboard.press('Enter');
+  await pressMic(page);
   await expect.poll(() => said.some((s) => s.includes('我听着像是“养老认证”，对吗？')), { timeout: 30_000 }).toBe(true);
   return said;
 }
@@ -270,8 +274,7 @@ async function idleWarning(page: Page): Promise<Locator> {
 
 /** A resident puts their card in at the home screen: the screen now holds personal data, so the idle guard runs. */
 async function insertCardAtHome(page: Page): Promise<void> {
-  await page.goto(kiosk.url);
-  await page.waitForSelector('.tile');
+  await atHome(page);
   const cards = await kiosk.control<Record<string, Record<string, unknown>>>('idcard-simulator', 'sampleCards');
   await kiosk.control('idcard-simulator', 'insertCard', cards.wangJie);
   await page.waitForSelector('[data-testid="greeting"]', { timeout: 20_000 });

@@ -99,7 +99,8 @@ export function Satisfaction({ serviceId, applicationId, onDone }: SatisfactionP
     } else if (r.reason !== 'cancelled') {
       // From the second miss on, what works instead: at the kiosk the buttons, and the specialist
       // only if useListen's call reached the desk; on a TV the remote and where help is.
-      const words = out.misses >= HELP_AFTER_MISSES ? afterTwoMisses({ uiMode, helpCalled: out.helpCalled }) : { text: missWords(r), say: missWords(r) };
+      const miss = missWords(r);
+      const words = out.misses >= HELP_AFTER_MISSES ? afterTwoMisses({ uiMode, helpCalled: out.helpCalled }) : { text: miss, say: miss };
       setVoiceProblem(words.text);
       void speak(words.say);
     }
