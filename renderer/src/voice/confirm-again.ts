@@ -16,6 +16,11 @@
 // A yes then takes what was asked about — at a confirm step as well, so 对 after
 // 我听着像是“不是”，对吗？ is a 不是 and never submits. A 不是 the screen has no
 // meaning of its own for drops the guess, and the resident is asked once more.
+// The answer to our own question may be heard unsurely too (espeak's 是 at 0.6):
+// after an unsure hearing, an unsure 是 is the second hearing the pair needs,
+// and an unsure 不是 drops the guess, which costs nothing. Only what was asked
+// about because it cannot be undone (首页 on a half-filled form, ask()) still
+// needs a sure 是.
 import type { SpeechResultEvent, StepSpecInput } from '../../../common/ipc/channels/speech.js';
 import { isHesitation } from './hesitation.js';
 
@@ -51,13 +56,17 @@ function owns(step: StepSpecInput | null, intent: string): boolean {
 
 export function createConfirmAgain(): ConfirmAgain {
   let unsure: string | null = null;
+  /** Whether `unsure` was asked about because it was heard unsurely (not ask()). */
+  let heardUnsure = false;
   /** The command the last turn heard faintly, if it did. */
   let faint: string | null = null;
   return {
     judge(r, step) {
       if (isHesitation(r)) return { kind: 'hesitation', result: r };
       const asked = unsure;
+      const askedOnHearing = heardUnsure;
       unsure = null;
+      heardUnsure = false;
       const faintBefore = faint;
       faint = null;
       const intent = r.intent;
@@ -69,12 +78,14 @@ export function createConfirmAgain(): ConfirmAgain {
         // 对: what was asked about, heard a second time in the resident's own way.
         if (sure && intent === 'yes' && asked !== 'yes') return { kind: 'result', result: { ...r, intent: asked } };
         if (sure && intent === 'no' && !owns(step, 'no')) return { kind: 'denied', intent: asked };
-        // An unsure 对 or 不是 settles nothing, and is not a command to ask about either.
-        if (unsureHearing && (intent === 'yes' || intent === 'no') && !owns(step, intent)) return { kind: 'miss', result: r };
+        // An unsure 对 or 不是 answers the question, unsurely; it is never a command to ask about.
+        if (unsureHearing && intent === 'no' && !owns(step, 'no')) return { kind: 'denied', intent: asked };
+        if (unsureHearing && intent === 'yes' && !owns(step, 'yes')) return askedOnHearing && asked !== 'yes' ? { kind: 'result', result: { ...r, intent: asked, kind: 'final', reason: undefined } } : { kind: 'miss', result: r };
         if (unsureHearing && intent === asked) return { kind: 'result', result: { ...r, kind: 'final', reason: undefined } };
       }
       if (unsureHearing || (faintHearing && asked === null && intent === faintBefore)) {
         unsure = intent;
+        heardUnsure = true;
         return { kind: 'ask-again', intent };
       }
       if (faintHearing && asked === null) faint = intent;
@@ -85,9 +96,11 @@ export function createConfirmAgain(): ConfirmAgain {
     },
     ask(intent) {
       unsure = intent;
+      heardUnsure = false;
     },
     reset() {
       unsure = null;
+      heardUnsure = false;
       faint = null;
     },
   };

@@ -120,13 +120,23 @@ describe('对 and 不是 to 我听着像是…，对吗？', () => {
     expect(c.judge(no, CONFIRM)).toEqual({ kind: 'result', result: no });
   });
 
-  it('an unsure 对 or 不是 settles nothing and is not asked about: a miss', () => {
+  it('an unsure 对 to a guess heard unsurely is its second hearing; an unsure 不是 drops it', () => {
     const c = createConfirmAgain();
     c.judge(unsure('self', '只给自己'), PAY_FOR);
-    expect(c.judge(unsure('yes', '对'), PAY_FOR).kind).toBe('miss');
+    expect(c.judge(unsure('yes', '对'), PAY_FOR)).toMatchObject({ kind: 'result', result: { kind: 'final', intent: 'self', text: '对' } });
     expect(c.listenStep(PAY_FOR)).toEqual(PAY_FOR);
     c.judge(unsure('self', '只给自己'), PAY_FOR);
-    expect(c.judge(unsure('no', '不是'), PAY_FOR).kind).toBe('miss');
+    expect(c.judge(unsure('no', '不是'), PAY_FOR)).toEqual({ kind: 'denied', intent: 'self' });
+  });
+
+  it('what is asked about because it cannot be undone (首页 on a half-filled form) still needs a sure 对', () => {
+    const c = createConfirmAgain();
+    c.ask('home');
+    expect(c.judge(unsure('yes', '对'), PAY_FOR).kind).toBe('miss');
+    c.ask('home');
+    expect(c.judge(yes, PAY_FOR)).toMatchObject({ kind: 'result', result: { intent: 'home' } });
+    c.ask('home');
+    expect(c.judge(unsure('no', '不是'), PAY_FOR)).toEqual({ kind: 'denied', intent: 'home' });
   });
 
   it('a yes/no question keeps its own 是 and 不是: 是 after 我听着像是“不是”，对吗？ still means that 不是 was right', () => {
