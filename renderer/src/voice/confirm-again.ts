@@ -78,9 +78,13 @@ export function createConfirmAgain(): ConfirmAgain {
         // 对: what was asked about, heard a second time in the resident's own way.
         if (sure && intent === 'yes' && asked !== 'yes') return { kind: 'result', result: { ...r, intent: asked } };
         if (sure && intent === 'no' && !owns(step, 'no')) return { kind: 'denied', intent: asked };
-        // An unsure 对 or 不是 answers the question, unsurely; it is never a command to ask about.
-        if (unsureHearing && intent === 'no' && !owns(step, 'no')) return { kind: 'denied', intent: asked };
-        if (unsureHearing && intent === 'yes' && !owns(step, 'yes')) return askedOnHearing && asked !== 'yes' ? { kind: 'result', result: { ...r, intent: asked, kind: 'final', reason: undefined } } : { kind: 'miss', result: r };
+        // An unsure 对 or 不是 answers the question, unsurely; it is never a command to ask about —
+        // at a confirm step neither, where it contradicts what was asked about: 我听着像是“不是”，对吗？
+        // after 我听着像是“对的”，对吗？ would leave a resident with nothing sensible to say.
+        const answersNo = intent === 'no' && (!owns(step, 'no') || asked === 'yes');
+        const answersYes = intent === 'yes' && (!owns(step, 'yes') || asked === 'no');
+        if (unsureHearing && answersNo) return { kind: 'denied', intent: asked };
+        if (unsureHearing && answersYes) return askedOnHearing && asked !== 'yes' ? { kind: 'result', result: { ...r, intent: asked, kind: 'final', reason: undefined } } : { kind: 'miss', result: r };
         if (unsureHearing && intent === asked) return { kind: 'result', result: { ...r, kind: 'final', reason: undefined } };
       }
       if (unsureHearing || (faintHearing && asked === null && intent === faintBefore)) {

@@ -129,6 +129,14 @@ describe('对 and 不是 to 我听着像是…，对吗？', () => {
     expect(c.judge(unsure('no', '不是'), PAY_FOR)).toEqual({ kind: 'denied', intent: 'self' });
   });
 
+  it('at a confirm step an unsure answer to 我听着像是…，对吗？ is not asked about in turn: 不是 to a yes drops it, 是 to a 不是 takes the 不是', () => {
+    const c = createConfirmAgain();
+    c.judge(unsure('yes', '对的'), CONFIRM);
+    expect(c.judge(unsure('no', '不是'), CONFIRM)).toEqual({ kind: 'denied', intent: 'yes' });
+    c.judge(unsure('no', '不要'), CONFIRM);
+    expect(c.judge(unsure('yes', '是'), CONFIRM)).toMatchObject({ kind: 'result', result: { kind: 'final', intent: 'no' } });
+  });
+
   it('what is asked about because it cannot be undone (首页 on a half-filled form) still needs a sure 对', () => {
     const c = createConfirmAgain();
     c.ask('home');
