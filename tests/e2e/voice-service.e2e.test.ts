@@ -11,7 +11,7 @@
 // 8 kHz PocketSphinx model and espeak's voice, on 2026-11-23, it passed 4 runs of 13.
 // The commands are mostly heard (医保缴费 at 0.58-0.76; 只给自己 and 到村委会交 at
 // 0.41-0.59, asked about); what fails is mostly the answer to 我听着像是…，对吗？:
-//  - espeak's lone 是 is heard as 不是 (at 0.53-0.70, in 4 runs; decoded from files, in
+//  - espeak's lone 是 is heard as 不是 (at 0.53-0.70, in 5 runs; decoded from files, in
 //    6 of 9 renderings at rates 110-150 and pitches 30-70), so the guess is dropped;
 //  - 是的 instead (tried in 3 runs) was heard as 退回 at 0.67-0.69 twice, going back a step;
 //  - 对 comes out as 主页.
