@@ -70,8 +70,9 @@ function derivedSet(tag: string, make: (src: string, dst: string) => void): stri
 //  - 12 dB quieter: an elderly voice a metre from the microphone. Does accuracy hold at
 //    another level?
 //  - over a room's noise floor (pink, -64 dBFS RMS): a real microphone never gives digital
-//    silence, which the clean clips have around the words. Over it the model took espeak's
-//    是 for 不是 (tests/support/fake-microphone.ts); how much of the error is that artefact?
+//    silence, which the clean clips have around the words. Over digital silence the model
+//    took espeak's 是 for 不是 (tests/e2e/voice-service.e2e.test.ts); how much of the error
+//    is that artefact?
 const quietDir = derivedSet('quiet', (src, dst) => execFileSync('sox', ['-v', '0.25', src, dst]));
 const roomDir = derivedSet('room', (src, dst) => {
   const seconds = execFileSync('soxi', ['-D', src], { encoding: 'utf8' }).trim();
