@@ -54,19 +54,24 @@ function owns(step: StepSpecInput | null, intent: string): boolean {
   return false;
 }
 
+/** The open question: what it is about, and whether it was asked because that was heard unsurely (not ask()). */
+interface Asking {
+  readonly intent: string;
+  readonly onHearing: boolean;
+}
+
+/** `r` acted on as `intent`, heard surely enough now. */
+const taken = (r: SpeechResultEvent, intent: string): ConfirmAgainVerdict => ({ kind: 'result', result: { ...r, intent, kind: 'final', reason: undefined } });
+
 export function createConfirmAgain(): ConfirmAgain {
-  let unsure: string | null = null;
-  /** Whether `unsure` was asked about because it was heard unsurely (not ask()). */
-  let heardUnsure = false;
+  let asking: Asking | null = null;
   /** The command the last turn heard faintly, if it did. */
   let faint: string | null = null;
   return {
     judge(r, step) {
       if (isHesitation(r)) return { kind: 'hesitation', result: r };
-      const asked = unsure;
-      const askedOnHearing = heardUnsure;
-      unsure = null;
-      heardUnsure = false;
+      const open = asking;
+      asking = null;
       const faintBefore = faint;
       faint = null;
       const intent = r.intent;
@@ -74,7 +79,8 @@ export function createConfirmAgain(): ConfirmAgain {
       const unsureHearing = r.kind === 'rejected' && r.reason === 'confirm-again' && intent !== undefined;
       // 对 / 不是 added while asking are answers to the question, not commands to ask about.
       const faintHearing = r.kind === 'rejected' && r.reason === 'low-confidence' && intent !== undefined && (owns(step, intent) || (intent !== 'yes' && intent !== 'no'));
-      if (asked !== null && intent !== undefined) {
+      if (open !== null && intent !== undefined) {
+        const asked = open.intent;
         // 对: what was asked about, heard a second time in the resident's own way.
         if (sure && intent === 'yes' && asked !== 'yes') return { kind: 'result', result: { ...r, intent: asked } };
         if (sure && intent === 'no' && !owns(step, 'no')) return { kind: 'denied', intent: asked };
@@ -84,27 +90,24 @@ export function createConfirmAgain(): ConfirmAgain {
         const answersNo = intent === 'no' && (!owns(step, 'no') || asked === 'yes');
         const answersYes = intent === 'yes' && (!owns(step, 'yes') || asked === 'no');
         if (unsureHearing && answersNo) return { kind: 'denied', intent: asked };
-        if (unsureHearing && answersYes) return askedOnHearing && asked !== 'yes' ? { kind: 'result', result: { ...r, intent: asked, kind: 'final', reason: undefined } } : { kind: 'miss', result: r };
-        if (unsureHearing && intent === asked) return { kind: 'result', result: { ...r, kind: 'final', reason: undefined } };
+        if (unsureHearing && answersYes) return open.onHearing && asked !== 'yes' ? taken(r, asked) : { kind: 'miss', result: r };
+        if (unsureHearing && intent === asked) return taken(r, asked);
       }
-      if (unsureHearing || (faintHearing && asked === null && intent === faintBefore)) {
-        unsure = intent;
-        heardUnsure = true;
+      if (unsureHearing || (faintHearing && open === null && intent === faintBefore)) {
+        asking = { intent, onHearing: true };
         return { kind: 'ask-again', intent };
       }
-      if (faintHearing && asked === null) faint = intent;
+      if (faintHearing && open === null) faint = intent;
       return sure ? { kind: 'result', result: r } : { kind: 'miss', result: r };
     },
     listenStep(step) {
-      return unsure !== null && (step.kind === 'home' || step.kind === 'choice') ? { ...step, checking: unsure } : step;
+      return asking !== null && (step.kind === 'home' || step.kind === 'choice') ? { ...step, checking: asking.intent } : step;
     },
     ask(intent) {
-      unsure = intent;
-      heardUnsure = false;
+      asking = { intent, onHearing: false };
     },
     reset() {
-      unsure = null;
-      heardUnsure = false;
+      asking = null;
       faint = null;
     },
   };
