@@ -37,8 +37,6 @@ export interface ScreenVoice extends Voice {
 
 const GLOBAL = new Set(['back', 'home', 'repeat', 'help']);
 
-const turnOf = (stepKey: string, prompt: string) => `${stepKey}\n${prompt}`;
-
 export function useScreenVoice(o: ScreenVoiceOptions): ScreenVoice {
   const nav = useNav();
   const { uiMode } = useAppInfo();
@@ -51,8 +49,6 @@ export function useScreenVoice(o: ScreenVoiceOptions): ScreenVoice {
   // question again in other words after a miss, 再说一遍 — is listened for once it has been said to
   // its end, even where the screen's question is not (handsFree false: the home screen does not
   // listen to an empty room). Cut short, or the resident moved on: nothing follows.
-  // A turn is the step's grammar and the question asked: the same grammar asked anew (an answer
-  // refused, 请说1到12之间的数; the second family member's 是您的什么人？) is a turn of its own.
   const listenedFor = useRef<string | null>(null);
   const latestVoice = useRef<Voice | null>(null);
   // 首页 heard on a guarded screen and asked about: the next 首页 or 是 goes home.
@@ -60,7 +56,7 @@ export function useScreenVoice(o: ScreenVoiceOptions): ScreenVoice {
   const followUp = useCallback(
     (text: string) => {
       const key = JSON.stringify(latest.current.step);
-      listenedFor.current = turnOf(key, latest.current.prompt); // this turn stands for the screen's hands-free one
+      listenedFor.current = key; // this turn stands for the screen's hands-free one
       sayThen(text, (how) => {
         const v = latestVoice.current;
         if (how !== 'cut' && JSON.stringify(latest.current.step) === key && v && !v.unavailable && !v.offerButtons) void v.listen({ bargeIn: true });
@@ -140,7 +136,6 @@ export function useScreenVoice(o: ScreenVoiceOptions): ScreenVoice {
 
   // Hands-free: once the screen's question has been said to its end, listen once.
   const stepKey = JSON.stringify(o.step);
-  const turnKey = turnOf(stepKey, o.prompt);
   useEffect(() => {
     homeAsked.current = false; // a new question: 首页 is asked about afresh
   }, [stepKey]);
@@ -148,10 +143,10 @@ export function useScreenVoice(o: ScreenVoiceOptions): ScreenVoice {
   useEffect(() => {
     if (saidCount === seenSaid.current) return;
     seenSaid.current = saidCount;
-    if (!o.step || voice.unavailable || voice.offerButtons || o.handsFree === false || listenedFor.current === turnKey) return;
-    listenedFor.current = turnKey;
+    if (!o.step || voice.unavailable || voice.offerButtons || o.handsFree === false || listenedFor.current === stepKey) return;
+    listenedFor.current = stepKey;
     void voice.listen({ bargeIn: true });
-  }, [saidCount, turnKey, o.handsFree, o.step, voice]);
+  }, [saidCount, stepKey, o.handsFree, o.step, voice]);
 
   // Back from 您还在吗 with 继续: where were we? Ask the question again, and listen after it.
   useEffect(
@@ -168,10 +163,10 @@ export function useScreenVoice(o: ScreenVoiceOptions): ScreenVoice {
   // would replace the one the resident is holding the button for.
   const { press: startPress, release } = voice;
   const press = useCallback(() => {
-    listenedFor.current = turnKey;
+    listenedFor.current = stepKey;
     drop();
     startPress();
-  }, [startPress, turnKey, drop]);
+  }, [startPress, stepKey, drop]);
   const onKey = useCallback((down: boolean) => (down ? press() : release()), [press, release]);
   useVoiceKey(o.step ? onKey : null);
   return { ...voice, press, afterMisses: voice.offerButtons ? afterMisses : null };
