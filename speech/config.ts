@@ -18,10 +18,28 @@ const ttsSchema = z
 const recognitionSchema = z
   .object({
     /**
-     * 'auto': Vosk when `vosk.modelDir` is set, else PocketSphinx. 'none' turns
-     * recognition off (the kiosk still speaks and works by buttons).
+     * 'auto': Vosk when `vosk.modelDir` is set, else the neural keyword spotter when its
+     * model is provisioned, else PocketSphinx. 'none' turns recognition off (the kiosk
+     * still speaks and works by buttons).
      */
-    engine: z.enum(['auto', 'pocketsphinx', 'vosk', 'none']).default('auto'),
+    engine: z.enum(['auto', 'sherpa-kws', 'pocketsphinx', 'vosk', 'none']).default('auto'),
+    sherpaKws: z
+      .object({
+        /** The model folder; default <app>/models/sherpa-onnx-kws-zipformer-wenetspeech-3.3M-2024-01-01-mobile. */
+        modelDir: z.string().min(1).optional(),
+        /**
+         * 乡音: also spot each keyword as southern and south-western Mandarin says it (zh/ch/sh as
+         * z/c/s, n and l, f and h, -ing/-eng/-ang as -in/-en/-an, r as y or l), each variant held to
+         * a stricter threshold (speech/kws/accent.ts). On: on the real-speech dev set it cost no
+         * precision (bench:speech prints both).
+         */
+        accentVariants: z.boolean().default(true),
+        /** The spotter's threshold for keywords of two syllables or more, and for one-syllable ones (是, 对, 好). */
+        threshold: z.number().min(0.01).max(0.95).default(0.15),
+        oneSyllableThreshold: z.number().min(0.01).max(0.95).default(0.5),
+      })
+      .strict()
+      .default({ accentVariants: true, threshold: 0.15, oneSyllableThreshold: 0.5 }),
     pocketsphinx: z
       .object({
         /** Folder with model/hmm/zh/tdt_sc_8k and model/lm/zh_CN/mandarin_notone.dic; default <app>/models/pocketsphinx-zh-tdt_sc_8k. */

@@ -9,21 +9,42 @@ import { RecognizerError } from './recognition/recognizer.js';
 import { pocketSphinxZhManifest } from './models/manifest.js';
 import { isProvisioned } from './models/provision.js';
 import fs from 'node:fs';
+import { ALL_MERGERS } from './kws/accent.js';
+import { defaultKeywordThresholds } from './kws/keyword-lines.js';
+import type { KwsEngineOptions } from './kws/engine.js';
+import { defaultKwsModelDir, kwsModelPaths } from './kws/model.js';
+import { createSherpaKwsRecognizer } from './recognition/sherpa-kws-recognizer.js';
 import path from 'node:path';
 
 export type RecognitionConfig = SpeechConfig['recognition'];
 
+export const kwsModelDirOf = (c: RecognitionConfig): string => c.sherpaKws.modelDir ?? defaultKwsModelDir();
+
+/** The spotter as the station config sets it up: shared by the kiosk and `xiangyin speech spot`. */
+export function kwsEngineOptions(c: RecognitionConfig): KwsEngineOptions {
+  const k = c.sherpaKws;
+  return {
+    modelDir: kwsModelDirOf(c),
+    mergers: k.accentVariants ? ALL_MERGERS : [],
+    thresholds: { ...defaultKeywordThresholds, base: k.threshold, oneSyllable: k.oneSyllableThreshold },
+  };
+}
+
 /** Which engine 'auto' means for this config; null when recognition is off. */
-export function selectedEngine(c: RecognitionConfig): 'pocketsphinx' | 'vosk' | null {
+export function selectedEngine(c: RecognitionConfig): Recognizer['engine'] | null {
   if (c.engine === 'none') return null;
-  if (c.engine === 'auto') return c.vosk.modelDir ? 'vosk' : 'pocketsphinx';
-  return c.engine;
+  if (c.engine !== 'auto') return c.engine;
+  if (c.vosk.modelDir) return 'vosk';
+  // A spotter model present but damaged is still chosen: it fails as model-corrupt, loudly, rather
+  // than the kiosk quietly falling back to an engine that hears far less.
+  return fs.existsSync(kwsModelPaths(kwsModelDirOf(c)).tokens) ? 'sherpa-kws' : 'pocketsphinx';
 }
 
 /** Throws RecognizerError (model-missing, model-corrupt, library-missing) when it cannot. */
 export function createRecognizer(c: RecognitionConfig): Recognizer | null {
   const engine = selectedEngine(c);
   const thresholds = { accept: c.acceptConfidence, confirmYes: c.confirmYesConfidence, digits: c.digitsConfidence };
+  if (engine === 'sherpa-kws') return createSherpaKwsRecognizer({ ...kwsEngineOptions(c), thresholdsOfDecision: thresholds });
   if (engine === 'vosk') return createVoskRecognizer({ modelDir: c.vosk.modelDir ?? '', library: c.vosk.library, thresholds });
   if (engine === 'pocketsphinx') {
     const modelDir = c.pocketsphinx.modelDir ?? defaultPocketSphinxModelDir();

@@ -1,11 +1,14 @@
 // `npx xiangyin speech …` — the technician's speech tools.
 //   eval --dir DIR [--config FILE] [--quiet]   score NAME.wav/.expect/.step clips; last line is JSON
+//   spot --dir DIR [--config FILE] [--quiet]   keyword sets (phrases.txt + NAME.wav/.expect); last line is JSON
 //   recognize FILE.wav --step home|confirm|digits|quantity [--config FILE]
 //   say TEXT --out FILE.wav [--rate R]
 //   provision [--from DIR] [--download]        same as npm run provision:models
 import fs from 'node:fs';
 import { loadStationConfig } from '../core/config.js';
-import { createRecognizer } from '../../speech/create-recognizer.js';
+import { createRecognizer, kwsEngineOptions } from '../../speech/create-recognizer.js';
+import { loadKwsEngine } from '../../speech/kws/engine.js';
+import { formatSpot, listSpotSet, spotClip, summarizeSpot } from '../../speech/eval/spot.js';
 import { evaluateClip, formatOutcome, listClips, summarize, EvalError, STEPS, type Clip } from '../../speech/eval/evaluate.js';
 import { RecognizerError } from '../../speech/recognition/recognizer.js';
 import { GrammarError } from '../../speech/grammar/dictionary.js';
@@ -13,6 +16,7 @@ import { WavError } from '../../speech/audio/wav.js';
 import { createEspeakSpeaker } from '../../speech/tts/espeak-speaker.js';
 
 const USAGE = `usage: xiangyin speech eval --dir DIR [--config FILE] [--quiet]
+       xiangyin speech spot --dir DIR [--config FILE] [--quiet]
        xiangyin speech recognize FILE.wav --step home|confirm|digits|quantity [--config FILE]
        xiangyin speech say TEXT --out FILE.wav [--rate R]`;
 
@@ -47,6 +51,25 @@ async function evalCommand(args: string[]): Promise<number> {
   } finally {
     rec.dispose();
   }
+  return 0;
+}
+
+/** The kiosk's own spotter, settings and hit rules on a keyword set (speech/eval/spot.ts). */
+function spotCommand(args: string[]): number {
+  const dir = option(args, '--dir');
+  if (!dir) {
+    console.error(USAGE);
+    return 2;
+  }
+  const { phrases, clips } = listSpotSet(dir);
+  if (clips.length === 0) throw new EvalError(`No NAME.wav clips in ${dir}`);
+  const engine = loadKwsEngine(kwsEngineOptions(loadStationConfig(option(args, '--config')).speech.recognition));
+  const outcomes = clips.map((c) => {
+    const o = spotClip(engine, phrases, c);
+    if (!args.includes('--quiet')) console.log(formatSpot(o));
+    return o;
+  });
+  console.log(JSON.stringify(summarizeSpot(outcomes)));
   return 0;
 }
 
@@ -89,6 +112,8 @@ export async function run(args: string[]): Promise<number> {
     switch (cmd) {
       case 'eval':
         return await evalCommand(rest);
+      case 'spot':
+        return spotCommand(rest);
       case 'recognize':
         return recognizeCommand(rest);
       case 'say':

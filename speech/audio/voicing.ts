@@ -12,6 +12,8 @@ export class VoicingCounter {
   private buf = new Int16Array(0);
   voicedFrames = 0;
   frames = 0;
+  /** The index (10 ms hops from the start) of every voiced frame, for engines that ask where the voice was. */
+  readonly voicedAt: number[] = [];
 
   constructor(
     /** Normalised autocorrelation peak that counts as periodic. */
@@ -26,8 +28,11 @@ export class VoicingCounter {
     all.set(pcm, this.buf.length);
     let off = 0;
     for (; off + FRAME <= all.length; off += HOP) {
+      if (isVoiced(all.subarray(off, off + FRAME), this.threshold, this.minRms)) {
+        this.voicedFrames++;
+        this.voicedAt.push(this.frames);
+      }
       this.frames++;
-      if (isVoiced(all.subarray(off, off + FRAME), this.threshold, this.minRms)) this.voicedFrames++;
     }
     this.buf = all.slice(off);
   }

@@ -10,7 +10,14 @@ export interface ModelFile {
 
 export interface ModelManifest {
   readonly name: string;
-  readonly upstream: { readonly repository: string; readonly commit: string; readonly rawBase: string };
+  readonly upstream: {
+    readonly repository: string;
+    readonly commit: string;
+    /** Where each file can be fetched on its own ('' when upstream ships only an archive). */
+    readonly rawBase: string;
+    /** A .tar.bz2 release asset holding every file under `folder`, pinned by its own sha256. */
+    readonly archive?: { readonly url: string; readonly sha256: string; readonly folder: string };
+  };
   readonly files: readonly ModelFile[];
 }
 

@@ -33,7 +33,7 @@ export interface RecognitionSession {
 }
 
 export interface Recognizer {
-  readonly engine: 'pocketsphinx' | 'vosk';
+  readonly engine: 'sherpa-kws' | 'pocketsphinx' | 'vosk';
   /** Checks that the step's grammar builds (throws GrammarError otherwise). */
   prepare(spec: StepSpec): void;
   /** Starts a session; a session still open is cancelled first. */

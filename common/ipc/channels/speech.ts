@@ -108,7 +108,7 @@ export const speechChannels = {
     z.object({}).strict(),
     z.object({
       recognition: z.enum(['ready', 'unavailable', 'off']),
-      engine: z.enum(['pocketsphinx', 'vosk']).optional(),
+      engine: z.enum(['sherpa-kws', 'pocketsphinx', 'vosk']).optional(),
       /** Why recognition is unavailable, for the specialist's health panel. */
       message: z.string().optional(),
       prompts: z.enum(['ready', 'off']),

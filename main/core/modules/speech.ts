@@ -1,7 +1,9 @@
 // Speech area: spoken prompts (espeak-ng behind a prompt cache) and recognition
-// (PocketSphinx by default, Vosk when a Vosk model is configured). The recognizer
-// loads on first use, so a station without a provisioned model starts as fast and
-// still speaks; recognition then answers 'unavailable' with the reason.
+// (the neural keyword spotter by default; PocketSphinx or Vosk where configured).
+// The recognizer loads once, right after the station has started (off the path
+// to the first screen), or on first use if that comes sooner; a station without a
+// provisioned model still starts and speaks, and recognition then answers
+// 'unavailable' with the reason.
 import { IpcFailure } from '../../../common/ipc/result.js';
 import { SpeakerError } from '../../../speech/speaker.js';
 import { createEspeakSpeaker } from '../../../speech/tts/espeak-speaker.js';
@@ -47,6 +49,15 @@ export const speechModule: ModuleFactory = ({ config, services, platform }) => {
     }
   };
   const listens = new ListenManager({ recognizer: getRecognizer });
+  // After the modules are up and the host is serving: the first spoken question must not wait
+  // for the model, and the start-up must not wait for it either.
+  const preload = engine ? setImmediate(() => {
+    try {
+      getRecognizer();
+    } catch {
+      // Said by speech:status and on the first listen; logged above.
+    }
+  }) : undefined;
   const guard = <T>(f: () => T): T => {
     try {
       return f();
@@ -95,6 +106,7 @@ export const speechModule: ModuleFactory = ({ config, services, platform }) => {
       'speech:results': (_args, emit) => listens.subscribe(emit),
     },
     dispose: async () => {
+      if (preload) clearImmediate(preload);
       listens.dispose();
       recognizer?.dispose();
       await speaker?.dispose();

@@ -1,0 +1,123 @@
+// The embedded engine: k2-fsa's neural keyword spotter (sherpa-onnx, a streaming
+// Zipformer transducer trained on 10,000 h of real Mandarin). Each listening
+// session opens one stream holding that step's keywords — every phrase of the
+// step grammar (the catalogue's synonyms and the screen's labels), their tone
+// sandhi and accent variants, the hesitation sounds, and at a digits or quantity
+// step the numerals — and the spotter finds them wherever they are said, so the
+// carriers (我要…, 帮我…) need no grammar of their own: measured on the dev set,
+// spotting the bare phrase found them inside sentences as well as alone.
+// What was found is decided by kws/kws-decision.ts.
+import { VoicingCounter } from '../audio/voicing.js';
+import { buildStepGrammar, type StepGrammar, type StepSpec } from '../grammar/step-grammar.js';
+import { createIntentMatcher, type IntentMatcher } from '../intent/match.js';
+import { NUMERAL_WORDS, QUANTITY_LEADS, QUANTITY_TAILS } from '../grammar/quantity.js';
+import type { Dictionary } from '../grammar/dictionary.js';
+import { loadKwsEngine, type KwsEngine, type KwsEngineOptions } from '../kws/engine.js';
+import { decideKws, defaultKwsRules, HESITATION, NUMERAL, type KwsRules } from '../kws/kws-decision.js';
+import type { KeywordPhrase, KeywordSet } from '../kws/keyword-lines.js';
+import type { Hit, SpotStream } from '../kws/spot-stream.js';
+import { tokenDictionary } from '../kws/token-dictionary.js';
+import { loadTokenSet } from '../kws/keyword-lines.js';
+import { kwsModelPaths } from '../kws/model.js';
+import { defaultThresholds, type DecisionThresholds } from './decision.js';
+import { RecognizerError, type RecognitionResult, type RecognitionSession, type Recognizer } from './recognizer.js';
+
+export interface SherpaKwsOptions extends KwsEngineOptions {
+  readonly thresholdsOfDecision?: Partial<DecisionThresholds>;
+  readonly rules?: Partial<KwsRules>;
+}
+
+/** What people say before an answer, or instead of one. */
+const HESITATIONS = ['嗯', '啊', '哦', '呃', '唉', '哎', '喂'];
+
+interface Compiled {
+  readonly grammar: StepGrammar;
+  readonly matcher: IntentMatcher;
+  readonly keywords: KeywordSet;
+}
+
+/** The step grammar as keyword phrases: every phrase, the numerals of a number step, the hesitations. */
+export function stepKeywords(g: StepGrammar): KeywordPhrase[] {
+  const out: KeywordPhrase[] = g.phrases.map((p) => ({ intent: p.intent, text: p.words.join('') }));
+  if (g.digits) for (const w of g.digits.words) out.push({ intent: NUMERAL, text: w });
+  if (g.quantity) for (const w of [...NUMERAL_WORDS, ...QUANTITY_LEADS, ...QUANTITY_TAILS, ...g.quantity.units.map((u) => u.join(''))]) out.push({ intent: NUMERAL, text: w, optional: true });
+  for (const h of HESITATIONS) out.push({ intent: HESITATION, text: h, optional: true });
+  return out;
+}
+
+export function createSherpaKwsRecognizer(opts: SherpaKwsOptions): Recognizer {
+  const engine: KwsEngine = loadKwsEngine(opts);
+  const dict: Dictionary = tokenDictionary(loadTokenSet(kwsModelPaths(opts.modelDir).tokens));
+  const thresholds: DecisionThresholds = { ...defaultThresholds, ...opts.thresholdsOfDecision };
+  const rules: KwsRules = { ...defaultKwsRules, ...opts.rules };
+  const compiled = new Map<string, Compiled>();
+  let active: Session | null = null;
+  let disposed = false;
+
+  const compile = (spec: StepSpec): Compiled => {
+    const key = JSON.stringify(spec);
+    let c = compiled.get(key);
+    if (!c) {
+      const grammar = buildStepGrammar(spec, dict);
+      c = { grammar, matcher: createIntentMatcher(grammar), keywords: engine.keywordSet(stepKeywords(grammar)) };
+      compiled.set(key, c);
+    }
+    return c;
+  };
+
+  class Session implements RecognitionSession {
+    closed = false;
+    private readonly stream: SpotStream;
+    private readonly hits: Hit[] = [];
+    private readonly voicing = new VoicingCounter();
+    constructor(private readonly c: Compiled) {
+      this.stream = engine.stream(c.keywords);
+    }
+
+    accept(pcm: Int16Array): RecognitionResult | null {
+      if (this.closed) throw new RecognizerError('session-closed', 'This recognition session has ended');
+      this.voicing.push(pcm);
+      const all = this.stream.accept(pcm);
+      this.hits.push(...all);
+      // Hesitations are for the decision, not worth showing.
+      const fresh = all.filter((h) => h.entry.intent !== HESITATION);
+      if (fresh.length === 0) return null;
+      // What is being heard, as it is heard: the keywords so far, in the order said.
+      const text = this.hits.filter((h) => h.entry.intent !== HESITATION).map((h) => h.entry.text).join('');
+      const last = fresh[fresh.length - 1]!.entry;
+      return last.intent === NUMERAL ? { kind: 'partial', text, confidence: 0 } : { kind: 'partial', text, intent: last.intent, confidence: 0 };
+    }
+
+    end(): RecognitionResult {
+      if (this.closed) throw new RecognizerError('session-closed', 'This recognition session has ended');
+      const all = [...this.hits, ...this.stream.finish()];
+      this.close();
+      return decideKws(this.c.grammar, this.c.matcher, { hits: all, voicedAt: this.voicing.voicedAt }, thresholds, rules);
+    }
+
+    cancel(): void {
+      if (!this.closed) this.close();
+    }
+
+    private close(): void {
+      this.closed = true;
+      if (active === this) active = null;
+    }
+  }
+
+  return {
+    engine: 'sherpa-kws',
+    prepare: (spec) => void compile(spec),
+    start(spec) {
+      if (disposed) throw new RecognizerError('session-closed', 'The recognizer has been disposed');
+      active?.cancel();
+      active = new Session(compile(spec));
+      return active;
+    },
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      active?.cancel();
+    },
+  };
+}
