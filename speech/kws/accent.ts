@@ -4,11 +4,11 @@
 // once (not in every combination, which would spot far too much), plus one
 // variant with the mergers that go together in south-western speech (Sichuan,
 // Chongqing, Guizhou, Yunnan: flat tongue, front nasals, n/l).
-import type { Syllable } from './pinyin-tokens.js';
+import { toneOf, withTone, type Syllable } from './pinyin-tokens.js';
 
-export type Merger = 'zh-z' | 'n-l' | 'f-h' | 'ing-in' | 'eng-en' | 'ang-an' | 'r-y' | 'r-l';
+export type Merger = 'zh-z' | 'n-l' | 'f-h' | 'ing-in' | 'eng-en' | 'ang-an' | 'r-y' | 'r-l' | 'tone';
 
-export const ALL_MERGERS: readonly Merger[] = ['zh-z', 'n-l', 'f-h', 'ing-in', 'eng-en', 'ang-an', 'r-y', 'r-l'];
+export const ALL_MERGERS: readonly Merger[] = ['zh-z', 'n-l', 'f-h', 'ing-in', 'eng-en', 'ang-an', 'r-y', 'r-l', 'tone'];
 
 /** What each merger does to one syllable (null: it does not apply). */
 const RULES: Readonly<Record<Merger, (s: Syllable) => Syllable | null>> = {
@@ -26,6 +26,21 @@ const RULES: Readonly<Record<Merger, (s: Syllable) => Syllable | null>> = {
   'r-y': (s) => (s.initial === 'r' ? { ...s, initial: 'y' } : null),
   'r-l': (s) => (s.initial === 'r' ? { ...s, initial: 'l' } : null),
 };
+
+/**
+ * Regional tones: the same word with one syllable in another tone (北京 said bèi jīng). Only for
+ * words of two syllables or more; one syllable in another tone is another word (是 shì, 十 shí).
+ */
+function toneVariants(sylls: readonly Syllable[]): Syllable[][] {
+  if (sylls.length < 2) return [];
+  const out: Syllable[][] = [];
+  sylls.forEach((s, i) => {
+    const own = toneOf(s.final);
+    if (own === 0) return;
+    for (const t of [1, 2, 3, 4]) if (t !== own) out.push(sylls.map((x, j) => (j === i ? { ...x, final: withTone(x.final, t) } : x)));
+  });
+  return out;
+}
 
 const SOUTH_WEST: readonly Merger[] = ['zh-z', 'ing-in', 'eng-en', 'n-l'];
 
@@ -48,7 +63,8 @@ function applyAll(sylls: readonly Syllable[], mergers: readonly Merger[]): Sylla
 
 /** The accented forms of a keyword (each a whole syllable sequence), without the keyword itself. */
 export function accentVariants(sylls: readonly Syllable[], mergers: readonly Merger[] = ALL_MERGERS): Syllable[][] {
-  const forms = mergers.map((m) => applyAll(sylls, [m]));
+  const forms: (Syllable[] | null)[] = mergers.filter((m) => m !== 'tone').map((m) => applyAll(sylls, [m]));
+  if (mergers.includes('tone')) forms.push(...toneVariants(sylls));
   const sw = SOUTH_WEST.filter((m) => mergers.includes(m));
   if (sw.length > 1) forms.push(applyAll(sylls, sw));
   return forms.filter((f): f is Syllable[] => f !== null);

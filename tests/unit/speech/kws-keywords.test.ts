@@ -62,6 +62,12 @@ describe('accent variants (乡音)', () => {
     expect(forms).toContain('sh ēng c ún y èn zh èng'); // r as y
     expect(forms).toContain('s ēn c ún r èn z èn'); // south-west: flat tongue and front nasals together
   });
+  it('spots a word with one syllable in a regional tone, but never re-tones a one-syllable word', () => {
+    const forms = accentVariants(syllablesOf('北京'), ['tone']).map((f) => tokensOf(f).join(' '));
+    expect(forms).toContain('b èi j īng');
+    expect(forms).toHaveLength(6);
+    expect(accentVariants(syllablesOf('是'), ['tone'])).toEqual([]);
+  });
   it('changes nothing where no merger applies', () => {
     expect(accentVariants(syllablesOf('低保'), ['zh-z'])).toEqual([]);
   });
