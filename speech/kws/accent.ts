@@ -11,7 +11,8 @@ export type Merger = 'zh-z' | 'n-l' | 'f-h' | 'ing-in' | 'eng-en' | 'ang-an' | '
 export const ALL_MERGERS: readonly Merger[] = ['zh-z', 'n-l', 'f-h', 'ing-in', 'eng-en', 'ang-an', 'r-y', 'r-l', 'tone'];
 
 /** What each merger does to one syllable (null: it does not apply). */
-const RULES: Readonly<Record<Merger, (s: Syllable) => Syllable | null>> = {
+type SoundMerger = Exclude<Merger, 'tone'>;
+const RULES: Readonly<Record<SoundMerger, (s: Syllable) => Syllable | null>> = {
   // zh ch sh → z c s (是 shì said as sì).
   'zh-z': (s) => (['zh', 'ch', 'sh'].includes(s.initial) ? { ...s, initial: s.initial[0]! } : null),
   // n → l (男 nán said as lán); the reverse is as common, so both ways.
@@ -42,13 +43,13 @@ function toneVariants(sylls: readonly Syllable[]): Syllable[][] {
   return out;
 }
 
-const SOUTH_WEST: readonly Merger[] = ['zh-z', 'ing-in', 'eng-en', 'n-l'];
+const SOUTH_WEST: readonly SoundMerger[] = ['zh-z', 'ing-in', 'eng-en', 'n-l'];
 
 function plain(final: string): string {
   return final.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace('ü', 'v');
 }
 
-function applyAll(sylls: readonly Syllable[], mergers: readonly Merger[]): Syllable[] | null {
+function applyAll(sylls: readonly Syllable[], mergers: readonly SoundMerger[]): Syllable[] | null {
   let changed = false;
   const out = sylls.map((s) => {
     let cur = s;
@@ -63,7 +64,7 @@ function applyAll(sylls: readonly Syllable[], mergers: readonly Merger[]): Sylla
 
 /** The accented forms of a keyword (each a whole syllable sequence), without the keyword itself. */
 export function accentVariants(sylls: readonly Syllable[], mergers: readonly Merger[] = ALL_MERGERS): Syllable[][] {
-  const forms: (Syllable[] | null)[] = mergers.filter((m) => m !== 'tone').map((m) => applyAll(sylls, [m]));
+  const forms: (Syllable[] | null)[] = mergers.filter((m): m is SoundMerger => m !== 'tone').map((m) => applyAll(sylls, [m]));
   if (mergers.includes('tone')) forms.push(...toneVariants(sylls));
   const sw = SOUTH_WEST.filter((m) => mergers.includes(m));
   if (sw.length > 1) forms.push(applyAll(sylls, sw));

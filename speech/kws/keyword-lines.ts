@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import { GrammarError } from '../grammar/dictionary.js';
 import { accentVariants, type Merger } from './accent.js';
-import { syllablesOf, tokensOf, toneOf, withTone, type Syllable } from './pinyin-tokens.js';
+import { spottableSyllables, tokensOf, toneOf, withTone, type Syllable } from './pinyin-tokens.js';
 
 export interface KeywordPhrase {
   /** What the hit means: an intent id, a screen option, a digit. */
@@ -88,7 +88,7 @@ export function buildKeywordSet(phrases: readonly KeywordPhrase[], tokenSet: Rea
     lines.push(`${key} :${t.boost} #${Math.min(0.95, threshold).toFixed(3)} @${entries.length}`);
     entries.push({ ...p, tokens, syllables: sylls.length, variant });
   };
-  const base = phrases.map((p) => ({ p, sylls: syllablesOf(p.text) }));
+  const base = phrases.map((p) => ({ p, sylls: spottableSyllables(p.text, tokenSet) }));
   for (const { p, sylls } of base) {
     if (sylls.length === 0) throw new GrammarError('empty-grammar', `「${p.text}」 (${p.intent}) has nothing that can be said`);
     add(p, sylls, 'citation');

@@ -25,6 +25,16 @@ export function syllablesOf(text: string): Syllable[] {
   return pinyin(han, { toneType: 'symbol', type: 'array', toneSandhi: false }).map(splitSyllable);
 }
 
+/**
+ * The syllables for a model that knows the given tokens: a neutral-tone syllable whose final the
+ * model has no token for (公公 gōng gong: there is no toneless ong) takes its character's own tone.
+ */
+export function spottableSyllables(text: string, known: ReadonlySet<string>): Syllable[] {
+  const sylls = syllablesOf(text);
+  const han = [...text].filter((c) => /\p{Script=Han}/u.test(c));
+  return sylls.map((s, i) => (toneOf(s.final) !== 0 || known.has(s.final) || !han[i] ? s : (syllablesOf(han[i]!)[0] ?? s)));
+}
+
 export const tokensOf = (syllables: readonly Syllable[]): string[] => syllables.flatMap((s) => (s.initial ? [s.initial, s.final] : [s.final]));
 
 // The tone marks, so that a final can be re-toned (不 bù → bú before a fourth tone).

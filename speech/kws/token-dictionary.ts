@@ -4,16 +4,16 @@
 // and it is known when every sound of it is a token of the model, so a phrase the
 // spotter could never hear fails the grammar build loudly, as a missing word does.
 import { GrammarError, type Dictionary } from '../grammar/dictionary.js';
-import { syllablesOf, tokensOf } from './pinyin-tokens.js';
+import { spottableSyllables, tokensOf } from './pinyin-tokens.js';
 
 export function tokenDictionary(tokens: ReadonlySet<string>): Dictionary {
   const known = (w: string) => {
-    const t = tokensOf(syllablesOf(w));
+    const t = tokensOf(spottableSyllables(w, tokens));
     return t.length > 0 && t.every((x) => tokens.has(x));
   };
   return {
     has: known,
-    phones: (w) => (known(w) ? tokensOf(syllablesOf(w)).join(' ') : undefined),
+    phones: (w) => (known(w) ? tokensOf(spottableSyllables(w, tokens)).join(' ') : undefined),
     segment(phrase) {
       const p = phrase.replace(/\s+/g, '');
       if (!p) throw new GrammarError('empty-grammar', 'An empty phrase cannot be part of a grammar');
