@@ -9,6 +9,7 @@ import { storeConfigSchema, syncConfigSchema } from '../../../offline-store/conf
 import { keyFileSecretStore } from '../../../offline-store/keys/key-file-store.js';
 import { openKioskSync } from '../../../offline-store/kiosk-sync.js';
 import { storePaths } from '../../../offline-store/paths.js';
+import { generateSigningKey, signingIdentity } from '../../../offline-store/sync/signing.js';
 import { sampleSubmit, tempDir } from '../../unit/store/helpers.js';
 import { quietLog } from './harness.js';
 
@@ -35,6 +36,8 @@ describe('store, sync and server CLIs', () => {
       secrets: keyFileSecretStore(paths.keysDir),
       kioskId: 'station-dev',
       serverUrl: 'http://127.0.0.1:9',
+      // Never reached: this kiosk only fills its outbox for the CLI to send.
+      serverPublicKeyPem: signingIdentity(generateSigningKey()).publicKeyPem,
       sync: syncConfigSchema.parse({}),
       store: storeConfigSchema.parse({}),
       log: quietLog,
