@@ -142,9 +142,7 @@ export class SyncClient {
   }
 
   private async send(method: Method, path: string, body: Buffer | undefined, extra: Record<string, string>) {
-    const res = await this.exchange(method, path, body, extra);
-    this.learnClock(res.headers.date);
-    return res;
+    return this.exchange(method, path, body, extra);
   }
 
   /**
@@ -243,6 +241,8 @@ export class SyncClient {
     if (typeof signature !== 'string' || !verifyAnswer(this.serverKey, answer, signature)) {
       throw new SyncError('unverified', `HTTP ${res.status} answer is not signed by the pinned server key (a proxy, a forgery or a replay): ignored`, res.status);
     }
+    // Only the server's own answers may move the kiosk's clock.
+    this.learnClock(res.headers.date);
   }
 
   private parse<S extends z.ZodType>(res: Exchanged, schema: S): z.output<S> {
