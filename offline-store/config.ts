@@ -1,6 +1,8 @@
 // Station config for the offline store and the sync engine. Owned by the store area.
 // Every field has a default so `{}` is a working kiosk against the embedded server.
 import { z } from 'zod';
+import { SyncConfigError } from './sync/errors.js';
+import { checkSyncServerUrl } from './sync/server-url.js';
 
 const storeDefaults = { retentionDays: 30 };
 
@@ -22,12 +24,19 @@ const syncDefaults = {
   backoffBaseMs: 500,
   backoffMaxMs: 60_000,
   maxResponseBytes: 4 * 1024 * 1024,
+  maxFeedPages: 20,
 };
 
 export const syncConfigSchema = z
   .object({
     /** 'embedded' starts the local reference sync server alongside the kiosk (127.0.0.1). */
     server: z.union([z.literal('embedded'), z.string().url()]).default(syncDefaults.server),
+    /**
+     * The server's public key (SPKI PEM, as `xiangyin server register` prints it),
+     * pinned: only answers signed with it are believed. Required with a server URL;
+     * the embedded server hands its key over in-process.
+     */
+    serverPublicKey: z.string().min(1).optional(),
     /** Seconds between sync passes while idle; a submit triggers one at once. */
     intervalSeconds: z.number().positive().default(syncDefaults.intervalSeconds),
     /** Applications per upload request. */
@@ -42,6 +51,18 @@ export const syncConfigSchema = z
     backoffMaxMs: z.number().int().min(1).default(syncDefaults.backoffMaxMs),
     /** Answers larger than this are refused as malformed rather than buffered. */
     maxResponseBytes: z.number().int().min(1024).default(syncDefaults.maxResponseBytes),
+    /** Change-feed pages read per pass at most: a feed that never ends must not keep a pass going. */
+    maxFeedPages: z.number().int().min(1).max(1000).default(syncDefaults.maxFeedPages),
+  })
+  .superRefine((c, ctx) => {
+    if (c.server === 'embedded') return;
+    try {
+      checkSyncServerUrl(c.server);
+    } catch (e) {
+      if (e instanceof SyncConfigError) ctx.addIssue({ code: 'custom', path: ['server'], message: e.message });
+      else throw e;
+    }
+    if (!c.serverPublicKey) ctx.addIssue({ code: 'custom', path: ['serverPublicKey'], message: 'a server URL needs the server public key (PEM) that `xiangyin server register` printed' });
   })
   .default(syncDefaults);
 export type SyncConfig = z.infer<typeof syncConfigSchema>;

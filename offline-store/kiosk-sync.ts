@@ -15,6 +15,8 @@ export interface KioskSyncOptions {
   secrets: SecretStore;
   kioskId: string;
   serverUrl: string;
+  /** The server's public key (SPKI PEM) pinned at registration; answers not signed with it are refused. */
+  serverPublicKeyPem: string;
   sync: SyncConfig;
   store: StoreConfig;
   log: SyncLog;
@@ -40,6 +42,7 @@ export async function openKioskSync(o: KioskSyncOptions): Promise<KioskSync> {
       baseUrl: o.serverUrl,
       kioskId: o.kioskId,
       identity,
+      serverPublicKeyPem: o.serverPublicKeyPem,
       requestTimeoutMs: o.sync.requestTimeoutMs,
       maxResponseBytes: o.sync.maxResponseBytes,
       maxSockets: o.sync.concurrency + 1,

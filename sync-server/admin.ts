@@ -2,7 +2,22 @@
 // server for its own kiosk): register kiosks, and mark applications completed
 // or rejected, which reaches the kiosk through the change feed (the download path).
 import type { Db } from '../offline-store/db/sqlite.js';
+import { catalogueVersionSchema } from '../offline-store/sync/protocol.js';
 import { publicKeyFingerprint } from '../offline-store/sync/signing.js';
+
+/** Catalogue payloads larger than this would not fit a kiosk's answer limit. */
+export const MAX_CATALOGUE_BYTES = 1024 * 1024;
+
+/** An operator's command that cannot be carried out as given; nothing was written. */
+export class AdminError extends Error {
+  constructor(
+    readonly code: 'bad-catalogue-version' | 'bad-catalogue',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AdminError';
+  }
+}
 
 export interface ServerApplication {
   id: string;
@@ -59,9 +74,18 @@ export class AdminDesk {
       .immediate();
   }
 
-  /** Publishes a catalogue version to every kiosk through the change feed. */
+  /**
+   * Publishes a catalogue version to every kiosk through the change feed. What
+   * the feed cannot carry is refused here, with a typed error, rather than
+   * breaking the feed for every kiosk later.
+   */
   publishCatalogue(version: string, payload: unknown): void {
-    this.db.prepare("INSERT INTO changes (kiosk_id, kind, payload_json, at) VALUES (NULL, 'catalogue', ?, ?)").run(JSON.stringify({ version, payload }), this.now().toISOString());
+    const v = catalogueVersionSchema.safeParse(version);
+    if (!v.success) throw new AdminError('bad-catalogue-version', `catalogue version ${JSON.stringify(version.slice(0, 40))}: ${v.error.issues[0]?.message}`);
+    if (payload === undefined || payload === null || typeof payload !== 'object') throw new AdminError('bad-catalogue', 'a catalogue is a JSON object');
+    const json = JSON.stringify({ version, payload });
+    if (Buffer.byteLength(json) > MAX_CATALOGUE_BYTES) throw new AdminError('bad-catalogue', `a catalogue must stay under ${MAX_CATALOGUE_BYTES} bytes`);
+    this.db.prepare("INSERT INTO changes (kiosk_id, kind, payload_json, at) VALUES (NULL, 'catalogue', ?, ?)").run(json, this.now().toISOString());
   }
 
   application(id: string): ServerApplication | null {

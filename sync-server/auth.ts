@@ -1,6 +1,8 @@
 // Authenticates a request before its body is read: a registered kiosk, a
 // timestamp within 5 minutes, a nonce not seen before, and a valid Ed25519
-// signature over method, path, timestamp, nonce and the declared body hash. The
+// signature over method, path, kiosk id, timestamp, nonce, the declared body
+// hash and every other header the server acts on (Content-Encoding and the
+// upload headers), so nothing in between can change what the server does. The
 // body's real hash is compared with the declared one after reading it.
 import crypto, { type KeyObject } from 'node:crypto';
 import type http from 'node:http';
@@ -39,7 +41,23 @@ export class Authenticator {
     const ts = Number(timestamp);
     if (!Number.isFinite(ts) || Math.abs(this.now() - ts) > MAX_SKEW_MS) throw new HttpError(401, 'clock-skew', 'timestamp more than 5 minutes off the server clock');
     if (!/^[0-9a-f]{32}$/.test(nonce)) throw new HttpError(401, 'bad-nonce', 'nonce must be 32 hex digits');
-    if (!verify(key, { method: req.method ?? '', path: req.url ?? '', timestamp, nonce, bodySha256 }, signature)) {
+    const optional = (name: string) => {
+      const v = req.headers[name];
+      return typeof v === 'string' ? v : '';
+    };
+    const parts = {
+      method: req.method ?? '',
+      path: req.url ?? '',
+      kioskId,
+      timestamp,
+      nonce,
+      bodySha256,
+      contentEncoding: optional(H.contentEncoding),
+      uploadOffset: optional(H.uploadOffset),
+      uploadLength: optional(H.uploadLength),
+      uploadSha256: optional(H.uploadSha256),
+    };
+    if (!verify(key, parts, signature)) {
       throw new HttpError(401, 'bad-signature', 'signature does not verify');
     }
     // Only a correctly signed nonce is remembered, so strangers cannot fill the table.

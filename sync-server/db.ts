@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Database, type Db } from '../offline-store/db/sqlite.js';
+import { generateSigningKey, signingIdentity, type SigningIdentity } from '../offline-store/sync/signing.js';
 
 const steps: ((db: Db) => void)[] = [
   (db) =>
@@ -50,6 +51,10 @@ const steps: ((db: Db) => void)[] = [
       CREATE TABLE residents (id_number TEXT PRIMARY KEY, record_json TEXT NOT NULL, as_of TEXT NOT NULL);
       CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
     `),
+  // The server's own Ed25519 key, which signs every answer; kiosks pin its public
+  // half at registration. One row, created inside the opening transaction, so two
+  // servers opening one folder at once end up with one key.
+  (db) => db.exec('CREATE TABLE server_identity (id INTEGER PRIMARY KEY CHECK (id = 1), private_key_der BLOB NOT NULL, created_at TEXT NOT NULL);'),
 ];
 
 export function openServerDatabase(dir: string): Db {
@@ -74,4 +79,15 @@ export function openServerDatabase(dir: string): Db {
 
 export function uploadFile(dir: string, id: string): string {
   return path.join(dir, 'uploads', id);
+}
+
+/** The server's signing identity, created the first time (in one transaction, so never twice). */
+export function serverIdentity(db: Db, now: () => Date): SigningIdentity {
+  const der = db
+    .transaction(() => {
+      db.prepare('INSERT OR IGNORE INTO server_identity (id, private_key_der, created_at) VALUES (1, ?, ?)').run(generateSigningKey(), now().toISOString());
+      return (db.prepare('SELECT private_key_der FROM server_identity WHERE id = 1').get() as { private_key_der: Buffer }).private_key_der;
+    })
+    .immediate();
+  return signingIdentity(der);
 }

@@ -1,6 +1,8 @@
 // The embedded default: the reference server started inside the kiosk process on
 // 127.0.0.1, for development and single-station demos. Its port is remembered
-// in the server folder so a restart (and the CLI) finds it at the same address.
+// in the server folder so a restart (and the CLI) finds it at the same address,
+// with the server's public key, which the kiosk pins like any other (in-process
+// here, from that file for the CLI).
 import fs from 'node:fs';
 import path from 'node:path';
 import { SyncServer } from './server.js';
@@ -8,6 +10,7 @@ import { SyncServer } from './server.js';
 export interface EmbeddedServerInfo {
   url: string;
   pid: number;
+  publicKeyPem: string;
 }
 
 const infoFile = (dir: string) => path.join(dir, 'embedded.json');
@@ -15,7 +18,7 @@ const infoFile = (dir: string) => path.join(dir, 'embedded.json');
 export function readEmbeddedInfo(dir: string): EmbeddedServerInfo | null {
   try {
     const v = JSON.parse(fs.readFileSync(infoFile(dir), 'utf8')) as EmbeddedServerInfo;
-    return typeof v.url === 'string' && typeof v.pid === 'number' ? v : null;
+    return typeof v.url === 'string' && typeof v.pid === 'number' && typeof v.publicKeyPem === 'string' ? v : null;
   } catch {
     return null;
   }
@@ -37,6 +40,6 @@ export async function startEmbeddedServer(dir: string, log?: (msg: string, field
     server = new SyncServer({ dataDir: dir, port: 0, log });
     await server.start();
   }
-  fs.writeFileSync(infoFile(dir), JSON.stringify({ url: server.url, pid: process.pid } satisfies EmbeddedServerInfo));
+  fs.writeFileSync(infoFile(dir), JSON.stringify({ url: server.url, pid: process.pid, publicKeyPem: server.publicKeyPem } satisfies EmbeddedServerInfo));
   return server;
 }

@@ -1,8 +1,10 @@
 // Small HTTP helpers for the server: bounded body reading (gzip inflated under a
-// cap), JSON answers (gzip when the client accepts it), and a typed HttpError
+// cap), JSON answers signed with the server's key (gzip when the client accepts
+// it), and a typed HttpError
 // whose status and code become the `{ error: { code, message } }` envelope.
 import type http from 'node:http';
 import zlib from 'node:zlib';
+import { H } from '../offline-store/sync/protocol.js';
 
 export class HttpError extends Error {
   constructor(
@@ -10,6 +12,7 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly body?: unknown,
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = 'HttpError';
@@ -53,18 +56,30 @@ export function parseJsonBody(req: http.IncomingMessage, raw: Buffer): unknown {
   }
 }
 
-export function sendJson(req: http.IncomingMessage, res: http.ServerResponse, status: number, value: unknown): void {
-  let body = Buffer.from(JSON.stringify(value));
-  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+/** Signs an answer's status and body (uncompressed) for the request it answers; see signing.ts. */
+export type AnswerSigner = (status: number, body: Buffer) => string;
+
+export interface Answer {
+  status: number;
+  value: unknown;
+  /** Extra headers (Retry-After). */
+  headers?: Record<string, string>;
+}
+
+export function sendJson(req: http.IncomingMessage, res: http.ServerResponse, signer: AnswerSigner, a: Answer): void {
+  const json = Buffer.from(JSON.stringify(a.value));
+  let body = json;
+  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...a.headers };
+  headers[H.serverSignature] = signer(a.status, json);
   if (body.length > 1024 && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
     body = zlib.gzipSync(body);
     headers['content-encoding'] = 'gzip';
   }
   headers['content-length'] = String(body.length);
-  res.writeHead(status, headers);
+  res.writeHead(a.status, headers);
   res.end(body);
 }
 
-export function sendError(req: http.IncomingMessage, res: http.ServerResponse, e: HttpError): void {
-  sendJson(req, res, e.status, e.body ?? { error: { code: e.code, message: e.message } });
+export function sendError(req: http.IncomingMessage, res: http.ServerResponse, signer: AnswerSigner, e: HttpError): void {
+  sendJson(req, res, signer, { status: e.status, value: e.body ?? { error: { code: e.code, message: e.message } }, headers: e.headers });
 }

@@ -41,6 +41,8 @@ export async function run(args: string[]): Promise<number> {
         const pem = keyFile ? fs.readFileSync(keyFile === '-' ? 0 : keyFile, 'utf8') : (await loadKioskIdentity(ctx.secrets)).publicKeyPem;
         const r = server.admin.registerKiosk(kiosk, pem);
         console.log(`${r.replaced ? 're-registered' : 'registered'} kiosk ${r.kioskId}, key fingerprint ${r.fingerprint}`);
+        // What the kiosk pins: its station config's sync.serverPublicKey.
+        console.log(`server key fingerprint ${server.fingerprint}; set the kiosk's sync.serverPublicKey to:\n${server.publicKeyPem.trim()}`);
         return 0;
       }
       case 'kiosks':

@@ -74,13 +74,17 @@ async function now(ctx: CliContext): Promise<number> {
   // not running, start the same server (same folder, same port) just for this pass.
   let temporary: SyncServer | null = null;
   let url = ctx.config.sync.server;
+  let serverKey = ctx.config.sync.serverPublicKey ?? '';
   if (url === 'embedded') {
     const info = readEmbeddedInfo(ctx.paths.serverDir);
     const alive = info && info.pid !== process.pid && isAlive(info.pid);
-    if (info && alive) url = info.url;
-    else {
+    if (info && alive) {
+      url = info.url;
+      serverKey = info.publicKeyPem;
+    } else {
       temporary = await startEmbeddedServer(ctx.paths.serverDir);
       url = temporary.url;
+      serverKey = temporary.publicKeyPem;
       temporary.admin.registerKiosk(ctx.config.stationId, (await loadKioskIdentity(ctx.secrets)).publicKeyPem);
     }
   }
@@ -89,6 +93,7 @@ async function now(ctx: CliContext): Promise<number> {
     secrets: ctx.secrets,
     kioskId: ctx.config.stationId,
     serverUrl: url,
+    serverPublicKeyPem: serverKey,
     sync: ctx.config.sync,
     store: ctx.config.store,
     log: { info: () => {}, warn: () => {} },

@@ -1,15 +1,18 @@
-// The kiosk's side of the protocol: signs each request, gzips JSON bodies, and
-// validates every answer against the protocol schemas. Whatever the server or
-// the link does, a call either returns a well-formed answer or throws a SyncError.
-import crypto from 'node:crypto';
+// The kiosk's side of the protocol: signs each request, gzips JSON bodies, checks
+// that every answer is signed by the server key pinned at registration and bound
+// to the request it answers, and validates it against the protocol schemas.
+// Whatever the server, the link or anything in between does, a call either
+// returns the server's own well-formed answer or throws a SyncError.
+import crypto, { type KeyObject } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import zlib from 'node:zlib';
 import type { z } from 'zod';
 import { sha256Hex } from './canonical.js';
-import { SyncError } from './errors.js';
-import { httpRequest } from './http.js';
-import { sign, type SigningIdentity } from './signing.js';
+import { SyncConfigError, SyncError } from './errors.js';
+import { httpRequest, type HttpResponse } from './http.js';
+import { checkSyncServerUrl } from './server-url.js';
+import { sign, verifyAnswer, type SigningIdentity } from './signing.js';
 import {
   batchResponseSchema,
   changesResponseSchema,
@@ -28,6 +31,8 @@ export interface SyncClientOptions {
   baseUrl: string;
   kioskId: string;
   identity: SigningIdentity;
+  /** The server's public key (SPKI PEM), pinned at registration: only answers it signed are believed. */
+  serverPublicKeyPem: string;
   requestTimeoutMs: number;
   maxResponseBytes: number;
   /** Parallel connections kept alive. */
@@ -39,12 +44,32 @@ export interface SyncClientOptions {
 /** JSON bodies below this are sent as is: gzip would not pay for its header. */
 const GZIP_MIN_BYTES = 1024;
 
+/** A Retry-After longer than this is taken as this: a bad header must not silence a kiosk for days. */
+const MAX_RETRY_AFTER_MS = 15 * 60 * 1000;
+
+type Method = 'GET' | 'POST' | 'PUT';
+interface Exchanged extends HttpResponse {
+  method: Method;
+  path: string;
+  nonce: string;
+}
+
 export class SyncClient {
   private readonly agent: http.Agent;
   private readonly base: URL;
+  private readonly serverKey: KeyObject;
+  /** After a 429 on a look-up, further look-ups wait until then (the server's Retry-After). */
+  private queriesNotBefore = 0;
 
   constructor(private readonly o: SyncClientOptions) {
-    this.base = new URL(o.baseUrl);
+    this.base = checkSyncServerUrl(o.baseUrl);
+    if (!o.serverPublicKeyPem) throw new SyncConfigError('no-server-key', 'no server public key is pinned: set sync.serverPublicKey to the PEM `xiangyin server register` printed');
+    try {
+      this.serverKey = crypto.createPublicKey(o.serverPublicKeyPem);
+    } catch {
+      throw new SyncConfigError('bad-server-key', 'sync.serverPublicKey is not a PEM public key');
+    }
+    if (this.serverKey.asymmetricKeyType !== 'ed25519') throw new SyncConfigError('bad-server-key', 'sync.serverPublicKey must be an Ed25519 key');
     const Agent = this.base.protocol === 'https:' ? https.Agent : http.Agent;
     this.agent = new Agent({ keepAlive: true, maxSockets: o.maxSockets, keepAliveMsecs: 10_000 });
   }
@@ -72,8 +97,12 @@ export class SyncClient {
       [H.uploadLength]: String(total),
       [H.uploadSha256]: sha256,
     });
-    if (res.status === 409) return { ...this.parse(res.status, res.body, uploadStateSchema), offsetMismatch: true };
-    return { ...this.check(res.status, res.body, uploadStateSchema), offsetMismatch: false };
+    if (res.status === 409) {
+      this.authenticate(res);
+      return { ...this.parse(res, uploadStateSchema), offsetMismatch: true };
+    }
+    // 422 (size or hash differ) is the server's own word about this attachment: the only refusal there is.
+    return { ...this.check(res, uploadStateSchema, { refusable: true }), offsetMismatch: false };
   }
 
   async changes(cursor: number, limit = 200): Promise<{ changes: Change[]; nextCursor: number; more: boolean }> {
@@ -82,15 +111,22 @@ export class SyncClient {
     return res;
   }
 
-  querySocialInsurance(idNumber: string): Promise<z.infer<typeof socialInsuranceAnswerSchema>> {
-    return this.json('POST', '/queries/social-insurance', { idNumber }, socialInsuranceAnswerSchema);
+  async querySocialInsurance(idNumber: string): Promise<z.infer<typeof socialInsuranceAnswerSchema>> {
+    const wait = this.queriesNotBefore - this.localNow();
+    if (wait > 0) throw new SyncError('server', `the server asked for no look-ups for another ${Math.ceil(wait / 1000)} s`, 429, wait);
+    try {
+      return await this.json('POST', '/queries/social-insurance', { idNumber }, socialInsuranceAnswerSchema);
+    } catch (e) {
+      if (e instanceof SyncError && e.httpStatus === 429 && e.retryAfterMs) this.queriesNotBefore = this.localNow() + e.retryAfterMs;
+      throw e;
+    }
   }
 
   close(): void {
     this.agent.destroy();
   }
 
-  private async json<S extends z.ZodType>(method: 'GET' | 'POST', path: string, body: unknown, schema: S): Promise<z.output<S>> {
+  private async json<S extends z.ZodType>(method: Method, path: string, body: unknown, schema: S): Promise<z.output<S>> {
     let bytes: Buffer | undefined;
     const headers: Record<string, string> = {};
     if (body !== undefined) {
@@ -102,13 +138,11 @@ export class SyncClient {
       }
     }
     const res = await this.send(method, path, bytes, headers);
-    return this.check(res.status, res.body, schema);
+    return this.check(res, schema);
   }
 
-  private async send(method: 'GET' | 'POST' | 'PUT', path: string, body: Buffer | undefined, extra: Record<string, string>) {
-    const res = await this.exchange(method, path, body, extra);
-    this.learnClock(res.headers.date);
-    return res;
+  private async send(method: Method, path: string, body: Buffer | undefined, extra: Record<string, string>) {
+    return this.exchange(method, path, body, extra);
   }
 
   /**
@@ -129,14 +163,26 @@ export class SyncClient {
     return (this.o.now?.() ?? new Date()).getTime();
   }
 
-  private exchange(method: 'GET' | 'POST' | 'PUT', path: string, body: Buffer | undefined, extra: Record<string, string>) {
+  private async exchange(method: Method, path: string, body: Buffer | undefined, extra: Record<string, string>): Promise<Exchanged> {
     const fullPath = `${PROTOCOL_PREFIX}${path}`;
     const url = new URL(fullPath, this.base);
     const timestamp = String(this.localNow() + this.clockOffsetMs);
     const nonce = crypto.randomBytes(16).toString('hex');
     const bodySha256 = sha256Hex(body ?? Buffer.alloc(0));
-    const signature = sign(this.o.identity.privateKey, { method, path: url.pathname + url.search, timestamp, nonce, bodySha256 });
-    return httpRequest({
+    const signedPath = url.pathname + url.search;
+    const signature = sign(this.o.identity.privateKey, {
+      method,
+      path: signedPath,
+      kioskId: this.o.kioskId,
+      timestamp,
+      nonce,
+      bodySha256,
+      contentEncoding: extra[H.contentEncoding] ?? '',
+      uploadOffset: extra[H.uploadOffset] ?? '',
+      uploadLength: extra[H.uploadLength] ?? '',
+      uploadSha256: extra[H.uploadSha256] ?? '',
+    });
+    const res = await httpRequest({
       url,
       method,
       body,
@@ -155,19 +201,52 @@ export class SyncClient {
         [H.signature]: signature,
       },
     });
+    return { ...res, method, path: signedPath, nonce };
   }
 
-  /** Maps an HTTP status to success or a typed failure, then validates the body. */
-  private check<S extends z.ZodType>(status: number, body: Buffer, schema: S): z.output<S> {
-    if (status >= 200 && status < 300) return this.parse(status, body, schema);
-    const reason = this.reasonOf(body) ?? `HTTP ${status}`;
-    if (status === 429 || status >= 500) throw new SyncError('server', reason, status);
+  /**
+   * Maps an answer to success or a typed failure. Busy and failing (408, 429,
+   * 5xx) need no signature: they are retried whoever sent them, and nothing is
+   * recorded from them. Everything the kiosk acts on must carry the pinned
+   * server's signature over this very request; a refusal counts only where the
+   * caller says the server may refuse (an upload's 422).
+   */
+  private check<S extends z.ZodType>(res: Exchanged, schema: S, opts: { refusable?: boolean } = {}): z.output<S> {
+    const { status } = res;
+    if (status === 408 || status === 429 || status >= 500) {
+      throw new SyncError('server', this.reasonOf(res.body) ?? `HTTP ${status}`, status, retryAfterMs(res.headers['retry-after'], this.localNow()));
+    }
+    this.authenticate(res);
+    if (status >= 200 && status < 300) return this.parse(res, schema);
+    const reason = this.reasonOf(res.body) ?? `HTTP ${status}`;
     if (status === 401 || status === 403) throw new SyncError('auth', reason, status);
-    if (status >= 400) throw new SyncError('rejected', reason, status);
+    if (status === 422 && opts.refusable && this.reasonOf(res.body) !== null) throw new SyncError('rejected', reason, status);
+    // The server refused the request as a whole: not a verdict on any application, so it is retried.
+    if (status >= 400 && status < 500) throw new SyncError('server', `HTTP ${status}: ${reason}`, status);
     throw new SyncError('bad-response', `unexpected HTTP ${status}`, status);
   }
 
-  private parse<S extends z.ZodType>(status: number, body: Buffer, schema: S): z.output<S> {
+  /**
+   * An answer is the server's only if it is JSON and signed by the pinned key
+   * over its status, its body and this request's nonce. A proxy's page, a
+   * forged "accepted" or a genuine answer replayed from another request fail here.
+   */
+  private authenticate(res: Exchanged): void {
+    const type = String(res.headers['content-type'] ?? '');
+    if (!/^application\/json\s*(;|$)/i.test(type)) {
+      throw new SyncError('bad-response', `answer is ${type ? type.split(';')[0] : 'untyped'}, not JSON (a proxy or captive portal in the way?)`, res.status);
+    }
+    const signature = res.headers[H.serverSignature];
+    const answer = { status: res.status, kioskId: this.o.kioskId, method: res.method, path: res.path, requestNonce: res.nonce, bodySha256: sha256Hex(res.body) };
+    if (typeof signature !== 'string' || !verifyAnswer(this.serverKey, answer, signature)) {
+      throw new SyncError('unverified', `HTTP ${res.status} answer is not signed by the pinned server key (a proxy, a forgery or a replay): ignored`, res.status);
+    }
+    // Only the server's own answers may move the kiosk's clock.
+    this.learnClock(res.headers.date);
+  }
+
+  private parse<S extends z.ZodType>(res: Exchanged, schema: S): z.output<S> {
+    const { status, body } = res;
     let json: unknown;
     try {
       json = JSON.parse(body.toString('utf8'));
@@ -190,4 +269,13 @@ export class SyncClient {
       return null;
     }
   }
+}
+
+/** Retry-After as seconds or an HTTP date, in ms from now; null when absent or unreadable. */
+export function retryAfterMs(header: string | string[] | undefined, nowMs: number): number | null {
+  if (typeof header !== 'string' || !header.trim()) return null;
+  const text = header.trim();
+  const ms = /^\d+$/.test(text) ? Number(text) * 1000 : Date.parse(text) - nowMs;
+  if (!Number.isFinite(ms)) return null;
+  return Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS);
 }

@@ -1,7 +1,10 @@
-// The sync engine: a loop that downloads the change feed (status changes of this
-// station's applications, catalogue updates) and uploads the outbox, then waits
-// for the interval, a trigger (a new submission) or, after a failure, a backoff
-// with full jitter. Link awareness comes from the outcome of every request.
+// The sync engine: a loop that uploads the outbox, then reads the change feed
+// (status changes of this station's applications, catalogue updates), then
+// waits for the interval, a trigger (a new submission) or, after a failure, a
+// backoff with full jitter (never shorter than a Retry-After the server sent).
+// Uploads come first and never wait on the feed: a broken feed costs news, not
+// residents' applications. Every loop is bounded. Link awareness comes from the
+// outcome of every request.
 // Sync failures are status, not exceptions: syncNow() resolves with the outcome.
 import type { SyncStatus } from '../../common/domain/status.js';
 import type { SyncConfig } from '../config.js';
@@ -44,6 +47,8 @@ export class SyncEngine {
   private running: Promise<SyncPassResult> | null = null;
   private again = false;
   private failures = 0;
+  /** The server's Retry-After from the last failed pass: the next one waits at least this. */
+  private retryAfterMs = 0;
   private stopped = true;
   private lastPurge = 0;
   private readonly now: () => Date;
@@ -61,6 +66,13 @@ export class SyncEngine {
   get status(): SyncStatus {
     return this.st;
   }
+
+  /** How long after the last pass the next one is due (null before the first pass). */
+  get nextPassDelayMs(): number | null {
+    return this.nextDelayMs;
+  }
+
+  private nextDelayMs: number | null = null;
 
   start(): void {
     this.stopped = false;
@@ -123,7 +135,9 @@ export class SyncEngine {
     const p = this.pass().then((r) => {
       this.running = null;
       const { backoffBaseMs, backoffMaxMs, intervalSeconds } = this.o.config;
-      this.schedule(r.error ? fullJitterDelay(this.failures, backoffBaseMs, backoffMaxMs, this.o.random) : this.again ? 0 : intervalSeconds * 1000);
+      const backoff = () => Math.max(fullJitterDelay(this.failures, backoffBaseMs, backoffMaxMs, this.o.random), this.retryAfterMs);
+      this.nextDelayMs = r.error ? backoff() : this.again ? 0 : intervalSeconds * 1000;
+      this.schedule(this.nextDelayMs);
       return r;
     });
     this.running = p;
@@ -135,21 +149,39 @@ export class SyncEngine {
     let progressed = false;
     this.update({ syncing: true });
     try {
-      result.downloaded = await this.download();
       const onProgress = () => {
         progressed = true;
         this.refreshPending();
       };
-      const up = await new Uploader(this.o.store, this.o.client, this.o.config, (fn) => this.call(fn), onProgress).run();
-      result.accepted = up.accepted;
-      result.rejected = up.rejected;
+      let uploadError: unknown = null;
+      try {
+        const up = await new Uploader(this.o.store, this.o.client, this.o.config, (fn) => this.call(fn), onProgress).run();
+        result.accepted = up.accepted;
+        result.rejected = up.rejected;
+      } catch (e) {
+        uploadError = e;
+      }
+      // The feed is read even after an upload failed (a refused batch must not hide a
+      // rejection the office sent), but not when the link is plainly down or the
+      // server asked to be left alone for a while.
+      const holdOff = uploadError instanceof SyncError && (!uploadError.reachedServer || uploadError.retryAfterMs !== null);
+      if (!holdOff) {
+        try {
+          result.downloaded = await this.download();
+        } catch (e) {
+          uploadError ??= e;
+        }
+      }
+      if (uploadError) throw uploadError;
       this.failures = 0;
+      this.retryAfterMs = 0;
       this.update({ online: true, lastSuccessAt: this.now().toISOString(), lastError: null });
-      if (up.accepted || up.rejected) this.o.log.info('sync pass', { accepted: up.accepted, rejected: up.rejected, downloaded: result.downloaded });
+      if (result.accepted || result.rejected) this.o.log.info('sync pass', { accepted: result.accepted, rejected: result.rejected, downloaded: result.downloaded });
     } catch (e) {
       // Backoff grows with failures in a row that moved nothing. A long upload cut
       // by a reset every 30 s is making progress: it retries soon, not after a minute.
       this.failures = progressed ? 1 : this.failures + 1;
+      this.retryAfterMs = e instanceof SyncError ? (e.retryAfterMs ?? 0) : 0;
       const code = e instanceof SyncError ? e.code : e instanceof StoreError ? `store-${e.code}` : 'internal';
       const message = e instanceof SyncError || e instanceof StoreError ? e.message : '同步出错 (sync failed)';
       result.error = { code, message };
@@ -164,16 +196,23 @@ export class SyncEngine {
     return result;
   }
 
+  /**
+   * Reads at most `maxFeedPages` pages: a feed that always says `more` (or never
+   * moves its cursor) ends the read, and what is left waits for the next pass.
+   */
   private async download(): Promise<number> {
     let cursor = Number(this.o.store.outbox.getState('cursor') ?? 0);
     let applied = 0;
-    for (;;) {
+    for (let pages = 0; pages < this.o.config.maxFeedPages; pages++) {
       const page = await this.call(() => this.o.client.changes(cursor));
       for (const c of page.changes) if (this.o.store.outbox.applyChange(c)) applied++;
+      if (page.more && page.nextCursor === cursor) throw new SyncError('bad-response', 'the change feed says there is more but its cursor does not move');
       cursor = page.nextCursor;
       this.o.store.outbox.setState('cursor', String(cursor));
       if (!page.more || page.changes.length === 0) return applied;
     }
+    this.o.log.warn('change feed not finished within one pass', { pages: this.o.config.maxFeedPages });
+    return applied;
   }
 
   private async call<T>(fn: () => Promise<T>): Promise<T> {

@@ -7,9 +7,10 @@ import { formDataSchema, onBehalfOfSchema, sha256HexSchema, socialInsuranceRecor
 
 export const PROTOCOL_PREFIX = '/v1';
 
-/** Signed request headers (lower-case, as Node presents them). */
+/** Signed request and answer headers (lower-case, as Node presents them). */
 export const H = {
   kiosk: 'x-kiosk-id',
+  contentEncoding: 'content-encoding',
   timestamp: 'x-timestamp',
   nonce: 'x-nonce',
   bodyHash: 'x-content-sha256',
@@ -17,7 +18,12 @@ export const H = {
   uploadOffset: 'x-upload-offset',
   uploadLength: 'x-upload-length',
   uploadSha256: 'x-upload-sha256',
+  /** On every answer: the server's signature (signing.ts, canonicalAnswer). */
+  serverSignature: 'x-server-signature',
 } as const;
+
+/** Catalogue versions are short labels (they are stored and shown on the kiosk). */
+export const catalogueVersionSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, '1-32 letters, digits, dot, dash or underscore');
 
 /** Clock skew the server tolerates; nonces are remembered for twice as long. */
 export const MAX_SKEW_MS = 5 * 60 * 1000;

@@ -104,24 +104,11 @@ export class Uploader {
 
   private async submit(batch: PendingApplication[]): Promise<void> {
     this.store.outbox.markSending(batch.map((a) => a.id));
-    let results;
-    try {
-      results = await this.call(() => this.client.submitBatch(batch.map((a) => a.wire)));
-    } catch (e) {
-      // A whole-request 4xx: halve the batch to find the one the server refuses.
-      if (e instanceof SyncError && e.code === 'rejected') {
-        if (batch.length === 1) {
-          this.store.outbox.reject(batch[0]!.id, batch[0]!.revision, e.message);
-          this.outcome.rejected++;
-          return;
-        }
-        const half = Math.ceil(batch.length / 2);
-        await this.submit(batch.slice(0, half));
-        await this.submit(batch.slice(half));
-        return;
-      }
-      throw e;
-    }
+    // Only per-application results in the server's signed answer decide anything.
+    // Any failure of the request as a whole (a proxy's 4xx, a 5xx, a timeout, an
+    // unsigned answer) leaves the whole batch in the outbox for the next pass: it
+    // may well have been accepted, and sending again is answered `replayed`.
+    const results = await this.call(() => this.client.submitBatch(batch.map((a) => a.wire)));
     const byId = new Map(batch.map((a) => [a.id, a]));
     for (const r of results) {
       const app = byId.get(r.id);

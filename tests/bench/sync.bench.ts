@@ -44,6 +44,7 @@ async function main(): Promise<void> {
     secrets: memorySecretStore(),
     kioskId: 'bench-kiosk',
     serverUrl: linkUrl,
+    serverPublicKeyPem: server.publicKeyPem,
     sync: syncConfigSchema.parse({ intervalSeconds: 1 }),
     store: storeConfigSchema.parse({}),
     log: { info: () => {}, warn: () => {} },

@@ -42,6 +42,8 @@ export const storeSyncModule: ModuleFactory = async ({ config, platform, status,
       secrets: platform.secrets,
       kioskId: config.stationId,
       serverUrl: embedded?.url ?? (config.sync.server as string),
+      // The embedded server hands its key over in-process; a real one was pinned in the config.
+      serverPublicKeyPem: embedded?.publicKeyPem ?? config.sync.serverPublicKey ?? '',
       sync: config.sync,
       store: config.store,
       log,

@@ -1,63 +1,21 @@
 // The server refuses unknown kiosks, bad signatures, timestamps more than five
 // minutes off and replayed nonces; and enforces the idempotency rules.
 import crypto from 'node:crypto';
-import http from 'node:http';
 import zlib from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { canonicalJson, sha256Hex } from '../../../offline-store/sync/canonical.js';
 import { H } from '../../../offline-store/sync/protocol.js';
-import { generateSigningKey, sign, signingIdentity } from '../../../offline-store/sync/signing.js';
+import { generateSigningKey, signingIdentity, verifyAnswer } from '../../../offline-store/sync/signing.js';
 import { storeConfigSchema, syncConfigSchema } from '../../../offline-store/config.js';
 import { memorySecretStore } from '../../../offline-store/keys/secret-store.js';
 import { openKioskSync } from '../../../offline-store/kiosk-sync.js';
 import { sampleSubmit, tempDir } from '../../unit/store/helpers.js';
-import { startKiosk, startServer } from './harness.js';
+import { raw, startKiosk, startServer } from './harness.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
-
-interface RawOpts {
-  method?: string;
-  path: string;
-  body?: Buffer;
-  kioskId: string;
-  key: crypto.KeyObject;
-  timestamp?: number;
-  nonce?: string;
-  tamper?: (h: Record<string, string>) => void;
-}
-
-function raw(url: string, o: RawOpts): Promise<{ status: number; json: { error?: { code: string }; results?: { outcome: string; receiptNumber: string | null; httpStatus: number }[] } }> {
-  const method = o.method ?? 'GET';
-  const body = o.body ?? Buffer.alloc(0);
-  const timestamp = String(o.timestamp ?? Date.now());
-  const nonce = o.nonce ?? crypto.randomBytes(16).toString('hex');
-  const bodySha256 = sha256Hex(body);
-  const headers: Record<string, string> = {
-    [H.kiosk]: o.kioskId,
-    [H.timestamp]: timestamp,
-    [H.nonce]: nonce,
-    [H.bodyHash]: bodySha256,
-    [H.signature]: sign(o.key, { method, path: o.path, timestamp, nonce, bodySha256 }),
-    'content-type': 'application/json',
-  };
-  o.tamper?.(headers);
-  return new Promise((resolve, reject) => {
-    const r = http.request(new URL(o.path, url), { method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => {
-        let b = Buffer.concat(chunks);
-        if (res.headers['content-encoding'] === 'gzip') b = zlib.gunzipSync(b);
-        resolve({ status: res.statusCode ?? 0, json: JSON.parse(b.toString()) });
-      });
-    });
-    r.on('error', reject);
-    r.end(body);
-  });
-}
 
 describe('request authentication', () => {
   it('rejects unknown kiosks, bad signatures, skewed clocks, replayed nonces and swapped bodies', async () => {
@@ -89,6 +47,53 @@ describe('request authentication', () => {
       tamper: (h) => void (h[H.bodyHash] = sha256Hex('{}')),
     });
     expect(swapped.json.error?.code).toBe('bad-signature');
+  });
+
+  it('every header the server acts on is signed: changing one in transit is refused before anything is done', async () => {
+    const { server, url } = await startServer();
+    cleanups.push(() => server.dispose());
+    const id = signingIdentity(generateSigningKey());
+    // One key under two ids (a re-registered station): only the signed id may be acted for.
+    server.admin.registerKiosk('k1', id.publicKeyPem);
+    server.admin.registerKiosk('k1-old', id.publicKeyPem);
+    const serverKey = crypto.createPublicKey(server.publicKeyPem);
+    const bytes = Buffer.from('0123456789');
+    const upload = (uploadId: string, tamper?: (h: Record<string, string>) => void) =>
+      raw(url, {
+        method: 'PUT',
+        path: `/v1/uploads/${uploadId}`,
+        body: bytes,
+        kioskId: 'k1',
+        key: id.privateKey,
+        headers: { 'content-type': 'application/octet-stream', [H.uploadOffset]: '0', [H.uploadLength]: '10', [H.uploadSha256]: sha256Hex(bytes) },
+        tamper,
+      });
+    const uuid = (n: number) => `0190a1b2-c3d4-7e5f-8a9b-${String(n).padStart(12, '0')}`;
+    const alterations: [string, (h: Record<string, string>) => void][] = [
+      ['x-kiosk-id', (h) => void (h[H.kiosk] = 'k1-old')],
+      ['x-upload-length', (h) => void (h[H.uploadLength] = '20')],
+      ['x-upload-sha256', (h) => void (h[H.uploadSha256] = sha256Hex('something else'))],
+      ['x-upload-offset', (h) => void (h[H.uploadOffset] = '5')],
+      ['content-encoding', (h) => void (h[H.contentEncoding] = 'gzip')],
+    ];
+    for (const [i, [name, tamper]] of alterations.entries()) {
+      const r = await upload(uuid(i), tamper);
+      expect({ name, status: r.status, code: r.json.error?.code }).toEqual({ name, status: 401, code: 'bad-signature' });
+      expect(server.admin.applications()).toHaveLength(0);
+    }
+    // Removing a signed gzip marker from a batch is refused the same way.
+    const batch = zlib.gzipSync(Buffer.from(JSON.stringify({ applications: [] })));
+    const unzipped = await raw(url, { method: 'POST', path: '/v1/applications/batch', body: batch, kioskId: 'k1', key: id.privateKey, headers: { [H.contentEncoding]: 'gzip' }, tamper: (h) => void delete h[H.contentEncoding] });
+    expect(unzipped.json.error?.code).toBe('bad-signature');
+    // Untouched, the same upload goes through, and both answers carry the server's signature over this request.
+    const clean = await upload(uuid(99));
+    expect(clean.json).toMatchObject({ received: 10, complete: true });
+    for (const answer of [clean, unzipped]) {
+      expect(typeof answer.headers[H.serverSignature]).toBe('string');
+      const signed = { status: answer.status, kioskId: 'k1', method: answer === clean ? 'PUT' : 'POST', path: answer === clean ? `/v1/uploads/${uuid(99)}` : '/v1/applications/batch', requestNonce: answer.nonce, bodySha256: sha256Hex(answer.body) };
+      expect(verifyAnswer(serverKey, signed, String(answer.headers[H.serverSignature]))).toBe(true);
+      expect(verifyAnswer(serverKey, { ...signed, requestNonce: 'ef'.repeat(16) }, String(answer.headers[H.serverSignature]))).toBe(false);
+    }
   });
 
   it('same idempotency key and body → same receipt; same key, different body → 422', async () => {
@@ -134,6 +139,7 @@ describe('clock drift', () => {
       secrets: memorySecretStore(),
       kioskId: 'k-drift',
       serverUrl: url,
+      serverPublicKeyPem: server.publicKeyPem,
       sync: syncConfigSchema.parse({ backoffBaseMs: 10, backoffMaxMs: 50 }),
       store: storeConfigSchema.parse({}),
       log: { info: () => {}, warn: () => {} },

@@ -2,7 +2,9 @@
 // a huge body, a server that stalls mid-response, truncated and mis-encoded
 // bodies, 5xx — become typed errors and retries; nothing is lost or doubled.
 // The faults replace answers *after* the real server processed the request, so
-// the retries also prove the idempotency rules.
+// the retries also prove the idempotency rules. The proxy signs its broken
+// answers with the server's key: these are the server's own bugs, not a forger's
+// (link-faults.test.ts has those).
 import { afterEach, describe, expect, it } from 'vitest';
 import { SyncError } from '../../../offline-store/sync/errors.js';
 import { sampleSubmit } from '../../unit/store/helpers.js';
@@ -22,6 +24,7 @@ const expectedCode: Record<(typeof faults)[number], string> = {
   stall: 'timeout',
   truncated: 'network',
   'bad-gzip': 'bad-response',
+  'http-429': 'server',
   'http-500': 'server',
   'http-503': 'server',
 };
@@ -30,7 +33,7 @@ describe('bad server answers', () => {
   it.each(faults)('%s → a typed error, then a clean retry', async (fault) => {
     const { server, url } = await startServer();
     cleanups.push(() => server.dispose());
-    const proxy = new FaultProxy(Number(new URL(url).port));
+    const proxy = new FaultProxy(Number(new URL(url).port), { signAs: server.identity });
     const proxyUrl = await proxy.start();
     cleanups.push(() => proxy.stop());
     const k = await startKiosk({ server, url: proxyUrl, sync: { requestTimeoutMs: 400, maxResponseBytes: 1024 * 1024 } });
@@ -50,7 +53,7 @@ describe('bad server answers', () => {
   it('a storm of every fault on uploads and batches loses nothing and doubles nothing', { timeout: 120_000 }, async () => {
     const { server, url } = await startServer();
     cleanups.push(() => server.dispose());
-    const proxy = new FaultProxy(Number(new URL(url).port));
+    const proxy = new FaultProxy(Number(new URL(url).port), { signAs: server.identity });
     const proxyUrl = await proxy.start();
     cleanups.push(() => proxy.stop());
     const k = await startKiosk({ server, url: proxyUrl, sync: { requestTimeoutMs: 300, maxResponseBytes: 1024 * 1024, batchSize: 5, chunkBytes: 3000, concurrency: 2 } });

@@ -2,6 +2,7 @@
 // kiosk's outbox (starting the embedded server for the pass), decide on the
 // server, bring the decisions back, and read the store's figures.
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import { storeConfigSchema, syncConfigSchema } from '../../../offline-store/conf
 import { keyFileSecretStore } from '../../../offline-store/keys/key-file-store.js';
 import { openKioskSync } from '../../../offline-store/kiosk-sync.js';
 import { storePaths } from '../../../offline-store/paths.js';
+import { generateSigningKey, signingIdentity } from '../../../offline-store/sync/signing.js';
 import { sampleSubmit, tempDir } from '../../unit/store/helpers.js';
 import { quietLog } from './harness.js';
 
@@ -35,6 +37,8 @@ describe('store, sync and server CLIs', () => {
       secrets: keyFileSecretStore(paths.keysDir),
       kioskId: 'station-dev',
       serverUrl: 'http://127.0.0.1:9',
+      // Never reached: this kiosk only fills its outbox for the CLI to send.
+      serverPublicKeyPem: signingIdentity(generateSigningKey()).publicKeyPem,
       sync: syncConfigSchema.parse({}),
       store: storeConfigSchema.parse({}),
       log: quietLog,
@@ -64,5 +68,19 @@ describe('store, sync and server CLIs', () => {
     expect(plain.out).toMatch(/applications: +completed 1, rejected 1/);
     expect(plain.out).not.toMatch(/110101|王秀英/);
     expect((await cli('store', 'bogus')).code).toBe(2);
+
+    // The server CLI refuses, at publish time, a catalogue its feed could not carry;
+    // the kiosk's next pass is unharmed.
+    const catalogueFile = path.join(dataDir, 'catalogue.json');
+    fs.writeFileSync(catalogueFile, JSON.stringify({ note: 'new services' }));
+    const tooLong = await cli('server', 'catalogue', `2026.12.0-${'x'.repeat(30)}`, catalogueFile, '--data-dir', dataDir);
+    expect(tooLong.code).toBe(1);
+    expect(tooLong.err).toContain('1-32 letters');
+    expect((await cli('server', 'catalogue', '2026.12.0', catalogueFile, '--data-dir', dataDir)).code).toBe(0);
+    // Registering prints the server key the kiosk pins (sync.serverPublicKey).
+    const reg = await cli('server', 'register', '--kiosk', 'station-dev', '--this-kiosk', '--data-dir', dataDir);
+    expect(reg.out).toMatch(/server key fingerprint [0-9a-f]{16}; set the kiosk's sync.serverPublicKey to:\n-----BEGIN PUBLIC KEY-----/);
+    const third = await cli('sync', 'now', '--json', '--data-dir', dataDir);
+    expect(JSON.parse(third.out.trim().split('\n').at(-1)!)).toMatchObject({ error: null, downloaded: 1 });
   });
 });

@@ -2,14 +2,15 @@
 // syncs them, printing "E <id>" only after each enqueue has committed, until the
 // parent kills it with SIGKILL at a random moment. Run with node --import tsx.
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { storeConfigSchema, syncConfigSchema } from '../../../offline-store/config.js';
 import { keyFileSecretStore } from '../../../offline-store/keys/key-file-store.js';
 import { openKioskSync } from '../../../offline-store/kiosk-sync.js';
 
-const [dataDir, serverUrl, seedArg] = process.argv.slice(2);
-if (!dataDir || !serverUrl) {
-  process.stderr.write('usage: crash-child <dataDir> <serverUrl> <seed>\n');
+const [dataDir, serverUrl, seedArg, serverKeyFile] = process.argv.slice(2);
+if (!dataDir || !serverUrl || !serverKeyFile) {
+  process.stderr.write('usage: crash-child <dataDir> <serverUrl> <seed> <server-key.pem>\n');
   process.exit(2);
 }
 const seed = Number(seedArg ?? 0);
@@ -18,6 +19,7 @@ const k = await openKioskSync({
   secrets: keyFileSecretStore(path.join(dataDir, 'keys')),
   kioskId: 'crash-kiosk',
   serverUrl,
+  serverPublicKeyPem: fs.readFileSync(serverKeyFile, 'utf8'),
   sync: syncConfigSchema.parse({ intervalSeconds: 0.05, chunkBytes: 16 * 1024, batchSize: 10, concurrency: 3, backoffBaseMs: 10, backoffMaxMs: 100, requestTimeoutMs: 2000 }),
   store: storeConfigSchema.parse({}),
   log: { info: () => {}, warn: () => {} },

@@ -49,9 +49,9 @@ afterAll(async () => {
  * during start-up (opening, migrating), mostly while it works (enqueueing,
  * uploading, submitting batches). Returns the ids it reported committed.
  */
-function runAndKill(command: string[], dataDir: string, url: string, seed: number): Promise<{ ids: string[]; ready: boolean }> {
+function runAndKill(command: string[], dataDir: string, url: string, seed: number, serverKeyFile: string): Promise<{ ids: string[]; ready: boolean }> {
   return new Promise((resolve, reject) => {
-    const p = spawn(nodeBin, [...command, dataDir, url, String(seed)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn(nodeBin, [...command, dataDir, url, String(seed), serverKeyFile], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     let timer: NodeJS.Timeout | undefined;
@@ -87,12 +87,15 @@ describe('crash safety', () => {
     const secrets = keyFileSecretStore(path.join(dataDir, 'keys'));
     const identity = await loadKioskIdentity(secrets);
     server.admin.registerKiosk('crash-kiosk', identity.publicKeyPem);
+    // The child pins the server's key like any kiosk; it reads it from a file.
+    const serverKeyFile = path.join(dataDir, 'server-key.pem');
+    fs.writeFileSync(serverKeyFile, server.publicKeyPem);
 
     const command = await childCommand();
     const reported = new Set<string>();
     let killedBeforeReady = 0;
     for (let i = 0; i < KILLS; i++) {
-      const r = await runAndKill(command, dataDir, url, i);
+      const r = await runAndKill(command, dataDir, url, i, serverKeyFile);
       r.ids.forEach((id) => reported.add(id));
       if (!r.ready) killedBeforeReady++;
     }
@@ -103,6 +106,7 @@ describe('crash safety', () => {
       secrets,
       kioskId: 'crash-kiosk',
       serverUrl: url,
+      serverPublicKeyPem: server.publicKeyPem,
       sync: syncConfigSchema.parse({ backoffBaseMs: 10, backoffMaxMs: 100 }),
       store: storeConfigSchema.parse({}),
       log: quietLog,

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fullJitterDelay } from '../../../offline-store/sync/backoff.js';
 import { canonicalJson, sha256Hex } from '../../../offline-store/sync/canonical.js';
-import { canonicalRequest, generateSigningKey, sign, signingIdentity, verify } from '../../../offline-store/sync/signing.js';
+import { canonicalRequest, generateSigningKey, sign, signAnswer, signingIdentity, verify, verifyAnswer } from '../../../offline-store/sync/signing.js';
 import { uuidv7 } from '../../../offline-store/uuidv7.js';
 import { isValidIdNumber } from '../../../common/domain/application.js';
 import { residents } from './helpers.js';
@@ -25,18 +25,47 @@ describe('canonical JSON', () => {
 
 describe('request signatures', () => {
   const id = signingIdentity(generateSigningKey());
-  const parts = { method: 'POST', path: '/v1/applications/batch', timestamp: '1795000000000', nonce: 'ab'.repeat(16), bodySha256: sha256Hex('{}') };
+  const parts = {
+    method: 'PUT',
+    path: '/v1/uploads/0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
+    kioskId: 'kiosk-1',
+    timestamp: '1795000000000',
+    nonce: 'ab'.repeat(16),
+    bodySha256: sha256Hex('{}'),
+    contentEncoding: '',
+    uploadOffset: '0',
+    uploadLength: '2',
+    uploadSha256: sha256Hex('{}'),
+  };
 
-  it('verify what was signed, and nothing else', () => {
+  it('verify what was signed, and nothing else: every header the server acts on is covered', () => {
     const sig = sign(id.privateKey, parts);
     const key = crypto.createPublicKey(id.publicKeyPem);
     expect(verify(key, parts, sig)).toBe(true);
-    for (const field of ['method', 'path', 'timestamp', 'nonce', 'bodySha256'] as const) {
+    for (const field of Object.keys(parts) as (keyof typeof parts)[]) {
       expect(verify(key, { ...parts, [field]: parts[field] + '1' }, sig), field).toBe(false);
     }
     expect(verify(key, parts, 'not base64 at all')).toBe(false);
-    expect(canonicalRequest(parts).split('\n')).toHaveLength(6);
+    expect(canonicalRequest(parts).split('\n')).toHaveLength(11);
     expect(id.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+  });
+});
+
+describe('answer signatures', () => {
+  const server = signingIdentity(generateSigningKey());
+  const answer = { status: 200, kioskId: 'kiosk-1', method: 'POST', path: '/v1/applications/batch', requestNonce: 'cd'.repeat(16), bodySha256: sha256Hex('{"results":[]}') };
+
+  it('bind the status, the body and the one request answered', () => {
+    const sig = signAnswer(server.privateKey, answer);
+    const key = crypto.createPublicKey(server.publicKeyPem);
+    expect(verifyAnswer(key, answer, sig)).toBe(true);
+    for (const field of Object.keys(answer) as (keyof typeof answer)[]) {
+      const changed = field === 'status' ? { ...answer, status: 201 } : { ...answer, [field]: answer[field] + '1' };
+      expect(verifyAnswer(key, changed, sig), field).toBe(false);
+    }
+    // Another key (a forger's) never verifies.
+    const forger = signingIdentity(generateSigningKey());
+    expect(verifyAnswer(key, answer, signAnswer(forger.privateKey, answer))).toBe(false);
   });
 });
 
