@@ -33,6 +33,8 @@ interface Active {
 
 export class DeskSessions {
   private active: Active | null = null;
+  /** The tail of the queue of login attempts (see login()). */
+  private attempts: Promise<unknown> = Promise.resolve();
   private readonly idleMs: number;
 
   constructor(private readonly o: DeskSessionsOptions) {
@@ -47,11 +49,24 @@ export class DeskSessions {
     return this.o.lockout.lockedUntil();
   }
 
-  async login(specialistId: string, pin: string): Promise<LoginResult> {
-    const locked = this.o.lockout.lockedUntil();
-    if (locked) {
+  /**
+   * One attempt at a time per station: each waits for the one before it, so the
+   * lock a wrong PIN sets is in place before the next PIN is checked. (Checked
+   * concurrently, 300 guesses fired at once were all verified against a lock
+   * none of them had yet seen.)
+   */
+  login(specialistId: string, pin: string): Promise<LoginResult> {
+    const attempt = this.attempts.then(() => this.attempt(specialistId, pin));
+    this.attempts = attempt.catch(() => undefined);
+    return attempt;
+  }
+
+  private async attempt(specialistId: string, pin: string): Promise<LoginResult> {
+    // Counted (and written down) before the PIN is checked: see LoginLockout.beginAttempt.
+    const begun = this.o.lockout.beginAttempt();
+    if (begun.locked) {
       this.o.audit({ actor: { kind: 'system' }, action: 'specialist.login-refused-locked', subjectId: specialistId });
-      return { outcome: 'locked', lockedUntil: locked.toISOString() };
+      return { outcome: 'locked', lockedUntil: begun.lockedUntil.toISOString() };
     }
     const entry = this.o.roster.specialists.find((s) => s.id === specialistId);
     let match = false;
@@ -64,7 +79,7 @@ export class DeskSessions {
       }
     }
     if (!match || !entry) {
-      const r = this.o.lockout.recordFailure();
+      const r = this.o.lockout.attemptFailed();
       this.o.audit({ actor: { kind: 'system' }, action: 'specialist.login-failed', subjectId: specialistId });
       if (r.locked) {
         this.o.audit({ actor: { kind: 'system' }, action: 'specialist.login-locked', detail: `locked until ${r.lockedUntil.toISOString()}` });

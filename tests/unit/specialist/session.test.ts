@@ -55,6 +55,22 @@ describe('desk session', () => {
     expect(JSON.stringify(audit)).not.toMatch(/0000|2468/);
   });
 
+  it('holds the lock against concurrent guesses: the right PIN fired after 20 wrong ones at once is refused', async () => {
+    const { desk, audit } = await setup();
+    // All fired before any is answered, as a script over many sockets would.
+    const wrong = Array.from({ length: 20 }, (_, i) => desk.login('li.min', String(1000 + i)));
+    const right = desk.login('li.min', '2468');
+    const outcomes = await Promise.all([...wrong, right]);
+    expect(outcomes.slice(0, 4).map((o) => o.outcome)).toEqual(['wrong-pin', 'wrong-pin', 'wrong-pin', 'wrong-pin']);
+    expect(outcomes.slice(4).every((o) => o.outcome === 'locked')).toBe(true);
+    expect(await right).toEqual({ outcome: 'locked', lockedUntil: '2026-11-22T08:15:00.000Z' });
+    expect(desk.current()).toBeNull();
+    // Exactly five PINs were checked; the other 16 were refused unchecked.
+    expect(audit.filter((e) => e.action === 'specialist.login-failed')).toHaveLength(5);
+    expect(audit.filter((e) => e.action === 'specialist.login-refused-locked')).toHaveLength(16);
+    expect(audit.some((e) => e.action === 'specialist.login')).toBe(false);
+  });
+
   it('expires after 5 idle minutes, audited as an idle logout', async () => {
     const { desk, clock, audit } = await setup();
     await desk.login('li.min', '2468');
