@@ -5,9 +5,10 @@
 import type { StationConfig } from './config.js';
 import type { Platform } from './platform.js';
 import { StatusHub } from './status-hub.js';
-import { createDispatcher, type Dispatcher } from './dispatcher.js';
+import { createDispatcher, type DeskAuthority, type Dispatcher } from './dispatcher.js';
 import type { Handlers, ModuleFactory, ServiceRegistry, StationModule, StreamSources } from './module.js';
 import { defaultModules } from './modules/index.js';
+import { DESK_SESSION_SERVICE } from './modules/specialist.js';
 
 export interface Station {
   readonly config: StationConfig;
@@ -78,7 +79,9 @@ export async function createStation(opts: {
     config,
     status,
     services,
-    dispatcher: createDispatcher(handlers, sources, log.child('ipc')),
+    // The desk's sessions decide who may call 'specialist' channels; without the
+    // specialist area (a test's module list) nobody can.
+    dispatcher: createDispatcher(handlers, sources, log.child('ipc'), () => services.get<DeskAuthority>(DESK_SESSION_SERVICE)),
     async dispose() {
       if (disposed) return;
       disposed = true;

@@ -69,6 +69,7 @@ function wireIpc(station: Station, getWin: () => BrowserWindow | null): void {
     const wc = e.sender;
     return {
       ok: !!w && wc === w.webContents && !!e.senderFrame && e.senderFrame === wc.mainFrame && isOwnOrigin(e.senderFrame.url),
+      id: wc.id,
       send: (id, event) => {
         if (!wc.isDestroyed()) wc.send(ELECTRON_EVENT, id, event);
       },
