@@ -3,6 +3,7 @@
 // reverse. The Electron shell and the web host each create one Station and hand
 // its dispatcher to their transport; neither knows what is behind it.
 import type { StationConfig } from './config.js';
+import { assertProductionReady } from './production.js';
 import type { Platform } from './platform.js';
 import { StatusHub } from './status-hub.js';
 import { createDispatcher, type DeskAuthority, type Dispatcher } from './dispatcher.js';
@@ -36,6 +37,8 @@ export async function createStation(opts: {
   modules?: ModuleFactory[];
 }): Promise<Station> {
   const { config, platform, host } = opts;
+  // Before anything opens a port, a file or a login: a production config unfit to run is refused whole.
+  assertProductionReady(config);
   const log = platform.log;
   const status = new StatusHub();
   const services = createRegistry();
