@@ -29,20 +29,23 @@ interface Child {
 function start(): Promise<Child> {
   const proc = spawn(nodeBin, ['--import', 'tsx', child], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
   const lines: string[] = [];
-  const waiting: ((l: string) => void)[] = [];
+  const waiting: { resolve(l: string): void; reject(e: Error): void }[] = [];
   readline.createInterface({ input: proc.stdout }).on('line', (l) => {
     const w = waiting.shift();
-    if (w) w(l);
+    if (w) w.resolve(l);
     else lines.push(l);
   });
   let err = '';
   proc.stderr.on('data', (c: Buffer) => (err += c.toString()));
+  // One listener for the child's life: whoever still waits for a line learns it died.
+  proc.once('exit', (code) => {
+    for (const w of waiting.splice(0)) w.reject(new Error(`child exited (${code}): ${err.slice(0, 2000)}`));
+  });
   const next = () =>
     new Promise<string>((resolve, reject) => {
       const l = lines.shift();
       if (l !== undefined) return resolve(l);
-      waiting.push(resolve);
-      proc.once('exit', (code) => reject(new Error(`child exited (${code}): ${err.slice(0, 2000)}`)));
+      waiting.push({ resolve, reject });
     });
   return next().then((ready) => {
     expect(ready).toBe('READY');
