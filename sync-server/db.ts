@@ -4,6 +4,7 @@
 // live in files next to it. Versioned by user_version like the kiosk's store.
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensureDatabaseFile } from '../offline-store/db/create-file.js';
 import { Database, type Db } from '../offline-store/db/sqlite.js';
 import { generateSigningKey, signingIdentity, type SigningIdentity } from '../offline-store/sync/signing.js';
 
@@ -59,21 +60,33 @@ const steps: ((db: Db) => void)[] = [
 
 export function openServerDatabase(dir: string): Db {
   fs.mkdirSync(path.join(dir, 'uploads'), { recursive: true, mode: 0o700 });
-  const db = new Database(path.join(dir, 'server.db'));
+  const file = path.join(dir, 'server.db');
+  // Two servers starting on one fresh folder: one creates the file, whole (see create-file.ts).
+  ensureDatabaseFile(file, (fresh) => fresh.pragma('journal_mode = WAL'));
+  const db = new Database(file, { fileMustExist: true });
+  // First, so that a second process opening the file waits for the first's locks.
+  db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
-  db.pragma('busy_timeout = 5000');
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > steps.length) {
+  const version = () => db.pragma('user_version', { simple: true }) as number;
+  const tooNew = (v: number) => new Error(`sync server database version ${v} is newer than this server (${steps.length})`);
+  try {
+    if (version() > steps.length) throw tooNew(version());
+    // Each step takes the write lock first and reads the version again under it:
+    // two servers starting on one folder run each step once, the second after the first.
+    steps.forEach((step, i) =>
+      db.transaction(() => {
+        const now = version();
+        if (now > steps.length) throw tooNew(now);
+        if (now > i) return;
+        step(db);
+        db.pragma(`user_version = ${i + 1}`);
+      }).immediate(),
+    );
+  } catch (e) {
     db.close();
-    throw new Error(`sync server database version ${current} is newer than this server (${steps.length})`);
+    throw e;
   }
-  steps.slice(current).forEach((step, i) =>
-    db.transaction(() => {
-      step(db);
-      db.pragma(`user_version = ${current + i + 1}`);
-    }).immediate(),
-  );
   return db;
 }
 

@@ -1,27 +1,48 @@
 // Small helpers to declare channels and streams so that each area's file reads
-// like a table: name → argument schema → result schema.
+// like a table: name → argument schema → result schema → who may call it.
 import type { z } from 'zod';
 
 /** Default cap on the JSON size of a call's arguments; channels carrying photos raise it. */
 export const DEFAULT_MAX_ARG_BYTES = 64 * 1024;
+
+/**
+ * Who may call a channel, checked by main's dispatcher before the handler runs:
+ * - 'resident': any screen, with no desk login (the resident's own services, the
+ *   desk's login screen itself);
+ * - 'specialist': only a caller whose own connection (WebSocket, Electron page)
+ *   holds a live desk session; anyone else gets `forbidden`.
+ * A channel whose access depends on what is asked (a resident's own list vs the
+ * whole queue, an application vs a 代办) declares a function of its parsed args.
+ * It is a required part of every declaration, so a new channel cannot forget it.
+ */
+export type Access = 'resident' | 'specialist';
+// A method signature (bivariant in its argument), so every channel's table still
+// fits the plain ChannelDef the dispatcher reads.
+export type AccessRule<A> = Access | { rule(args: A): Access }['rule'];
 
 export interface ChannelDef<A extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> {
   readonly kind: 'channel';
   readonly args: A;
   readonly result: R;
   readonly maxArgBytes: number;
+  readonly access: AccessRule<z.output<A>>;
 }
 
 export interface StreamDef<A extends z.ZodType = z.ZodType, E extends z.ZodType = z.ZodType> {
   readonly kind: 'stream';
   readonly args: A;
   readonly event: E;
+  readonly access: Access;
 }
 
-export function channel<A extends z.ZodType, R extends z.ZodType>(args: A, result: R, opts: { maxArgBytes?: number } = {}): ChannelDef<A, R> {
-  return { kind: 'channel', args, result, maxArgBytes: opts.maxArgBytes ?? DEFAULT_MAX_ARG_BYTES };
+export function channel<A extends z.ZodType, R extends z.ZodType>(
+  args: A,
+  result: R,
+  opts: { access: AccessRule<z.output<A>>; maxArgBytes?: number },
+): ChannelDef<A, R> {
+  return { kind: 'channel', args, result, access: opts.access, maxArgBytes: opts.maxArgBytes ?? DEFAULT_MAX_ARG_BYTES };
 }
 
-export function stream<A extends z.ZodType, E extends z.ZodType>(args: A, event: E): StreamDef<A, E> {
-  return { kind: 'stream', args, event };
+export function stream<A extends z.ZodType, E extends z.ZodType>(args: A, event: E, opts: { access: Access }): StreamDef<A, E> {
+  return { kind: 'stream', args, event, access: opts.access };
 }

@@ -1,6 +1,8 @@
 // The station config: one JSON file, validated with zod, from which the core builds
-// every service. Every field has a default, so `{}` is a working kiosk with
-// simulated devices, no network and the embedded reference sync server.
+// every service. Every field has a default, so `{}` is a working development
+// kiosk with simulated devices, no network, the embedded reference sync server
+// and the development specialist. `mode: "production"` (as the packaged example
+// has) refuses those two at start: see production.ts.
 import fs from 'node:fs';
 import { z } from 'zod';
 import { devicesConfigSchema } from '../../drivers/config.js';
@@ -13,6 +15,12 @@ export const stationConfigSchema = z
   .object({
     stationId: z.string().min(1).default('station-dev'),
     stationName: z.string().min(1).default('乡音便民服务站'),
+    /**
+     * 'production' for a real station: it refuses to start with the embedded sync
+     * server or the development specialist. The default is 'development' so that
+     * `{}` stays a working development kiosk.
+     */
+    mode: z.enum(['production', 'development']).default('development'),
     /** 'kiosk' for the touch kiosk at the service station, 'tv' for a set-top box at home. */
     uiMode: z.enum(uiModes).default('kiosk'),
     /** Where the database, keys and logs live; default: the user's data folder. */

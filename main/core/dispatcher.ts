@@ -2,16 +2,38 @@
 // and turns every failure into a typed `{ ok: false, error }`. Nothing a caller
 // sends (unknown channel, wrong types, a huge payload, a throwing handler) can
 // crash the core. Both hosts (Electron IPC, web-host WebSocket) go through here.
+//
+// It is also where access is decided: each channel declares in the contract who
+// may call it ('resident': any screen; 'specialist': a caller whose own
+// connection holds a live desk session), and a caller without the right session
+// gets `forbidden` before its arguments are even parsed. Handlers are told the
+// session's specialist, so an audit entry's "who" never comes from the caller.
+import type { Specialist } from '../../common/domain/specialist.js';
 import { channels, isChannelName, isStreamName, streams } from '../../common/ipc/contract.js';
+import type { Access, AccessRule } from '../../common/ipc/define.js';
 import { fail, IpcFailure, ok, type IpcResult } from '../../common/ipc/result.js';
-import type { CallContext, Handlers, StreamSources } from './module.js';
+import type { CallContext, HandlerContext, Handlers, StreamSources } from './module.js';
 import type { Logger } from './logger.js';
 
 export interface Dispatcher {
   call(channel: unknown, args: unknown, ctx: CallContext): Promise<IpcResult<unknown>>;
   /** Opens a subscription; the returned function ends it. Errors are returned, not thrown. */
   subscribe(stream: unknown, args: unknown, emit: (event: unknown) => void, ctx: CallContext): IpcResult<() => void>;
+  /** The host says a connection is gone (socket closed, page navigated away): its desk session ends. */
+  disconnect(connection: string): void;
 }
+
+/** Who is logged in at the desk, per connection (the specialist area provides it). */
+export interface DeskAuthority {
+  /** The specialist of this connection's live session (after the idle rule), or null. */
+  specialistFor(connection: string): Specialist | null;
+  connectionClosed(connection: string): void;
+}
+
+/** A station without a desk (a test's module list): nobody holds a session. */
+const noDesk: DeskAuthority = { specialistFor: () => null, connectionClosed: () => undefined };
+
+const FORBIDDEN_MESSAGE = '请先登录工作人员账号 (needs a specialist logged in at this screen)';
 
 /** Byte length of the arguments as JSON; undefined args count as empty. */
 function jsonSize(value: unknown): number {
@@ -23,11 +45,26 @@ function jsonSize(value: unknown): number {
   }
 }
 
-export function createDispatcher(handlers: Handlers, sources: StreamSources, log: Logger): Dispatcher {
+/** The access a call needs, once its arguments are known. */
+function accessFor(rule: AccessRule<unknown>, args: unknown): Access {
+  return typeof rule === 'function' ? rule(args) : rule;
+}
+
+export function createDispatcher(handlers: Handlers, sources: StreamSources, log: Logger, deskOf: () => DeskAuthority | undefined = () => undefined): Dispatcher {
+  const desk = () => deskOf() ?? noDesk;
+  const handlerContext = (ctx: CallContext): HandlerContext => ({
+    host: ctx.host,
+    connection: ctx.connection,
+    specialist: typeof ctx.connection === 'string' ? desk().specialistFor(ctx.connection) : null,
+  });
+
   return {
-    async call(channel, args, ctx) {
+    async call(channel, args, callCtx) {
       if (!isChannelName(channel)) return fail('unknown-channel', `No channel named ${String(channel).slice(0, 80)}`);
       const def = channels[channel];
+      const ctx = handlerContext(callCtx);
+      // A desk-only channel refuses before looking at the arguments: a caller without a session learns nothing from them.
+      if (def.access === 'specialist' && !ctx.specialist) return fail('forbidden', `${channel}: ${FORBIDDEN_MESSAGE}`);
       const size = jsonSize(args);
       if (size > def.maxArgBytes) return fail('payload-too-large', `${channel}: arguments are ${size} bytes, the limit is ${def.maxArgBytes}`);
       const parsed = def.args.safeParse(args ?? {});
@@ -35,7 +72,10 @@ export function createDispatcher(handlers: Handlers, sources: StreamSources, log
         const first = parsed.error.issues[0];
         return fail('invalid-args', `${channel}: ${first ? `${first.path.join('.') || '(args)'} ${first.message}` : 'invalid arguments'}`);
       }
-      const handler = handlers[channel] as ((a: unknown, c: CallContext) => unknown) | undefined;
+      if (accessFor(def.access as AccessRule<unknown>, parsed.data) === 'specialist' && !ctx.specialist) {
+        return fail('forbidden', `${channel}: ${FORBIDDEN_MESSAGE}`);
+      }
+      const handler = handlers[channel] as ((a: unknown, c: HandlerContext) => unknown) | undefined;
       if (!handler) return fail('unavailable', `${channel} is not available on this station`);
       try {
         const value = await handler(parsed.data, ctx);
@@ -53,12 +93,14 @@ export function createDispatcher(handlers: Handlers, sources: StreamSources, log
       }
     },
 
-    subscribe(stream, args, emit, ctx) {
+    subscribe(stream, args, emit, callCtx) {
       if (!isStreamName(stream)) return fail('unknown-channel', `No stream named ${String(stream).slice(0, 80)}`);
       const def = streams[stream];
+      const ctx = handlerContext(callCtx);
+      if (def.access === 'specialist' && !ctx.specialist) return fail('forbidden', `${stream}: ${FORBIDDEN_MESSAGE}`);
       const parsed = def.args.safeParse(args ?? {});
       if (!parsed.success) return fail('invalid-args', `${stream}: ${parsed.error.issues[0]?.message ?? 'invalid arguments'}`);
-      const source = sources[stream] as ((a: unknown, e: (ev: unknown) => void, c: CallContext) => () => void) | undefined;
+      const source = sources[stream] as ((a: unknown, e: (ev: unknown) => void, c: HandlerContext) => () => void) | undefined;
       if (!source) return fail('unavailable', `${stream} is not available on this station`);
       try {
         const stop = source(parsed.data, emit, ctx);
@@ -75,6 +117,14 @@ export function createDispatcher(handlers: Handlers, sources: StreamSources, log
       } catch (e) {
         log.error('stream source threw', { stream, error: (e as Error)?.name });
         return fail('internal', `${stream} failed to start`);
+      }
+    },
+
+    disconnect(connection) {
+      try {
+        desk().connectionClosed(connection);
+      } catch (e) {
+        log.warn('ending a closed connection’s desk session threw', { error: (e as Error)?.name });
       }
     },
   };

@@ -4,6 +4,8 @@
 import type { z } from 'zod';
 import type { Channels, EventOf, ResultOf, StreamName, Streams } from '../../common/ipc/contract.js';
 import type { ChannelName } from '../../common/ipc/contract.js';
+import type { Specialist } from '../../common/domain/specialist.js';
+import { IpcFailure } from '../../common/ipc/result.js';
 import type { StationConfig } from './config.js';
 import type { Platform } from './platform.js';
 import type { StatusHub } from './status-hub.js';
@@ -11,11 +13,32 @@ import type { StatusHub } from './status-hub.js';
 export interface CallContext {
   /** Which host delivered the call; the Electron shell and the web host both pass one. */
   readonly host: 'electron' | 'web';
+  /**
+   * The caller's connection (one WebSocket, one Electron page), unique for the
+   * station's life. A desk session belongs to one connection: see the dispatcher.
+   */
+  readonly connection: string;
+}
+
+/** What a handler is told about its caller, after the dispatcher's access check. */
+export interface HandlerContext extends CallContext {
+  /** The specialist of the caller's own desk session; never null on a 'specialist' channel. */
+  readonly specialist: Specialist | null;
+}
+
+/**
+ * The caller's desk specialist, for handlers of 'specialist' channels: the
+ * dispatcher has already refused callers without one, so this only guards a
+ * handler called some other way.
+ */
+export function deskSpecialist(ctx: HandlerContext): Specialist {
+  if (!ctx.specialist) throw new IpcFailure('forbidden', '请先登录工作人员账号');
+  return ctx.specialist;
 }
 
 export type Handler<C extends ChannelName> = (
   args: z.output<Channels[C]['args']>,
-  ctx: CallContext,
+  ctx: HandlerContext,
 ) => Promise<ResultOf<C>> | ResultOf<C>;
 
 export type Handlers = { [C in ChannelName]?: Handler<C> };
@@ -24,7 +47,7 @@ export type Handlers = { [C in ChannelName]?: Handler<C> };
 export type StreamSource<S extends StreamName> = (
   args: z.output<Streams[S]['args']>,
   emit: (event: EventOf<S>) => void,
-  ctx: CallContext,
+  ctx: HandlerContext,
 ) => () => void;
 
 export type StreamSources = { [S in StreamName]?: StreamSource<S> };

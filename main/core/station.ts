@@ -3,11 +3,13 @@
 // reverse. The Electron shell and the web host each create one Station and hand
 // its dispatcher to their transport; neither knows what is behind it.
 import type { StationConfig } from './config.js';
+import { assertProductionReady } from './production.js';
 import type { Platform } from './platform.js';
 import { StatusHub } from './status-hub.js';
-import { createDispatcher, type Dispatcher } from './dispatcher.js';
+import { createDispatcher, type DeskAuthority, type Dispatcher } from './dispatcher.js';
 import type { Handlers, ModuleFactory, ServiceRegistry, StationModule, StreamSources } from './module.js';
 import { defaultModules } from './modules/index.js';
+import { DESK_SESSION_SERVICE } from './modules/specialist.js';
 
 export interface Station {
   readonly config: StationConfig;
@@ -35,6 +37,8 @@ export async function createStation(opts: {
   modules?: ModuleFactory[];
 }): Promise<Station> {
   const { config, platform, host } = opts;
+  // Before anything opens a port, a file or a login: a production config unfit to run is refused whole.
+  assertProductionReady(config);
   const log = platform.log;
   const status = new StatusHub();
   const services = createRegistry();
@@ -78,7 +82,9 @@ export async function createStation(opts: {
     config,
     status,
     services,
-    dispatcher: createDispatcher(handlers, sources, log.child('ipc')),
+    // The desk's sessions decide who may call 'specialist' channels; without the
+    // specialist area (a test's module list) nobody can.
+    dispatcher: createDispatcher(handlers, sources, log.child('ipc'), () => services.get<DeskAuthority>(DESK_SESSION_SERVICE)),
     async dispose() {
       if (disposed) return;
       disposed = true;

@@ -4,7 +4,8 @@
 import { app, BrowserWindow, ipcMain, session, type IpcMainInvokeEvent } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadStationConfig } from '../core/config.js';
+import { ConfigError, loadStationConfig } from '../core/config.js';
+import { ProductionConfigError } from '../core/production.js';
 import { createLogger } from '../core/logger.js';
 import { defaultDataDir, nodePlatform } from '../core/platform.js';
 import { createStation, type Station } from '../core/station.js';
@@ -22,7 +23,13 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   registerSchemeAsPrivileged();
-  void start();
+  start().catch((e: unknown) => {
+    // A config the station refuses (invalid, or production with development parts) says why and exits.
+    const known = e instanceof ConfigError || e instanceof ProductionConfigError;
+    log.error('station refused to start', { error: (e as Error)?.name ?? 'unknown' });
+    process.stderr.write(`${known ? (e as Error).message : (e as Error)?.stack}\n`);
+    app.exit(1);
+  });
 }
 
 async function start(): Promise<void> {
@@ -69,6 +76,7 @@ function wireIpc(station: Station, getWin: () => BrowserWindow | null): void {
     const wc = e.sender;
     return {
       ok: !!w && wc === w.webContents && !!e.senderFrame && e.senderFrame === wc.mainFrame && isOwnOrigin(e.senderFrame.url),
+      id: wc.id,
       send: (id, event) => {
         if (!wc.isDestroyed()) wc.send(ELECTRON_EVENT, id, event);
       },

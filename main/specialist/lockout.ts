@@ -46,21 +46,43 @@ export class LoginLockout {
     return null;
   }
 
-  recordFailure(): FailureOutcome {
+  /**
+   * Counts an attempt as failed BEFORE its PIN is checked, so an attempt whose
+   * check never finishes (a crash, a hang) still counts, and so the count a
+   * concurrent attempt sees already includes this one. Settle it with
+   * attemptFailed() or recordSuccess().
+   */
+  beginAttempt(): { locked: true; lockedUntil: Date } | { locked: false } {
     const already = this.lockedUntil();
     if (already) return { locked: true, lockedUntil: already };
-    const failures = this.state.failures + 1;
-    if (failures >= this.maxFailures) {
-      const until = new Date(this.opts.now().getTime() + this.lockMs);
-      this.save({ failures: 0, lockedUntil: until.toISOString() });
-      return { locked: true, lockedUntil: until };
-    }
-    this.save({ failures, lockedUntil: null });
-    return { locked: false, triesLeft: this.maxFailures - failures };
+    // A count that reached the limit without a lock (the process died mid-check): lock now.
+    if (this.state.failures >= this.maxFailures) return { locked: true, lockedUntil: this.lock() };
+    this.save({ failures: this.state.failures + 1, lockedUntil: null });
+    return { locked: false };
+  }
+
+  /** The attempt begun with beginAttempt() was wrong: locks once the count reaches the limit. */
+  attemptFailed(): FailureOutcome {
+    const already = this.lockedUntil();
+    if (already) return { locked: true, lockedUntil: already };
+    if (this.state.failures >= this.maxFailures) return { locked: true, lockedUntil: this.lock() };
+    return { locked: false, triesLeft: this.maxFailures - this.state.failures };
+  }
+
+  /** One wrong attempt, counted and settled at once. */
+  recordFailure(): FailureOutcome {
+    const begun = this.beginAttempt();
+    return begun.locked ? begun : this.attemptFailed();
   }
 
   recordSuccess(): void {
     if (this.state.failures !== 0 || this.state.lockedUntil !== null) this.save({ failures: 0, lockedUntil: null });
+  }
+
+  private lock(): Date {
+    const until = new Date(this.opts.now().getTime() + this.lockMs);
+    this.save({ failures: 0, lockedUntil: until.toISOString() });
+    return until;
   }
 
   private read(): LockState {

@@ -1,7 +1,10 @@
-// The desk session in main: PIN login against the roster (with the station-wide
+// The desk sessions in main: PIN login against the roster (with the station-wide
 // lockout), logout, and the idle rule enforced here too — a specialist with no
 // activity for 5 minutes is logged out even if the page froze or was closed.
-// Every login, failure, lock and logout goes to the audit log, with ids only.
+// A session belongs to the connection that logged in (a WebSocket, an Electron
+// page), named by the host: another connection has none until it logs in itself,
+// and the session ends when its connection closes. Every login, failure, lock and
+// logout goes to the audit log, with ids only.
 import type { Specialist, SpecialistSession, LoginResult } from '../../common/domain/specialist.js';
 import { SPECIALIST_IDLE_SECONDS } from '../../common/domain/specialist.js';
 import type { LoginLockout } from './lockout.js';
@@ -31,8 +34,13 @@ interface Active {
   lastActivity: number;
 }
 
+export type LogoutReason = 'user' | 'idle' | 'shutdown' | 'closed';
+
 export class DeskSessions {
-  private active: Active | null = null;
+  /** Live sessions by connection. */
+  private readonly active = new Map<string, Active>();
+  /** The tail of the queue of login attempts (see login()). */
+  private attempts: Promise<unknown> = Promise.resolve();
   private readonly idleMs: number;
 
   constructor(private readonly o: DeskSessionsOptions) {
@@ -47,11 +55,24 @@ export class DeskSessions {
     return this.o.lockout.lockedUntil();
   }
 
-  async login(specialistId: string, pin: string): Promise<LoginResult> {
-    const locked = this.o.lockout.lockedUntil();
-    if (locked) {
+  /**
+   * One attempt at a time per station: each waits for the one before it, so the
+   * lock a wrong PIN sets is in place before the next PIN is checked. (Checked
+   * concurrently, 300 guesses fired at once were all verified against a lock
+   * none of them had yet seen.)
+   */
+  login(connection: string, specialistId: string, pin: string): Promise<LoginResult> {
+    const attempt = this.attempts.then(() => this.attempt(connection, specialistId, pin));
+    this.attempts = attempt.catch(() => undefined);
+    return attempt;
+  }
+
+  private async attempt(connection: string, specialistId: string, pin: string): Promise<LoginResult> {
+    // Counted (and written down) before the PIN is checked: see LoginLockout.beginAttempt.
+    const begun = this.o.lockout.beginAttempt();
+    if (begun.locked) {
       this.o.audit({ actor: { kind: 'system' }, action: 'specialist.login-refused-locked', subjectId: specialistId });
-      return { outcome: 'locked', lockedUntil: locked.toISOString() };
+      return { outcome: 'locked', lockedUntil: begun.lockedUntil.toISOString() };
     }
     const entry = this.o.roster.specialists.find((s) => s.id === specialistId);
     let match = false;
@@ -64,7 +85,7 @@ export class DeskSessions {
       }
     }
     if (!match || !entry) {
-      const r = this.o.lockout.recordFailure();
+      const r = this.o.lockout.attemptFailed();
       this.o.audit({ actor: { kind: 'system' }, action: 'specialist.login-failed', subjectId: specialistId });
       if (r.locked) {
         this.o.audit({ actor: { kind: 'system' }, action: 'specialist.login-locked', detail: `locked until ${r.lockedUntil.toISOString()}` });
@@ -73,44 +94,64 @@ export class DeskSessions {
       return { outcome: 'wrong-pin', triesLeft: r.triesLeft };
     }
     this.o.lockout.recordSuccess();
-    // A new login ends whoever was logged in before: one desk, one person.
-    if (this.active && this.active.specialist.id !== entry.id) this.end('replaced');
-    this.active = { specialist: { id: entry.id, name: entry.name }, lastActivity: this.o.now().getTime() };
+    // A new login at this screen ends whoever was logged in at it before: one screen, one person.
+    const before = this.active.get(connection);
+    if (before && before.specialist.id !== entry.id) this.end(connection, 'replaced');
+    const a = { specialist: { id: entry.id, name: entry.name }, lastActivity: this.o.now().getTime() };
+    this.active.set(connection, a);
     this.o.audit({ actor: { kind: 'specialist', id: entry.id }, action: 'specialist.login' });
-    return { outcome: 'ok', session: this.describe(this.active) };
+    return { outcome: 'ok', session: this.describe(a) };
   }
 
-  logout(reason: 'user' | 'idle' | 'shutdown'): void {
-    if (this.current()) this.end(reason);
+  logout(connection: string, reason: LogoutReason): void {
+    if (this.current(connection)) this.end(connection, reason);
   }
 
-  /** The live session, after applying the idle rule (an expired one is ended and audited). */
-  current(): SpecialistSession | null {
-    const a = this.active;
+  /** Ends every session (the station stops). */
+  logoutAll(reason: LogoutReason): void {
+    for (const connection of [...this.active.keys()]) this.logout(connection, reason);
+  }
+
+  /** This connection's live session, after the idle rule (an expired one is ended and audited). */
+  current(connection: string): SpecialistSession | null {
+    const a = this.active.get(connection);
     if (!a) return null;
     if (this.o.now().getTime() - a.lastActivity >= this.idleMs) {
-      this.end('idle-main');
+      this.end(connection, 'idle-main');
       return null;
     }
     return this.describe(a);
   }
 
+  /** Applies the idle rule to every session, so an idle logout is audited near its time. */
+  sweep(): void {
+    for (const connection of [...this.active.keys()]) this.current(connection);
+  }
+
+  /** The specialist ids of every live session (after the idle rule). */
+  live(): string[] {
+    this.sweep();
+    return [...this.active.values()].map((a) => a.specialist.id);
+  }
+
   /** Activity at the screen: moves the idle deadline, if the session has not already expired. */
-  touch(): SpecialistSession | null {
-    const s = this.current();
-    if (s && this.active) this.active.lastActivity = this.o.now().getTime();
-    return this.active ? this.describe(this.active) : null;
+  touch(connection: string): SpecialistSession | null {
+    if (!this.current(connection)) return null;
+    const a = this.active.get(connection);
+    if (!a) return null;
+    a.lastActivity = this.o.now().getTime();
+    return this.describe(a);
   }
 
-  /** The logged-in specialist, or null; for handlers that need one. */
-  specialist(): Specialist | null {
-    return this.current()?.specialist ?? null;
+  /** The specialist logged in at this connection, or null; what access checks ask. */
+  specialist(connection: string): Specialist | null {
+    return this.current(connection)?.specialist ?? null;
   }
 
-  private end(reason: string): void {
-    const a = this.active;
+  private end(connection: string, reason: string): void {
+    const a = this.active.get(connection);
     if (!a) return;
-    this.active = null;
+    this.active.delete(connection);
     this.o.audit({ actor: { kind: 'specialist', id: a.specialist.id }, action: 'specialist.logout', detail: reason });
   }
 

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadStationConfig, ConfigError } from '../core/config.js';
+import { ProductionConfigError } from '../core/production.js';
 import { createLogger } from '../core/logger.js';
 import { defaultDataDir, nodePlatform } from '../core/platform.js';
 import { keyFileSecretStore } from '../core/key-file-secrets.js';
@@ -87,6 +88,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
-  process.stderr.write(`${e instanceof ConfigError ? e.message : (e as Error).stack}\n`);
+  process.stderr.write(`${e instanceof ConfigError || e instanceof ProductionConfigError ? e.message : (e as Error).stack}\n`);
   process.exit(1);
 });

@@ -1,6 +1,7 @@
 // Test-only control surface: lets end-to-end tests insert a card into the ID-card
-// simulator, read what the printer simulator printed, or stop the embedded sync
-// server. Enabled only when the host is started with testControls (never in a
+// simulator, read what the printer simulator printed, stop the embedded sync
+// server, or look at the store's counts and the live desk sessions without
+// logging in (a desk login would itself be audited and counted). Enabled only when the host is started with testControls (never in a
 // station build), and guarded by the same per-launch token as the IPC socket.
 import type http from 'node:http';
 import type { ServiceRegistry } from '../core/module.js';
@@ -11,6 +12,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   'printer-simulator': ['jobs', 'setPaperOut', 'clearJobs'],
   'embedded-sync-server': ['stop', 'start', 'markCompleted', 'markRejected', 'applications'],
   sync: ['syncNow'],
+  store: ['stats'],
+  'desk-session': ['live'],
 };
 
 export async function handleTestControl(

@@ -1,6 +1,9 @@
 // One WebSocket connection = one renderer. Calls go through the station's
 // dispatcher; subscriptions live exactly as long as the socket (or until the
-// renderer unsubscribes), so a closed tab never leaves a listener behind.
+// renderer unsubscribes), so a closed tab never leaves a listener behind. The
+// socket is its own connection for the desk: a session logged in on it is not
+// seen by any other socket, and ends when it closes.
+import crypto from 'node:crypto';
 import type { WebSocket } from 'ws';
 import { clientMessageSchema, type ServerMessage } from '../../common/ipc/wire.js';
 import type { Dispatcher } from '../core/dispatcher.js';
@@ -11,7 +14,7 @@ export function attachSession(ws: WebSocket, dispatcher: Dispatcher, log: Logger
   const send = (msg: ServerMessage) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
   };
-  const ctx = { host: 'web' as const };
+  const ctx = { host: 'web' as const, connection: `web:${crypto.randomUUID()}` };
 
   ws.on('message', async (data, isBinary) => {
     if (isBinary) {
@@ -58,6 +61,7 @@ export function attachSession(ws: WebSocket, dispatcher: Dispatcher, log: Logger
   ws.on('close', () => {
     for (const stop of subs.values()) stop();
     subs.clear();
+    dispatcher.disconnect(ctx.connection);
   });
   ws.on('error', (e) => log.warn('websocket error', { error: e.message }));
 }

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { classifySqliteError, StoreError } from './errors.js';
+import { ensureDatabaseFile } from './create-file.js';
 import { Database, type Db } from './sqlite.js';
 
 export type { Db };
@@ -15,6 +16,21 @@ export interface OpenOptions {
   /** 32 bytes. */
   key: Buffer;
   readonly?: boolean;
+}
+
+function keyed(db: Db, key: Buffer): void {
+  db.pragma("cipher='sqlcipher'");
+  db.pragma('legacy=4');
+  db.pragma(`key="x'${key.toString('hex')}'"`);
+}
+
+/** File-system failures while creating the file, in SQLite's terms, so they classify alike. */
+function fsAsSqliteError(e: unknown): unknown {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return { code: 'SQLITE_FULL' };
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return { code: 'SQLITE_READONLY' };
+  if (typeof code === 'string' && code.startsWith('E')) return { code: 'SQLITE_IOERR' };
+  return e;
 }
 
 export function openEncryptedDatabase(opts: OpenOptions): Db {
@@ -29,13 +45,23 @@ export function openEncryptedDatabase(opts: OpenOptions): Db {
   }
   let db: Db | undefined;
   try {
-    db = new Database(opts.file, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
-    db.pragma("cipher='sqlcipher'");
-    db.pragma('legacy=4');
-    db.pragma(`key="x'${opts.key.toString('hex')}'"`);
+    if (!opts.readonly) {
+      try {
+        ensureDatabaseFile(opts.file, (fresh) => {
+          keyed(fresh, opts.key);
+          fresh.pragma('journal_mode = WAL');
+        });
+      } catch (e) {
+        throw fsAsSqliteError(e);
+      }
+    }
+    db = new Database(opts.file, { readonly: opts.readonly ?? false, fileMustExist: true });
+    keyed(db, opts.key);
+    // Set before the first read: another process may hold the file's lock (its
+    // first start switching to WAL, a migration), and without it we would fail at once.
+    db.pragma('busy_timeout = 5000');
     // The first read decrypts page 1: a wrong key fails here with SQLITE_NOTADB.
     db.prepare('SELECT count(*) FROM sqlite_master').get();
-    db.pragma('busy_timeout = 5000');
     if (!opts.readonly) {
       db.pragma('journal_mode = WAL');
       // Checkpoints run from the sync loop when idle, never inside an enqueue.

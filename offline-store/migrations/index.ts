@@ -13,23 +13,39 @@ export function schemaVersion(db: Db): number {
   return guarded(() => db.pragma('user_version', { simple: true }) as number);
 }
 
-/** Returns the versions applied. Refuses a database from a newer kiosk. */
+function tooNew(current: number, latest: number): StoreError {
+  return new StoreError('too-new', `数据库版本 ${current} 比本程序支持的 ${latest} 新，请升级程序 (database schema ${current} is newer than this kiosk's ${latest})`);
+}
+
+/**
+ * Returns the versions applied. Refuses a database from a newer kiosk.
+ *
+ * Two processes may open one file at once (the kiosk and a technician's CLI, two
+ * first starts): each migration takes the write lock first (IMMEDIATE) and reads
+ * the version again under it, so the second process waits for the first and then
+ * finds the work done, instead of running it twice ("table already exists").
+ * A lock held past busy_timeout is a StoreError('busy').
+ */
 export function migrate(db: Db, list: readonly Migration[] = migrations): number[] {
   const latest = list.length;
   const current = schemaVersion(db);
-  if (current > latest) {
-    throw new StoreError('too-new', `数据库版本 ${current} 比本程序支持的 ${latest} 新，请升级程序 (database schema ${current} is newer than this kiosk's ${latest})`);
-  }
+  if (current > latest) throw tooNew(current, latest);
   const applied: number[] = [];
   for (const m of list) {
     if (m.version <= current) continue;
-    guarded(() =>
-      db.transaction(() => {
-        m.up(db);
-        db.pragma(`user_version = ${m.version}`);
-      }).immediate(),
+    const ran = guarded(() =>
+      db
+        .transaction(() => {
+          const now = schemaVersion(db);
+          if (now > latest) throw tooNew(now, latest);
+          if (now >= m.version) return false; // another process applied it while we waited
+          m.up(db);
+          db.pragma(`user_version = ${m.version}`);
+          return true;
+        })
+        .immediate(),
     );
-    applied.push(m.version);
+    if (ran) applied.push(m.version);
   }
   return applied;
 }

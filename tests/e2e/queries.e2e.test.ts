@@ -187,7 +187,6 @@ describe('办件进度查询', () => {
       catalogueVersion: catalogue.value.catalogue.version,
       formData: { bank: '农业银行' },
       applicant: { idNumber: card.idNumber, name: card.name },
-      actor: { kind: 'resident' },
     });
     if (!submitted.ok) throw new Error(submitted.error.message);
     applicationId = submitted.value.id;

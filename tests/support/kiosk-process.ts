@@ -9,6 +9,8 @@ import WebSocket from 'ws';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+export type IpcAnswer<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
 export interface KioskProcess {
   url: string;
   origin: string;
@@ -17,8 +19,13 @@ export interface KioskProcess {
   child: ChildProcess;
   /** Calls a test control: POST /__test/<service>/<method> with JSON args. */
   control<T = unknown>(service: string, method: string, ...args: unknown[]): Promise<T>;
-  /** One IPC call over the web host's socket, exactly as the renderer makes it. */
-  ipc<T>(channel: string, args: unknown): Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>;
+  /**
+   * One IPC call over a socket of its own, exactly as the renderer makes it. A
+   * desk-only channel needs `asSpecialist`: the call then logs in on that same
+   * socket first (a desk session belongs to its connection; the browser's own
+   * session, if any, is not touched).
+   */
+  ipc<T>(channel: string, args: unknown, opts?: { asSpecialist?: { specialistId: string; pin: string } }): Promise<IpcAnswer<T>>;
   stderr(): string;
   stop(): Promise<void>;
 }
@@ -76,18 +83,33 @@ export async function startKiosk(opts: { config?: Record<string, unknown>; dataD
       if (!res.ok) throw new Error(`control ${service}.${method}: ${body.error}`);
       return body.value as T;
     },
-    async ipc<T>(channel: string, args: unknown) {
+    async ipc<T>(channel: string, args: unknown, opts: { asSpecialist?: { specialistId: string; pin: string } } = {}) {
       const ws = new WebSocket(`${u.origin.replace('http', 'ws')}/ipc?token=${token}`, { origin: u.origin });
       await new Promise<void>((resolve, reject) => {
         ws.once('open', () => resolve());
         ws.once('error', reject);
       });
+      let nextId = 1;
+      const call = <R>(ch: string, a: unknown) => {
+        const id = nextId++;
+        const reply = new Promise<IpcAnswer<R>>((resolve) => {
+          const onMessage = (d: WebSocket.RawData) => {
+            const m = JSON.parse(d.toString()) as { type: string; id?: number; result?: IpcAnswer<R> };
+            if (m.type !== 'result' || m.id !== id) return;
+            ws.off('message', onMessage);
+            resolve(m.result!);
+          };
+          ws.on('message', onMessage);
+        });
+        ws.send(JSON.stringify({ type: 'call', id, channel: ch, args: a }));
+        return reply;
+      };
       try {
-        const reply = new Promise<{ result: { ok: true; value: T } | { ok: false; error: { code: string; message: string } } }>((resolve) =>
-          ws.once('message', (d) => resolve(JSON.parse(d.toString()))),
-        );
-        ws.send(JSON.stringify({ type: 'call', id: 1, channel, args }));
-        return (await reply).result;
+        if (opts.asSpecialist) {
+          const login = await call<{ outcome: string }>('specialist:login', opts.asSpecialist);
+          if (!login.ok || login.value.outcome !== 'ok') throw new Error(`desk login for ${channel} failed: ${JSON.stringify(login)}`);
+        }
+        return await call<T>(channel, args);
       } finally {
         ws.close();
       }

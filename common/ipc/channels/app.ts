@@ -17,12 +17,12 @@ export const appInfoSchema = z.object({
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
 export const appChannels = {
-  'app:info': channel(z.object({}).strict(), appInfoSchema),
+  'app:info': channel(z.object({}).strict(), appInfoSchema, { access: 'resident' }),
   /** Renderer-side failures, reported without personal data (the renderer sends only a code and a stack-free message). */
-  'app:report-error': channel(z.object({ where: z.string().max(200), message: z.string().max(2000) }).strict(), z.object({})),
-  'station:status': channel(z.object({}).strict(), stationStatusSchema),
+  'app:report-error': channel(z.object({ where: z.string().max(200), message: z.string().max(2000) }).strict(), z.object({}), { access: 'resident' }),
+  'station:status': channel(z.object({}).strict(), stationStatusSchema, { access: 'resident' }),
 } as const;
 
 export const appStreams = {
-  'station:status-changed': stream(z.object({}).strict(), stationStatusSchema),
+  'station:status-changed': stream(z.object({}).strict(), stationStatusSchema, { access: 'resident' }),
 } as const;

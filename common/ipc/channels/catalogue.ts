@@ -19,17 +19,19 @@ export const policySearchArgsSchema = z
 
 export const catalogueChannels = {
   /** The home tiles: one per service, `available` on this station's surface. */
-  'catalogue:list': channel(z.object({}).strict(), z.object({ version: z.string(), services: z.array(serviceSummarySchema) })),
+  'catalogue:list': channel(z.object({}).strict(), z.object({ version: z.string(), services: z.array(serviceSummarySchema) }), { access: 'resident' }),
   /** The full catalogue the flows run on (steps, fields, rules, read-aloud words). */
-  'catalogue:get': channel(z.object({}).strict(), z.object({ catalogue: catalogueSchema })),
+  'catalogue:get': channel(z.object({}).strict(), z.object({ catalogue: catalogueSchema }), { access: 'resident' }),
   /** Answers for what a resident asked, best first; `topic` is the topic the words named, if any. */
   'policy:search': channel(
     policySearchArgsSchema,
     z.object({ version: z.string(), topic: policyTopicIdSchema.nullable(), hits: z.array(policyHitSchema) }),
+    { access: 'resident' },
   ),
   /** The topic buttons of 政策问答, with how many questions each holds. */
   'policy:topics': channel(
     z.object({}).strict(),
     z.object({ version: z.string(), topics: z.array(z.object({ id: policyTopicIdSchema, label: z.string(), count: z.number().int() })) }),
+    { access: 'resident' },
   ),
 } as const;

@@ -53,16 +53,21 @@ export type TestReadResult = z.infer<typeof testReadResultSchema>;
 const noArgs = z.object({}).strict();
 
 export const deviceChannels = {
-  /** Prints a receipt or certificate; the printer driver masks the ID number. */
-  'printer:print': channel(z.object({ document: receiptDocumentSchema }).strict(), printResultSchema),
+  /**
+   * Prints a receipt or certificate; the printer driver masks the ID number.
+   * Open to the resident's screen, which prints their receipt and 参保证明; the
+   * document is built by the renderer, so main cannot tell whose it is.
+   */
+  'printer:print': channel(z.object({ document: receiptDocumentSchema }).strict(), printResultSchema, { access: 'resident' }),
   /** The card now on the reader (if read), for a screen that opens after the card went in. */
-  'idcard:current': channel(noArgs, z.object({ card: idCardSchema.nullable() })),
-  'devices:health': channel(noArgs, z.object({ devices: z.array(deviceHealthSchema) })),
-  'devices:test-read': channel(noArgs, testReadResultSchema),
-  'devices:test-print': channel(noArgs, printResultSchema),
+  'idcard:current': channel(noArgs, z.object({ card: idCardSchema.nullable() }), { access: 'resident' }),
+  // The desk's devices panel: a test read shows a card's name, a test print uses paper.
+  'devices:health': channel(noArgs, z.object({ devices: z.array(deviceHealthSchema) }), { access: 'specialist' }),
+  'devices:test-read': channel(noArgs, testReadResultSchema, { access: 'specialist' }),
+  'devices:test-print': channel(noArgs, printResultSchema, { access: 'specialist' }),
 } as const;
 
 export const deviceStreams = {
-  'idcard:events': stream(noArgs, idCardEventSchema),
-  'remote:keys': stream(noArgs, remoteKeyEventSchema),
+  'idcard:events': stream(noArgs, idCardEventSchema, { access: 'resident' }),
+  'remote:keys': stream(noArgs, remoteKeyEventSchema, { access: 'resident' }),
 } as const;

@@ -15,14 +15,15 @@ export const helpChannels = {
   'app:help-request': channel(
     z.object({ reason: helpReasonSchema, serviceId: serviceIdSchema.nullable() }).strict(),
     z.object({ request: helpRequestSchema, refreshed: z.boolean() }),
+    { access: 'resident' },
   ),
   /**
    * The resident's session was cleared (the inactivity guard timed out): what the
    * station holds for that resident ends with it, open help requests included.
    */
-  'app:resident-session-cleared': channel(noArgs, z.object({})),
-  /** Marks a request handled; 'forbidden' without a desk session, 'not-found' when it is no longer open. */
-  'specialist:help-resolve': channel(z.object({ id: helpRequestIdSchema }).strict(), z.object({})),
+  'app:resident-session-cleared': channel(noArgs, z.object({}), { access: 'resident' }),
+  /** Marks a request handled, in the name of the caller's desk session; 'not-found' when it is no longer open. */
+  'specialist:help-resolve': channel(z.object({ id: helpRequestIdSchema }).strict(), z.object({}), { access: 'specialist' }),
 } as const;
 
 export const helpStreams = {
@@ -30,5 +31,5 @@ export const helpStreams = {
    * The open requests, now and on every change. Not behind the desk login: it says
    * no more than the status bar shows everyone (a reason, a service, a time).
    */
-  'specialist:help-requests': stream(noArgs, z.object({ open: z.array(helpRequestSchema) })),
+  'specialist:help-requests': stream(noArgs, z.object({ open: z.array(helpRequestSchema) }), { access: 'resident' }),
 } as const;

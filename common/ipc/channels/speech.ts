@@ -101,9 +101,10 @@ export const speechChannels = {
       wavBase64: z.string(),
       durationMs: z.number().nonnegative(),
     }),
+    { access: 'resident' },
   ),
   /** Forgets rendered prompts (they may have read back a name) when a resident's session ends. */
-  'speech:clear-prompts': channel(z.object({}).strict(), z.object({})),
+  'speech:clear-prompts': channel(z.object({}).strict(), z.object({}), { access: 'resident' }),
   'speech:status': channel(
     z.object({}).strict(),
     z.object({
@@ -113,6 +114,7 @@ export const speechChannels = {
       message: z.string().optional(),
       prompts: z.enum(['ready', 'off']),
     }),
+    { access: 'resident' },
   ),
   'speech:listen-start': channel(
     z
@@ -123,6 +125,7 @@ export const speechChannels = {
       })
       .strict(),
     z.object({ sessionId: z.string() }),
+    { access: 'resident' },
   ),
   'speech:listen-audio': channel(
     z
@@ -133,13 +136,13 @@ export const speechChannels = {
       })
       .strict(),
     z.object({}),
-    { maxArgBytes: maxChunkBase64 + 1024 },
+    { access: 'resident', maxArgBytes: maxChunkBase64 + 1024 },
   ),
-  'speech:listen-end': channel(sessionArgs, recognitionResultSchema),
-  'speech:listen-cancel': channel(sessionArgs, z.object({})),
+  'speech:listen-end': channel(sessionArgs, recognitionResultSchema, { access: 'resident' }),
+  'speech:listen-cancel': channel(sessionArgs, z.object({}), { access: 'resident' }),
 } as const;
 
 export const speechStreams = {
   /** Every partial, final and rejected result of every session (filter by sessionId). */
-  'speech:results': stream(z.object({}).strict(), recognitionResultSchema),
+  'speech:results': stream(z.object({}).strict(), recognitionResultSchema, { access: 'resident' }),
 } as const;

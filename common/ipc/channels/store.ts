@@ -4,22 +4,23 @@
 // - store:submit-application saves a resident's application for good (fsynced)
 //   before answering, so the local tracking number can be printed at once; sync
 //   to the server happens in the background and shows in the status bar.
-// - store:list-applications serves both 办件进度查询 (by ID number) and the
-//   specialist queue (by status, with rejection reasons).
+// - store:list-applications serves both 办件进度查询 (by ID number, any screen)
+//   and the specialist queue (by status, with rejection reasons: desk only).
+// - Who did it is never an argument: a resident's screen acts as the resident, a
+//   desk action (and a 代办, `onBehalf: true`) as the specialist of the caller's
+//   own desk session, which main's dispatcher checks before the handler runs.
 // - store:query-social-insurance answers live when the link is up, else from the
 //   cache with the time it was fetched (source: 'cache').
 import { z } from 'zod';
-import { channel, stream } from '../define.js';
+import { channel, stream, type Access } from '../define.js';
 import {
   applicantSchema,
   applicationDetailSchema,
   applicationStatusSchema,
   applicationSummarySchema,
   attachmentInputSchema,
-  auditActorSchema,
   formDataSchema,
   idNumberSchema,
-  onBehalfOfSchema,
   socialInsuranceRecordSchema,
   uuidSchema,
 } from '../../domain/application.js';
@@ -34,11 +35,15 @@ const applicationContent = {
   catalogueVersion: z.string().min(1).max(32),
   formData: formDataSchema,
   applicant: applicantSchema.nullable().optional(),
-  /** Set when a specialist applies on a resident's behalf (代办). */
-  onBehalfOf: onBehalfOfSchema.nullable().optional(),
-  /** Who pressed the button; a specialist acting for a resident is audited as such. */
-  actor: auditActorSchema,
+  /**
+   * A specialist applying on a resident's behalf (代办): needs the caller's desk
+   * session, and is recorded and audited under that session's specialist.
+   */
+  onBehalf: z.boolean().default(false),
 };
+
+/** A 代办 is a desk action; a resident's own application is not. */
+const onBehalfAccess = (a: { onBehalf: boolean }): Access => (a.onBehalf ? 'specialist' : 'resident');
 
 export const submitApplicationArgsSchema = z
   .object({
@@ -80,10 +85,18 @@ export const storeStatsSchema = z.object({
   auditEntries: z.number().int().nonnegative(),
 });
 
+/** What a resident's screen may follow of an application it submitted: no form, no applicant. */
+export const applicationProgressSchema = z.object({
+  id: uuidSchema,
+  status: applicationStatusSchema,
+  /** The server's receipt number once it accepted. */
+  receiptNumber: z.string().nullable(),
+});
+
 export const storeChannels = {
-  'store:submit-application': channel(submitApplicationArgsSchema, submitApplicationResultSchema, { maxArgBytes: SUBMIT_MAX_ARG_BYTES }),
-  'store:save-draft': channel(z.object({ ...applicationContent, draftId: uuidSchema.optional() }).strict(), applicationSummarySchema),
-  'store:cancel-draft': channel(z.object({ id: uuidSchema, actor: auditActorSchema }).strict(), applicationSummarySchema),
+  'store:submit-application': channel(submitApplicationArgsSchema, submitApplicationResultSchema, { access: onBehalfAccess, maxArgBytes: SUBMIT_MAX_ARG_BYTES }),
+  'store:save-draft': channel(z.object({ ...applicationContent, draftId: uuidSchema.optional() }).strict(), applicationSummarySchema, { access: onBehalfAccess }),
+  'store:cancel-draft': channel(z.object({ id: uuidSchema }).strict(), applicationSummarySchema, { access: 'specialist' }),
   'store:list-applications': channel(
     z
       .object({
@@ -96,11 +109,16 @@ export const storeChannels = {
       })
       .strict(),
     z.object({ applications: z.array(applicationSummarySchema) }),
+    // One resident's own applications by their number; the whole queue is the desk's.
+    { access: (a) => (a.idNumber === undefined ? 'specialist' : 'resident') },
   ),
-  'store:get-application': channel(z.object({ id: uuidSchema }).strict(), applicationDetailSchema),
+  /** The whole application (form, applicant, history): the desk's. */
+  'store:get-application': channel(z.object({ id: uuidSchema }).strict(), applicationDetailSchema, { access: 'specialist' }),
+  /** Status and receipt number only, for the resident's screen that just submitted it. */
+  'store:application-progress': channel(z.object({ id: uuidSchema }).strict(), applicationProgressSchema, { access: 'resident' }),
   /** A rejected application goes back to the outbox under a new revision. */
-  'store:retry-application': channel(z.object({ id: uuidSchema, actor: auditActorSchema }).strict(), applicationSummarySchema),
-  'store:query-social-insurance': channel(z.object({ idNumber: idNumberSchema }).strict(), socialInsuranceAnswerSchema),
+  'store:retry-application': channel(z.object({ id: uuidSchema }).strict(), applicationSummarySchema, { access: 'specialist' }),
+  'store:query-social-insurance': channel(z.object({ idNumber: idNumberSchema }).strict(), socialInsuranceAnswerSchema, { access: 'resident' }),
   'store:rate-satisfaction': channel(
     z
       .object({
@@ -111,26 +129,28 @@ export const storeChannels = {
       })
       .strict(),
     z.object({ id: z.number().int().positive() }),
+    { access: 'resident' },
   ),
+  /** A desk action for the audit log, written under the caller's desk session. */
   'store:audit-append': channel(
     z
       .object({
-        actor: auditActorSchema,
         action: z.string().min(1).max(100),
         subjectId: z.string().max(64).optional(),
-        onBehalfOf: onBehalfOfSchema.optional(),
         /** Plain words, no personal data. */
         detail: z.string().max(1000).optional(),
       })
       .strict(),
     z.object({ seq: z.number().int().positive() }),
+    { access: 'specialist' },
   ),
-  'store:stats': channel(z.object({}).strict(), storeStatsSchema),
-  'sync:status': channel(z.object({}).strict(), syncStatusSchema),
-  'sync:now': channel(z.object({}).strict(), syncNowResultSchema),
+  'store:stats': channel(z.object({}).strict(), storeStatsSchema, { access: 'specialist' }),
+  /** No more than the status bar shows every screen. */
+  'sync:status': channel(z.object({}).strict(), syncStatusSchema, { access: 'resident' }),
+  'sync:now': channel(z.object({}).strict(), syncNowResultSchema, { access: 'specialist' }),
 } as const;
 
 export const storeStreams = {
   /** Fires when any application changes status (submitted, accepted, completed, rejected…). */
-  'store:application-changed': stream(z.object({}).strict(), z.object({ id: uuidSchema, status: applicationStatusSchema })),
+  'store:application-changed': stream(z.object({}).strict(), z.object({ id: uuidSchema, status: applicationStatusSchema }), { access: 'resident' }),
 } as const;

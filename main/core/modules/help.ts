@@ -1,13 +1,13 @@
 // Help-request area: a resident's call for the specialist (the 叫工作人员 button,
 // saying 帮助, or voice not understood twice) is held here, shown on every
 // screen's status bar through the StatusHub, followed by the desk on its stream,
-// and marked handled only by a logged-in specialist. Calls and their end are
+// and marked handled only by a logged-in specialist (the contract declares
+// specialist:help-resolve desk-only; the dispatcher checks the caller's session). Calls and their end are
 // audited through the store (see main/help/help-requests.ts).
 import { IpcFailure } from '../../../common/ipc/result.js';
 import { HelpRequestError, HelpRequests } from '../../help/help-requests.js';
-import type { ModuleFactory } from '../module.js';
+import { deskSpecialist, type ModuleFactory } from '../module.js';
 import { storeAuditWriter } from './audit.js';
-import { DESK_SESSION_SERVICE, type DeskSessionService } from './specialist.js';
 
 /** How often a stale request is looked for, so the status bar clears near its time. */
 const SWEEP_MS = 30_000;
@@ -33,9 +33,8 @@ export const helpModule: ModuleFactory = ({ config, platform, services, status }
         requests.clear('resident-session-cleared');
         return {};
       },
-      'specialist:help-resolve': ({ id }) => {
-        const specialist = services.get<DeskSessionService>(DESK_SESSION_SERVICE)?.specialist() ?? null;
-        if (!specialist) throw new IpcFailure('forbidden', '请先登录工作人员账号');
+      'specialist:help-resolve': ({ id }, ctx) => {
+        const specialist = deskSpecialist(ctx);
         try {
           requests.resolve(id, specialist.id);
         } catch (e) {

@@ -2,7 +2,8 @@
 // specialists (or the development specialist when there are none), the lockout
 // that survives a restart, main's own idle logout, and today's numbers. Every
 // desk event is written to the store's audit log through the 'store' service.
-// Publishes who is logged in ('desk-session') for other areas' desk channels.
+// Publishes who is logged in at which connection ('desk-session'): the station's
+// dispatcher asks it before any 'specialist' channel runs.
 import path from 'node:path';
 import { IpcFailure } from '../../../common/ipc/result.js';
 import { StoreError } from '../../../offline-store/db/errors.js';
@@ -10,18 +11,18 @@ import type { OfflineStore } from '../../../offline-store/store.js';
 import { LoginLockout } from '../../specialist/lockout.js';
 import { buildRoster } from '../../specialist/roster.js';
 import { DeskSessions } from '../../specialist/session.js';
-import type { Specialist } from '../../../common/domain/specialist.js';
 import { todaySummary } from '../../specialist/today.js';
-import type { ModuleFactory } from '../module.js';
+import type { DeskAuthority } from '../dispatcher.js';
+import { deskSpecialist, type ModuleFactory } from '../module.js';
 import { storeAuditWriter } from './audit.js';
 
 /** Beside the database in the data folder; holds a count and a time, nothing personal. */
 export const LOCKOUT_FILE = 'specialist-lockout.json';
 
-/** Who is logged in at the desk, for areas whose channels need a specialist (help requests). */
-export interface DeskSessionService {
-  /** The logged-in specialist after main's idle rule, or null. */
-  specialist(): Specialist | null;
+/** Who is logged in at the desk, per connection: the dispatcher's access checks ask it. */
+export interface DeskSessionService extends DeskAuthority {
+  /** The specialists with a live session now, one entry per connection (for tests and diagnostics). */
+  live(): string[];
 }
 export const DESK_SESSION_SERVICE = 'desk-session';
 
@@ -49,27 +50,31 @@ export const specialistModule: ModuleFactory = async ({ config, platform, servic
     audit,
     onBadHash: (id) => log.error('malformed pinHash in the station config', { specialist: id }),
   });
-  services.provide<DeskSessionService>(DESK_SESSION_SERVICE, { specialist: () => sessions.specialist() });
-  const sweep = setInterval(() => sessions.current(), SWEEP_MS);
+  services.provide<DeskSessionService>(DESK_SESSION_SERVICE, {
+    specialistFor: (connection) => sessions.specialist(connection),
+    connectionClosed: (connection) => sessions.logout(connection, 'closed'),
+    live: () => sessions.live(),
+  });
+  const sweep = setInterval(() => sessions.sweep(), SWEEP_MS);
   sweep.unref();
 
   return {
     name: 'specialist',
     handlers: {
       'specialist:roster': () => ({ specialists: sessions.roster(), lockedUntil: sessions.lockedUntil()?.toISOString() ?? null }),
-      'specialist:login': async ({ specialistId, pin }) => {
-        const r = await sessions.login(specialistId, pin);
+      'specialist:login': async ({ specialistId, pin }, { connection }) => {
+        const r = await sessions.login(connection, specialistId, pin);
         log.info('login', { specialist: specialistId, outcome: r.outcome });
         return r;
       },
-      'specialist:logout': ({ reason }) => {
-        sessions.logout(reason);
+      'specialist:logout': ({ reason }, { connection }) => {
+        sessions.logout(connection, reason);
         return {};
       },
-      'specialist:session': () => ({ session: sessions.current() }),
-      'specialist:activity': () => ({ session: sessions.touch() }),
-      'specialist:today': () => {
-        if (!sessions.specialist()) throw new IpcFailure('forbidden', '请先登录工作人员账号');
+      'specialist:session': (_args, { connection }) => ({ session: sessions.current(connection) }),
+      'specialist:activity': (_args, { connection }) => ({ session: sessions.touch(connection) }),
+      'specialist:today': (_args, ctx) => {
+        deskSpecialist(ctx);
         const store = services.get<OfflineStore>('store');
         if (!store) throw new IpcFailure('unavailable', '本机存储没有打开');
         try {
@@ -82,7 +87,7 @@ export const specialistModule: ModuleFactory = async ({ config, platform, servic
     },
     dispose: () => {
       clearInterval(sweep);
-      sessions.logout('shutdown');
+      sessions.logoutAll('shutdown');
     },
   };
 };

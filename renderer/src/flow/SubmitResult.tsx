@@ -30,7 +30,7 @@ export function SubmitResult({ service, args, onFinish }: { service: ServiceDefi
   // submits the same application again, never a second one.
   const submit = async () => {
     setFailed(false);
-    const content = { serviceId: args.serviceId, catalogueVersion: args.catalogueVersion, formData: args.formData, applicant: args.applicant, onBehalfOf: args.onBehalfOf, actor: args.actor };
+    const content = { serviceId: args.serviceId, catalogueVersion: args.catalogueVersion, formData: args.formData, applicant: args.applicant, onBehalf: args.onBehalf };
     if (!draftId.current) {
       const d = await api.call('store:save-draft', content);
       if (!d.ok) return setFailed(true);
@@ -51,7 +51,7 @@ export function SubmitResult({ service, args, onFinish }: { service: ServiceDefi
   useEffect(() => {
     if (!saved) return;
     const refresh = () =>
-      void api.call('store:get-application', { id: saved.id }).then((r) => {
+      void api.call('store:application-progress', { id: saved.id }).then((r) => {
         if (r.ok) setSaved((s) => (s ? { ...s, status: r.value.status, receipt: r.value.receiptNumber } : s));
       });
     const stop = api.subscribe('store:application-changed', {}, (e) => {

@@ -18,8 +18,8 @@ export interface SubmitArgs {
   catalogueVersion: string;
   formData: Record<string, string | number | boolean | null>;
   applicant: { idNumber: string; name: string };
-  onBehalfOf: { specialistId: string; specialistName?: string } | null;
-  actor: { kind: 'resident' | 'specialist'; id?: string };
+  /** 代办: main records and audits it under the desk session of this screen, not under a name sent from here. */
+  onBehalf: boolean;
   attachments: AttachmentInput[];
 }
 
@@ -67,14 +67,12 @@ export function toSubmitArgs(
     if (!p) throw new Error(`photo ${ref} was answered but not captured`);
     return { name: p.name, mediaType: p.mediaType, base64: p.base64, sha256: p.sha256 };
   });
-  const onBehalf = submission.onBehalf && specialist !== null;
   return {
     serviceId: submission.serviceId,
     catalogueVersion: submission.catalogueVersion,
     formData,
     applicant: { idNumber: submission.applicant.idNumber, name: submission.applicant.name ?? NAME_NOT_READ },
-    onBehalfOf: onBehalf ? { specialistId: specialist.id, specialistName: specialist.name } : null,
-    actor: onBehalf ? { kind: 'specialist', id: specialist.id } : { kind: 'resident' },
+    onBehalf: submission.onBehalf && specialist !== null,
     attachments,
   };
 }

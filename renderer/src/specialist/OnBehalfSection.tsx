@@ -1,5 +1,5 @@
 // 代办: start any service for a resident. The start is audited here; the
-// service flow then reads useSpecialist() to record onBehalfOf and the actor.
+// service flow then submits with `onBehalf`, which main records under the desk session.
 import { useNav } from '../app/navigation.js';
 import { Button } from '../design/Button.js';
 import { t } from '../i18n/zh-CN.js';

@@ -49,15 +49,14 @@ export function QueueSection() {
   }, [api, load]);
 
   if (!specialist) return null;
-  const actor = { kind: 'specialist' as const, id: specialist.id };
 
   const retry = async (a: ApplicationSummary) => {
-    const r = await api.call('store:retry-application', { id: a.id, actor });
+    const r = await api.call('store:retry-application', { id: a.id });
     setMessage(r.ok ? q.retried(a.localTrackingNumber) : q.actionFailed(r.error.message));
     void load();
   };
   const cancel = async (a: ApplicationSummary) => {
-    const r = await api.call('store:cancel-draft', { id: a.id, actor });
+    const r = await api.call('store:cancel-draft', { id: a.id });
     setMessage(r.ok ? q.cancelled(a.localTrackingNumber) : q.actionFailed(r.error.message));
     void load();
   };

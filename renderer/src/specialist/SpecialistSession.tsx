@@ -1,6 +1,6 @@
 // Who is logged in at the specialist desk, for the whole app. The lead's service
-// flows read `useSpecialist()` to fill `onBehalfOf` / `actor` when a specialist
-// applies for a resident (代办). The renderer enforces the 5-minute idle logout
+// flows read `useSpecialist()` to offer 代办 (main records it under this screen's
+// own desk session). The renderer enforces the 5-minute idle logout
 // (with a spoken warning and a way to extend, like every time limit here) and
 // reports activity to main, which enforces the same rule on its side.
 import { CountdownDialog } from '../design/CountdownDialog.js';

@@ -1,4 +1,5 @@
-// Every desk action goes to the station's audit log under the specialist's id.
+// Every desk action goes to the station's audit log under the specialist's id,
+// which main takes from this screen's desk session (nothing here names it).
 // Details are plain words or ids: never a resident's name or number.
 import { useCallback } from 'react';
 import { useApi } from '../api/ApiContext.js';
@@ -10,7 +11,7 @@ export function useDeskAudit(): (action: string, opts?: { subjectId?: string; de
   return useCallback(
     async (action, opts = {}) => {
       if (!specialist) return;
-      const r = await api.call('store:audit-append', { actor: { kind: 'specialist', id: specialist.id }, action, ...opts });
+      const r = await api.call('store:audit-append', { action, ...opts });
       if (!r.ok) void api.call('app:report-error', { where: 'specialist-audit', message: `${action}: ${r.error.code}` });
     },
     [api, specialist],

@@ -8,12 +8,13 @@ import { createStation, type Station } from '../../../main/core/station.js';
 import { parseStationConfig } from '../../../main/core/config.js';
 import { silentLogger } from '../../../main/core/logger.js';
 import { devicesModule } from '../../../main/core/modules/devices.js';
+import { specialistModule } from '../../../main/core/modules/specialist.js';
 import type { DeviceManager } from '../../../drivers/device-manager.js';
 import type { IdCardSimulatorService, PrinterSimulatorService } from '../../../drivers/simulators.js';
 import { receipt } from '../../fixtures/drivers/receipts.js';
 import { tempDir, waitFor } from './helpers.js';
 
-const ctx = { host: 'web' as const };
+const ctx = { host: 'web' as const, connection: 'test' };
 
 function socatChildren(): number[] {
   try {
@@ -33,9 +34,12 @@ describe('devices module with the default (simulator) config', () => {
     station = await createStation({
       config,
       host: 'web',
-      modules: [devicesModule],
+      modules: [specialistModule, devicesModule],
       platform: { dataDir: config.dataDir!, now: () => new Date('2026-11-22T06:05:00Z'), log: silentLogger, env: {}, secrets: { kind: 'memory', getOrCreate: async (_n, c) => c() } },
     });
+    // The devices panel's channels are the desk's: this connection logs in first.
+    const login = await station.dispatcher.call('specialist:login', { specialistId: 'dev', pin: '135790' }, ctx);
+    expect(login).toMatchObject({ ok: true, value: { outcome: 'ok' } });
     const sub = station.dispatcher.subscribe('idcard:events', {}, (e) => events.push(e), ctx);
     if (!sub.ok) throw new Error(sub.error.message);
     stop = sub.value;

@@ -24,7 +24,7 @@ afterEach(async () => {
 
 /** The development specialist's PIN (no specialists configured); see the README. */
 const DEV_PIN = '135790';
-const ctx = { host: 'web' as const };
+const ctx = { host: 'web' as const, connection: 'test' };
 
 async function station(uiMode: 'kiosk' | 'tv' = 'kiosk') {
   const s = await createStation({

@@ -11,7 +11,7 @@ import type { SpeechResultEvent } from '../../../common/ipc/channels/speech.js';
 import { parseWav } from '../../../speech/audio/wav.js';
 import { chunks, clip, provisionedModelDir, tempDir } from './helpers.js';
 
-const ctx = { host: 'web' as const };
+const ctx = { host: 'web' as const, connection: 'test' };
 const b64 = (pcm: Int16Array) => Buffer.from(pcm.buffer, pcm.byteOffset, pcm.byteLength).toString('base64');
 
 async function station(speech: unknown): Promise<Station> {

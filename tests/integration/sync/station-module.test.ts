@@ -10,10 +10,12 @@ import { parseStationConfig } from '../../../main/core/config.js';
 import { nodePlatform } from '../../../main/core/platform.js';
 import { createLogger } from '../../../main/core/logger.js';
 import { storeSyncModule, type EmbeddedSyncServerService } from '../../../main/core/modules/store-sync.js';
+import { specialistModule } from '../../../main/core/modules/specialist.js';
 import { memorySecretStore } from '../../../offline-store/keys/secret-store.js';
 import { photo, residents, tempDir } from '../../unit/store/helpers.js';
 
 const stations: Station[] = [];
+const ctx = { host: 'web' as const, connection: 'test' };
 /** Every log line the station wrote: checked for personal data. */
 const logLines: string[] = [];
 afterEach(async () => {
@@ -25,13 +27,14 @@ async function station(dataDir: string, secrets = memorySecretStore()) {
     config: parseStationConfig({ stationId: 'station-t1', sync: { intervalSeconds: 3600, backoffBaseMs: 50, backoffMaxMs: 200, requestTimeoutMs: 2000 } }),
     platform: nodePlatform({ dataDir, secrets, log: createLogger('station', (l) => logLines.push(l)) }),
     host: 'web',
-    modules: [storeSyncModule],
+    modules: [storeSyncModule, specialistModule],
   });
   stations.push(s);
+  // The desk channels (代办, the queue, the audit log) need this connection's own desk session.
+  const login = await s.dispatcher.call('specialist:login', { specialistId: 'dev', pin: '135790' }, ctx);
+  expect(login).toMatchObject({ ok: true, value: { outcome: 'ok' } });
   return s;
 }
-
-const ctx = { host: 'web' as const };
 
 async function until(pred: () => boolean, ms = 10_000): Promise<void> {
   const end = Date.now() + ms;
@@ -56,8 +59,7 @@ describe('store-sync station module', () => {
         formData: { address: residents[0].address },
         applicant: { idNumber: residents[0].idNumber, name: residents[0].name },
         attachments: [{ name: '人像', mediaType: 'image/jpeg', base64: p.data.toString('base64'), sha256: p.sha256 }],
-        onBehalfOf: { specialistId: 'sp-1' },
-        actor: { kind: 'specialist', id: 'sp-1' },
+        onBehalf: true,
       },
       ctx,
     );
@@ -82,10 +84,10 @@ describe('store-sync station module', () => {
     const live = await s.dispatcher.call('store:query-social-insurance', { idNumber: residents[0].idNumber }, ctx);
     expect(live).toMatchObject({ ok: true, value: { source: 'live', record: { name: '王秀英' } } });
     const queue = await s.dispatcher.call('store:list-applications', { idNumber: residents[0].idNumber }, ctx);
-    expect(queue).toMatchObject({ ok: true, value: { applications: [{ id, onBehalfOf: { specialistId: 'sp-1' } }] } });
+    expect(queue).toMatchObject({ ok: true, value: { applications: [{ id, onBehalfOf: { specialistId: 'dev', specialistName: '开发测试员' } }] } });
     expect(JSON.stringify(queue)).not.toContain(residents[0].idNumber);
     expect(await s.dispatcher.call('store:rate-satisfaction', { serviceId: 'pension-certification', applicationId: id, score: 5 }, ctx)).toMatchObject({ ok: true });
-    expect(await s.dispatcher.call('store:audit-append', { actor: { kind: 'resident' }, action: 'receipt.print', subjectId: id }, ctx)).toMatchObject({ ok: true });
+    expect(await s.dispatcher.call('store:audit-append', { action: 'receipt.print', subjectId: id }, ctx)).toMatchObject({ ok: true });
 
     expect(logLines.length).toBeGreaterThan(0);
     const logged = logLines.join('\n');
@@ -97,11 +99,11 @@ describe('store-sync station module', () => {
     const p = photo(1000, 2);
     const bad = await s.dispatcher.call(
       'store:submit-application',
-      { serviceId: 'elderly-allowance', catalogueVersion: '1', formData: {}, attachments: [{ name: 'x', mediaType: 'image/jpeg', base64: p.data.toString('base64'), sha256: crypto.createHash('sha256').update('other').digest('hex') }], actor: { kind: 'resident' } },
+      { serviceId: 'elderly-allowance', catalogueVersion: '1', formData: {}, attachments: [{ name: 'x', mediaType: 'image/jpeg', base64: p.data.toString('base64'), sha256: crypto.createHash('sha256').update('other').digest('hex') }] },
       ctx,
     );
     expect(bad).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    const huge = await s.dispatcher.call('store:submit-application', { serviceId: 'elderly-allowance', catalogueVersion: '1', formData: {}, attachments: [{ name: 'x', mediaType: 'image/jpeg', base64: 'A'.repeat(9 * 1024 * 1024), sha256: '0'.repeat(64) }], actor: { kind: 'resident' } }, ctx);
+    const huge = await s.dispatcher.call('store:submit-application', { serviceId: 'elderly-allowance', catalogueVersion: '1', formData: {}, attachments: [{ name: 'x', mediaType: 'image/jpeg', base64: 'A'.repeat(9 * 1024 * 1024), sha256: '0'.repeat(64) }] }, ctx);
     expect(huge).toMatchObject({ ok: false, error: { code: 'payload-too-large' } });
   });
 

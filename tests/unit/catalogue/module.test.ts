@@ -8,7 +8,7 @@ import { catalogueModule, createCatalogueService, type CatalogueService } from '
 import { createStation } from '../../../main/core/station.js';
 
 const platform = { dataDir: '/tmp/unused', now: () => new Date(), log: silentLogger, secrets: memorySecretStore(), env: {} };
-const ctx = { host: 'web' as const };
+const ctx = { host: 'web' as const, connection: 'test' };
 
 async function station(uiMode: 'kiosk' | 'tv') {
   return createStation({ config: parseStationConfig({ uiMode }), platform, host: 'web', modules: [catalogueModule] });

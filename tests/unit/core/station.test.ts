@@ -44,9 +44,9 @@ describe('station core', () => {
   it('builds the default station from an empty config and answers app:info', async () => {
     const s = await createStation({ config: parseStationConfig({ dataDir: undefined }), platform: { ...platform, dataDir: (await import('node:fs')).mkdtempSync('/tmp/xy-station-') }, host: 'web' });
     try {
-      const r = await s.dispatcher.call('app:info', {}, { host: 'web' });
+      const r = await s.dispatcher.call('app:info', {}, { host: 'web', connection: 'test' });
       expect(r).toMatchObject({ ok: true, value: { host: 'web', uiMode: 'kiosk' } });
-      const list = await s.dispatcher.call('catalogue:list', {}, { host: 'web' });
+      const list = await s.dispatcher.call('catalogue:list', {}, { host: 'web', connection: 'test' });
       expect(list.ok).toBe(true);
     } finally {
       await s.dispose();

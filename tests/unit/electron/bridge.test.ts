@@ -28,6 +28,7 @@ function wire(senderOk = true) {
   const gone: (() => void)[] = [];
   const sender: Sender = {
     ok: senderOk,
+    id: 1,
     send: (id, event) => eventListener?.({}, id, structuredClone(event)),
     onGone: (cb) => gone.push(cb),
   };

@@ -5,7 +5,7 @@ import { IpcFailure } from '../../../common/ipc/result.js';
 import type { Handlers, StreamSources } from '../../../main/core/module.js';
 import { initialSyncStatus } from '../../../common/domain/status.js';
 
-const ctx = { host: 'web' as const };
+const ctx = { host: 'web' as const, connection: 'test' };
 const info = {
   version: '1',
   host: 'web' as const,

@@ -8,7 +8,7 @@ import { silentLogger } from '../../../main/core/logger.js';
 import type { Handlers, StreamSources } from '../../../main/core/module.js';
 import type { HelpRequest } from '../../../common/domain/help.js';
 
-const ctx = { host: 'web' as const };
+const ctx = { host: 'web' as const, connection: 'test' };
 const request: HelpRequest = { id: 'req-1', reasons: ['asked'], serviceId: null, openedAt: '2026-11-22T08:00:00.000Z', lastAskedAt: '2026-11-22T08:00:00.000Z', times: 1 };
 
 function make(handlers: Handlers = {}, sources: StreamSources = {}) {
@@ -22,6 +22,8 @@ function make(handlers: Handlers = {}, sources: StreamSources = {}) {
     },
     { 'specialist:help-requests': (_a, emit) => (emit({ open: [request] }), () => {}), ...sources },
     silentLogger,
+    // This test's connection holds a desk session: resolving is the desk's.
+    () => ({ specialistFor: (c) => (c === ctx.connection ? { id: 'li.min', name: '李敏' } : null), connectionClosed: () => undefined }),
   );
   return { d, ran };
 }

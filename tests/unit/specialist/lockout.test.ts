@@ -52,6 +52,25 @@ describe('login lockout', () => {
     expect(b.make().recordFailure()).toEqual({ locked: false, triesLeft: 1 });
   });
 
+  it('counts an attempt before its PIN is checked, so one that never finished counts after a restart', () => {
+    const { make } = setup();
+    const first = make();
+    for (let i = 0; i < 4; i++) first.recordFailure();
+    expect(first.beginAttempt()).toEqual({ locked: false });
+    // The process dies while the fifth PIN is being checked: the next start is locked.
+    expect(make().beginAttempt()).toEqual({ locked: true, lockedUntil: new Date('2026-11-22T08:15:00Z') });
+  });
+
+  it('a right PIN on the fifth try still logs in: the pre-counted attempt is cleared', () => {
+    const { make } = setup();
+    const l = make();
+    for (let i = 0; i < 4; i++) l.recordFailure();
+    expect(l.beginAttempt()).toEqual({ locked: false });
+    l.recordSuccess();
+    expect(l.lockedUntil()).toBeNull();
+    expect(l.recordFailure()).toEqual({ locked: false, triesLeft: 4 });
+  });
+
   it('a damaged state file locks rather than unlocks, and says so', () => {
     const { file, clock } = setup();
     fs.writeFileSync(file, '{"failures": "lots"');

@@ -1,0 +1,55 @@
+// What a station in production mode refuses to start with. The embedded
+// reference sync server keeps residents' applications on the kiosk (they never
+// reach the government), and the development specialist's PIN is public (it is
+// in the README): both are for development and demonstration only. Checked by
+// the composition root before any area starts, so both hosts refuse alike and
+// nothing (no port, no database, no desk login) is opened first.
+import type { StationConfig } from './config.js';
+
+export const productionRefusals = ['embedded-sync-server', 'placeholder-sync-server', 'development-specialist'] as const;
+export type ProductionRefusal = (typeof productionRefusals)[number];
+
+/** A production station's config asks for something only a development kiosk may do. */
+export class ProductionConfigError extends Error {
+  constructor(
+    readonly codes: readonly ProductionRefusal[],
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ProductionConfigError';
+  }
+}
+
+/** The placeholder host `station.example.json` ships with; a real URL replaces it. */
+export const PLACEHOLDER_SYNC_HOST_SUFFIX = '.invalid';
+
+const why: Record<ProductionRefusal, string> = {
+  'embedded-sync-server':
+    'sync.server is "embedded": the embedded reference sync server keeps applications on this kiosk and never sends them on. Set sync.server to your sync server\'s https URL.',
+  'placeholder-sync-server': 'sync.server is still the example\'s placeholder (a host ending in .invalid). Set it to your sync server\'s https URL.',
+  'development-specialist':
+    'specialists is empty, which lets the development specialist "dev" log in with a public PIN. List the station\'s specialists, each with a pinHash from `npx xiangyin specialist hash-pin`.',
+};
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
+/** Throws ProductionConfigError listing every reason when a production config is not fit to run. */
+export function assertProductionReady(config: StationConfig): void {
+  if (config.mode !== 'production') return;
+  const refusals: ProductionRefusal[] = [];
+  if (config.sync.server === 'embedded') refusals.push('embedded-sync-server');
+  else if (hostOf(config.sync.server).endsWith(PLACEHOLDER_SYNC_HOST_SUFFIX)) refusals.push('placeholder-sync-server');
+  if (config.specialists.length === 0) refusals.push('development-specialist');
+  if (refusals.length === 0) return;
+  const lines = refusals.map((r) => `  - ${why[r]}`).join('\n');
+  throw new ProductionConfigError(
+    refusals,
+    `本站为正式模式（mode: "production"），配置不完整，拒绝启动。\nThis station is in production mode and refuses to start:\n${lines}\n(For a development or demonstration kiosk, set "mode": "development".)`,
+  );
+}

@@ -1,0 +1,174 @@
+// Who may call what, checked by the dispatcher from the contract: EVERY channel
+// and stream of the contract, called from a connection without a desk session,
+// must answer `forbidden` unless it is one of the resident's own (hand-written
+// below, not read from the contract, so a channel declared with the wrong access
+// fails here); from a connection with a session, every one passes the gate, and
+// the handler is told that session's specialist. The table is typed over every
+// channel name, so a new channel does not compile here until it has a row.
+import { describe, expect, it } from 'vitest';
+import { channels, streams, type ArgsOf, type ChannelName, type StreamName } from '../../../common/ipc/contract.js';
+import { IpcFailure } from '../../../common/ipc/result.js';
+import { createDispatcher, type DeskAuthority } from '../../../main/core/dispatcher.js';
+import { silentLogger } from '../../../main/core/logger.js';
+import type { HandlerContext, Handlers, StreamSources } from '../../../main/core/module.js';
+
+type Gate = 'open' | 'desk';
+type Row<C extends ChannelName> = { args: ArgsOf<C>; gate: Gate };
+type Table = { [C in ChannelName]: Row<C>[] };
+
+const uuid = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
+const idNumber = '110101194303050028';
+const application = { serviceId: 'elderly-allowance', catalogueVersion: '2026.11.0', formData: { phone: '13800138000' }, applicant: { idNumber, name: '王秀英' } } as const;
+const certificate: ArgsOf<'printer:print'>['document'] = {
+  kind: 'certificate',
+  title: '居民养老保险参保证明',
+  holderName: '王秀英',
+  idNumber,
+  body: ['参保状态：正常'],
+  issuedBy: '乡音便民服务站',
+  issuedAt: '2026-11-22T08:00:00.000+08:00',
+};
+
+const table: Table = {
+  'app:info': [{ args: {}, gate: 'open' }],
+  'app:report-error': [{ args: { where: 'home', message: 'render failed' }, gate: 'open' }],
+  'station:status': [{ args: {}, gate: 'open' }],
+  'catalogue:list': [{ args: {}, gate: 'open' }],
+  'catalogue:get': [{ args: {}, gate: 'open' }],
+  'policy:search': [{ args: { query: '低保' }, gate: 'open' }],
+  'policy:topics': [{ args: {}, gate: 'open' }],
+  // The resident prints their own receipt and 参保证明 (see the contract's note).
+  'printer:print': [{ args: { document: certificate }, gate: 'open' }],
+  'idcard:current': [{ args: {}, gate: 'open' }],
+  'devices:health': [{ args: {}, gate: 'desk' }],
+  'devices:test-read': [{ args: {}, gate: 'desk' }],
+  'devices:test-print': [{ args: {}, gate: 'desk' }],
+  'app:help-request': [{ args: { reason: 'asked', serviceId: null }, gate: 'open' }],
+  'app:resident-session-cleared': [{ args: {}, gate: 'open' }],
+  'specialist:help-resolve': [{ args: { id: 'req-1' }, gate: 'desk' }],
+  // How a session starts, and asking whether there is one, are open to any screen.
+  'specialist:roster': [{ args: {}, gate: 'open' }],
+  'specialist:login': [{ args: { specialistId: 'li.min', pin: '2468' }, gate: 'open' }],
+  'specialist:logout': [{ args: { reason: 'user' }, gate: 'open' }],
+  'specialist:session': [{ args: {}, gate: 'open' }],
+  'specialist:activity': [{ args: {}, gate: 'open' }],
+  'specialist:today': [{ args: {}, gate: 'desk' }],
+  'speech:synthesize': [{ args: { text: '您好' }, gate: 'open' }],
+  'speech:clear-prompts': [{ args: {}, gate: 'open' }],
+  'speech:status': [{ args: {}, gate: 'open' }],
+  'speech:listen-start': [{ args: { step: { kind: 'confirm' } }, gate: 'open' }],
+  'speech:listen-audio': [{ args: { sessionId: 's1', pcmBase64: 'AAAA' }, gate: 'open' }],
+  'speech:listen-end': [{ args: { sessionId: 's1' }, gate: 'open' }],
+  'speech:listen-cancel': [{ args: { sessionId: 's1' }, gate: 'open' }],
+  'store:submit-application': [
+    { args: { ...application }, gate: 'open' },
+    { args: { ...application, onBehalf: false }, gate: 'open' },
+    { args: { ...application, onBehalf: true }, gate: 'desk' }, // 代办
+  ],
+  'store:save-draft': [
+    { args: { ...application }, gate: 'open' },
+    { args: { ...application, onBehalf: true }, gate: 'desk' },
+  ],
+  'store:cancel-draft': [{ args: { id: uuid }, gate: 'desk' }],
+  'store:list-applications': [
+    { args: { idNumber }, gate: 'open' }, // 办件进度查询: one resident's own
+    { args: { idNumber, statuses: ['rejected'] }, gate: 'open' },
+    { args: { statuses: ['rejected'] }, gate: 'desk' }, // the queue
+    { args: {}, gate: 'desk' },
+  ],
+  'store:get-application': [{ args: { id: uuid }, gate: 'desk' }],
+  'store:application-progress': [{ args: { id: uuid }, gate: 'open' }],
+  'store:retry-application': [{ args: { id: uuid }, gate: 'desk' }],
+  'store:query-social-insurance': [{ args: { idNumber }, gate: 'open' }],
+  'store:rate-satisfaction': [{ args: { serviceId: 'elderly-allowance', score: 5 }, gate: 'open' }],
+  'store:audit-append': [{ args: { action: 'specialist.view', detail: 'queue' }, gate: 'desk' }],
+  'store:stats': [{ args: {}, gate: 'desk' }],
+  'sync:status': [{ args: {}, gate: 'open' }],
+  'sync:now': [{ args: {}, gate: 'desk' }],
+};
+
+const streamTable: Record<StreamName, Gate> = {
+  'station:status-changed': 'open',
+  'idcard:events': 'open',
+  'remote:keys': 'open',
+  'store:application-changed': 'open',
+  'speech:results': 'open',
+  // Says no more than the status bar shows every screen (see the contract).
+  'specialist:help-requests': 'open',
+};
+
+const DESK = 'web:desk-screen';
+const OTHER = 'web:second-socket';
+const specialist = { id: 'li.min', name: '李敏' };
+const desk: DeskAuthority = { specialistFor: (c) => (c === DESK ? specialist : null), connectionClosed: () => undefined };
+
+/** Every channel's handler records who it was told called, then answers a sentinel: the gate was passed. */
+function make() {
+  const seen: { channel: string; specialist: HandlerContext['specialist'] }[] = [];
+  const handlers: Record<string, unknown> = {};
+  for (const name of Object.keys(channels)) {
+    handlers[name] = (_a: unknown, ctx: HandlerContext) => {
+      seen.push({ channel: name, specialist: ctx.specialist });
+      throw new IpcFailure('conflict', 'reached the handler');
+    };
+  }
+  const sources: Record<string, unknown> = {};
+  for (const name of Object.keys(streams)) sources[name] = () => () => undefined;
+  const d = createDispatcher(handlers as Handlers, sources as StreamSources, silentLogger, () => desk);
+  return { d, seen };
+}
+
+const reached = { ok: false, error: { code: 'conflict', message: 'reached the handler' } };
+const rows = Object.entries(table).flatMap(([channel, list]) => (list as Row<ChannelName>[]).map((r) => ({ channel, ...r })));
+
+describe('access to every channel of the contract', () => {
+  it('has a row for every channel and every stream, and each declares its access', () => {
+    expect(Object.keys(table).sort()).toEqual(Object.keys(channels).sort());
+    expect(Object.keys(streamTable).sort()).toEqual(Object.keys(streams).sort());
+    for (const def of [...Object.values(channels), ...Object.values(streams)]) {
+      expect(def.access === 'resident' || def.access === 'specialist' || typeof def.access === 'function').toBe(true);
+    }
+  });
+
+  it('without a desk session: forbidden for all but the resident’s own, and the handler never runs', async () => {
+    const { d, seen } = make();
+    const got: string[] = [];
+    for (const r of rows) {
+      const res = await d.call(r.channel, r.args, { host: 'web', connection: OTHER });
+      const outcome = res.ok ? 'ok' : res.error.code === 'forbidden' ? 'forbidden' : res.error.message === 'reached the handler' ? 'reached' : `${res.error.code}: ${res.error.message}`;
+      got.push(`${r.channel} ${JSON.stringify(r.args)} → ${outcome}`);
+    }
+    const want = rows.map((r) => `${r.channel} ${JSON.stringify(r.args)} → ${r.gate === 'open' ? 'reached' : 'forbidden'}`);
+    expect(got).toEqual(want);
+    // The open ones ran, told that nobody is logged in at this connection.
+    expect(seen.map((s) => s.channel)).toEqual(rows.filter((r) => r.gate === 'open').map((r) => r.channel));
+    expect(seen.every((s) => s.specialist === null)).toBe(true);
+  });
+
+  it('without a desk session: a desk-only channel refuses before looking at its arguments', async () => {
+    const { d } = make();
+    const deskOnly = Object.entries(channels).filter(([, def]) => def.access === 'specialist');
+    expect(deskOnly.map(([name]) => name).sort()).toEqual(rows.filter((r) => r.gate === 'desk' && typeof channels[r.channel as ChannelName].access === 'string').map((r) => r.channel).sort());
+    for (const [name] of deskOnly) {
+      expect(await d.call(name, { not: 'valid' }, { host: 'web', connection: OTHER }), name).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+  });
+
+  it('with a desk session at this connection: every channel passes the gate and is told the session’s specialist', async () => {
+    const { d, seen } = make();
+    for (const r of rows) {
+      expect(await d.call(r.channel, r.args, { host: 'web', connection: DESK }), `${r.channel} ${JSON.stringify(r.args)}`).toEqual(reached);
+    }
+    expect(seen).toHaveLength(rows.length);
+    expect(seen.every((s) => s.specialist?.id === 'li.min')).toBe(true);
+  });
+
+  it('every stream opens from any screen as declared', () => {
+    const { d } = make();
+    for (const [name, gate] of Object.entries(streamTable)) {
+      const opened = d.subscribe(name, {}, () => undefined, { host: 'web', connection: OTHER });
+      expect(opened.ok ? 'open' : opened.error.code, name).toBe(gate === 'open' ? 'open' : 'forbidden');
+      if (opened.ok) opened.value();
+    }
+  });
+});
