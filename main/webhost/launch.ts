@@ -1,5 +1,8 @@
 // Entry point of the web host: station config → station core → web host →
-// (optionally) Chromium in app/kiosk mode. `--headless` prints the URL instead.
+// (optionally) Chromium in app/kiosk mode. `--headless` prints a one-time URL
+// instead (the first browser to open it gets the session; the code is then dead).
+// With `--test-controls` the control token is printed too, for the e2e harness
+// reading our stdout (a pipe no other user can read); never in a URL.
 // Shutdown on SIGINT/SIGTERM is orderly: browser, host, then the station.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,17 +60,18 @@ async function main(): Promise<void> {
   });
 
   let browser: ReturnType<typeof launchChromium> | null = null;
+  if (args.testControls) process.stdout.write(`XIANGYIN_CONTROL_TOKEN=${host.controlToken}\n`);
   if (args.headless) {
     // The one line scripts and tests wait for; keep its shape stable.
-    process.stdout.write(`XIANGYIN_URL=${host.url}\n`);
+    process.stdout.write(`XIANGYIN_URL=${host.launchUrl()}\n`);
   } else {
     const chromium = findChromium();
     if (!chromium) {
       log.error('Chromium not found: install the chromium package, or use --headless and open the URL yourself');
-      process.stdout.write(`XIANGYIN_URL=${host.url}\n`);
+      process.stdout.write(`XIANGYIN_URL=${host.launchUrl()}\n`);
     } else {
       process.stdout.write(`Kiosk: web host + Chromium (${chromium})\n`);
-      browser = launchChromium(chromium, host.url, { kiosk: !args.window });
+      browser = launchChromium(chromium, host.launchUrl(), { kiosk: !args.window });
       browser.child.on('exit', () => void shutdown('browser closed'));
     }
   }

@@ -1,8 +1,9 @@
 // One WebSocket connection = one renderer. Calls go through the station's
 // dispatcher; subscriptions live exactly as long as the socket (or until the
 // renderer unsubscribes), so a closed tab never leaves a listener behind.
-import type { WebSocket } from 'ws';
+import type { RawData, WebSocket } from 'ws';
 import { clientMessageSchema, type ServerMessage } from '../../common/ipc/wire.js';
+import { fail } from '../../common/ipc/result.js';
 import type { Dispatcher } from '../core/dispatcher.js';
 import type { Logger } from '../core/logger.js';
 
@@ -13,7 +14,7 @@ export function attachSession(ws: WebSocket, dispatcher: Dispatcher, log: Logger
   };
   const ctx = { host: 'web' as const };
 
-  ws.on('message', async (data, isBinary) => {
+  async function onMessage(data: RawData, isBinary: boolean): Promise<void> {
     if (isBinary) {
       send({ type: 'protocol-error', error: { code: 'invalid-args', message: 'binary frames are not part of the protocol' } });
       return;
@@ -33,7 +34,9 @@ export function attachSession(ws: WebSocket, dispatcher: Dispatcher, log: Logger
     const msg = parsed.data;
     switch (msg.type) {
       case 'call': {
-        const result = await dispatcher.call(msg.channel, msg.args, ctx);
+        // The dispatcher answers every failure as a typed result; should a
+        // service throw past it anyway, that call fails, never the host.
+        const result = await dispatcher.call(msg.channel, msg.args, ctx).catch(() => fail('internal', 'the call failed'));
         send({ type: 'result', id: msg.id, result });
         break;
       }
@@ -53,6 +56,12 @@ export function attachSession(ws: WebSocket, dispatcher: Dispatcher, log: Logger
         break;
       }
     }
+  }
+  ws.on('message', (data, isBinary) => {
+    onMessage(data, isBinary).catch((e: unknown) => {
+      log.error('websocket message failed', { error: (e as Error)?.message ?? String(e) });
+      send({ type: 'protocol-error', error: { code: 'internal', message: 'the message could not be handled' } });
+    });
   });
 
   ws.on('close', () => {

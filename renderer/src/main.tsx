@@ -5,7 +5,7 @@ import '@fontsource/noto-sans-sc/700.css';
 import './design/global.css';
 import { createRoot } from 'react-dom/client';
 import { ApiContext } from './api/ApiContext.js';
-import { connectKioskApi, NoTokenError } from './api/connect.js';
+import { connectKioskApi } from './api/connect.js';
 import { App } from './app/App.js';
 import { applyTheme } from './app/theme.js';
 import { t } from './i18n/zh-CN.js';
@@ -20,6 +20,6 @@ try {
       <App />
     </ApiContext.Provider>,
   );
-} catch (e) {
-  root.render(<p className="fatal">{e instanceof NoTokenError ? t.errors.noToken : t.errors.generic}</p>);
+} catch {
+  root.render(<p className="fatal">{t.errors.generic}</p>);
 }
