@@ -45,6 +45,8 @@ async function main(): Promise<void> {
   const log = createLogger('xiangyin');
   const args = parseArgs(process.argv.slice(2));
   const config = loadStationConfig(args.config ?? process.env.XIANGYIN_CONFIG);
+  // Set by scripts/start.mjs when it starts the host again after a crash.
+  if (process.env.XIANGYIN_RESTARTED_AFTER) log.warn('web host restarted after it stopped unexpectedly', { why: process.env.XIANGYIN_RESTARTED_AFTER });
   const dataDir = args.dataDir ?? config.dataDir ?? defaultDataDir();
   // Keys live beside, not inside, the data folder (see offline-store/paths.ts), so
   // the store, the CLIs and the host agree on one place.
@@ -92,5 +94,6 @@ async function main(): Promise<void> {
 
 main().catch((e) => {
   process.stderr.write(`${e instanceof ConfigError ? e.message : (e as Error).stack}\n`);
-  process.exit(1);
+  // 78 (EX_CONFIG): scripts/start.mjs does not restart a host whose config is wrong.
+  process.exit(e instanceof ConfigError ? 78 : 1);
 });
