@@ -31,7 +31,8 @@ const logLines: string[] = [];
 
 beforeAll(async () => {
   if (!canSwitchUser) return;
-  work = fs.mkdtempSync(path.join(os.tmpdir(), 'xy-other-user-'));
+  // Not under this file's private (0700) TMPDIR: nobody must be able to reach the client script.
+  work = fs.mkdtempSync(path.join(process.env.XY_OUTER_TMPDIR ?? os.tmpdir(), 'xy-other-user-'));
   const rendererDir = path.join(work, 'renderer');
   fs.mkdirSync(rendererDir);
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>kiosk</title><script src="/boot.js"></script>');
