@@ -6,8 +6,12 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { keyFileSecretStore, SecretFileError } from '../../../main/core/key-file-secrets.js';
+import { repoRoot } from '../../support/kiosk-process.js';
+
+const asRoot = process.getuid?.() === 0 && spawnSync('setpriv', ['--version']).status === 0;
 
 const dirs: string[] = [];
 function keysDir(): string {
@@ -45,5 +49,32 @@ describe('web host key files', () => {
     fs.chmodSync(dir, 0o755);
     await keyFileSecretStore(dir).getOrCreate('sync-signing-key', () => crypto.randomBytes(32));
     expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+  });
+
+  it.skipIf(!asRoot)('refuses, saying what to do, a loosened key file it cannot tighten (another owner)', () => {
+    // Outside this file's private (0700) TMPDIR, so that nobody can reach it.
+    const d = fs.mkdtempSync(path.join(process.env.XY_OUTER_TMPDIR ?? os.tmpdir(), 'xy-keys-owner-'));
+    dirs.push(d);
+    fs.chmodSync(d, 0o755);
+    fs.mkdirSync(path.join(d, 'keys'), { mode: 0o755 });
+    fs.writeFileSync(path.join(d, 'keys', 'store-database-key.key'), crypto.randomBytes(32), { mode: 0o644 });
+    const script = path.join(d, 'use-key.mjs');
+    fs.writeFileSync(
+      script,
+      `import { keyFileSecretStore } from ${JSON.stringify(path.join(repoRoot, 'main/core/key-file-secrets.ts'))};
+try { await keyFileSecretStore(${JSON.stringify(path.join(d, 'keys'))}).getOrCreate('store-database-key', () => Buffer.alloc(32)); console.log('used it'); }
+catch (e) { console.log(e.name + ': ' + e.message); }`,
+      { mode: 0o644 },
+    );
+    const nobodyTmp = path.join(d, 'tmp'); // for tsx's cache
+    fs.mkdirSync(nobodyTmp);
+    fs.chmodSync(nobodyTmp, 0o777);
+    // The process runs as nobody: the root-owned 0644 key is readable to it but not its to chmod.
+    const run = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', fs.realpathSync(process.execPath), '--import', 'tsx', script], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { ...process.env, TMPDIR: nobodyTmp },
+    });
+    expect(run.stdout, run.stderr).toMatch(/^SecretFileError: .*mode 644.*could not be tightened to 600.*chmod 600/);
   });
 });
