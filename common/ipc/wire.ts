@@ -26,3 +26,5 @@ export type ServerMessage = z.infer<typeof serverMessageSchema>;
  */
 export const LAUNCH_PARAM = 'launch';
 export const WS_PATH = '/ipc';
+/** GET answers 204 when the request carries a live session cookie, 401 when not. */
+export const SESSION_PATH = '/session';

@@ -9,7 +9,7 @@ import http from 'node:http';
 import crypto from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { LAUNCH_PARAM, WS_PATH } from '../../common/ipc/wire.js';
+import { LAUNCH_PARAM, SESSION_PATH, WS_PATH } from '../../common/ipc/wire.js';
 import type { Station } from '../core/station.js';
 import type { Logger } from '../core/logger.js';
 import { serveStatic } from './static-files.js';
@@ -89,6 +89,12 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
         return;
       }
       handleTestControl(opts.station.services, req, res, url.pathname).catch((e: unknown) => fail(res, e));
+      return;
+    }
+    if (url.pathname === SESSION_PATH) {
+      // Lets the page tell a person who opened the bare URL what to do, instead of retrying a socket that will be refused.
+      const live = sessions.isSession(cookieValue(req.headers.cookie, cookieName));
+      res.writeHead(live ? 204 : 401, { 'Cache-Control': 'no-store' }).end();
       return;
     }
     const code = url.searchParams.get(LAUNCH_PARAM);

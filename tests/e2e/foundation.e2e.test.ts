@@ -51,6 +51,14 @@ describe('home screen', () => {
     expect((await fetch(url, { redirect: 'manual' })).status).toBe(403);
   });
 
+  it('tells a browser that opened the bare URL, without a launch code, what to do', async () => {
+    const { context, page: bare } = await newKioskPage(browser);
+    await bare.goto(`${kiosk.origin}/`);
+    await bare.locator('.fatal').waitFor();
+    expect(await bare.locator('.fatal').textContent()).toContain('无法连接本机服务');
+    await context.close();
+  });
+
   it('meets the size rules: body ≥ 32 px, headings ≥ 48 px, targets ≥ 96 px with ≥ 16 px gaps', async () => {
     const m = await page.evaluate(() => {
       const px = (el: Element | null) => parseFloat(getComputedStyle(el!).fontSize);

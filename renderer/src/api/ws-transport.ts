@@ -3,7 +3,7 @@
 // 'unavailable' error (never hang), and live subscriptions are re-opened.
 import type { Transport } from '../../../common/ipc/client.js';
 import { fail, type IpcResult } from '../../../common/ipc/result.js';
-import { WS_PATH, type ClientMessage, type ServerMessage } from '../../../common/ipc/wire.js';
+import { SESSION_PATH, WS_PATH, type ClientMessage, type ServerMessage } from '../../../common/ipc/wire.js';
 
 interface Sub {
   stream: string;
@@ -92,4 +92,14 @@ export function createWsTransport(url: string): Transport & { close(): void } {
 export function wsUrl(loc: Location): string {
   const proto = loc.protocol === 'https:' ? 'wss:' : 'ws:';
   return `${proto}//${loc.host}${WS_PATH}`;
+}
+
+/** Whether the host knows this browser's session cookie (false only on a clear 401, so a slow host is not mistaken for a refusal). */
+export async function hasSession(win: Window): Promise<boolean> {
+  try {
+    const res = await win.fetch(SESSION_PATH, { credentials: 'same-origin', cache: 'no-store' });
+    return res.status !== 401;
+  } catch {
+    return true;
+  }
 }

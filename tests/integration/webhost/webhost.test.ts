@@ -91,6 +91,12 @@ describe('web host access', () => {
     expect((await fetch(url, { redirect: 'manual', headers: { Cookie: first.cookie! } })).status).toBe(303);
   });
 
+  it('tells a page whether it holds a session', async () => {
+    expect((await fetch(`${origin()}/session`)).status).toBe(401);
+    expect((await fetch(`${origin()}/session`, { headers: { Cookie: `xiangyin-${host.port}=made-up` } })).status).toBe(401);
+    expect((await fetch(`${origin()}/session`, { headers: { Cookie: await sessionCookie() } })).status).toBe(204);
+  });
+
   it('refuses a WebSocket without the session cookie, with a wrong one, from another origin or Host', async () => {
     await expect(connect({ cookie: '' })).rejects.toThrow(/403/);
     await expect(connect({ cookie: `xiangyin-${host.port}=wrong` })).rejects.toThrow(/403/);
