@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     environment: 'node',
+    // A private TMPDIR per test file, removed when the file ends.
+    setupFiles: ['tests/support/private-tmpdir.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // Two cores: keep parallelism modest so timing-sensitive I/O tests stay honest.

@@ -20,6 +20,11 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
 ]);
 export type ServerMessage = z.infer<typeof serverMessageSchema>;
 
-/** Name of the query parameter / storage key that carries the per-launch token. */
-export const TOKEN_PARAM = 'token';
+/**
+ * Query parameter of the web host's one-time launch URL. The host exchanges the
+ * code for a session cookie at the first load and redirects to the bare URL.
+ */
+export const LAUNCH_PARAM = 'launch';
 export const WS_PATH = '/ipc';
+/** GET answers 204 when the request carries a live session cookie, 401 when not. */
+export const SESSION_PATH = '/session';

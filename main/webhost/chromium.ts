@@ -1,9 +1,13 @@
 // Opens Debian's Chromium on the kiosk URL in app/kiosk mode. Chromium is a
-// separate process we own: it is killed when the station stops.
+// separate process we own: it is killed when the station stops (or dies).
+// Any local user can read a process's command line (/proc/PID/cmdline), so the
+// one-time launch URL is not put on it: it goes into a page in Chromium's
+// private (0700) temporary profile, and the command line names only that file.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 export const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
@@ -28,6 +32,11 @@ export function chromiumKioskArgs(url: string, userDataDir: string, opts: { kios
     '--noerrdialogs',
     '--disable-session-crashed-bubble',
     '--lang=zh-CN',
+    // Crash reports stay out of the user's home and off the network: no crash
+    // reporter, and any dump Chromium still writes lands in the private profile.
+    '--disable-breakpad',
+    '--disable-crash-reporter',
+    `--crash-dumps-dir=${path.join(userDataDir, 'crashes')}`,
     // Memory matters on a set-top box: one renderer process, no extensions or
     // background services, and Chromium's low-end-device mode (smaller caches).
     '--renderer-process-limit=1',
@@ -49,17 +58,46 @@ export function chromiumKioskArgs(url: string, userDataDir: string, opts: { kios
   return args;
 }
 
+/**
+ * Writes a page into the (private) profile folder that sends Chromium on to
+ * `launchUrl`, and returns the file:// URL of that page: safe to pass on a
+ * command line, since only our user can read the page.
+ */
+export function writeLaunchPage(userDataDir: string, launchUrl: string): string {
+  const target = new URL(launchUrl);
+  if (target.protocol !== 'http:') throw new Error('the launch URL must be http://');
+  const file = path.join(userDataDir, 'launch.html');
+  const attr = target.href.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  fs.writeFileSync(file, `<!doctype html><meta charset="utf-8"><meta name="referrer" content="no-referrer"><meta http-equiv="refresh" content="0;url=${attr}">`, {
+    mode: 0o600,
+    flag: 'wx',
+  });
+  return pathToFileURL(file).href;
+}
+
+/** Chromium's profile: a fresh folder of mode 0700 (mkdtemp), removed on dispose. */
+export function makeProfileDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'xiangyin-chromium-'));
+}
+
 export function launchChromium(
   binary: string,
-  url: string,
+  launchUrl: string,
   opts: { kiosk: boolean; headless?: boolean; extraArgs?: string[] },
-): { child: ChildProcess; dispose(): Promise<void> } {
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xiangyin-chromium-'));
-  const child = spawn(binary, [...chromiumKioskArgs(url, userDataDir, opts), ...(opts.extraArgs ?? [])], { stdio: ['ignore', 'ignore', 'pipe'] });
+): { child: ChildProcess; userDataDir: string; dispose(): Promise<void> } {
+  const userDataDir = makeProfileDir();
+  const page = writeLaunchPage(userDataDir, launchUrl);
+  const child = spawn(binary, [...chromiumKioskArgs(page, userDataDir, opts), ...(opts.extraArgs ?? [])], { stdio: ['ignore', 'ignore', 'pipe'] });
   child.stderr?.resume();
+  // Should the host die without disposing (a crash), take the browser with it,
+  // rather than leave a kiosk window that talks to nobody.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
   return {
     child,
+    userDataDir,
     async dispose() {
+      process.off('exit', killOnExit);
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');

@@ -1,5 +1,8 @@
 // Entry point of the web host: station config → station core → web host →
-// (optionally) Chromium in app/kiosk mode. `--headless` prints the URL instead.
+// (optionally) Chromium in app/kiosk mode. `--headless` prints a one-time URL
+// instead (the first browser to open it gets the session; the code is then dead).
+// With `--test-controls` the control token is printed too, for the e2e harness
+// reading our stdout (a pipe no other user can read); never in a URL.
 // Shutdown on SIGINT/SIGTERM is orderly: browser, host, then the station.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +46,8 @@ async function main(): Promise<void> {
   const log = createLogger('xiangyin');
   const args = parseArgs(process.argv.slice(2));
   const config = loadStationConfig(args.config ?? process.env.XIANGYIN_CONFIG);
+  // Set by scripts/start.mjs when it starts the host again after a crash.
+  if (process.env.XIANGYIN_RESTARTED_AFTER) log.warn('web host restarted after it stopped unexpectedly', { why: process.env.XIANGYIN_RESTARTED_AFTER });
   const dataDir = args.dataDir ?? config.dataDir ?? defaultDataDir();
   // Keys live beside, not inside, the data folder (see offline-store/paths.ts), so
   // the store, the CLIs and the host agree on one place.
@@ -58,17 +63,18 @@ async function main(): Promise<void> {
   });
 
   let browser: ReturnType<typeof launchChromium> | null = null;
+  if (args.testControls) process.stdout.write(`XIANGYIN_CONTROL_TOKEN=${host.controlToken}\n`);
   if (args.headless) {
     // The one line scripts and tests wait for; keep its shape stable.
-    process.stdout.write(`XIANGYIN_URL=${host.url}\n`);
+    process.stdout.write(`XIANGYIN_URL=${host.launchUrl()}\n`);
   } else {
     const chromium = findChromium();
     if (!chromium) {
       log.error('Chromium not found: install the chromium package, or use --headless and open the URL yourself');
-      process.stdout.write(`XIANGYIN_URL=${host.url}\n`);
+      process.stdout.write(`XIANGYIN_URL=${host.launchUrl()}\n`);
     } else {
       process.stdout.write(`Kiosk: web host + Chromium (${chromium})\n`);
-      browser = launchChromium(chromium, host.url, { kiosk: !args.window });
+      browser = launchChromium(chromium, host.launchUrl(), { kiosk: !args.window });
       browser.child.on('exit', () => void shutdown('browser closed'));
     }
   }
@@ -89,5 +95,6 @@ async function main(): Promise<void> {
 
 main().catch((e) => {
   process.stderr.write(`${e instanceof ConfigError || e instanceof ProductionConfigError ? e.message : (e as Error).stack}\n`);
-  process.exit(1);
+  // 78 (EX_CONFIG): scripts/start.mjs does not restart a host whose config is wrong (or refused in production).
+  process.exit(e instanceof ConfigError || e instanceof ProductionConfigError ? 78 : 1);
 });

@@ -1,16 +1,21 @@
 // The web host: the same station core and contract, served on 127.0.0.1 only.
 // HTTP serves the built renderer; a WebSocket at /ipc carries calls and streams.
-// A per-launch random token (in the URL Chromium is opened with) plus an Origin
-// check keep every other local page and process from calling the station.
+// Authority is a session cookie obtained once with a one-time launch code (see
+// kiosk-sessions.ts), plus Origin and Host checks, so that neither another local
+// user nor another page in a browser can call the station.
+// No request of any shape may stop the station: every handler is guarded, and a
+// throw becomes a 400/500 answer for that request only.
 import http from 'node:http';
 import crypto from 'node:crypto';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { TOKEN_PARAM, WS_PATH } from '../../common/ipc/wire.js';
+import { LAUNCH_PARAM, SESSION_PATH, WS_PATH } from '../../common/ipc/wire.js';
 import type { Station } from '../core/station.js';
 import type { Logger } from '../core/logger.js';
 import { serveStatic } from './static-files.js';
 import { attachSession } from './ws-session.js';
 import { handleTestControl } from './test-controls.js';
+import { cookieValue, kioskSessions } from './kiosk-sessions.js';
 
 export interface WebHostOptions {
   station: Station;
@@ -19,14 +24,15 @@ export interface WebHostOptions {
   log: Logger;
   /** Expose /__test/* controls for end-to-end tests. */
   testControls?: boolean;
-  token?: string;
 }
 
 export interface WebHost {
   readonly port: number;
-  readonly token: string;
-  /** The URL to open the kiosk at, token included. */
-  readonly url: string;
+  readonly origin: string;
+  /** A URL that opens the kiosk once: its launch code is dead after the first load. */
+  launchUrl(): string;
+  /** Bearer token for /__test/* (only with testControls); never put in a URL. */
+  readonly controlToken: string;
   dispose(): Promise<void>;
 }
 
@@ -40,35 +46,125 @@ function sameToken(a: string | null | undefined, b: string): boolean {
   return x.length === y.length && crypto.timingSafeEqual(x, y);
 }
 
-export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
-  const token = opts.token ?? crypto.randomBytes(24).toString('base64url');
-  const log = opts.log;
-  let origin = '';
+/** The path and query of a request target, or null when it is not a plain origin-form path. */
+function parseTarget(raw: string | undefined): URL | null {
+  if (!raw || !raw.startsWith('/') || raw.startsWith('//')) return null;
+  try {
+    return new URL(raw, 'http://127.0.0.1');
+  } catch {
+    return null;
+  }
+}
 
-  const server = http.createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-    if (path.startsWith('/__test/')) {
-      if (!opts.testControls || !sameToken(req.headers.authorization?.replace(/^Bearer /, ''), token)) {
+const LAUNCH_USED_PAGE =
+  '<!doctype html><meta charset="utf-8"><title>乡音</title><p style="font-size:40px">这个启动链接已经用过了。请重新启动本机服务。<br>This launch link has been used already: restart the kiosk (or run npm run start:headless again) for a new one.</p>';
+
+export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
+  const log = opts.log;
+  const sessions = kioskSessions();
+  const controlToken = crypto.randomBytes(24).toString('base64url');
+  let origin = '';
+  let host = '';
+  let cookieName = '';
+
+  function handleRequest(req: http.IncomingMessage, res: http.ServerResponse): void {
+    // DNS rebinding: a page on another site that resolves its name to 127.0.0.1
+    // would still send its own Host; only ours is served.
+    if (req.headers.host !== host) {
+      res.writeHead(421).end();
+      return;
+    }
+    const url = parseTarget(req.url);
+    if (!url) {
+      res.writeHead(400).end();
+      return;
+    }
+    if (url.pathname.startsWith('/__test/')) {
+      if (!opts.testControls || !sameToken(req.headers.authorization?.replace(/^Bearer /, ''), controlToken)) {
         res.writeHead(404).end();
         return;
       }
-      void handleTestControl(opts.station.services, req, res, path);
+      if (url.pathname === '/__test/launch-url' && req.method === 'POST') {
+        res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(JSON.stringify({ value: launchUrl() }));
+        return;
+      }
+      handleTestControl(opts.station.services, req, res, url.pathname).catch((e: unknown) => fail(res, e));
+      return;
+    }
+    if (url.pathname === SESSION_PATH) {
+      // Lets the page tell a person who opened the bare URL what to do, instead of retrying a socket that will be refused.
+      const live = sessions.isSession(cookieValue(req.headers.cookie, cookieName));
+      res.writeHead(live ? 204 : 401, { 'Cache-Control': 'no-store' }).end();
+      return;
+    }
+    const code = url.searchParams.get(LAUNCH_PARAM);
+    if (code !== null) {
+      exchangeLaunchCode(req, res, code);
       return;
     }
     serveStatic(opts.rendererDir, req, res);
+  }
+
+  /** GET /?launch=CODE: set the session cookie and send the browser on to the bare URL, so the code is kept nowhere. */
+  function exchangeLaunchCode(req: http.IncomingMessage, res: http.ServerResponse, code: string): void {
+    const noStore = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' };
+    const session = req.method === 'GET' ? sessions.redeem(code) : null;
+    if (session) {
+      log.info('kiosk session started');
+      res
+        .writeHead(303, { ...noStore, Location: '/', 'Set-Cookie': `${cookieName}=${session}; HttpOnly; SameSite=Strict; Path=/` })
+        .end();
+      return;
+    }
+    if (sessions.isSession(cookieValue(req.headers.cookie, cookieName))) {
+      // A reload of a kept launch URL in the browser that already holds a session.
+      res.writeHead(303, { ...noStore, Location: '/' }).end();
+      return;
+    }
+    log.warn('refused a launch code that is unknown or already used');
+    res.writeHead(403, { ...noStore, 'Content-Type': 'text/html; charset=utf-8' }).end(LAUNCH_USED_PAGE);
+  }
+
+  function fail(res: http.ServerResponse, e: unknown): void {
+    log.error('request failed', { error: (e as Error)?.message ?? String(e) });
+    if (!res.headersSent) res.writeHead(500).end();
+    else res.destroy();
+  }
+
+  const server = http.createServer((req, res) => {
+    try {
+      handleRequest(req, res);
+    } catch (e) {
+      fail(res, e);
+    }
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_MESSAGE });
-  server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const allowed = url.pathname === WS_PATH && req.headers.origin === origin && sameToken(url.searchParams.get(TOKEN_PARAM), token);
+  function handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void {
+    const url = parseTarget(req.url);
+    const allowed =
+      url?.pathname === WS_PATH &&
+      req.headers.host === host &&
+      req.headers.origin === origin &&
+      sessions.isSession(cookieValue(req.headers.cookie, cookieName));
     if (!allowed) {
-      log.warn('refused websocket', { path: url.pathname, origin: req.headers.origin ?? null });
-      socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
-      socket.destroy();
+      log.warn('refused websocket', { path: url?.pathname ?? null, origin: req.headers.origin ?? null });
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => attachSession(ws, opts.station.dispatcher, log));
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      log.info('websocket session opened');
+      attachSession(ws, opts.station.dispatcher, log);
+    });
+  }
+  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    try {
+      handleUpgrade(req, socket, head);
+    } catch (e) {
+      log.error('upgrade failed', { error: (e as Error)?.message ?? String(e) });
+      socket.destroy();
+    }
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -76,13 +172,22 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     server.listen(opts.port, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as { port: number }).port;
-  origin = `http://127.0.0.1:${port}`;
+  host = `127.0.0.1:${port}`;
+  origin = `http://${host}`;
+  // Cookies are not kept apart by port: name ours after it, so two hosts on one
+  // machine (tests, a second station) never overwrite each other's session.
+  cookieName = `xiangyin-${port}`;
   log.info('web host listening', { origin });
+
+  function launchUrl(): string {
+    return `${origin}/?${LAUNCH_PARAM}=${sessions.issueCode()}`;
+  }
 
   return {
     port,
-    token,
-    url: `${origin}/?${TOKEN_PARAM}=${token}`,
+    origin,
+    launchUrl,
+    controlToken,
     async dispose() {
       for (const ws of wss.clients) ws.terminate();
       wss.close();

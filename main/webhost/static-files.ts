@@ -1,5 +1,6 @@
 // Serves the built renderer (dist/renderer) with a strict CSP. Only GET/HEAD,
-// only files inside the root, no directory listings.
+// only files inside the root (symlinks resolved), no directory listings; a path
+// that cannot name a file gets 400, never an exception.
 import fs from 'node:fs';
 import path from 'node:path';
 import type http from 'node:http';
@@ -45,37 +46,54 @@ export function securityHeaders(): Record<string, string> {
   };
 }
 
+/**
+ * The file a request path names inside `root`, or null for a path that cannot
+ * name one: undecodable, NUL bytes (Node's fs throws on them synchronously),
+ * or outside the root. Never throws.
+ */
+export function staticPathOf(root: string, pathname: string): string | null {
+  let rel: string;
+  try {
+    rel = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  if (rel.includes('\0') || rel.includes('\\')) return null;
+  if (rel.endsWith('/')) rel += 'index.html';
+  const file = path.resolve(root, '.' + rel);
+  return file.startsWith(path.resolve(root) + path.sep) ? file : null;
+}
+
 export function serveStatic(root: string, req: http.IncomingMessage, res: http.ServerResponse): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { Allow: 'GET, HEAD' }).end();
     return;
   }
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  let rel: string;
-  try {
-    rel = decodeURIComponent(url.pathname);
-  } catch {
+  const file = staticPathOf(root, new URL(req.url ?? '/', 'http://localhost').pathname);
+  if (!file) {
     res.writeHead(400).end();
     return;
   }
-  if (rel.endsWith('/')) rel += 'index.html';
-  const file = path.resolve(root, '.' + rel);
-  if (!file.startsWith(path.resolve(root) + path.sep)) {
-    res.writeHead(403).end();
-    return;
-  }
-  fs.stat(file, (err, st) => {
-    // Unknown paths fall back to the app shell so a reload on any screen works.
-    const target = err || !st.isFile() ? path.join(root, 'index.html') : file;
-    fs.readFile(target, (e2, body) => {
-      if (e2) {
-        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('renderer not built: run `npm run build`');
-        return;
-      }
+  // Resolve symlinks and check again: a link inside the folder must not lead out of it.
+  Promise.all([fs.promises.realpath(root), fs.promises.realpath(file).catch(() => null)])
+    .then(async ([realRoot, real]) => {
+      const inside = real !== null && real.startsWith(realRoot + path.sep);
+      const st = inside ? await fs.promises.stat(real).catch(() => null) : null;
+      if (real !== null && !inside) return answer(res, req, 403);
+      // Unknown paths fall back to the app shell so a reload on any screen works.
+      const target = st?.isFile() ? real! : path.join(realRoot, 'index.html');
+      const body = await fs.promises.readFile(target).catch(() => null);
+      if (!body) return answer(res, req, 404, 'renderer not built: run `npm run build`');
       const type = TYPES[path.extname(target)] ?? 'application/octet-stream';
       const cache = target.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
       res.writeHead(200, { ...securityHeaders(), 'Content-Type': type, 'Cache-Control': cache, 'Content-Length': body.length });
       res.end(req.method === 'HEAD' ? undefined : body);
-    });
-  });
+    })
+    .catch(() => answer(res, req, 500));
+}
+
+function answer(res: http.ServerResponse, req: http.IncomingMessage, status: number, text = ''): void {
+  if (res.headersSent) return void res.destroy();
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  res.end(req.method === 'HEAD' ? undefined : text);
 }

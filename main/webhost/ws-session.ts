@@ -4,8 +4,9 @@
 // socket is its own connection for the desk: a session logged in on it is not
 // seen by any other socket, and ends when it closes.
 import crypto from 'node:crypto';
-import type { WebSocket } from 'ws';
+import type { RawData, WebSocket } from 'ws';
 import { clientMessageSchema, type ServerMessage } from '../../common/ipc/wire.js';
+import { fail } from '../../common/ipc/result.js';
 import type { Dispatcher } from '../core/dispatcher.js';
 import type { Logger } from '../core/logger.js';
 
@@ -16,7 +17,7 @@ export function attachSession(ws: WebSocket, dispatcher: Dispatcher, log: Logger
   };
   const ctx = { host: 'web' as const, connection: `web:${crypto.randomUUID()}` };
 
-  ws.on('message', async (data, isBinary) => {
+  async function onMessage(data: RawData, isBinary: boolean): Promise<void> {
     if (isBinary) {
       send({ type: 'protocol-error', error: { code: 'invalid-args', message: 'binary frames are not part of the protocol' } });
       return;
@@ -36,7 +37,9 @@ export function attachSession(ws: WebSocket, dispatcher: Dispatcher, log: Logger
     const msg = parsed.data;
     switch (msg.type) {
       case 'call': {
-        const result = await dispatcher.call(msg.channel, msg.args, ctx);
+        // The dispatcher answers every failure as a typed result; should a
+        // service throw past it anyway, that call fails, never the host.
+        const result = await dispatcher.call(msg.channel, msg.args, ctx).catch(() => fail('internal', 'the call failed'));
         send({ type: 'result', id: msg.id, result });
         break;
       }
@@ -56,6 +59,12 @@ export function attachSession(ws: WebSocket, dispatcher: Dispatcher, log: Logger
         break;
       }
     }
+  }
+  ws.on('message', (data, isBinary) => {
+    onMessage(data, isBinary).catch((e: unknown) => {
+      log.error('websocket message failed', { error: (e as Error)?.message ?? String(e) });
+      send({ type: 'protocol-error', error: { code: 'internal', message: 'the message could not be handled' } });
+    });
   });
 
   ws.on('close', () => {

@@ -5,21 +5,21 @@ import '@fontsource/noto-sans-sc/700.css';
 import './design/global.css';
 import { createRoot } from 'react-dom/client';
 import { ApiContext } from './api/ApiContext.js';
-import { connectKioskApi, NoTokenError } from './api/connect.js';
+import { connectKioskApi, NoSessionError } from './api/connect.js';
 import { App } from './app/App.js';
 import { applyTheme } from './app/theme.js';
 import { t } from './i18n/zh-CN.js';
 
 applyTheme(document.documentElement);
 const root = createRoot(document.getElementById('root')!);
-try {
-  const { api, transport } = connectKioskApi();
-  document.documentElement.dataset.transport = transport;
-  root.render(
-    <ApiContext.Provider value={api}>
-      <App />
-    </ApiContext.Provider>,
-  );
-} catch (e) {
-  root.render(<p className="fatal">{e instanceof NoTokenError ? t.errors.noToken : t.errors.generic}</p>);
-}
+connectKioskApi().then(
+  ({ api, transport }) => {
+    document.documentElement.dataset.transport = transport;
+    root.render(
+      <ApiContext.Provider value={api}>
+        <App />
+      </ApiContext.Provider>,
+    );
+  },
+  (e: unknown) => root.render(<p className="fatal">{e instanceof NoSessionError ? t.errors.noSession : t.errors.generic}</p>),
+);

@@ -37,7 +37,7 @@ for (let i = 0; i < RUNS; i++) {
   const t0 = performance.now();
   const kiosk = await startKiosk({ entry: 'built' });
   const tHost = performance.now();
-  const browser = launchChromium(CHROMIUM, kiosk.url, { kiosk: true, headless: true, extraArgs: ['--remote-debugging-port=0'] });
+  const browser = launchChromium(CHROMIUM, await kiosk.launchUrl(), { kiosk: true, headless: true, extraArgs: ['--remote-debugging-port=0'] });
   // Measuring needs a DevTools connection; it is attached after launch and only observes.
   const cdp = await chromium.connectOverCDP(await devtoolsUrl(browser.child));
   const page = await (async () => {

@@ -62,7 +62,7 @@ describe('the kiosk', () => {
     page = opened.page;
     said = recordSpeech(page);
     await opened.context.grantPermissions(['camera'], { origin: kiosk.origin });
-    await page.goto(kiosk.url);
+    await page.goto(await kiosk.launchUrl());
     await page.waitForSelector('.tile');
   });
 
@@ -126,7 +126,7 @@ describe('the TV', () => {
     kiosk = await startKiosk({ config: { uiMode: 'tv', devices: { idcard: { type: 'none' }, printer: { type: 'none' } } } });
     ({ page } = await newKioskPage(browser));
     said = recordSpeech(page);
-    await page.goto(kiosk.url);
+    await page.goto(await kiosk.launchUrl());
     await page.waitForSelector('.tile');
   });
 

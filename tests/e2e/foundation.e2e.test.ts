@@ -15,7 +15,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   ({ page } = await newKioskPage(browser));
   await page.clock.install();
-  await page.goto(kiosk.url);
+  await page.goto(await kiosk.launchUrl());
   await page.waitForSelector('.tile');
 });
 
@@ -43,8 +43,20 @@ describe('home screen', () => {
     await screenshot(page, 'home');
   });
 
-  it('removes the access token from the address bar', async () => {
-    expect(page.url()).not.toContain('token=');
+  it('keeps no launch code in the address bar, and its code is dead', async () => {
+    expect(page.url()).not.toContain('launch=');
+    // The page got its session; opening the same one-time URL again elsewhere gets nothing.
+    const url = await kiosk.launchUrl();
+    expect((await fetch(url, { redirect: 'manual' })).status).toBe(303);
+    expect((await fetch(url, { redirect: 'manual' })).status).toBe(403);
+  });
+
+  it('tells a browser that opened the bare URL, without a launch code, what to do', async () => {
+    const { context, page: bare } = await newKioskPage(browser);
+    await bare.goto(`${kiosk.origin}/`);
+    await bare.locator('.fatal').waitFor();
+    expect(await bare.locator('.fatal').textContent()).toContain('无法连接本机服务');
+    await context.close();
   });
 
   it('meets the size rules: body ≥ 32 px, headings ≥ 48 px, targets ≥ 96 px with ≥ 16 px gaps', async () => {

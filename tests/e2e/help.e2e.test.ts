@@ -21,7 +21,7 @@ beforeAll(async () => {
   kiosk = await startKiosk();
   browser = await launchBrowser();
   ({ page } = await newKioskPage(browser));
-  await page.goto(kiosk.url);
+  await page.goto(await kiosk.launchUrl());
   await page.waitForSelector('.tile');
 });
 
@@ -129,7 +129,7 @@ describe('a call for help', () => {
     const { context, page: p2 } = await newKioskPage(browser);
     try {
       await p2.clock.install();
-      await p2.goto(kiosk.url);
+      await p2.goto(await kiosk.launchUrl());
       await p2.waitForSelector('.tile');
       await p2.locator('[data-nav="call-help"]').focus();
       await p2.keyboard.press('Enter');

@@ -24,7 +24,7 @@ it('queues while the link is down and is accepted when it returns', async () => 
   await kiosk.control('embedded-sync-server', 'stop');
   const { page, context } = await newKioskPage(browser);
   await context.grantPermissions(['camera'], { origin: kiosk.origin });
-  await page.goto(kiosk.url);
+  await page.goto(await kiosk.launchUrl());
   await page.waitForSelector('.tile');
   await kiosk.control('idcard-simulator', 'insertCard', 'zhangXiuying');
   await page.waitForSelector('[data-testid="greeting"]', { timeout: 20_000 });

@@ -36,7 +36,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   ({ page } = await newKioskPage(browser));
   watchRatings(page);
-  await page.goto(kiosk.url);
+  await page.goto(await kiosk.launchUrl());
   await page.waitForSelector('.tile');
 });
 
@@ -400,7 +400,7 @@ describe('TV at home: 社保查询 with the keyed ID number', () => {
   beforeAll(async () => {
     tv = await startKiosk({ config: { uiMode: 'tv', ui: { idleSeconds: 600, warningSeconds: 20 } } });
     ({ page: tvPage } = await newKioskPage(browser));
-    await tvPage.goto(tv.url);
+    await tvPage.goto(await tv.launchUrl());
     await tvPage.waitForSelector('.tile');
   });
 
@@ -495,7 +495,7 @@ describe('by voice, through a fake microphone', () => {
     opened.push(b);
     const { page: p } = await newKioskPage(b);
     watchRatings(p);
-    await p.goto(kiosk.url);
+    await p.goto(await kiosk.launchUrl());
     await p.waitForSelector('.tile');
     return p;
   }

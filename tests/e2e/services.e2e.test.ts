@@ -38,7 +38,7 @@ async function openWithCard(card: string): Promise<Page> {
   // The camera (fake) for document photos; no microphone, so these runs are
   // keyboard-only and the fake device's test tone cannot answer anything.
   await context.grantPermissions(['camera'], { origin: kiosk.origin });
-  await page.goto(kiosk.url);
+  await page.goto(await kiosk.launchUrl());
   await page.waitForSelector('.tile');
   await kiosk.control('idcard-simulator', 'insertCard', cards[card]);
   await page.waitForSelector('[data-testid="greeting"]', { timeout: 20_000 });
@@ -118,7 +118,7 @@ describe('a camera slow to start', () => {
       const open = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
       navigator.mediaDevices.getUserMedia = (c) => (c?.video ? new Promise((r) => setTimeout(r, 2500)).then(() => open(c)) : open(c));
     });
-    await page.goto(kiosk.url);
+    await page.goto(await kiosk.launchUrl());
     await page.waitForSelector('.tile');
     await kiosk.control('idcard-simulator', 'insertCard', cards.zhangXiuying);
     await page.waitForSelector('[data-testid="greeting"]', { timeout: 20_000 });

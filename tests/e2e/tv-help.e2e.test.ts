@@ -26,7 +26,7 @@ beforeAll(async () => {
       if (m.type === 'call' && m.channel) sent.push({ channel: m.channel, args: m.args ?? {} });
     }),
   );
-  await page.goto(kiosk.url);
+  await page.goto(await kiosk.launchUrl());
   await page.waitForSelector('.tile');
 });
 

@@ -15,7 +15,7 @@ beforeAll(async () => {
   kiosk = await startKiosk({ config: { uiMode: 'tv', devices: { idcard: { type: 'none' }, printer: { type: 'none' } } } });
   browser = await launchBrowser();
   ({ page } = await newKioskPage(browser, { width: 1920, height: 1080 }));
-  await page.goto(kiosk.url);
+  await page.goto(await kiosk.launchUrl());
   await page.waitForSelector('.tile');
 });
 

@@ -91,7 +91,7 @@ describe.skipIf(!enabled)('a whole service by voice', () => {
     const cards = await kiosk.control<Record<string, Record<string, unknown>>>('idcard-simulator', 'sampleCards');
     const { page, context } = await newKioskPage(browser);
     said = recordSpeech(page);
-    await page.goto(kiosk.url);
+    await page.goto(await kiosk.launchUrl());
     await page.waitForSelector('.tile');
     await kiosk.control('idcard-simulator', 'insertCard', cards.wangJie);
     await page.waitForSelector('[data-testid="greeting"]', { timeout: 20_000 });

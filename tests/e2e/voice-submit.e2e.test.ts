@@ -42,7 +42,7 @@ function countSubmits(page: Page): () => number {
 /** The resident's card in, and `service` opened and started with the buttons. */
 async function startService(page: Page, service: string): Promise<void> {
   const cards = await kiosk.control<Record<string, Record<string, unknown>>>('idcard-simulator', 'sampleCards');
-  await page.goto(kiosk.url);
+  await page.goto(await kiosk.launchUrl());
   await page.waitForSelector('.tile');
   await kiosk.control('idcard-simulator', 'insertCard', cards.wangJie);
   await page.waitForSelector('[data-testid="greeting"]', { timeout: 20_000 });

@@ -204,7 +204,7 @@ describe('listening by itself', () => {
 
 /** A fresh home screen, its service tiles shown. */
 async function atHome(page: Page): Promise<void> {
-  await page.goto(kiosk.url);
+  await page.goto(await kiosk.launchUrl());
   await page.waitForSelector('.tile');
 }
 

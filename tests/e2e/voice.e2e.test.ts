@@ -28,7 +28,7 @@ afterAll(async () => {
 describe('home screen by voice', () => {
   it('the microphone button hears 低保申请 and opens that service', async () => {
     const { page, context } = await newKioskPage(browser);
-    await page.goto(kiosk.url);
+    await page.goto(await kiosk.launchUrl());
     await page.waitForSelector('.tile');
     expect(await axeViolations(page)).toEqual([]);
     await page.locator('[data-action="mic"]').focus();
@@ -42,7 +42,7 @@ describe('home screen by voice', () => {
 
   it('the Voice key (push-to-talk) does the same', async () => {
     const { page, context } = await newKioskPage(browser);
-    await page.goto(kiosk.url);
+    await page.goto(await kiosk.launchUrl());
     await page.waitForSelector('.tile');
     await page.keyboard.down('F1');
     await page.waitForSelector('[data-testid="listening"]');

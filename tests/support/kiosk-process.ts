@@ -12,9 +12,14 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export type IpcAnswer<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 
 export interface KioskProcess {
-  url: string;
   origin: string;
-  token: string;
+  /**
+   * A fresh one-time URL to open the kiosk at (each browser context needs its
+   * own: the host exchanges the code for a session cookie at the first load).
+   */
+  launchUrl(): Promise<string>;
+  /** Exchanges a fresh launch code for a session, as a browser does; returns the Cookie header. */
+  sessionCookie(): Promise<string>;
   dataDir: string;
   child: ChildProcess;
   /** Calls a test control: POST /__test/<service>/<method> with JSON args. */
@@ -48,15 +53,18 @@ export async function startKiosk(opts: { config?: Record<string, unknown>; dataD
   });
   let err = '';
   child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
+  // The host prints its control token (test controls only) and then a launch
+  // URL on stdout, a pipe only we can read.
+  const { url, token } = await new Promise<{ url: string; token: string }>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`kiosk did not start in 60 s\n${err}`)), 60_000);
     child.stdout!.on('data', (c: Buffer) => {
       out += c.toString();
       const m = /XIANGYIN_URL=(\S+)/.exec(out);
-      if (m) {
+      const t = /XIANGYIN_CONTROL_TOKEN=(\S+)/.exec(out);
+      if (m && t) {
         clearTimeout(timer);
-        resolve(m[1]!);
+        resolve({ url: m[1]!, token: t[1]! });
       }
     });
     child.on('exit', (code) => {
@@ -65,26 +73,37 @@ export async function startKiosk(opts: { config?: Record<string, unknown>; dataD
     });
   });
   const u = new URL(url);
-  const token = u.searchParams.get('token')!;
+  const control = async <T>(service: string, method: string, ...args: unknown[]): Promise<T> => {
+    const res = await fetch(`${u.origin}/__test/${service}/${method}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(args),
+    });
+    const body = (await res.json()) as { value?: T; error?: string };
+    if (!res.ok) throw new Error(`control ${service}.${method}: ${body.error}`);
+    return body.value as T;
+  };
+  const launchUrl = async () => {
+    const res = await fetch(`${u.origin}/__test/launch-url`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } });
+    if (!res.ok) throw new Error(`no launch URL: HTTP ${res.status}`);
+    return ((await res.json()) as { value: string }).value;
+  };
+  const sessionCookie = async () => {
+    const res = await fetch(await launchUrl(), { redirect: 'manual' });
+    const set = res.headers.get('set-cookie');
+    if (res.status !== 303 || !set) throw new Error(`launch code refused: HTTP ${res.status}`);
+    return set.split(';')[0]!;
+  };
   return {
-    url,
     origin: u.origin,
-    token,
+    launchUrl,
+    sessionCookie,
     dataDir,
     child,
     stderr: () => err,
-    async control<T>(service: string, method: string, ...args: unknown[]): Promise<T> {
-      const res = await fetch(`${u.origin}/__test/${service}/${method}`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify(args),
-      });
-      const body = (await res.json()) as { value?: T; error?: string };
-      if (!res.ok) throw new Error(`control ${service}.${method}: ${body.error}`);
-      return body.value as T;
-    },
+    control,
     async ipc<T>(channel: string, args: unknown, opts: { asSpecialist?: { specialistId: string; pin: string } } = {}) {
-      const ws = new WebSocket(`${u.origin.replace('http', 'ws')}/ipc?token=${token}`, { origin: u.origin });
+      const ws = new WebSocket(`${u.origin.replace('http', 'ws')}/ipc`, { origin: u.origin, headers: { Cookie: await sessionCookie() } });
       await new Promise<void>((resolve, reject) => {
         ws.once('open', () => resolve());
         ws.once('error', reject);

@@ -1,8 +1,8 @@
 // Chooses the transport at start: the Electron preload when present, otherwise
-// the web host's WebSocket.
+// the web host's WebSocket (authorised by the session cookie).
 import { createKioskApi, type KioskApi } from '../../../common/ipc/client.js';
 import { createPreloadTransport, type PreloadBridge } from './preload-transport.js';
-import { createWsTransport, takeToken, wsUrl } from './ws-transport.js';
+import { createWsTransport, hasSession, wsUrl } from './ws-transport.js';
 
 declare global {
   interface Window {
@@ -10,11 +10,16 @@ declare global {
   }
 }
 
-export class NoTokenError extends Error {}
+export class NoSessionError extends Error {}
 
-export function connectKioskApi(win: Window = window): { api: KioskApi; transport: 'preload' | 'websocket' } {
+/**
+ * Under the web host, first asks whether this browser holds a session: one
+ * opened at the bare URL (not the one-time URL the station printed) is told so.
+ */
+export async function connectKioskApi(win: Window = window): Promise<{ api: KioskApi; transport: 'preload' | 'websocket' }> {
   if (win.kiosk) return { api: createKioskApi(createPreloadTransport(win.kiosk)), transport: 'preload' };
-  const token = takeToken(win.location, win.sessionStorage, win.history);
-  if (!token) throw new NoTokenError('no access token: open the kiosk from the URL the station printed');
-  return { api: createKioskApi(createWsTransport(wsUrl(win.location, token))), transport: 'websocket' };
+  if (!(await hasSession(win))) throw new NoSessionError('no session: open the kiosk from the one-time URL the station printed');
+  // The session is an HttpOnly cookie the page cannot see; the host answered
+  // the launch URL by setting it and redirecting here.
+  return { api: createKioskApi(createWsTransport(wsUrl(win.location))), transport: 'websocket' };
 }

@@ -3,7 +3,7 @@
 // 'unavailable' error (never hang), and live subscriptions are re-opened.
 import type { Transport } from '../../../common/ipc/client.js';
 import { fail, type IpcResult } from '../../../common/ipc/result.js';
-import { TOKEN_PARAM, WS_PATH, type ClientMessage, type ServerMessage } from '../../../common/ipc/wire.js';
+import { SESSION_PATH, WS_PATH, type ClientMessage, type ServerMessage } from '../../../common/ipc/wire.js';
 
 interface Sub {
   stream: string;
@@ -86,24 +86,20 @@ export function createWsTransport(url: string): Transport & { close(): void } {
 }
 
 /**
- * The token arrives once in the URL Chromium is opened with; keep it for this
- * tab only (sessionStorage) and take it out of the address so it is not shown
- * or carried into history.
+ * The web host authenticates the socket by its session cookie (set when the
+ * one-time launch URL was first opened), so the URL carries nothing secret.
  */
-export function takeToken(loc: Location, storage: Storage, history: History): string | null {
-  const params = new URLSearchParams(loc.search);
-  const fromUrl = params.get(TOKEN_PARAM);
-  if (fromUrl) {
-    storage.setItem('xiangyin.token', fromUrl);
-    params.delete(TOKEN_PARAM);
-    const rest = params.toString();
-    history.replaceState(null, '', loc.pathname + (rest ? `?${rest}` : '') + loc.hash);
-    return fromUrl;
-  }
-  return storage.getItem('xiangyin.token');
+export function wsUrl(loc: Location): string {
+  const proto = loc.protocol === 'https:' ? 'wss:' : 'ws:';
+  return `${proto}//${loc.host}${WS_PATH}`;
 }
 
-export function wsUrl(loc: Location, token: string): string {
-  const proto = loc.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${proto}//${loc.host}${WS_PATH}?${TOKEN_PARAM}=${encodeURIComponent(token)}`;
+/** Whether the host knows this browser's session cookie (false only on a clear 401, so a slow host is not mistaken for a refusal). */
+export async function hasSession(win: Window): Promise<boolean> {
+  try {
+    const res = await win.fetch(SESSION_PATH, { credentials: 'same-origin', cache: 'no-store' });
+    return res.status !== 401;
+  } catch {
+    return true;
+  }
 }

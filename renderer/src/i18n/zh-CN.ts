@@ -199,7 +199,7 @@ export const zhCN = {
   },
   errors: {
     generic: '出了点问题，请再试一次，或找工作人员帮忙。',
-    noToken: '无法连接本机服务。请工作人员重新启动本机。',
+    noSession: '无法连接本机服务。请工作人员重新启动本机。',
     speechUnavailable: '本机暂时不能朗读。',
   },
 } as const;

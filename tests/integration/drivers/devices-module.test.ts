@@ -3,6 +3,7 @@
 // Electron shell and the web host use.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStation, type Station } from '../../../main/core/station.js';
 import { parseStationConfig } from '../../../main/core/config.js';
@@ -122,10 +123,10 @@ describe('devices module with the default (simulator) config', () => {
   it('leaves no socat process or pty link behind after dispose', async () => {
     const before = socatChildren();
     expect(before.length).toBeGreaterThanOrEqual(2);
-    const links = fs.readdirSync('/tmp').filter((d) => d.startsWith('xiangyin-devices-'));
+    const links = fs.readdirSync(os.tmpdir()).filter((d) => d.startsWith('xiangyin-devices-'));
     await station.dispose();
     await waitFor(() => socatChildren().length === 0, 'socat gone', 5000);
-    const after = fs.readdirSync('/tmp').filter((d) => d.startsWith('xiangyin-devices-'));
+    const after = fs.readdirSync(os.tmpdir()).filter((d) => d.startsWith('xiangyin-devices-'));
     expect(after.length).toBeLessThan(links.length);
   });
 });

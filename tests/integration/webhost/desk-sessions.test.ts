@@ -39,7 +39,10 @@ type Answer = { ok: true; value: Record<string, unknown> } | { ok: false; error:
 
 async function socket(): Promise<{ ws: WebSocket; call(channel: string, args: unknown): Promise<Answer> }> {
   const origin = `http://127.0.0.1:${host.port}`;
-  const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ipc?token=${host.token}`, { origin });
+  // Each socket as its own browser: a one-time launch code exchanged for a session cookie.
+  const launched = await fetch(host.launchUrl(), { redirect: 'manual' });
+  const cookie = launched.headers.get('set-cookie')!.split(';')[0]!;
+  const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ipc`, { origin, headers: { Cookie: cookie } });
   await new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());
     ws.once('error', reject);

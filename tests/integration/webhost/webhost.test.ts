@@ -1,6 +1,7 @@
 // The web host over real sockets: who may connect, what invalid calls get back,
 // and that subscriptions die with their socket.
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,9 +33,23 @@ afterAll(async () => {
 
 const origin = () => `http://127.0.0.1:${host.port}`;
 
-function connect(opts: { token?: string; origin?: string } = {}): Promise<WebSocket> {
+/** Opens a fresh launch URL as a browser would; returns the status and the session cookie it set. */
+async function launch(url = host.launchUrl()): Promise<{ status: number; cookie: string | null; setCookie: string | null; location: string | null }> {
+  const res = await fetch(url, { redirect: 'manual' });
+  const setCookie = res.headers.get('set-cookie');
+  return { status: res.status, cookie: setCookie?.split(';')[0] ?? null, setCookie, location: res.headers.get('location') };
+}
+
+let session: string | null = null;
+async function sessionCookie(): Promise<string> {
+  session ??= (await launch()).cookie;
+  return session!;
+}
+
+async function connect(opts: { cookie?: string; origin?: string; path?: string } = {}): Promise<WebSocket> {
+  const cookie = opts.cookie ?? (await sessionCookie());
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ipc?token=${opts.token ?? host.token}`, { origin: opts.origin ?? origin() });
+    const ws = new WebSocket(`ws://127.0.0.1:${host.port}${opts.path ?? '/ipc'}`, { origin: opts.origin ?? origin(), headers: cookie ? { Cookie: cookie } : {} });
     ws.once('open', () => resolve(ws));
     ws.once('error', reject);
     ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
@@ -53,14 +68,47 @@ async function call(ws: WebSocket, msg: unknown): Promise<Record<string, unknown
 
 describe('web host access', () => {
   it('listens on 127.0.0.1 only', () => {
-    expect(host.url.startsWith('http://127.0.0.1:')).toBe(true);
+    expect(host.launchUrl().startsWith('http://127.0.0.1:')).toBe(true);
   });
 
-  it('refuses a WebSocket without the token, with a wrong token, or from another origin', async () => {
-    await expect(connect({ token: 'wrong' })).rejects.toThrow(/403/);
-    await expect(connect({ token: '' })).rejects.toThrow(/403/);
+  it('exchanges a launch code once for an HttpOnly, SameSite=Strict session cookie, and refuses it the second time', async () => {
+    const url = host.launchUrl();
+    const first = await launch(url);
+    expect(first.status).toBe(303);
+    expect(first.location).toBe('/');
+    expect(first.setCookie).toMatch(/; HttpOnly/);
+    expect(first.setCookie).toMatch(/; SameSite=Strict/);
+    expect(first.setCookie).toMatch(/; Path=\//);
+    const second = await launch(url);
+    expect(second.status).toBe(403);
+    expect(second.cookie).toBeNull();
+    // A made-up code, and a POST of a fresh one, get nothing either.
+    expect((await launch(`${origin()}/?launch=${'A'.repeat(43)}`)).status).toBe(403);
+    expect((await fetch(host.launchUrl(), { method: 'POST', redirect: 'manual' })).headers.get('set-cookie')).toBeNull();
+    // The session works; the browser that holds it may reload the used URL.
+    const ws = await connect({ cookie: first.cookie! });
+    ws.close();
+    expect((await fetch(url, { redirect: 'manual', headers: { Cookie: first.cookie! } })).status).toBe(303);
+  });
+
+  it('tells a page whether it holds a session', async () => {
+    expect((await fetch(`${origin()}/session`)).status).toBe(401);
+    expect((await fetch(`${origin()}/session`, { headers: { Cookie: `xiangyin-${host.port}=made-up` } })).status).toBe(401);
+    expect((await fetch(`${origin()}/session`, { headers: { Cookie: await sessionCookie() } })).status).toBe(204);
+  });
+
+  it('refuses a WebSocket without the session cookie, with a wrong one, from another origin or Host', async () => {
+    await expect(connect({ cookie: '' })).rejects.toThrow(/403/);
+    await expect(connect({ cookie: `xiangyin-${host.port}=wrong` })).rejects.toThrow(/403/);
     await expect(connect({ origin: 'http://127.0.0.1:9' })).rejects.toThrow(/403/);
     await expect(connect({ origin: 'http://evil.example' })).rejects.toThrow(/403/);
+    // The old way in, a token in the query, opens nothing.
+    await expect(connect({ cookie: '', path: `/ipc?token=${host.controlToken}` })).rejects.toThrow(/403/);
+    // DNS rebinding: a foreign Host is not served at all.
+    const rebound = await new Promise<number>((resolve) =>
+      http.get({ host: '127.0.0.1', port: host.port, path: '/', headers: { Host: 'evil.example' } }, (res) => resolve(res.statusCode!)),
+    );
+    expect(rebound).toBe(421);
   });
 
   it('serves the renderer with a strict CSP and refuses path traversal', async () => {
@@ -74,8 +122,10 @@ describe('web host access', () => {
   });
 
   it('hides the test controls unless enabled', async () => {
-    const res = await fetch(`${origin()}/__test/idcard-simulator/insertCard`, { method: 'POST', headers: { Authorization: `Bearer ${host.token}` } });
-    expect(res.status).toBe(404);
+    for (const p of ['idcard-simulator/insertCard', 'launch-url']) {
+      const res = await fetch(`${origin()}/__test/${p}`, { method: 'POST', headers: { Authorization: `Bearer ${host.controlToken}` } });
+      expect(res.status).toBe(404);
+    }
   });
 });
 

@@ -29,6 +29,20 @@ describe('encryption at rest', () => {
     for (const n of needles) expect(rawFiles(dir).includes(n), `found ${n.toString()} after checkpoint`).toBe(false);
   });
 
+  it('keeps the database, its WAL and SHM files readable by their owner only, tightening a loosened one', async () => {
+    const dir = tempDir();
+    const secrets = memorySecretStore();
+    const store = await openTestStore(dir, { secrets });
+    store.applications.submit(sampleSubmit(0));
+    const files = ['kiosk.db', 'kiosk.db-wal', 'kiosk.db-shm'].map((f) => path.join(dir, 'store', f));
+    for (const f of files) expect((fs.statSync(f).mode & 0o777).toString(8), f).toBe('600');
+    store.close();
+    fs.chmodSync(files[0]!, 0o644);
+    const again = await openTestStore(dir, { secrets });
+    expect((fs.statSync(files[0]!).mode & 0o777).toString(8)).toBe('600');
+    again.close();
+  });
+
   it('refuses a wrong key with a clear typed error', async () => {
     const dir = tempDir();
     const s1 = await openTestStore(dir);

@@ -1,0 +1,41 @@
+// What the web host puts on Chromium's command line (readable by every local
+// user in /proc/PID/cmdline) and where Chromium may write: no launch code on the
+// command line, the code only in a page in the private 0700 profile, and crash
+// reports off and kept inside that profile.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { chromiumKioskArgs, makeProfileDir, writeLaunchPage } from '../../../main/webhost/chromium.js';
+
+const profiles: string[] = [];
+afterEach(() => {
+  for (const p of profiles.splice(0)) fs.rmSync(p, { recursive: true, force: true });
+});
+
+describe('Chromium launch', () => {
+  it('keeps the launch code off the command line, in a page only our user can read', () => {
+    const profile = makeProfileDir();
+    profiles.push(profile);
+    const code = 'Zm9vYmFyYmF6cXV4Y29kZXRoYXRpc3NlY3JldDEyMzQ';
+    const page = writeLaunchPage(profile, `http://127.0.0.1:4567/?launch=${code}`);
+    const args = chromiumKioskArgs(page, profile, { kiosk: true });
+    expect(args.join(' ')).not.toContain(code);
+    expect(args).toContain(`--app=${page}`);
+    const file = fileURLToPath(page);
+    expect(path.dirname(file)).toBe(profile);
+    expect(fs.statSync(profile).mode & 0o777).toBe(0o700);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(fs.readFileSync(file, 'utf8')).toContain(`url=http://127.0.0.1:4567/?launch=${code}`);
+    expect(() => writeLaunchPage(profile, 'javascript:alert(1)')).toThrow();
+  });
+
+  it('turns crash reporting off and keeps any dump inside the temporary profile', () => {
+    const args = chromiumKioskArgs('file:///x', '/tmp/xiangyin-chromium-abc', { kiosk: true });
+    expect(args).toContain('--disable-breakpad');
+    expect(args).toContain('--disable-crash-reporter');
+    const dumps = args.find((a) => a.startsWith('--crash-dumps-dir='));
+    expect(dumps?.startsWith('--crash-dumps-dir=/tmp/xiangyin-chromium-abc/')).toBe(true);
+    expect(args).toContain('--user-data-dir=/tmp/xiangyin-chromium-abc');
+  });
+});
