@@ -58,6 +58,9 @@ const steps: ((db: Db) => void)[] = [
   (db) => db.exec('CREATE TABLE server_identity (id INTEGER PRIMARY KEY CHECK (id = 1), private_key_der BLOB NOT NULL, created_at TEXT NOT NULL);'),
 ];
 
+/** The schema version a freshly opened server database is at. */
+export const SERVER_DB_VERSION = steps.length;
+
 export function openServerDatabase(dir: string): Db {
   fs.mkdirSync(path.join(dir, 'uploads'), { recursive: true, mode: 0o700 });
   const file = path.join(dir, 'server.db');

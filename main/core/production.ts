@@ -4,9 +4,10 @@
 // in the README): both are for development and demonstration only. Checked by
 // the composition root before any area starts, so both hosts refuse alike and
 // nothing (no port, no database, no desk login) is opened first.
+import crypto from 'node:crypto';
 import type { StationConfig } from './config.js';
 
-export const productionRefusals = ['embedded-sync-server', 'placeholder-sync-server', 'development-specialist'] as const;
+export const productionRefusals = ['embedded-sync-server', 'placeholder-sync-server', 'placeholder-server-key', 'development-specialist'] as const;
 export type ProductionRefusal = (typeof productionRefusals)[number];
 
 /** A production station's config asks for something only a development kiosk may do. */
@@ -27,9 +28,18 @@ const why: Record<ProductionRefusal, string> = {
   'embedded-sync-server':
     'sync.server is "embedded": the embedded reference sync server keeps applications on this kiosk and never sends them on. Set sync.server to your sync server\'s https URL.',
   'placeholder-sync-server': 'sync.server is still the example\'s placeholder (a host ending in .invalid). Set it to your sync server\'s https URL.',
+  'placeholder-server-key': 'sync.serverPublicKey is not a public key (the example\'s placeholder?). Paste the PEM that `npx xiangyin server register` printed on the sync server.',
   'development-specialist':
     'specialists is empty, which lets the development specialist "dev" log in with a public PIN. List the station\'s specialists, each with a pinHash from `npx xiangyin specialist hash-pin`.',
 };
+
+function isPublicKey(pem: string | undefined): boolean {
+  try {
+    return pem !== undefined && crypto.createPublicKey(pem).type === 'public';
+  } catch {
+    return false;
+  }
+}
 
 function hostOf(url: string): string {
   try {
@@ -45,6 +55,7 @@ export function assertProductionReady(config: StationConfig): void {
   const refusals: ProductionRefusal[] = [];
   if (config.sync.server === 'embedded') refusals.push('embedded-sync-server');
   else if (hostOf(config.sync.server).endsWith(PLACEHOLDER_SYNC_HOST_SUFFIX)) refusals.push('placeholder-sync-server');
+  if (config.sync.server !== 'embedded' && !isPublicKey(config.sync.serverPublicKey)) refusals.push('placeholder-server-key');
   if (config.specialists.length === 0) refusals.push('development-specialist');
   if (refusals.length === 0) return;
   const lines = refusals.map((r) => `  - ${why[r]}`).join('\n');

@@ -4,8 +4,10 @@
 // key: no passphrase KDF is needed for a random key, so opening stays fast even
 // when the kiosk restarts many times in a row.
 // The file and its -wal and -shm companions are 0600: SQLite gives the
-// companions the database file's mode, so the file is created 0600 before
-// SQLite opens it, and any of the three found looser is tightened.
+// companions the database file's mode, so the file is created 0600 (by
+// create-file.ts, under a private name linked into place: creating it empty here
+// first would let two first starts each key it with their own salt), and any of
+// the three found looser is tightened.
 import fs from 'node:fs';
 import path from 'node:path';
 import { classifySqliteError, StoreError } from './errors.js';
@@ -46,7 +48,6 @@ export function openEncryptedDatabase(opts: OpenOptions): Db {
       throw classifySqliteError({ code: (e as NodeJS.ErrnoException).code === 'ENOSPC' ? 'SQLITE_FULL' : 'SQLITE_READONLY' });
     }
   }
-  if (!opts.readonly) ownerOnly(opts.file);
   let db: Db | undefined;
   try {
     if (!opts.readonly) {
@@ -58,6 +59,7 @@ export function openEncryptedDatabase(opts: OpenOptions): Db {
       } catch (e) {
         throw fsAsSqliteError(e);
       }
+      ownerOnly(opts.file);
     }
     db = new Database(opts.file, { readonly: opts.readonly ?? false, fileMustExist: true });
     keyed(db, opts.key);
@@ -85,10 +87,9 @@ export function openEncryptedDatabase(opts: OpenOptions): Db {
   }
 }
 
-/** Creates the database file 0600 if missing and tightens it and its WAL/SHM files if someone loosened them. */
+/** Tightens the database file and its WAL/SHM files if someone loosened them. */
 function ownerOnly(file: string): void {
   try {
-    fs.closeSync(fs.openSync(file, 'a', 0o600));
     for (const f of [file, `${file}-wal`, `${file}-shm`]) {
       const st = fs.statSync(f, { throwIfNoEntry: false });
       if (st && (st.mode & 0o077) !== 0) fs.chmodSync(f, 0o600);

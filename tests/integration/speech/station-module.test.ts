@@ -30,7 +30,9 @@ describe('speech module with a provisioned model', () => {
   let unsubscribe: () => void;
 
   beforeAll(async () => {
-    s = await station({ recognition: { pocketsphinx: { modelDir: await provisionedModelDir() } } });
+    // PocketSphinx, chosen by name: the committed e2e clip is espeak's voice, made for it (the
+    // keyword spotter, the default, has its own module-level test below).
+    s = await station({ recognition: { engine: 'pocketsphinx', pocketsphinx: { modelDir: await provisionedModelDir() } } });
     const sub = s.dispatcher.subscribe('speech:results', {}, (e) => events.push(e as SpeechResultEvent), ctx);
     if (!sub.ok) throw new Error(sub.error.message);
     unsubscribe = sub.value;
@@ -41,7 +43,7 @@ describe('speech module with a provisioned model', () => {
   });
 
   it('reports recognition and prompts ready', async () => {
-    expect(await s.dispatcher.call('speech:status', {}, ctx)).toEqual({ ok: true, value: { recognition: 'ready', engine: 'pocketsphinx', prompts: 'ready' } });
+    expect(await s.dispatcher.call('speech:status', {}, ctx)).toEqual({ ok: true, value: { recognition: 'ready', engine: 'pocketsphinx', message: undefined, prompts: 'ready' } });
   });
 
   it('recognises a home command streamed in chunks and ends it by end-of-speech detection', async () => {
@@ -102,7 +104,7 @@ describe('speech module with a provisioned model', () => {
 
 describe('speech module without a model', () => {
   it('still speaks, and says clearly why it cannot listen', async () => {
-    const s = await station({ recognition: { pocketsphinx: { modelDir: tempDir('no-model') } } });
+    const s = await station({ recognition: { sherpaKws: { modelDir: tempDir('no-kws-model') }, pocketsphinx: { modelDir: tempDir('no-model') } } });
     try {
       const status = await s.dispatcher.call('speech:status', {}, ctx);
       expect(status).toMatchObject({ ok: true, value: { recognition: 'unavailable', prompts: 'ready' } });
@@ -111,6 +113,18 @@ describe('speech module without a model', () => {
       expect(await s.dispatcher.call('speech:synthesize', { text: '您好' }, ctx)).toMatchObject({ ok: true });
     } finally {
       await s.dispose();
+    }
+  });
+
+  it('picks the keyword spotter by default when its model is provisioned, and PocketSphinx when only that is', async () => {
+    const kws = await station({});
+    const sphinx = await station({ recognition: { sherpaKws: { modelDir: tempDir('no-kws-model') }, pocketsphinx: { modelDir: await provisionedModelDir() } } });
+    try {
+      expect(await kws.dispatcher.call('speech:status', {}, ctx)).toMatchObject({ ok: true, value: { recognition: 'ready', engine: 'sherpa-kws' } });
+      expect(await sphinx.dispatcher.call('speech:status', {}, ctx)).toMatchObject({ ok: true, value: { recognition: 'ready', engine: 'pocketsphinx' } });
+    } finally {
+      await kws.dispose();
+      await sphinx.dispose();
     }
   });
 

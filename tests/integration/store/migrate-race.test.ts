@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEncryptedDatabase } from '../../../offline-store/db/open.js';
 import { LATEST_VERSION, migrate, schemaVersion } from '../../../offline-store/migrations/index.js';
 import { migration001 } from '../../../offline-store/migrations/001-initial.js';
-import { openServerDatabase } from '../../../sync-server/db.js';
+import { openServerDatabase, SERVER_DB_VERSION } from '../../../sync-server/db.js';
 
 const ROUNDS = 12;
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -111,7 +111,7 @@ describe('two processes migrating one database at once', () => {
       const serverDir = path.join(dir, `server-${round}`);
       answers.push(...(await both(`server ${serverDir}`)));
       const db = openServerDatabase(serverDir);
-      expect(db.pragma('user_version', { simple: true })).toBe(1);
+      expect(db.pragma('user_version', { simple: true })).toBe(SERVER_DB_VERSION);
       db.close();
     }
     expect(answers).toEqual(Array(ROUNDS * 2).fill('OK'));

@@ -55,6 +55,8 @@ describe.skipIf(!built)('npm start', () => {
       const [host] = childrenOf(start.pid!);
       process.kill(host!, 'SIGKILL');
       await untilUrls(2);
+      // stderr is another pipe: what the new host said there may arrive after its URL on stdout.
+      for (let i = 0; i < 300 && !err.includes('web host restarted after it stopped unexpectedly'); i++) await new Promise((r) => setTimeout(r, 100));
       expect(err).toContain('The web host stopped unexpectedly (killed by SIGKILL); starting it again (1 of 5');
       expect(err).toContain('web host restarted after it stopped unexpectedly');
       expect(childrenOf(start.pid!)).not.toContain(host);

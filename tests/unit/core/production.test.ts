@@ -3,6 +3,7 @@
 // specialist (a public PIN), saying why in a typed error, before any area opens
 // a port or a file. `{}` stays a working development kiosk, and the example the
 // .deb installs is production-shaped, so it refuses until it is completed.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,7 +17,8 @@ import { memorySecretStore } from '../../../offline-store/keys/secret-store.js';
 
 const pinHash = 'scrypt$1024$8$1$c2FsdHNhbHRzYWx0c2FsdA==$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g=';
 const specialists = [{ id: 'li.min', name: '李敏', pinHash }];
-const realServer = { server: 'https://sync.hubei.example.gov.cn/xiangyin' };
+const serverPublicKey = crypto.generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
+const realServer = { server: 'https://sync.hubei.example.gov.cn/xiangyin', serverPublicKey };
 
 /** Counts the areas the station started: a refused station must start none. */
 function probe() {
@@ -78,7 +80,7 @@ describe('production mode', () => {
     expect(example.mode).toBe('production');
     expect(example.sync.server).not.toBe('embedded');
     const r = await start(JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '..', '..', '..', 'station.example.json'), 'utf8')));
-    expect((r.error as ProductionConfigError).codes).toEqual(['placeholder-sync-server', 'development-specialist']);
+    expect((r.error as ProductionConfigError).codes).toEqual(['placeholder-sync-server', 'placeholder-server-key', 'development-specialist']);
     // Completed as the README says, it starts.
     expect((await start({ ...JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '..', '..', '..', 'station.example.json'), 'utf8')), sync: realServer, specialists })).started).toEqual(['probe']);
   });
