@@ -36,8 +36,11 @@ export function selectedEngine(c: RecognitionConfig): Recognizer['engine'] | nul
   if (c.engine !== 'auto') return c.engine;
   if (c.vosk.modelDir) return 'vosk';
   // A spotter model present but damaged is still chosen: it fails as model-corrupt, loudly, rather
-  // than the kiosk quietly falling back to an engine that hears far less.
-  return fs.existsSync(kwsModelPaths(kwsModelDirOf(c)).tokens) ? 'sherpa-kws' : 'pocketsphinx';
+  // than the kiosk quietly falling back to an engine that hears far less. PocketSphinx only where
+  // its model is there and the spotter's is not; with neither, the error names the spotter's.
+  if (fs.existsSync(kwsModelPaths(kwsModelDirOf(c)).tokens)) return 'sherpa-kws';
+  const sphinxDir = c.pocketsphinx.modelDir ?? defaultPocketSphinxModelDir();
+  return fs.existsSync(path.join(sphinxDir, pocketSphinxZhManifest.files[0]!.path)) ? 'pocketsphinx' : 'sherpa-kws';
 }
 
 /** Throws RecognizerError (model-missing, model-corrupt, library-missing) when it cannot. */
