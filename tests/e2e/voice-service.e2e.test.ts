@@ -7,16 +7,18 @@
 // and says it again, as a resident would, at most three times per screen. How
 // many tries each screen took is printed: recognition is the weak part.
 //
-// Opt-in (XIANGYIN_VOICE_JOURNEY=1) because it does not pass reliably. With the
-// 8 kHz PocketSphinx model and espeak's voice, on 2026-11-23, it passed 4 runs of 13.
-// The commands are mostly heard (医保缴费 at 0.58-0.76; 只给自己 and 到村委会交 at
-// 0.41-0.59, asked about); what fails is mostly the answer to 我听着像是…，对吗？:
-//  - espeak's lone 是 is heard as 不是 (at 0.53-0.70, in 5 runs; decoded from files, in
-//    6 of 9 renderings at rates 110-150 and pitches 30-70), so the guess is dropped;
-//  - 是的 instead (tried in 3 runs) was heard as 退回 at 0.67-0.69 twice, going back a step;
-//  - 对 comes out as 主页.
-// Once, at home, 医保缴费 was not taken in three tries. The bars were set on the eval,
-// not lowered to make this pass; the test is kept ready for a better engine (Vosk).
+// On the station's default engine, the neural keyword spotter. It hears real
+// people far better than PocketSphinx did (bench:speech) but espeak's synthetic
+// Mandarin only about as well, and unevenly by phrase: on five espeak renderings
+// (rates 120-160, pitches 40-50) through the recognizer, 医疗保险 was heard 5 of 5,
+// 医保缴费 2 of 5; 只给自己, 第一个 and 第二个 5 of 5; 现金 4 of 5 and 到村委会交 0 of
+// 5; 可以 13 of 15 (three confirm steps). So the resident here says the words of each
+// screen that espeak renders well enough for the model — all of them words the screen
+// offers (医疗保险 is a synonym of 医保缴费; 第二个 picks the second button, 到村委会交;
+// with 现金 a run needed all three tries). Which words real people are heard saying is
+// bench:speech's business (the real-speech keyword set), not this test's.
+// Before, on PocketSphinx with 医保缴费 and 到村委会交, it passed 4 runs of 13 and
+// was opt-in.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { KioskProcess } from '../support/kiosk-process.js';
@@ -24,8 +26,6 @@ import { axeViolations, newKioskPage, screenshot } from '../support/browser.js';
 import { kioskWithMicrophone, type FakeMicrophone, type MicrophoneRig } from '../support/fake-microphone.js';
 import { recordSpeech } from '../support/read-aloud-check.js';
 
-const enabled = process.env.XIANGYIN_VOICE_JOURNEY === '1';
-if (!enabled) console.log('voice-service e2e skipped: set XIANGYIN_VOICE_JOURNEY=1 (on PocketSphinx it passed 4 runs of 13; see the file header)');
 
 let rig: MicrophoneRig;
 let kiosk: KioskProcess;
@@ -35,7 +35,6 @@ let mic: FakeMicrophone;
 let said: string[] = [];
 
 beforeAll(async () => {
-  if (!enabled) return;
   rig = await kioskWithMicrophone();
   ({ kiosk, mic, browser } = rig);
 });
@@ -86,7 +85,7 @@ async function answer(p: Page, phrase: string, askedAs = phrase): Promise<number
   throw new Error(`the kiosk did not understand 「${phrase}」 three times at ${here}`);
 }
 
-describe.skipIf(!enabled)('a whole service by voice', () => {
+describe('a whole service by voice', () => {
   it('医保缴费 for oneself: every answer spoken, saved with a tracking number', async () => {
     const cards = await kiosk.control<Record<string, Record<string, unknown>>>('idcard-simulator', 'sampleCards');
     const { page, context } = await newKioskPage(browser);
@@ -97,13 +96,13 @@ describe.skipIf(!enabled)('a whole service by voice', () => {
     await page.waitForSelector('[data-testid="greeting"]', { timeout: 20_000 });
 
     const tries: Record<string, number> = {};
-    tries['home: 医保缴费'] = await answer(page, '医保缴费');
+    tries['home: 医疗保险'] = await answer(page, '医疗保险', '医保缴费');
     await page.waitForSelector('[data-action="start"]');
     tries['intro: 可以'] = await answer(page, '可以', '是'); // as the intro says: 准备好了，就说“可以”
     await page.waitForSelector('.question-view[data-field-id="payFor"]');
     tries['给谁交: 只给自己'] = await answer(page, '只给自己');
     await page.waitForSelector('.question-view[data-field-id="payMethod"]');
-    tries['怎么交钱: 到村委会交'] = await answer(page, '到村委会交');
+    tries['怎么交钱: 第二个'] = await answer(page, '第二个', '到村委会交');
     await page.waitForSelector('[data-testid="summary"]');
     expect(await page.locator('[data-testid="summary"]').innerText()).toContain('只给自己');
     await screenshot(page, 'voice-service-summary');
