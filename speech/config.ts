@@ -34,12 +34,19 @@ const recognitionSchema = z
          * precision (bench:speech prints both).
          */
         accentVariants: z.boolean().default(true),
+        /**
+         * Listen for numbers said aloud (phone numbers digit by digit, counts and sums). Off: on the
+         * real spoken phone number of the dev set the spotter found 1 digit of 11, and a wrong number
+         * read back costs the resident more than the keypad. Off, a number step still hears 跳过 and
+         * the global commands; the keypad is the way in.
+         */
+        spokenNumbers: z.boolean().default(false),
         /** The spotter's threshold for keywords of two syllables or more, and for one-syllable ones (是, 对, 好). */
         threshold: z.number().min(0.01).max(0.95).default(0.15),
         oneSyllableThreshold: z.number().min(0.01).max(0.95).default(0.5),
       })
       .strict()
-      .default({ accentVariants: true, threshold: 0.15, oneSyllableThreshold: 0.5 }),
+      .default({ accentVariants: true, spokenNumbers: false, threshold: 0.15, oneSyllableThreshold: 0.5 }),
     pocketsphinx: z
       .object({
         /** Folder with model/hmm/zh/tdt_sc_8k and model/lm/zh_CN/mandarin_notone.dic; default <app>/models/pocketsphinx-zh-tdt_sc_8k. */

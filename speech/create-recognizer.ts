@@ -47,7 +47,7 @@ export function selectedEngine(c: RecognitionConfig): Recognizer['engine'] | nul
 export function createRecognizer(c: RecognitionConfig): Recognizer | null {
   const engine = selectedEngine(c);
   const thresholds = { accept: c.acceptConfidence, confirmYes: c.confirmYesConfidence, digits: c.digitsConfidence };
-  if (engine === 'sherpa-kws') return createSherpaKwsRecognizer({ ...kwsEngineOptions(c), thresholdsOfDecision: thresholds });
+  if (engine === 'sherpa-kws') return createSherpaKwsRecognizer({ ...kwsEngineOptions(c), thresholdsOfDecision: thresholds, spokenNumbers: c.sherpaKws.spokenNumbers });
   if (engine === 'vosk') return createVoskRecognizer({ modelDir: c.vosk.modelDir ?? '', library: c.vosk.library, thresholds });
   if (engine === 'pocketsphinx') {
     const modelDir = c.pocketsphinx.modelDir ?? defaultPocketSphinxModelDir();

@@ -24,6 +24,8 @@ import { RecognizerError, type RecognitionResult, type RecognitionSession, type 
 
 export interface SherpaKwsOptions extends KwsEngineOptions {
   readonly thresholdsOfDecision?: Partial<DecisionThresholds>;
+  /** Spot numerals at a digits or quantity step (speech config `sherpaKws.spokenNumbers`; default true here, for measuring). */
+  readonly spokenNumbers?: boolean;
   readonly rules?: Partial<KwsRules>;
 }
 
@@ -36,9 +38,10 @@ interface Compiled {
   readonly keywords: KeywordSet;
 }
 
-/** The step grammar as keyword phrases: every phrase, the numerals of a number step, the hesitations. */
-export function stepKeywords(g: StepGrammar): KeywordPhrase[] {
+/** The step grammar as keyword phrases: every phrase, the numerals of a number step (unless left out), the hesitations. */
+export function stepKeywords(g: StepGrammar, numbers = true): KeywordPhrase[] {
   const out: KeywordPhrase[] = g.phrases.map((p) => ({ intent: p.intent, text: p.words.join('') }));
+  if (!numbers) return [...out, ...HESITATIONS.map((h) => ({ intent: HESITATION, text: h, optional: true }))];
   if (g.digits) for (const w of g.digits.words) out.push({ intent: NUMERAL, text: w });
   if (g.quantity) for (const w of [...NUMERAL_WORDS, ...QUANTITY_LEADS, ...QUANTITY_TAILS, ...g.quantity.units.map((u) => u.join(''))]) out.push({ intent: NUMERAL, text: w, optional: true });
   for (const h of HESITATIONS) out.push({ intent: HESITATION, text: h, optional: true });
@@ -59,7 +62,7 @@ export function createSherpaKwsRecognizer(opts: SherpaKwsOptions): Recognizer {
     let c = compiled.get(key);
     if (!c) {
       const grammar = buildStepGrammar(spec, dict);
-      c = { grammar, matcher: createIntentMatcher(grammar), keywords: engine.keywordSet(stepKeywords(grammar)) };
+      c = { grammar, matcher: createIntentMatcher(grammar), keywords: engine.keywordSet(stepKeywords(grammar, opts.spokenNumbers ?? true)) };
       compiled.set(key, c);
     }
     return c;

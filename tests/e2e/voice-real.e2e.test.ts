@@ -19,6 +19,7 @@ import type { Browser } from 'playwright-core';
 import { repoRoot, type KioskProcess } from '../support/kiosk-process.js';
 import { axeViolations, newKioskPage, screenshot } from '../support/browser.js';
 import { kioskWithMicrophone, type MicrophoneRig } from '../support/fake-microphone.js';
+import { recordSpeech } from '../support/read-aloud-check.js';
 
 const shared = process.env.XIANGYIN_SHARED_DIR ?? path.resolve(repoRoot, '..', 'shared');
 const SENTENCE = path.join(shared, 'speech', 'real-zh-keywords', 'masr-test.wav');
@@ -44,6 +45,21 @@ afterAll(async () => {
 describe('a real voice, heard by the default engine', () => {
   it('the station runs the keyword spotter', async () => {
     expect(await kiosk.ipc('speech:status', {})).toMatchObject({ ok: true, value: { engine: 'sherpa-kws', recognition: 'ready' } });
+  });
+
+  it('the home screen greets the resident who walks up and asks for the card aloud; the microphone is its primary action', async () => {
+    const { page, context } = await newKioskPage(browser);
+    const said = recordSpeech(page);
+    await page.goto(await kiosk.launchUrl());
+    await page.waitForSelector('.tile');
+    await expect.poll(() => said.join(''), { timeout: 20_000 }).toContain('您好！请把您的身份证放在读卡器上。');
+    const mic = page.locator('[data-action="mic"]');
+    expect(await mic.getAttribute('class')).toContain('btn-primary');
+    // Wider and taller than the answer buttons (96 px): the most visible control.
+    const box = (await mic.boundingBox())!;
+    expect(box.height).toBeGreaterThanOrEqual(120);
+    expect(box.width).toBeGreaterThanOrEqual(360);
+    await context.close();
   });
 
   it('女儿 said to 是您的什么人？ answers 子女', async () => {

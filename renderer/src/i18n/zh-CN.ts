@@ -31,6 +31,7 @@ export const zhCN = {
   },
   home: {
     title: '您要办什么事？',
+    welcome: '您好！',
     hint: '请按下面的大按钮，或者直接说出要办的事。',
     servicesLabel: '服务项目',
     needsLink: '需要联网',
@@ -175,8 +176,9 @@ export const zhCN = {
     again: {
       home: (services: readonly string[]) => `我没听清。您可以说：${services.join('、')}。`,
       confirm: '我没听清。对的话请说“是”，不对请说“不是”。',
-      digits: '我没听清。请一个数字一个数字地慢慢说。',
-      quantity: '我没听清。请直接说个数，比如“三个”，或者“两千块”。',
+      // Numbers said aloud are heard too poorly to offer (bench:speech): the keypad is the way in.
+      digits: '我没听清。请用下面的键盘按号码。',
+      quantity: '我没听清。请用下面的键盘按数字。',
       choice: (options: readonly string[]) => `我没听清。您可以说：${options.join('、')}，或者说“第一个”。`,
       plain: '我没听清，请再说一遍。',
       /** In place of 我没听清 when nothing was heard at all (silence, or too quiet a voice). */

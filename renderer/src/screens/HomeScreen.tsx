@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { ServiceSummary } from '../../../common/domain/catalogue-summary.js';
 import { useApi } from '../api/ApiContext.js';
+import { useAppInfo } from '../app/AppInfoContext.js';
 import { useNav } from '../app/navigation.js';
 import { Screen } from '../design/Screen.js';
 import { Icon } from '../design/icons.js';
@@ -18,6 +19,10 @@ export function HomeScreen() {
   const [services, setServices] = useState<ServiceSummary[] | null>(null);
   const [error, setError] = useState(false);
   const { identity } = useResidentSession();
+  const { uiMode } = useAppInfo();
+  // At the kiosk the resident who walks up is greeted and asked for the card, aloud: many cannot
+  // read the screen. (A TV at home has no reader; there the number is keyed when a service needs it.)
+  const welcome = !identity && uiMode === 'kiosk' ? `${t.home.welcome}${t.identity.insertCard}` : '';
   const greeting = identity ? `${identity.name ? t.identity.greeting(identity.name) : t.identity.greetingKeyed}${t.identity.idLine(maskIdNumber(identity.idNumber))}` : null;
 
   useEffect(() => {
@@ -43,14 +48,14 @@ export function HomeScreen() {
   });
 
   return (
-    <Screen id="home" title={t.home.title} prompt={services ? `${greeting ?? ''}${t.home.title}${t.home.hint}${services.map((s) => s.title).join('，')}。` : undefined}>
+    <Screen id="home" title={t.home.title} prompt={services ? `${welcome}${greeting ?? ''}${t.home.title}${t.home.hint}${services.map((s) => s.title).join('，')}。` : undefined}>
       {identity ? (
         <p className="greeting" data-testid="greeting" aria-live="polite">
           {identity.name ? t.identity.greeting(identity.name) : t.identity.greetingKeyed} {t.identity.idLine(maskIdNumber(identity.idNumber))}
         </p>
       ) : null}
       <p className="lead">{t.home.hint}</p>
-      <VoiceBar voice={voice} />
+      <VoiceBar voice={voice} prominent />
       {error ? <p className="notice notice-warn">{t.errors.generic}</p> : null}
       <ul className="tile-grid" aria-label={t.home.servicesLabel}>
         {(services ?? []).map((s, i) => (

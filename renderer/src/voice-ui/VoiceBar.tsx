@@ -16,13 +16,18 @@ function MicIcon() {
   );
 }
 
-export function VoiceBar({ voice }: { voice: ScreenVoice }) {
+/**
+ * `prominent`: the screen's main way in is speaking (the home screen), so the microphone is drawn
+ * as its primary action; elsewhere it stays the biggest secondary control beside the answers.
+ */
+export function VoiceBar({ voice, prominent = false }: { voice: ScreenVoice; prominent?: boolean }) {
   const { uiMode } = useAppInfo();
   if (voice.unavailable === 'unavailable') return null; // this station has no recognizer: buttons only
   const busy = voice.state !== 'idle';
   return (
     <section className="voice-bar" aria-label={t.voice.label}>
       <Button
+        variant={prominent ? 'primary' : 'secondary'}
         className="mic"
         icon={<MicIcon />}
         aria-pressed={busy}

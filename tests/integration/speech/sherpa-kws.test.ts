@@ -58,6 +58,18 @@ describe('sherpa-onnx keyword spotter', () => {
     }
   });
 
+  it('with spoken numbers off (the station default), a number step takes no number, only its words', () => {
+    const station = createSherpaKwsRecognizer({ modelDir, mergers: ALL_MERGERS, spokenNumbers: false });
+    try {
+      const phone = parseWav(fs.readFileSync(path.join(keywordsDir, 'digits', 'qwen3-noise2-num2.wav'))).samples;
+      const s = station.start({ kind: 'digits', minLength: 11, maxLength: 11, extra: [{ id: 'skip', label: '跳过' }] });
+      for (const c of chunks(phone)) s.accept(c);
+      expect(s.end()).toMatchObject({ kind: 'rejected' });
+    } finally {
+      station.dispose();
+    }
+  });
+
   it('hears silence as no speech', () => {
     expect(hear(new Int16Array(16000 * 2), { kind: 'confirm' }).final).toMatchObject({ kind: 'rejected', reason: 'no-speech' });
   });

@@ -20,6 +20,14 @@ import { loadDictionary } from '../../../speech/grammar/dictionary.js';
 import { buildStepGrammar } from '../../../speech/grammar/step-grammar.js';
 import { createIntentMatcher } from '../../../speech/intent/match.js';
 import { defaultPocketSphinxModelDir, POCKETSPHINX_MODEL_NAME } from '../../../speech/models/paths.js';
+import { defaultKwsModelDir, KWS_MODEL_NAME } from '../../../speech/kws/model.js';
+import { buildKeywordSet, defaultKeywordThresholds, loadTokenSet } from '../../../speech/kws/keyword-lines.js';
+import { tokenDictionary } from '../../../speech/kws/token-dictionary.js';
+import { ALL_MERGERS } from '../../../speech/kws/accent.js';
+import { stepKeywords } from '../../../speech/recognition/sherpa-kws-recognizer.js';
+import { CONTINUE_STEP } from '../../../renderer/src/session/useContinueByVoice.js';
+import { questionGrammar, topicGrammar } from '../../../renderer/src/services/queries/voice/policy-grammar.js';
+import { builtinPolicyIndex, policyTopics } from '../../../common/policy/builtin.js';
 
 type Question = Extract<FlowView, { kind: 'question' }>;
 
@@ -32,6 +40,12 @@ const candidates = [
 const dicFile = candidates.find((f) => fs.existsSync(f));
 if (!dicFile) throw new Error(`No PocketSphinx dictionary at ${candidates.join(' or ')}: run npm run provision:models`);
 const dict = loadDictionary(dicFile);
+
+// The keyword spotter's token inventory (the default engine): every phrase must be sounds it knows.
+const TOKENS = 'tokens.txt';
+const tokenFile = [path.join(defaultKwsModelDir(), TOKENS), path.join(process.env.XIANGYIN_SHARED_DIR ?? path.resolve(repoRoot, '..', 'shared'), 'models', KWS_MODEL_NAME, TOKENS)].find((f) => fs.existsSync(f));
+if (!tokenFile) throw new Error(`No keyword-spotting model tokens: run npm run provision:models`);
+const kwsTokens = loadTokenSet(tokenFile);
 
 const catalogue = builtinCatalogue();
 const phases: PhotoPhase[] = ['opening', 'preview', 'shot', 'failed'];
@@ -97,6 +111,22 @@ describe('flow voice grammars against the real dictionary', () => {
     for (const { where, spec } of specs) {
       expect(stepSpecSchema.safeParse(spec).success, where).toBe(true);
       expect(() => buildStepGrammar(spec, dict), where).not.toThrow();
+    }
+  });
+
+  it('every step, and the home screen, the warning and the queries, builds as the keyword spotter\'s keywords with every accent variant', () => {
+    const kwsDict = tokenDictionary(kwsTokens);
+    const more: { where: string; spec: StepSpecInput }[] = [
+      { where: 'home', spec: { kind: 'home' } },
+      { where: '您还在吗', spec: CONTINUE_STEP },
+      { where: 'policy topics', spec: topicGrammar(policyTopics) },
+      ...policyTopics.flatMap((t) => {
+        const g = questionGrammar(builtinPolicyIndex().byTopic(t.id));
+        return g ? [{ where: `policy questions ${t.id}`, spec: g }] : [];
+      }),
+    ];
+    for (const { where, spec } of [...specs, ...more]) {
+      expect(() => buildKeywordSet(stepKeywords(buildStepGrammar(spec, kwsDict)), kwsTokens, defaultKeywordThresholds, ALL_MERGERS), where).not.toThrow();
     }
   });
 
