@@ -9,17 +9,14 @@
 // kiosk asks again, while a missed one clears the resident's unfinished
 // application. Speech not in this small grammar is rejected as anywhere else.
 import { useCallback, useEffect, useRef } from 'react';
-import type { SpeechResultEvent, StepSpecInput } from '../../../common/ipc/channels/speech.js';
+import type { SpeechResultEvent } from '../../../common/ipc/channels/speech.js';
 import { useSayThen } from '../read-aloud/useSayThen.js';
 import { useVoice, type Voice } from '../voice/index.js';
 import { useVoiceKey } from '../voice-ui/VoiceKeyContext.js';
-import { t } from '../i18n/zh-CN.js';
 
-/** What can be said to the warning (the step also holds 返回, 首页, 再说一遍 and 帮助, as every step does). */
-export const CONTINUE_STEP: StepSpecInput = {
-  kind: 'choice',
-  options: [{ id: 'continue', label: t.inactivity.continue, synonyms: [...t.inactivity.continueSaid] }],
-};
+import { CONTINUE_STEP } from './continue-step.js';
+
+export { CONTINUE_STEP };
 
 export interface ContinueByVoiceOptions {
   /** The warning as spoken, said once known and again on 再说一遍 (null: not known yet). */

@@ -25,7 +25,7 @@ import { buildKeywordSet, defaultKeywordThresholds, loadTokenSet } from '../../.
 import { tokenDictionary } from '../../../speech/kws/token-dictionary.js';
 import { ALL_MERGERS } from '../../../speech/kws/accent.js';
 import { stepKeywords } from '../../../speech/recognition/sherpa-kws-recognizer.js';
-import { CONTINUE_STEP } from '../../../renderer/src/session/useContinueByVoice.js';
+import { CONTINUE_STEP } from '../../../renderer/src/session/continue-step.js';
 import { questionGrammar, topicGrammar } from '../../../renderer/src/services/queries/voice/policy-grammar.js';
 import { builtinPolicyIndex, policyTopics } from '../../../common/policy/builtin.js';
 
