@@ -113,6 +113,17 @@ const phoneClips: Clip[] = fs.existsSync(digitsDir)
   ? fs.readdirSync(digitsDir).filter((f) => f.endsWith('.wav')).map((f) => ({ name: `digits/${f.slice(0, -4)}`, wav: path.join(digitsDir, f), expect: fs.readFileSync(path.join(digitsDir, `${f.slice(0, -4)}.expect`), 'utf8').trim(), step: 'digits' as const }))
   : [];
 
+// What loading the spotter costs the host: measured first, before any other engine is in memory.
+{
+  const rss0 = process.memoryUsage().rss;
+  const t0 = performance.now();
+  const probe = createRecognizer({ ...recognition, engine: 'sherpa-kws' })!;
+  probe.prepare({ kind: 'home' });
+  const ms = performance.now() - t0;
+  console.log(`sherpa-kws load: ${ms.toFixed(0)} ms, +${((process.memoryUsage().rss - rss0) / 2 ** 20).toFixed(1)} MB RSS (goal ≤ 60 MB)`);
+  probe.dispose();
+}
+
 let stationTotal: ReturnType<typeof summarize> | undefined;
 let stationAll: ClipOutcome[] = [];
 for (const engine of ['sherpa-kws', 'pocketsphinx'] as const) {
