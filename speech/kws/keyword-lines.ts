@@ -16,6 +16,8 @@ export interface KeywordPhrase {
   readonly text: string;
   /** Spotted only if its sounds are free (a hesitation such as 啊 beside the step's own words). */
   readonly optional?: boolean;
+  /** Held to at least this threshold whatever its length: a yes that submits (see stepKeywords). */
+  readonly minThreshold?: number;
 }
 
 export interface KeywordThresholds {
@@ -84,7 +86,7 @@ export function buildKeywordSet(phrases: readonly KeywordPhrase[], tokenSet: Rea
       return;
     }
     owner.set(key, p.intent);
-    const threshold = (sylls.length === 1 ? t.oneSyllable : t.base) + (variant === 'accent' ? t.accentPenalty : 0);
+    const threshold = Math.max(p.minThreshold ?? 0, sylls.length === 1 ? t.oneSyllable : t.base) + (variant === 'accent' ? t.accentPenalty : 0);
     lines.push(`${key} :${t.boost} #${Math.min(0.95, threshold).toFixed(3)} @${entries.length}`);
     entries.push({ ...p, tokens, syllables: sylls.length, variant });
   };

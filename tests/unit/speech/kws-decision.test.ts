@@ -9,6 +9,8 @@ import { decideKws, HESITATION, NUMERAL } from '../../../speech/kws/kws-decision
 import { saidHits, voicedOutside } from '../../../speech/kws/hits.js';
 import type { Hit } from '../../../speech/kws/spot-stream.js';
 import { tokenDictionary } from '../../../speech/kws/token-dictionary.js';
+import { buildKeywordSet } from '../../../speech/kws/keyword-lines.js';
+import { CONFIRM_YES_THRESHOLD, stepKeywords } from '../../../speech/recognition/sherpa-kws-recognizer.js';
 import { syllablesOf, tokensOf } from '../../../speech/kws/pinyin-tokens.js';
 
 // Every token is known: these tests are about the rules, not the model's inventory.
@@ -38,6 +40,16 @@ describe('which hits were said', () => {
   it('counts the voice outside the keywords, with a margin at their edges', () => {
     // 0.85-1.65 s, both ends included.
     expect(voicedOutside(voiced(0, 2), [hit('a', '低保', 1.0, 1.5)])).toBe(200 - 81);
+  });
+});
+
+describe('the keywords of a step', () => {
+  it('holds every yes of a confirm step, even 是的 or 可以, to the stricter bar; elsewhere the usual one', () => {
+    const tokens = new Set(buildStepGrammar({ kind: 'confirm' }, dict).phrases.flatMap((p) => tokensOf(syllablesOf(p.words.join('')))));
+    const confirm = buildKeywordSet(stepKeywords(buildStepGrammar({ kind: 'confirm' }, dict)), tokens);
+    const line = (text: string) => confirm.text.split('\n')[confirm.entries.findIndex((e) => e.text === text && e.variant === 'citation')]!;
+    for (const yes of ['是的', '可以', '好的']) expect(line(yes)).toContain(`#${CONFIRM_YES_THRESHOLD.toFixed(3)}`);
+    expect(line('不要')).toContain('#0.150');
   });
 });
 
