@@ -35,7 +35,7 @@ export const storeSyncModule: ModuleFactory = async ({ config, platform, status,
   let kiosk: KioskSync;
   try {
     if (config.sync.server === 'embedded') {
-      embedded = await startEmbeddedServer(paths.serverDir, (m, f) => log.warn(m, f));
+      embedded = await startEmbeddedServer(paths.serverDir, platform.secrets, (m, f) => log.warn(m, f));
     }
     kiosk = await openKioskSync({
       dbFile: paths.dbFile,
