@@ -1,5 +1,6 @@
 // `npx xiangyin server …` — the reference sync server and its operator commands.
-//   run [--port N] [--host H] [--server-dir DIR]       serve until SIGINT/SIGTERM
+//   run [--port N] [--host H] [--server-dir DIR] [--attachment-days N] [--upload-days N]
+//                                                      serve until SIGINT/SIGTERM
 //   register --kiosk ID (--public-key FILE | --this-kiosk)
 //   kiosks                                             registered kiosks
 //   list [--status accepted|completed|rejected] [--json]
@@ -24,7 +25,7 @@ import { SyncServer } from '../../sync-server/server.js';
 import { rewrapDataKey } from '../../sync-server/vault.js';
 import { cliContext, option, type CliContext } from './store-context.js';
 
-const USAGE = `usage: xiangyin server run [--port N] [--host H] [--server-dir DIR]
+const USAGE = `usage: xiangyin server run [--port N] [--host H] [--server-dir DIR] [--attachment-days N] [--upload-days N]
        xiangyin server register --kiosk ID (--public-key FILE | --this-kiosk)
        xiangyin server kiosks | list [--status S] [--json]
        xiangyin server complete APP_ID
