@@ -39,7 +39,18 @@ const maskName = (v: string) => {
   return chars[0] + '*'.repeat(Math.max(chars.length - 1, 1));
 };
 
+/** Record ids (UUIDs) are what logs are for; their digit groups must not read as phone numbers. */
+const UUID = /([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})/;
+
 export function redact(text: string): string {
+  // Split keeps the UUIDs at the odd indexes; only the text between them is masked.
+  return text
+    .split(UUID)
+    .map((part, i) => (i % 2 === 1 ? part : redactPart(part)))
+    .join('');
+}
+
+function redactPart(text: string): string {
   return text
     .replace(ID_NUMBER, maskIdNumber)
     .replace(MOBILE, maskMobile)

@@ -69,8 +69,10 @@ describe('the log redactor', () => {
   });
 
   it('keeps what is not personal readable: times, ports, millisecond timestamps, short ids', () => {
-    const line = '2026-12-06T01:35:10.000Z INFO [sync] pass {"port":43127,"at":1733449000000,"count":12}';
+    const line = '2026-12-06T01:35:10.000Z INFO [sync] pass {"port":43127,"at":1733449000000,"count":12,"id":"0190e7a2-0000-7000-8000-000000000001"}';
     expect(redact(line)).toBe(line);
+    // A phone number next to a record id is still masked.
+    expect(redact('0190e7a2-0000-7000-8000-000000000001 13800138000')).toBe('0190e7a2-0000-7000-8000-000000000001 138****8000');
   });
 
   it('never prints an ID number, whatever surrounds it', () => {
