@@ -10,6 +10,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import type { SecretStore } from '../offline-store/keys/secret-store.js';
 import { MASTER_KEY_BYTES, SERVER_MASTER_KEY_NAME } from './master-key.js';
+import type { RetentionPolicy } from './retention.js';
 import { SyncServer } from './server.js';
 
 export interface EmbeddedServerInfo {
@@ -34,11 +35,16 @@ export function embeddedMasterKey(secrets: SecretStore): Promise<Buffer> {
   return secrets.getOrCreate(SERVER_MASTER_KEY_NAME, () => crypto.randomBytes(MASTER_KEY_BYTES));
 }
 
-export async function startEmbeddedServer(dir: string, secrets: SecretStore, log?: (msg: string, fields?: Record<string, unknown>) => void): Promise<SyncServer> {
+export async function startEmbeddedServer(
+  dir: string,
+  secrets: SecretStore,
+  log?: (msg: string, fields?: Record<string, unknown>) => void,
+  retention?: Partial<RetentionPolicy>,
+): Promise<SyncServer> {
   const previous = readEmbeddedInfo(dir);
   const port = previous ? Number(new URL(previous.url).port) : 0;
   const masterKey = await embeddedMasterKey(secrets);
-  let server = new SyncServer({ dataDir: dir, port, log, masterKey });
+  let server = new SyncServer({ dataDir: dir, port, log, masterKey, retention });
   try {
     await server.start();
   } catch (e) {
@@ -48,7 +54,7 @@ export async function startEmbeddedServer(dir: string, secrets: SecretStore, log
     }
     // Someone else took the old port: take a new one.
     await server.dispose();
-    server = new SyncServer({ dataDir: dir, port: 0, log, masterKey });
+    server = new SyncServer({ dataDir: dir, port: 0, log, masterKey, retention });
     await server.start();
   }
   fs.writeFileSync(infoFile(dir), JSON.stringify({ url: server.url, pid: process.pid, publicKeyPem: server.publicKeyPem } satisfies EmbeddedServerInfo));

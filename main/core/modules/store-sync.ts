@@ -36,7 +36,8 @@ export const storeSyncModule: ModuleFactory = async ({ config, platform, status,
   let kiosk: KioskSync;
   try {
     if (config.sync.server === 'embedded') {
-      embedded = await startEmbeddedServer(paths.serverDir, platform.secrets, (m, f) => log.warn(m, f));
+      // The embedded server keeps finished applications' attachments as long as the kiosk keeps its own copy.
+      embedded = await startEmbeddedServer(paths.serverDir, platform.secrets, (m, f) => log.warn(m, f), { attachmentDays: config.store.retentionDays });
     }
     kiosk = await openKioskSync({
       dbFile: paths.dbFile,
