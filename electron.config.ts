@@ -29,6 +29,21 @@ const config: Configuration = {
     { from: 'station.example.json', to: 'kiosk/station.example.json' },
     { from: 'models', to: 'models', filter: ['**/*'] },
   ],
+  // Electron's fuses, flipped in the binary at packaging (electron-builder runs
+  // @electron/fuses): no `ELECTRON_RUN_AS_NODE`, no NODE_OPTIONS, no --inspect, so
+  // nobody on the box can turn the kiosk binary into a Node.js that reads the
+  // keyring-wrapped key; only the packaged, integrity-checked app.asar is loaded;
+  // Chromium's cookie store is encrypted with the OS keyring; file:// pages get
+  // no extra privileges (the renderer is served from app://).
+  electronFuses: {
+    runAsNode: false,
+    enableNodeOptionsEnvironmentVariable: false,
+    enableNodeCliInspectArguments: false,
+    enableEmbeddedAsarIntegrityValidation: true,
+    onlyLoadAppFromAsar: true,
+    enableCookieEncryption: true,
+    grantFileProtocolExtraPrivileges: false,
+  },
   // All natives ship prebuilt binaries for linux x64 and arm64 (Node-API): no rebuild.
   npmRebuild: false,
   nodeGypRebuild: false,
@@ -42,7 +57,9 @@ const config: Configuration = {
     ],
   },
   deb: {
-    depends: ['socat', 'espeak-ng', 'libpocketsphinx3', 'libusb-1.0-0', 'libnss3', 'libasound2'],
+    // gnome-keyring, libsecret and a D-Bus session bus: the keyring the kiosk
+    // session starts, so safeStorage never falls back to basic_text.
+    depends: ['socat', 'espeak-ng', 'libpocketsphinx3', 'libusb-1.0-0', 'libnss3', 'libasound2', 'gnome-keyring', 'libsecret-1-0', 'dbus-user-session'],
     afterInstall: 'build/kiosk/after-install.sh',
   },
 };

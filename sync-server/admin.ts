@@ -4,6 +4,7 @@
 import type { Db } from '../offline-store/db/sqlite.js';
 import { catalogueVersionSchema } from '../offline-store/sync/protocol.js';
 import { publicKeyFingerprint } from '../offline-store/sync/signing.js';
+import { applicationAd, type Vault } from './vault.js';
 
 /** Catalogue payloads larger than this would not fit a kiosk's answer limit. */
 export const MAX_CATALOGUE_BYTES = 1024 * 1024;
@@ -33,6 +34,7 @@ export interface ServerApplication {
 export class AdminDesk {
   constructor(
     private readonly db: Db,
+    private readonly vault: Vault,
     private readonly now: () => Date,
   ) {}
 
@@ -90,32 +92,38 @@ export class AdminDesk {
 
   application(id: string): ServerApplication | null {
     const r = this.db.prepare('SELECT * FROM applications WHERE id = ?').get(id) as Record<string, unknown> | undefined;
-    return r ? toApplication(r) : null;
+    return r ? this.toApplication(r) : null;
   }
 
   applications(opts: { kioskId?: string; status?: string; limit?: number } = {}): ServerApplication[] {
     const rows = this.db
       .prepare('SELECT * FROM applications WHERE (? IS NULL OR kiosk_id = ?) AND (? IS NULL OR status = ?) ORDER BY id LIMIT ?')
       .all(opts.kioskId ?? null, opts.kioskId ?? null, opts.status ?? null, opts.status ?? null, opts.limit ?? 1_000_000) as Record<string, unknown>[];
-    return rows.map(toApplication);
+    return rows.map((r) => this.toApplication(r));
   }
 
   counts(): Record<string, number> {
     const rows = this.db.prepare('SELECT status, count(*) AS n FROM applications GROUP BY status').all() as { status: string; n: number }[];
     return Object.fromEntries(rows.map((r) => [r.status, r.n]));
   }
-}
 
-function toApplication(r: Record<string, unknown>): ServerApplication {
-  const body = JSON.parse(String(r.body_json)) as { attachments: { id: string; sha256: string; size: number }[] };
-  return {
-    id: String(r.id),
-    kioskId: String(r.kiosk_id),
-    revision: Number(r.revision),
-    receiptNumber: String(r.receipt_number),
-    status: String(r.status),
-    reason: (r.reason as string | null) ?? null,
-    receivedAt: String(r.received_at),
-    attachments: body.attachments.map((a) => ({ id: a.id, sha256: a.sha256, size: a.size })),
-  };
+  /** The whole application as the kiosk sent it (with the resident's data), opened from its sealed body. */
+  body(id: string): unknown {
+    const r = this.db.prepare('SELECT id, body_enc FROM applications WHERE id = ?').get(id) as { id: string; body_enc: Buffer } | undefined;
+    return r ? JSON.parse(this.vault.openText(r.body_enc, applicationAd(r.id))) : null;
+  }
+
+  private toApplication(r: Record<string, unknown>): ServerApplication {
+    const body = JSON.parse(this.vault.openText(r.body_enc as Buffer, applicationAd(String(r.id)))) as { attachments: { id: string; sha256: string; size: number }[] };
+    return {
+      id: String(r.id),
+      kioskId: String(r.kiosk_id),
+      revision: Number(r.revision),
+      receiptNumber: String(r.receipt_number),
+      status: String(r.status),
+      reason: (r.reason as string | null) ?? null,
+      receivedAt: String(r.received_at),
+      attachments: body.attachments.map((a) => ({ id: a.id, sha256: a.sha256, size: a.size })),
+    };
+  }
 }

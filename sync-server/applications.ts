@@ -10,6 +10,7 @@ import type { Db } from '../offline-store/db/sqlite.js';
 import { canonicalJson, sha256Hex } from '../offline-store/sync/canonical.js';
 import { idempotencyKeyOf, wireApplicationSchema, type BatchResult, type WireApplication } from '../offline-store/sync/protocol.js';
 import { HttpError } from './http-util.js';
+import { applicationAd, type Vault } from './vault.js';
 
 interface StoredApplication {
   id: string;
@@ -24,6 +25,7 @@ interface StoredApplication {
 export class ApplicationDesk {
   constructor(
     private readonly db: Db,
+    private readonly vault: Vault,
     private readonly now: () => Date,
   ) {}
 
@@ -83,12 +85,14 @@ export class ApplicationDesk {
     const receipt = this.nextReceipt(at);
     this.db
       .prepare(
-        `INSERT INTO applications (id, kiosk_id, revision, idempotency_key, body_sha256, body_json, receipt_number, status, reason, received_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'accepted', NULL, ?, ?)
+        `INSERT INTO applications (id, kiosk_id, revision, idempotency_key, body_sha256, body_json, body_enc, receipt_number, status, reason, received_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, NULL, ?, ?, 'accepted', NULL, ?, ?)
          ON CONFLICT(id) DO UPDATE SET revision = excluded.revision, idempotency_key = excluded.idempotency_key, body_sha256 = excluded.body_sha256,
-           body_json = excluded.body_json, receipt_number = excluded.receipt_number, status = 'accepted', reason = NULL, updated_at = excluded.updated_at`,
+           body_json = NULL, body_enc = excluded.body_enc, receipt_number = excluded.receipt_number, status = 'accepted', reason = NULL,
+           updated_at = excluded.updated_at, attachments_purged_at = NULL`,
       )
-      .run(app.id, kioskId, app.revision, app.idempotencyKey, bodySha256, JSON.stringify(app), receipt, at, at);
+      // The body holds the resident's ID number, name, phone and address: sealed, bound to its row.
+      .run(app.id, kioskId, app.revision, app.idempotencyKey, bodySha256, this.vault.seal(JSON.stringify(app), applicationAd(app.id)), receipt, at, at);
     this.db
       .prepare("INSERT INTO changes (kiosk_id, kind, application_id, status, receipt_number, reason, at) VALUES (?, 'application-status', ?, 'accepted', ?, NULL, ?)")
       .run(kioskId, app.id, receipt, at);

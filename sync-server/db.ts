@@ -2,11 +2,17 @@
 // seen nonces, applications with their receipts, upload progress, the per-kiosk
 // change feed and the demo residents' social-insurance records. Attachment bytes
 // live in files next to it. Versioned by user_version like the kiosk's store.
+// Personal data (application bodies, residents' records, attachments, the
+// server's private key) is sealed by the application (vault.ts); migrations
+// only shape the schema and need no key, and rows an older server wrote in
+// clear are sealed when a server first opens the database with its key
+// (seal-legacy.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import { ensureDatabaseFile } from '../offline-store/db/create-file.js';
 import { Database, type Db } from '../offline-store/db/sqlite.js';
 import { generateSigningKey, signingIdentity, type SigningIdentity } from '../offline-store/sync/signing.js';
+import { SERVER_KEY_AD, type Vault } from './vault.js';
 
 const steps: ((db: Db) => void)[] = [
   (db) =>
@@ -56,10 +62,48 @@ const steps: ((db: Db) => void)[] = [
   // half at registration. One row, created inside the opening transaction, so two
   // servers opening one folder at once end up with one key.
   (db) => db.exec('CREATE TABLE server_identity (id INTEGER PRIMARY KEY CHECK (id = 1), private_key_der BLOB NOT NULL, created_at TEXT NOT NULL);'),
+  // Version 3: personal data sealed at rest. The data key (wrapped by the master
+  // key); sealed columns beside the plain ones, which become nullable and are
+  // emptied by seal-legacy.ts; residents found by a keyed hash of the ID number
+  // (the plain table is kept, renamed, until its rows are sealed); the file
+  // position each upload has reached (its file holds sealed chunks); when a
+  // finished application's attachments were purged.
+  (db) =>
+    db.exec(`
+      CREATE TABLE data_key (id INTEGER PRIMARY KEY CHECK (id = 1), wrapped BLOB NOT NULL, created_at TEXT NOT NULL, rotated_at TEXT);
+      CREATE TABLE applications_v3 (
+        id TEXT PRIMARY KEY,
+        kiosk_id TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        idempotency_key TEXT NOT NULL,
+        body_sha256 TEXT NOT NULL,
+        body_json TEXT,
+        body_enc BLOB,
+        receipt_number TEXT NOT NULL,
+        status TEXT NOT NULL,
+        reason TEXT,
+        received_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        attachments_purged_at TEXT
+      );
+      INSERT INTO applications_v3 (id, kiosk_id, revision, idempotency_key, body_sha256, body_json, receipt_number, status, reason, received_at, updated_at)
+        SELECT id, kiosk_id, revision, idempotency_key, body_sha256, body_json, receipt_number, status, reason, received_at, updated_at FROM applications;
+      DROP TABLE applications;
+      ALTER TABLE applications_v3 RENAME TO applications;
+      CREATE INDEX applications_by_kiosk ON applications(kiosk_id, id);
+      CREATE INDEX applications_finished ON applications(status, updated_at);
+      ALTER TABLE residents RENAME TO residents_plain;
+      CREATE TABLE residents (id_key TEXT PRIMARY KEY, record_enc BLOB NOT NULL, as_of TEXT NOT NULL);
+      CREATE TABLE server_identity_v3 (id INTEGER PRIMARY KEY CHECK (id = 1), private_key_der BLOB, private_key_enc BLOB, created_at TEXT NOT NULL);
+      INSERT INTO server_identity_v3 (id, private_key_der, created_at) SELECT id, private_key_der, created_at FROM server_identity;
+      DROP TABLE server_identity;
+      ALTER TABLE server_identity_v3 RENAME TO server_identity;
+      ALTER TABLE uploads ADD COLUMN stored_bytes INTEGER;
+    `),
 ];
 
-/** The schema version a freshly opened server database is at. */
-export const SERVER_DB_VERSION = steps.length;
+/** The schema steps, one per version (exported for the migration tests). */
+export const serverSchemaSteps: readonly ((db: Db) => void)[] = steps;
 
 export function openServerDatabase(dir: string): Db {
   fs.mkdirSync(path.join(dir, 'uploads'), { recursive: true, mode: 0o700 });
@@ -71,6 +115,9 @@ export function openServerDatabase(dir: string): Db {
   db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
+  // Deleted and replaced rows are overwritten with zeros, so personal data an
+  // older server wrote in clear leaves no trace in free pages once sealed.
+  db.pragma('secure_delete = ON');
   const version = () => db.pragma('user_version', { simple: true }) as number;
   const tooNew = (v: number) => new Error(`sync server database version ${v} is newer than this server (${steps.length})`);
   try {
@@ -97,13 +144,16 @@ export function uploadFile(dir: string, id: string): string {
   return path.join(dir, 'uploads', id);
 }
 
-/** The server's signing identity, created the first time (in one transaction, so never twice). */
-export function serverIdentity(db: Db, now: () => Date): SigningIdentity {
-  const der = db
+/**
+ * The server's signing identity, created the first time (in one transaction, so
+ * never twice), its private key sealed by the vault.
+ */
+export function serverIdentity(db: Db, vault: Vault, now: () => Date): SigningIdentity {
+  const sealed = db
     .transaction(() => {
-      db.prepare('INSERT OR IGNORE INTO server_identity (id, private_key_der, created_at) VALUES (1, ?, ?)').run(generateSigningKey(), now().toISOString());
-      return (db.prepare('SELECT private_key_der FROM server_identity WHERE id = 1').get() as { private_key_der: Buffer }).private_key_der;
+      db.prepare('INSERT OR IGNORE INTO server_identity (id, private_key_enc, created_at) VALUES (1, ?, ?)').run(vault.seal(generateSigningKey(), SERVER_KEY_AD), now().toISOString());
+      return (db.prepare('SELECT private_key_enc FROM server_identity WHERE id = 1').get() as { private_key_enc: Buffer }).private_key_enc;
     })
     .immediate();
-  return signingIdentity(der);
+  return signingIdentity(vault.open(sealed, SERVER_KEY_AD));
 }

@@ -4,6 +4,7 @@
 import type { SocialInsuranceRecord } from '../common/domain/application.js';
 import { maskIdNumber } from '../common/domain/application.js';
 import type { Db } from '../offline-store/db/sqlite.js';
+import { residentAd, type Vault } from './vault.js';
 
 interface DemoResident {
   idNumber: string;
@@ -44,9 +45,14 @@ export function demoRecord(r: DemoResident): SocialInsuranceRecord {
   };
 }
 
-export function seedDemoResidents(db: Db, asOf: string): void {
-  const ins = db.prepare('INSERT OR IGNORE INTO residents (id_number, record_json, as_of) VALUES (?, ?, ?)');
+/** Records are sealed like any resident's: found by a keyed hash of the ID number. */
+export function seedDemoResidents(db: Db, vault: Vault, asOf: string): void {
+  const has = db.prepare('SELECT 1 FROM residents WHERE id_key = ?');
+  const ins = db.prepare('INSERT OR IGNORE INTO residents (id_key, record_enc, as_of) VALUES (?, ?, ?)');
   db.transaction(() => {
-    for (const r of demoResidents) ins.run(r.idNumber, JSON.stringify(demoRecord(r)), asOf);
+    for (const r of demoResidents) {
+      const key = vault.residentKey(r.idNumber);
+      if (!has.get(key)) ins.run(key, vault.seal(JSON.stringify(demoRecord(r)), residentAd(key)), asOf);
+    }
   })();
 }

@@ -2,9 +2,15 @@
 // 127.0.0.1, for development and single-station demos. Its port is remembered
 // in the server folder so a restart (and the CLI) finds it at the same address,
 // with the server's public key, which the kiosk pins like any other (in-process
-// here, from that file for the CLI).
+// here, from that file for the CLI). Its master key comes from the kiosk's own
+// secret store (the OS keyring under Electron, a 0600 key file under the web
+// host), as the kiosk's database key does: the server folder alone opens nothing.
 import fs from 'node:fs';
 import path from 'node:path';
+import crypto from 'node:crypto';
+import type { SecretStore } from '../offline-store/keys/secret-store.js';
+import { MASTER_KEY_BYTES, SERVER_MASTER_KEY_NAME } from './master-key.js';
+import type { RetentionPolicy } from './retention.js';
 import { SyncServer } from './server.js';
 
 export interface EmbeddedServerInfo {
@@ -24,10 +30,21 @@ export function readEmbeddedInfo(dir: string): EmbeddedServerInfo | null {
   }
 }
 
-export async function startEmbeddedServer(dir: string, log?: (msg: string, fields?: Record<string, unknown>) => void): Promise<SyncServer> {
+/** The embedded server's master key, kept in the kiosk's secret store. */
+export function embeddedMasterKey(secrets: SecretStore): Promise<Buffer> {
+  return secrets.getOrCreate(SERVER_MASTER_KEY_NAME, () => crypto.randomBytes(MASTER_KEY_BYTES));
+}
+
+export async function startEmbeddedServer(
+  dir: string,
+  secrets: SecretStore,
+  log?: (msg: string, fields?: Record<string, unknown>) => void,
+  retention?: Partial<RetentionPolicy>,
+): Promise<SyncServer> {
   const previous = readEmbeddedInfo(dir);
   const port = previous ? Number(new URL(previous.url).port) : 0;
-  let server = new SyncServer({ dataDir: dir, port, log });
+  const masterKey = await embeddedMasterKey(secrets);
+  let server = new SyncServer({ dataDir: dir, port, log, masterKey, retention });
   try {
     await server.start();
   } catch (e) {
@@ -37,7 +54,7 @@ export async function startEmbeddedServer(dir: string, log?: (msg: string, field
     }
     // Someone else took the old port: take a new one.
     await server.dispose();
-    server = new SyncServer({ dataDir: dir, port: 0, log });
+    server = new SyncServer({ dataDir: dir, port: 0, log, masterKey, retention });
     await server.start();
   }
   fs.writeFileSync(infoFile(dir), JSON.stringify({ url: server.url, pid: process.pid, publicKeyPem: server.publicKeyPem } satisfies EmbeddedServerInfo));

@@ -16,6 +16,9 @@ import { ApplicationDesk } from './applications.js';
 import { Authenticator } from './auth.js';
 import { openServerDatabase, serverIdentity } from './db.js';
 import { seedDemoResidents } from './demo-data.js';
+import { DEFAULT_RETENTION, purgeExpired, type PurgeResult, type RetentionPolicy } from './retention.js';
+import { sealLegacyRows } from './seal-legacy.js';
+import { residentAd, unlockVault, type Vault } from './vault.js';
 import { HttpError, parseJsonBody, readBody, sendError, sendJson, type AnswerSigner } from './http-util.js';
 import { DEFAULT_QUERY_RATE, TokenBuckets, type RateLimit } from './rate-limit.js';
 import { UploadDesk } from './uploads.js';
@@ -30,7 +33,16 @@ export interface SyncServerOptions {
   seedDemo?: boolean;
   /** Look-ups of residents' records allowed per kiosk. */
   queryRate?: RateLimit;
+  /**
+   * The 32-byte master key that wraps the data key sealing personal data
+   * (master-key.ts says where it comes from). Never stored with the database.
+   */
+  masterKey: Buffer;
+  /** What is purged when (defaults: DEFAULT_RETENTION); purges run at start and hourly while serving. */
+  retention?: Partial<RetentionPolicy>;
 }
+
+const PURGE_EVERY_MS = 60 * 60_000;
 
 const UPLOAD_CHUNK_LIMIT = 8 * 1024 * 1024 + 1;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -40,6 +52,8 @@ const FEED_PAGE_BYTES = 1024 * 1024;
 export class SyncServer {
   readonly admin: AdminDesk;
   private readonly db: Db;
+  private readonly vault: Vault;
+  private purgeTimer: NodeJS.Timeout | null = null;
   private readonly auth: Authenticator;
   private readonly desk: ApplicationDesk;
   private readonly uploads: UploadDesk;
@@ -53,12 +67,19 @@ export class SyncServer {
   constructor(private readonly o: SyncServerOptions) {
     this.now = o.now ?? (() => new Date());
     this.db = openServerDatabase(o.dataDir);
-    if (o.seedDemo ?? true) seedDemoResidents(this.db, '2026-11-01T00:00:00.000Z');
+    try {
+      this.vault = unlockVault(this.db, o.masterKey, this.now);
+      sealLegacyRows(this.db, this.vault, o.dataDir);
+    } catch (e) {
+      this.db.close();
+      throw e;
+    }
+    if (o.seedDemo ?? true) seedDemoResidents(this.db, this.vault, '2026-11-01T00:00:00.000Z');
     this.auth = new Authenticator(this.db, () => this.now().getTime());
-    this.desk = new ApplicationDesk(this.db, this.now);
-    this.uploads = new UploadDesk(this.db, o.dataDir, this.now);
-    this.admin = new AdminDesk(this.db, this.now);
-    this.identity = serverIdentity(this.db, this.now);
+    this.desk = new ApplicationDesk(this.db, this.vault, this.now);
+    this.uploads = new UploadDesk(this.db, this.vault, o.dataDir, this.now);
+    this.admin = new AdminDesk(this.db, this.vault, this.now);
+    this.identity = serverIdentity(this.db, this.vault, this.now);
     this.queryBuckets = new TokenBuckets(o.queryRate ?? DEFAULT_QUERY_RATE, () => this.now().getTime());
     this.port = o.port ?? 0;
   }
@@ -70,6 +91,16 @@ export class SyncServer {
 
   get fingerprint(): string {
     return this.identity.fingerprint;
+  }
+
+  /** Purges what the retention policy says the server no longer needs (retention.ts). */
+  purge(): PurgeResult {
+    return purgeExpired(this.db, this.vault, this.o.dataDir, this.now(), { ...DEFAULT_RETENTION, ...this.o.retention });
+  }
+
+  /** A whole attachment's bytes, opened from its sealed file (for operators and tests), or null. */
+  attachment(id: string): Buffer | null {
+    return this.uploads.read(id);
   }
 
   get running(): boolean {
@@ -97,6 +128,8 @@ export class SyncServer {
     });
     this.port = (server.address() as AddressInfo).port;
     this.server = server;
+    this.purgeNow();
+    this.purgeTimer ??= setInterval(() => this.purgeNow(), PURGE_EVERY_MS).unref();
     return this.url;
   }
 
@@ -111,8 +144,20 @@ export class SyncServer {
   }
 
   async dispose(): Promise<void> {
+    if (this.purgeTimer) clearInterval(this.purgeTimer);
+    this.purgeTimer = null;
     await this.stop();
     this.db.close();
+  }
+
+  /** A failed purge is logged, never a stopped server: it runs again within the hour. */
+  private purgeNow(): void {
+    try {
+      const r = this.purge();
+      if (r.attachments + r.abandonedUploads + r.strayFiles > 0) this.o.log?.('retention purge', { ...r });
+    } catch (e) {
+      this.o.log?.('retention purge failed', { error: (e as Error)?.name, code: (e as NodeJS.ErrnoException)?.code });
+    }
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -157,10 +202,9 @@ export class SyncServer {
         }
         const q = socialInsuranceQuerySchema.safeParse(parseJsonBody(req, raw));
         if (!q.success) throw new HttpError(400, 'bad-query', 'idNumber is required');
-        const row = this.db.prepare('SELECT record_json, as_of FROM residents WHERE id_number = ?').get(q.data.idNumber.trim().toUpperCase()) as
-          | { record_json: string; as_of: string }
-          | undefined;
-        return ok({ record: row ? JSON.parse(row.record_json) : null, asOf: row?.as_of ?? this.now().toISOString() });
+        const idKey = this.vault.residentKey(q.data.idNumber);
+        const row = this.db.prepare('SELECT record_enc, as_of FROM residents WHERE id_key = ?').get(idKey) as { record_enc: Buffer; as_of: string } | undefined;
+        return ok({ record: row ? JSON.parse(this.vault.openText(row.record_enc, residentAd(idKey))) : null, asOf: row?.as_of ?? this.now().toISOString() });
       }
       if (req.method === 'GET' && route === '/ping') return ok({ serverTime: this.now().toISOString() });
       throw new HttpError(404, 'not-found', 'no such endpoint');

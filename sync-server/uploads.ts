@@ -3,12 +3,17 @@
 // the new offset, so `received` never claims bytes that are not on disk. A wrong
 // offset gets 409 with the offset to resume from; when the last byte arrives the
 // whole file is checked against the sha256 the kiosk declared (and signed).
+// Each chunk reaches the disk sealed (sealed-file.ts): the file grows by one
+// sealed record per chunk, written at the file position the database recorded
+// for the last whole chunk, so a chunk a crash left half-written is overwritten.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { Db } from '../offline-store/db/sqlite.js';
 import type { UploadState } from '../offline-store/sync/protocol.js';
 import { uploadFile } from './db.js';
 import { HttpError } from './http-util.js';
+import { openSealedFile, sealedRecord } from './sealed-file.js';
+import type { Vault } from './vault.js';
 
 interface UploadRow {
   id: string;
@@ -17,6 +22,7 @@ interface UploadRow {
   sha256: string;
   received: number;
   complete: number;
+  stored_bytes: number | null;
 }
 
 export interface ChunkHeaders {
@@ -31,6 +37,7 @@ export class UploadDesk {
 
   constructor(
     private readonly db: Db,
+    private readonly vault: Vault,
     private readonly dir: string,
     private readonly now: () => Date,
   ) {}
@@ -66,9 +73,14 @@ export class UploadDesk {
     if (h.offset + chunk.length > h.total || chunk.length === 0) throw new HttpError(400, 'bad-chunk', 'chunk is empty or runs past the declared length');
 
     const file = uploadFile(this.dir, id);
-    const fh = await fs.promises.open(file, row ? 'r+' : 'w');
+    const position = row?.stored_bytes ?? 0;
+    const record = sealedRecord(this.vault, id, h.offset, chunk, position);
+    const stored = position + record.length;
+    const fh = await fs.promises.open(file, row ? 'r+' : 'w', 0o600);
     try {
-      await fh.write(chunk, 0, chunk.length, h.offset);
+      await fh.write(record, 0, record.length, position);
+      // Drop the tail of a chunk a crash left behind past this one.
+      await fh.truncate(stored);
       await fh.sync();
     } finally {
       await fh.close();
@@ -77,23 +89,30 @@ export class UploadDesk {
     const next = h.offset + chunk.length;
     let complete = 0;
     if (next === h.total) {
-      const actual = crypto.createHash('sha256').update(await fs.promises.readFile(file)).digest('hex');
+      const actual = crypto.createHash('sha256').update(openSealedFile(this.vault, id, await fs.promises.readFile(file), stored)).digest('hex');
       if (actual !== h.sha256) {
         // Start over rather than keep bytes that do not add up.
         await fs.promises.truncate(file, 0);
-        this.db.prepare('UPDATE uploads SET received = 0, updated_at = ? WHERE id = ?').run(at, id);
+        this.db.prepare('UPDATE uploads SET received = 0, stored_bytes = 0, updated_at = ? WHERE id = ?').run(at, id);
         throw new HttpError(422, 'sha256-mismatch', 'the uploaded bytes do not match the declared sha256; upload again from 0');
       }
       complete = 1;
     }
     this.db
       .prepare(
-        `INSERT INTO uploads (id, kiosk_id, size, sha256, received, complete, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT(id) DO UPDATE SET received = excluded.received, complete = excluded.complete, updated_at = excluded.updated_at`,
+        `INSERT INTO uploads (id, kiosk_id, size, sha256, received, complete, updated_at, stored_bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET received = excluded.received, complete = excluded.complete, updated_at = excluded.updated_at, stored_bytes = excluded.stored_bytes`,
       )
-      .run(id, kioskId, h.total, h.sha256, next, complete, at);
+      .run(id, kioskId, h.total, h.sha256, next, complete, at, stored);
     row = this.row(id)!;
     return { status: 200, state: toState(row) };
+  }
+
+  /** A whole attachment's plain bytes (for the operator and the tests), or null when there is none. */
+  read(id: string): Buffer | null {
+    const row = this.row(id);
+    if (!row?.complete) return null;
+    return openSealedFile(this.vault, id, fs.readFileSync(uploadFile(this.dir, id)), row.stored_bytes ?? 0);
   }
 
   private row(id: string): UploadRow | undefined {

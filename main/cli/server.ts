@@ -1,37 +1,106 @@
 // `npx xiangyin server …` — the reference sync server and its operator commands.
-//   run [--port N] [--host H] [--server-dir DIR]       serve until SIGINT/SIGTERM
+//   run [--port N] [--host H] [--server-dir DIR] [--attachment-days N] [--upload-days N]
+//                                                      serve until SIGINT/SIGTERM
 //   register --kiosk ID (--public-key FILE | --this-kiosk)
 //   kiosks                                             registered kiosks
 //   list [--status accepted|completed|rejected] [--json]
 //   complete APP_ID                                    办结: reaches the kiosk by its change feed
 //   reject APP_ID --reason TEXT                        退回, with a reason the specialist reads out
 //   catalogue VERSION FILE.json                        publish a catalogue version to every kiosk
+//   purge [--attachment-days N] [--upload-days N]      run retention now
+//   new-master-key FILE                                write a fresh master key (0600, never overwrites)
+//   rotate-master-key --new-master-key-file FILE       re-wrap the data key with a new master key
 // The server folder defaults to <data-dir>/sync-server (the embedded server's),
 // so these commands act on the server a kiosk started with the embedded default.
+// The master key: --master-key-file FILE, else XIANGYIN_SERVER_MASTER_KEY_FILE or
+// XIANGYIN_SERVER_MASTER_KEY, else (for the embedded server's folder only) the
+// station's key store, where the embedded server keeps it.
 import fs from 'node:fs';
+import path from 'node:path';
 import { loadKioskIdentity } from '../../offline-store/sync/identity.js';
+import { openServerDatabase } from '../../sync-server/db.js';
+import { embeddedMasterKey } from '../../sync-server/embedded.js';
+import { masterKeyFromEnv, MasterKeyError, readMasterKeyFile, writeNewMasterKeyFile } from '../../sync-server/master-key.js';
 import { SyncServer } from '../../sync-server/server.js';
-import { cliContext, option } from './store-context.js';
+import { rewrapDataKey } from '../../sync-server/vault.js';
+import { cliContext, option, type CliContext } from './store-context.js';
 
-const USAGE = `usage: xiangyin server run [--port N] [--host H] [--server-dir DIR]
+const USAGE = `usage: xiangyin server run [--port N] [--host H] [--server-dir DIR] [--attachment-days N] [--upload-days N]
        xiangyin server register --kiosk ID (--public-key FILE | --this-kiosk)
        xiangyin server kiosks | list [--status S] [--json]
        xiangyin server complete APP_ID
        xiangyin server reject APP_ID --reason TEXT
        xiangyin server catalogue VERSION FILE.json
-  shared: [--config FILE] [--data-dir DIR]`;
+       xiangyin server purge [--attachment-days N] [--upload-days N]
+       xiangyin server new-master-key FILE
+       xiangyin server rotate-master-key --new-master-key-file FILE
+  shared: [--config FILE] [--data-dir DIR] [--server-dir DIR] [--master-key-file FILE]`;
+
+/** Where this server's master key comes from (see the header). */
+async function masterKeyFor(ctx: CliContext, dir: string, rest: string[]): Promise<{ key: Buffer; source: 'file' | 'env' | 'station' }> {
+  const file = option(rest, '--master-key-file');
+  if (file) return { key: readMasterKeyFile(file), source: 'file' };
+  const fromEnv = masterKeyFromEnv(process.env);
+  if (fromEnv) return { key: fromEnv, source: 'env' };
+  if (path.resolve(dir) === path.resolve(ctx.paths.serverDir)) return { key: await embeddedMasterKey(ctx.secrets), source: 'station' };
+  throw new MasterKeyError('missing', `no master key for the server in ${dir}: pass --master-key-file FILE or set XIANGYIN_SERVER_MASTER_KEY_FILE (make one with \`npx xiangyin server new-master-key FILE\`)`);
+}
 
 export async function run(args: string[]): Promise<number> {
   const ctx = cliContext(args);
   const [cmd, ...rest] = ctx.rest;
   const dir = option(rest, '--server-dir') ?? ctx.paths.serverDir;
-  if (cmd === 'run') return serve(dir, rest);
-  const known = ['register', 'kiosks', 'list', 'complete', 'reject', 'catalogue'];
+  const known = ['run', 'register', 'kiosks', 'list', 'complete', 'reject', 'catalogue', 'purge', 'new-master-key', 'rotate-master-key'];
   if (!cmd || !known.includes(cmd)) {
     console.error(USAGE);
     return 2;
   }
-  const server = new SyncServer({ dataDir: dir, seedDemo: false });
+  try {
+    if (cmd === 'new-master-key') {
+      const file = rest.find((a) => !a.startsWith('--'));
+      if (!file) return usage();
+      writeNewMasterKeyFile(file);
+      console.log(`wrote a new master key to ${file} (mode 600); keep a copy apart from the server's database and its backups`);
+      return 0;
+    }
+    const master = await masterKeyFor(ctx, dir, rest);
+    if (cmd === 'rotate-master-key') return rotate(dir, master, rest);
+    if (cmd === 'run') return await serve(dir, rest, master.key);
+    return await operate(cmd, dir, rest, master.key, ctx);
+  } catch (e) {
+    console.error(`server: ${(e as Error).message}`);
+    return 1;
+  }
+}
+
+function usage(): number {
+  console.error(USAGE);
+  return 2;
+}
+
+/**
+ * Key rotation: the data key re-wrapped by the new master key, in one
+ * transaction; nothing else is rewritten, and servers already running keep
+ * working (they hold the data key). Start them next with the new key.
+ */
+function rotate(dir: string, master: { key: Buffer; source: string }, rest: string[]): number {
+  const next = option(rest, '--new-master-key-file');
+  if (!next) return usage();
+  if (master.source === 'station') {
+    throw new MasterKeyError('missing', "the embedded server's master key lives in the station's key store; rotate a standalone server's key: pass --master-key-file OLD (or the environment) and --new-master-key-file NEW");
+  }
+  const db = openServerDatabase(dir);
+  try {
+    rewrapDataKey(db, master.key, readMasterKeyFile(next), () => new Date());
+  } finally {
+    db.close();
+  }
+  console.log(`data key re-wrapped with the master key in ${next}; start the server with --master-key-file ${next} from now on, and destroy the old key once every backup you keep was taken after this rotation`);
+  return 0;
+}
+
+async function operate(cmd: string, dir: string, rest: string[], masterKey: Buffer, ctx: CliContext): Promise<number> {
+  const server = new SyncServer({ dataDir: dir, seedDemo: false, masterKey, retention: retentionOptions(rest) });
   try {
     switch (cmd) {
       case 'register': {
@@ -69,23 +138,42 @@ export async function run(args: string[]): Promise<number> {
         console.log(`published catalogue ${version}`);
         return 0;
       }
+      case 'purge': {
+        const r = server.purge();
+        if (ctx.json) console.log(JSON.stringify(r));
+        else console.log(`purged the attachments of ${r.applications} finished application(s) (${r.attachments} file(s)), ${r.abandonedUploads} abandoned upload(s), ${r.strayFiles} stray file(s)`);
+        return 0;
+      }
     }
-    console.error(USAGE);
-    return 2;
-  } catch (e) {
-    console.error(`server: ${(e as Error).message}`);
-    return 1;
+    return usage();
   } finally {
     await server.dispose();
   }
 }
 
-async function serve(dir: string, rest: string[]): Promise<number> {
+function retentionOptions(rest: string[]): { attachmentDays?: number; abandonedUploadDays?: number } {
+  const days = (name: string) => {
+    const v = option(rest, name);
+    if (v === undefined) return undefined;
+    if (!/^\d{1,5}$/.test(v)) throw new RangeError(`${name} takes a whole number of days`);
+    return Number(v);
+  };
+  const r: { attachmentDays?: number; abandonedUploadDays?: number } = {};
+  const a = days('--attachment-days');
+  const u = days('--upload-days');
+  if (a !== undefined) r.attachmentDays = a;
+  if (u !== undefined) r.abandonedUploadDays = u;
+  return r;
+}
+
+async function serve(dir: string, rest: string[], masterKey: Buffer): Promise<number> {
   const server = new SyncServer({
     dataDir: dir,
     port: Number(option(rest, '--port') ?? 8740),
     host: option(rest, '--host') ?? '127.0.0.1',
     log: (m, f) => console.error(m, JSON.stringify(f ?? {})),
+    masterKey,
+    retention: retentionOptions(rest),
   });
   const url = await server.start();
   // The one line scripts wait for; keep its shape stable.

@@ -82,7 +82,7 @@ async function now(ctx: CliContext): Promise<number> {
       url = info.url;
       serverKey = info.publicKeyPem;
     } else {
-      temporary = await startEmbeddedServer(ctx.paths.serverDir);
+      temporary = await startEmbeddedServer(ctx.paths.serverDir, ctx.secrets, undefined, { attachmentDays: ctx.config.store.retentionDays });
       url = temporary.url;
       serverKey = temporary.publicKeyPem;
       temporary.admin.registerKiosk(ctx.config.stationId, (await loadKioskIdentity(ctx.secrets)).publicKeyPem);

@@ -1,17 +1,16 @@
 // A tiny structured logger. Personal data must never reach it: callers log ids of
 // records and error codes, never names or ID numbers. `redact` is a last line of
-// defence that masks anything shaped like a resident ID number.
+// defence (redact.ts) that masks anything shaped like an ID number or a phone
+// number, and Chinese names in fields that hold names.
+import { redact } from './redact.js';
+
+export { redact };
+
 export interface Logger {
   info(msg: string, fields?: Record<string, unknown>): void;
   warn(msg: string, fields?: Record<string, unknown>): void;
   error(msg: string, fields?: Record<string, unknown>): void;
   child(scope: string): Logger;
-}
-
-const ID_NUMBER = /\b(\d{6})\d{8}(\d{3}[\dXx])\b/g;
-
-export function redact(text: string): string {
-  return text.replace(ID_NUMBER, '$1********$2');
 }
 
 export function createLogger(scope: string, sink: (line: string) => void = (l) => process.stderr.write(l + '\n')): Logger {

@@ -1,7 +1,7 @@
 // The Electron shell, kept thin: one hardened full-screen kiosk window over the
 // same station core the web host uses. Every IPC message is checked for its
 // sender (our window, our origin) and then goes through the contract dispatcher.
-import { app, BrowserWindow, ipcMain, session, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, ipcMain, safeStorage, session, type IpcMainInvokeEvent } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadStationConfig } from '../core/config.js';
@@ -11,7 +11,7 @@ import { defaultDataDir, nodePlatform } from '../core/platform.js';
 import { createStation, type Station } from '../core/station.js';
 import { hardenSession, hardenWebContents, isOwnOrigin, kioskWindowOptions } from './hardening.js';
 import { registerSchemeAsPrivileged, serveRenderer } from './protocol.js';
-import { safeStorageSecretStore } from './safe-storage-secrets.js';
+import { assertRealKeyring, KeyringUnavailableError, safeStorageSecretStore } from './safe-storage-secrets.js';
 import { APP_ORIGIN, ELECTRON_CALL, ELECTRON_EVENT, ELECTRON_SUBSCRIBE, ELECTRON_UNSUBSCRIBE } from './ipc-names.js';
 import { CrashPolicy } from './crash-policy.js';
 import { createIpcHandlers, type Sender } from './ipc-handlers.js';
@@ -22,10 +22,13 @@ const log = createLogger('electron');
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  // The kiosk session is no desktop Chromium recognises, so it would pick the
+  // basic_text backend (a built-in password); ask for the keyring the session starts.
+  if (process.platform === 'linux' && !app.commandLine.hasSwitch('password-store')) app.commandLine.appendSwitch('password-store', 'gnome-libsecret');
   registerSchemeAsPrivileged();
   start().catch((e: unknown) => {
     // A config the station refuses (invalid, or production with development parts) says why and exits.
-    const known = e instanceof ConfigError || e instanceof ProductionConfigError;
+    const known = e instanceof ConfigError || e instanceof ProductionConfigError || e instanceof KeyringUnavailableError;
     log.error('station refused to start', { error: (e as Error)?.name ?? 'unknown' });
     process.stderr.write(`${known ? (e as Error).message : (e as Error)?.stack}\n`);
     app.exit(1);
@@ -34,9 +37,11 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   await app.whenReady();
+  // Refuse a keyring that protects nothing before anything is opened with it.
+  assertRealKeyring(safeStorage, process.platform);
   const config = loadStationConfig(process.env.XIANGYIN_CONFIG);
   const dataDir = config.dataDir ?? defaultDataDir();
-  const platform = nodePlatform({ dataDir, secrets: safeStorageSecretStore(path.join(app.getPath('userData'), 'keys')), log });
+  const platform = nodePlatform({ dataDir, secrets: safeStorageSecretStore(path.join(app.getPath('userData'), 'keys'), safeStorage, process.platform), log });
   const station = await createStation({ config, platform, host: 'electron' });
 
   hardenSession(session.defaultSession);

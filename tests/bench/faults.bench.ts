@@ -41,7 +41,7 @@ interface Rig {
 
 async function rig(name: string, proxyOptions: (server: SyncServer) => FaultProxyOptions, sync: Partial<SyncConfig>): Promise<Rig> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `xy-bench-faults-${name}-`));
-  const server = new SyncServer({ dataDir: path.join(dir, 'server') });
+  const server = new SyncServer({ dataDir: path.join(dir, 'server'), masterKey: crypto.randomBytes(32) });
   const serverUrl = await server.start();
   const proxy = new FaultProxy(Number(new URL(serverUrl).port), proxyOptions(server));
   const proxyUrl = await proxy.start();

@@ -35,7 +35,7 @@ const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xy-bench-sync-'));
-  const server = new SyncServer({ dataDir: path.join(dir, 'server') });
+  const server = new SyncServer({ dataDir: path.join(dir, 'server'), masterKey: crypto.randomBytes(32) });
   const serverUrl = await server.start();
   const link = new LinkEmulator({ targetPort: Number(new URL(serverUrl).port), bandwidthBps: BANDWIDTH_BPS, rttMs: RTT_MS, resetEveryMs: RESET_EVERY_MS });
   const linkUrl = await link.start();

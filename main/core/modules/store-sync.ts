@@ -12,6 +12,7 @@ import { openKioskSync, type KioskSync } from '../../../offline-store/kiosk-sync
 import { storePaths } from '../../../offline-store/paths.js';
 import { querySocialInsurance } from '../../../offline-store/sync/queries.js';
 import { startEmbeddedServer } from '../../../sync-server/embedded.js';
+import { MasterKeyError } from '../../../sync-server/master-key.js';
 import type { SyncServer } from '../../../sync-server/server.js';
 import type { ModuleFactory } from '../module.js';
 import { APP_VERSION } from '../version.js';
@@ -35,7 +36,8 @@ export const storeSyncModule: ModuleFactory = async ({ config, platform, status,
   let kiosk: KioskSync;
   try {
     if (config.sync.server === 'embedded') {
-      embedded = await startEmbeddedServer(paths.serverDir, (m, f) => log.warn(m, f));
+      // The embedded server keeps finished applications' attachments as long as the kiosk keeps its own copy.
+      embedded = await startEmbeddedServer(paths.serverDir, platform.secrets, (m, f) => log.warn(m, f), { attachmentDays: config.store.retentionDays });
     }
     kiosk = await openKioskSync({
       dbFile: paths.dbFile,
@@ -54,7 +56,9 @@ export const storeSyncModule: ModuleFactory = async ({ config, platform, status,
     });
   } catch (e) {
     await embedded?.dispose();
-    if (!(e instanceof StoreError)) throw e;
+    // The embedded server's master key not opening its data (a key store lost or
+    // replaced) is a store that cannot open, like the kiosk's own wrong key.
+    if (!(e instanceof StoreError || e instanceof MasterKeyError)) throw e;
     log.error('store failed to open', { code: e.code });
     status.setStore({ state: 'error', message: e.message });
     return { name: 'store-sync', handlers: unavailableHandlers(e.message) };

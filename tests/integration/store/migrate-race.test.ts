@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEncryptedDatabase } from '../../../offline-store/db/open.js';
 import { LATEST_VERSION, migrate, schemaVersion } from '../../../offline-store/migrations/index.js';
 import { migration001 } from '../../../offline-store/migrations/001-initial.js';
-import { openServerDatabase, SERVER_DB_VERSION } from '../../../sync-server/db.js';
+import { openServerDatabase, serverSchemaSteps } from '../../../sync-server/db.js';
 
 const ROUNDS = 12;
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -105,13 +105,16 @@ describe('two processes migrating one database at once', () => {
     expect(answers.filter((a) => a === 'OK').length).toBeGreaterThanOrEqual(ROUNDS);
   }, 120_000);
 
-  it('the sync server: both start on a fresh folder, each step runs once', async () => {
+  it('the sync server: both start on a fresh folder, each step runs once, one data key and one signing key', async () => {
     const answers: string[] = [];
+    const masterKey = crypto.randomBytes(32);
     for (let round = 0; round < ROUNDS; round++) {
       const serverDir = path.join(dir, `server-${round}`);
-      answers.push(...(await both(`server ${serverDir}`)));
+      answers.push(...(await both(`server ${serverDir} ${masterKey.toString('hex')}`)));
       const db = openServerDatabase(serverDir);
-      expect(db.pragma('user_version', { simple: true })).toBe(SERVER_DB_VERSION);
+      expect(db.pragma('user_version', { simple: true })).toBe(serverSchemaSteps.length);
+      expect(db.prepare('SELECT count(*) AS n FROM data_key').get()).toEqual({ n: 1 });
+      expect(db.prepare('SELECT count(*) AS n FROM server_identity WHERE private_key_enc IS NOT NULL AND private_key_der IS NULL').get()).toEqual({ n: 1 });
       db.close();
     }
     expect(answers).toEqual(Array(ROUNDS * 2).fill('OK'));

@@ -13,7 +13,6 @@ import { keyFileSecretStore } from '../../../offline-store/keys/key-file-store.j
 import { DATABASE_KEY_NAME } from '../../../offline-store/keys/secret-store.js';
 import { openKioskSync } from '../../../offline-store/kiosk-sync.js';
 import { loadKioskIdentity } from '../../../offline-store/sync/identity.js';
-import { uploadFile } from '../../../sync-server/db.js';
 import { tempDir } from '../../unit/store/helpers.js';
 import { quietLog, startServer } from './harness.js';
 
@@ -81,7 +80,7 @@ function runAndKill(command: string[], dataDir: string, url: string, seed: numbe
 
 describe('crash safety', () => {
   it(`${KILLS} SIGKILLs while enqueueing and syncing: every application on the server exactly once, attachments intact`, { timeout: 600_000 }, async () => {
-    const { server, url, dir: serverDir } = await startServer();
+    const { server, url } = await startServer();
     cleanups.push(() => server.dispose());
     const dataDir = tempDir('xy-crash-');
     const secrets = keyFileSecretStore(path.join(dataDir, 'keys'));
@@ -129,7 +128,7 @@ describe('crash safety', () => {
       const detail = k.store.applications.get(a.id);
       expect(a.attachments.map((x) => x.sha256)).toEqual(detail.attachments.map((x) => x.sha256));
       for (const att of a.attachments) {
-        const bytes = fs.readFileSync(uploadFile(serverDir, att.id));
+        const bytes = server.attachment(att.id)!;
         expect(bytes.length).toBe(att.size);
         expect(crypto.createHash('sha256').update(bytes).digest('hex')).toBe(att.sha256);
       }

@@ -16,8 +16,11 @@ import { tempDir } from '../../unit/store/helpers.js';
 
 export const quietLog = { info: () => {}, warn: () => {} };
 
+/** The tests' server master key: one constant, so a server restarted on its folder opens it again. */
+export const testMasterKey = crypto.createHash('sha256').update('xiangyin test master key').digest();
+
 export async function startServer(dir = tempDir('xy-server-')): Promise<{ server: SyncServer; url: string; dir: string }> {
-  const server = new SyncServer({ dataDir: dir });
+  const server = new SyncServer({ dataDir: dir, masterKey: testMasterKey });
   const url = await server.start();
   return { server, url, dir };
 }

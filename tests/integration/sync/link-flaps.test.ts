@@ -3,9 +3,7 @@
 // every open connection whenever it sees traffic, up to 100 times), so some land
 // after the server committed and before the kiosk heard: the idempotency path.
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { uploadFile } from '../../../sync-server/db.js';
 import { sampleSubmit } from '../../unit/store/helpers.js';
 import { LinkEmulator } from '../../tools/link-emulator.js';
 import { startKiosk, startServer } from './harness.js';
@@ -17,7 +15,7 @@ afterEach(async () => {
 
 describe('link flaps', () => {
   it('survives 100 drops while syncing 500 applications: none lost, none duplicated', { timeout: 240_000 }, async () => {
-    const { server, url, dir } = await startServer();
+    const { server, url } = await startServer();
     cleanups.push(() => server.dispose());
     const link = new LinkEmulator({ targetPort: Number(new URL(url).port), rttMs: 10, bandwidthBps: 4_000_000 });
     const linkUrl = await link.start();
@@ -54,7 +52,7 @@ describe('link flaps', () => {
     for (const a of onServer) {
       expect(a.revision).toBe(0);
       for (const att of a.attachments) {
-        expect(crypto.createHash('sha256').update(fs.readFileSync(uploadFile(dir, att.id))).digest('hex')).toBe(att.sha256);
+        expect(crypto.createHash('sha256').update(server.attachment(att.id)!).digest('hex')).toBe(att.sha256);
       }
     }
     const local = k.store.applications.list({ limit: 200, statuses: ['accepted'] });

@@ -1,9 +1,7 @@
 // The whole path over a real socket: enqueue → upload attachments → batch →
 // receipt; the server marks completed/rejected → the kiosk learns it by cursor.
-import fs from 'node:fs';
 import crypto from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { uploadFile } from '../../../sync-server/db.js';
 import { residents, sampleSubmit } from '../../unit/store/helpers.js';
 import { drain, startKiosk, startServer } from './harness.js';
 
@@ -14,7 +12,7 @@ afterEach(async () => {
 
 describe('sync round trip', () => {
   it('uploads applications with attachments once, and brings back completions and rejections', async () => {
-    const { server, url, dir } = await startServer();
+    const { server, url } = await startServer();
     cleanups.push(() => server.dispose());
     const k = await startKiosk({ server, url, sync: { chunkBytes: 3000 } });
     cleanups.push(() => k.close());
@@ -30,7 +28,7 @@ describe('sync round trip', () => {
     expect(onServer.map((a) => a.id).sort()).toEqual([...ids].sort());
     for (const a of onServer) {
       for (const att of a.attachments) {
-        const bytes = fs.readFileSync(uploadFile(dir, att.id));
+        const bytes = server.attachment(att.id)!;
         expect(crypto.createHash('sha256').update(bytes).digest('hex')).toBe(att.sha256);
       }
     }

@@ -10,7 +10,7 @@ import { SyncServer } from '../../../sync-server/server.js';
 import { demoResidents } from '../../../sync-server/demo-data.js';
 import { sampleSubmit, tempDir } from '../../unit/store/helpers.js';
 import { FaultProxy } from '../../tools/fault-proxy.js';
-import { raw, startKiosk, startServer } from './harness.js';
+import { raw, startKiosk, startServer, testMasterKey } from './harness.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -59,7 +59,7 @@ describe('server limits', () => {
 
   it('look-ups are rate-limited per kiosk with 429 and Retry-After, and the kiosk waits as told', async () => {
     const dir = tempDir('xy-server-');
-    const server = new SyncServer({ dataDir: dir, queryRate: { burst: 3, perMinute: 1 } });
+    const server = new SyncServer({ dataDir: dir, queryRate: { burst: 3, perMinute: 1 }, masterKey: testMasterKey });
     const url = await server.start();
     cleanups.push(() => server.dispose());
     let lookups = 0;

@@ -42,4 +42,28 @@ describe('electron-builder config', () => {
     // koffi ships one npm package per platform; npm installs only the host's.
     expect(fs.existsSync(path.join(repoRoot, 'node_modules/@koromix/koffi-linux-x64'))).toBe(true);
   });
+
+  it('flips the security fuses at packaging: no run-as-node, NODE_OPTIONS or --inspect; app.asar only, integrity-checked; cookies encrypted', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      enableCookieEncryption: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+    // The installed electron-builder knows the option (it applies it with @electron/fuses).
+    const scheme = fs.readFileSync(path.join(repoRoot, 'node_modules/app-builder-lib/scheme.json'), 'utf8');
+    expect(scheme).toContain('"electronFuses"');
+    expect(fs.existsSync(path.join(repoRoot, 'node_modules/@electron/fuses/package.json'))).toBe(true);
+  });
+
+  it('runs a keyring in the kiosk session and depends on its packages, so safeStorage never falls back to basic_text', () => {
+    expect(config.deb?.depends).toEqual(expect.arrayContaining(['gnome-keyring', 'libsecret-1-0', 'dbus-user-session']));
+    const session = fs.readFileSync(path.join(repoRoot, 'build/kiosk/kiosk-session.sh'), 'utf8');
+    expect(session).toMatch(/gnome-keyring-daemon --unlock/);
+    expect(session).toMatch(/dbus-run-session/);
+    expect(session).toMatch(/\/opt\/Xiangyin\/xiangyin --password-store=gnome-libsecret/);
+  });
 });
