@@ -29,6 +29,24 @@ const SYSTEM_CJK = [
   '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc',
 ];
 
+/** A preview taller than this (about 8 m of paper) is refused rather than allocated. */
+export const MAX_PREVIEW_HEIGHT_DOTS = 60_000;
+/** GS ( k n for the module size: printers take 1–16 dots. */
+const MAX_MODULE = 16;
+
+export type PreviewErrorCode = 'qr-too-large' | 'too-tall';
+
+/** Elements that cannot be drawn as a picture; the decoded text lines are unaffected. */
+export class PreviewError extends Error {
+  constructor(
+    readonly code: PreviewErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PreviewError';
+  }
+}
+
 let fontList: string | null = null;
 
 /** A system font file with Chinese glyphs: a known Debian path, else what fc-match offers for zh-cn. */
@@ -89,9 +107,14 @@ function textBlock(e: Extract<PrintElement, { type: 'text' }>, fonts: string): B
 }
 
 function qrBlock(e: Extract<PrintElement, { type: 'qr' }>): Block {
-  const qr = QRCode.create(e.payload || ' ', { errorCorrectionLevel: 'M' });
+  let qr: ReturnType<typeof QRCode.create>;
+  try {
+    qr = QRCode.create(e.payload || ' ', { errorCorrectionLevel: 'M' });
+  } catch (err) {
+    throw new PreviewError('qr-too-large', `a QR code of ${Buffer.byteLength(e.payload)} bytes cannot be drawn: ${(err as Error).message}`);
+  }
   const n = qr.modules.size;
-  const unit = Math.max(1, e.moduleSize);
+  const unit = Math.min(MAX_MODULE, Math.max(1, e.moduleSize));
   return {
     height: n * unit + 2 * LINE,
     draw(ctx, y, width) {
@@ -117,6 +140,7 @@ function cutBlock(partial: boolean): Block {
   };
 }
 
+/** Throws only `PreviewError`. */
 export async function renderPreview(elements: readonly PrintElement[], opts: PreviewOptions = {}): Promise<Buffer> {
   const fonts = previewFontFamilies();
   const width = opts.widthDots ?? 384;
@@ -128,6 +152,7 @@ export async function renderPreview(elements: readonly PrintElement[], opts: Pre
     return { height: LINE * e.lines, draw: () => undefined };
   });
   const height = blocks.reduce((h, b) => h + b.height, 0) + 2 * margin;
+  if (height > MAX_PREVIEW_HEIGHT_DOTS) throw new PreviewError('too-tall', `the preview would be ${height} dots tall (more than ${MAX_PREVIEW_HEIGHT_DOTS}); feeds or sizes in the stream are not a receipt's`);
   const canvas = createCanvas(width + 2 * margin, Math.max(height, 2 * margin + 1));
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#ffffff';
