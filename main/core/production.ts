@@ -6,7 +6,7 @@
 // nothing (no port, no database, no desk login) is opened first.
 import type { StationConfig } from './config.js';
 
-export const productionRefusals = ['embedded-sync-server', 'placeholder-sync-server', 'development-specialist'] as const;
+export const productionRefusals = ['embedded-sync-server', 'placeholder-sync-server', 'development-specialist', 'placeholder-links'] as const;
 export type ProductionRefusal = (typeof productionRefusals)[number];
 
 /** A production station's config asks for something only a development kiosk may do. */
@@ -29,6 +29,8 @@ const why: Record<ProductionRefusal, string> = {
   'placeholder-sync-server': 'sync.server is still the example\'s placeholder (a host ending in .invalid). Set it to your sync server\'s https URL.',
   'development-specialist':
     'specialists is empty, which lets the development specialist "dev" log in with a public PIN. List the station\'s specialists, each with a pinHash from `npx xiangyin specialist hash-pin`.',
+  'placeholder-links':
+    'links.payment or links.status is still a placeholder (a host ending in .invalid): the QR codes on screen and on receipts would lead nowhere. Set them to the payment and status pages\' https URL templates.',
 };
 
 function hostOf(url: string): string {
@@ -46,6 +48,7 @@ export function assertProductionReady(config: StationConfig): void {
   if (config.sync.server === 'embedded') refusals.push('embedded-sync-server');
   else if (hostOf(config.sync.server).endsWith(PLACEHOLDER_SYNC_HOST_SUFFIX)) refusals.push('placeholder-sync-server');
   if (config.specialists.length === 0) refusals.push('development-specialist');
+  if ([config.links.payment, config.links.status].some((t) => hostOf(t.replace(/\{[^{}]*\}/g, 'x')).endsWith(PLACEHOLDER_SYNC_HOST_SUFFIX))) refusals.push('placeholder-links');
   if (refusals.length === 0) return;
   const lines = refusals.map((r) => `  - ${why[r]}`).join('\n');
   throw new ProductionConfigError(
