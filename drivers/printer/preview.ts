@@ -89,18 +89,38 @@ interface Block {
   draw(ctx: SKRSContext2D, y: number, width: number): void;
 }
 
+/** The printer's font is fixed-pitch: 12 dots for an ASCII character, 24 for a Chinese one. */
+const HALF = FONT / 2;
+
 function textBlock(e: Extract<PrintElement, { type: 'text' }>, fonts: string): Block {
   return {
     height: LINE * e.height,
     draw(ctx, y, width) {
       ctx.save();
       ctx.font = `${FONT}px ${fonts}`;
-      const measured = ctx.measureText(e.text).width * e.width;
-      const x = e.align === 'center' ? (width - measured) / 2 : e.align === 'right' ? width - measured : 0;
+      // Each character in its own cell, as the printer puts it, so a line that fits
+      // on paper fits in the preview whatever the preview font's own widths are.
+      const chars = [...e.text];
+      const cells = chars.map((ch) => (ch.codePointAt(0)! < 0x80 ? 1 : 2));
+      const total = cells.reduce((a, b) => a + b, 0) * HALF * e.width;
+      const x = e.align === 'center' ? (width - total) / 2 : e.align === 'right' ? width - total : 0;
       ctx.translate(Math.max(0, x), y + LINE * e.height - 6 * e.height);
       ctx.scale(e.width, e.height);
-      ctx.fillText(e.text, 0, 0);
-      if (e.bold) ctx.fillText(e.text, 0.8, 0); // the printer's bold is a double strike
+      let cx = 0;
+      for (let i = 0; i < chars.length && cx * e.width < width; i++) {
+        // Past the paper's edge nothing is drawn (the printer wraps or drops it).
+        const ch = chars[i]!;
+        const cell = cells[i]! * HALF;
+        const w = ctx.measureText(ch).width;
+        // A glyph wider than its cell is squeezed into it; a narrower one is centred.
+        ctx.save();
+        ctx.translate(cx + Math.max(0, (cell - w) / 2), 0);
+        if (w > cell) ctx.scale(cell / w, 1);
+        ctx.fillText(ch, 0, 0);
+        if (e.bold) ctx.fillText(ch, 0.8, 0); // the printer's bold is a double strike
+        ctx.restore();
+        cx += cell;
+      }
       ctx.restore();
     },
   };
