@@ -5,6 +5,39 @@ import { z } from 'zod';
 
 const line = z.string().min(1).max(200);
 
+/**
+ * The words for the two numbers an application has, the same on screen and on
+ * paper: the kiosk's own tracking number, known at once, and the server's
+ * receipt number, known once the server accepted it.
+ */
+export const NUMBER_LABELS = { tracking: '办件编号', receipt: '受理号' } as const;
+
+export const payMethods = ['qr-phone', 'village-office'] as const;
+export type PayMethod = (typeof payMethods)[number];
+
+/** What is due for a fee (城乡居民医保), and how the resident chose to pay it. */
+export const paymentDueSchema = z
+  .object({
+    amountYuan: z.number().int().positive().max(1_000_000),
+    /** The last day to pay, YYYY-MM-DD. */
+    deadline: z.iso.date(),
+    /** null when the resident was not asked: both ways are offered. */
+    method: z.enum(payMethods).nullable(),
+  })
+  .strict();
+export type PaymentDue = z.infer<typeof paymentDueSchema>;
+
+/** A QR code's content may never hold the ID number (in clear or URL-encoded) or the name. */
+function leaksPersonalData(payload: string, personal: readonly string[]): boolean {
+  let decoded = payload;
+  try {
+    decoded = decodeURIComponent(payload);
+  } catch {
+    // Not URL-encoded: the payload as it is.
+  }
+  return personal.some((p) => p.length >= 2 && !p.includes('*') && (payload.includes(p) || decoded.includes(p)));
+}
+
 export const applicationReceiptSchema = z.object({
   kind: z.literal('application'),
   /** e.g. 乡音便民服务站 (the station's name from its config). */
@@ -16,10 +49,17 @@ export const applicationReceiptSchema = z.object({
   /** The applicant's ID number in full; printed masked. */
   idNumber: z.string().min(1).max(18),
   trackingNumber: z.string().min(1).max(40),
-  /** What the QR code encodes (e.g. a status URL with the tracking number). */
+  /** The server's receipt number (受理号), once it accepted the application. */
+  receiptNumber: z.string().min(1).max(40).optional(),
+  /** What the status QR code encodes: the station's `links.status` URL with the tracking number. */
   qrPayload: z.string().min(1).max(500),
+  /** For a fee: the amount, the deadline and how to pay; a payment QR code when paid by phone. */
+  payment: paymentDueSchema.extend({ qrPayload: z.string().min(1).max(500).optional() }).strict().optional(),
   /** What happens next, in plain words, one short sentence per line. */
   nextSteps: z.array(line).max(10),
+}).refine((d) => !leaksPersonalData(d.qrPayload, [d.idNumber]) && !(d.payment?.qrPayload && leaksPersonalData(d.payment.qrPayload, [d.idNumber])), {
+  message: 'a QR code must not hold the ID number',
+  path: ['qrPayload'],
 });
 export type ApplicationReceipt = z.infer<typeof applicationReceiptSchema>;
 
@@ -35,6 +75,9 @@ export const certificatePrintoutSchema = z.object({
   issuedAt: z.iso.datetime({ offset: true }),
   /** Optional verification code (e.g. a URL to check the certificate). */
   qrPayload: z.string().min(1).max(500).optional(),
+}).refine((d) => !(d.qrPayload && leaksPersonalData(d.qrPayload, [d.idNumber, d.holderName])), {
+  message: 'a QR code must not hold the ID number or the name',
+  path: ['qrPayload'],
 });
 export type CertificatePrintout = z.infer<typeof certificatePrintoutSchema>;
 

@@ -1,7 +1,9 @@
 // `npx xiangyin printer …` — for the technician with a printer or a capture file.
 //   decode FILE [--png OUT.png]  the text lines of an ESC/POS stream in order,
 //                                `[QR] payload` for a QR code and `[CUT]` for a cut,
-//                                one per line (and optionally a PNG preview)
+//                                one per line (and optionally a PNG preview); a bogus
+//                                command (an impossible image header, an oversized QR
+//                                code) is skipped, said on stderr, and the exit is 1
 //   status --port PORT           the printer's DLE EOT status as JSON
 //   test --port PORT             prints a test page (after checking status)
 // PORT is a serial device (/dev/ttyUSB0), a USB printer file (/dev/usb/lp0), or
@@ -71,12 +73,25 @@ async function decodeFile(file: string, png: string | undefined): Promise<number
   emu.push(bytes);
   emu.end();
   for (const line of formatElements(emu.elements)) console.log(line);
+  // Bogus commands were skipped and the rest decoded; say each plainly and fail.
+  for (const e of emu.errors) console.error(`xiangyin printer: ${file}: ${e.message}`);
+  if (emu.errorCount > emu.errors.length) console.error(`xiangyin printer: ${file}: and ${emu.errorCount - emu.errors.length} more bogus commands`);
   if (png) {
-    const { renderPreview } = await import('../../drivers/printer/preview.js');
-    fs.writeFileSync(png, await renderPreview(emu.elements));
+    const { PreviewError, renderPreview } = await import('../../drivers/printer/preview.js');
+    try {
+      fs.writeFileSync(png, await renderPreview(emu.elements));
+    } catch (e) {
+      if (!(e instanceof PreviewError) && !isFsError(e)) throw e;
+      console.error(`xiangyin printer: no preview written: ${(e as Error).message}`);
+      return 1;
+    }
     console.error(`preview written to ${png}`);
   }
-  return 0;
+  return emu.errorCount > 0 ? 1 : 0;
+}
+
+function isFsError(e: unknown): boolean {
+  return e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string' && 'syscall' in e;
 }
 
 async function status(printer: ReceiptPrinter): Promise<number> {

@@ -10,6 +10,7 @@ import { storeConfigSchema, syncConfigSchema } from '../../offline-store/config.
 import { speechConfigSchema } from '../../speech/config.js';
 import { textSizes, uiModes } from '../../common/ipc/channels/app.js';
 import { specialistsConfigSchema } from '../../common/domain/specialist.js';
+import { linksConfigSchema } from '../../common/domain/links.js';
 
 export const stationConfigSchema = z
   .object({
@@ -44,6 +45,11 @@ export const stationConfigSchema = z
     store: storeConfigSchema,
     sync: syncConfigSchema,
     speech: speechConfigSchema,
+    /**
+     * What the QR codes encode: `payment` (with {order} and optionally {amount}) and
+     * `status` (with {tracking}), https URL templates a resident's phone opens.
+     */
+    links: linksConfigSchema,
     /** Who may log in at the specialist desk ({ id, name, pinHash }); empty: the development specialist. */
     specialists: specialistsConfigSchema,
   })

@@ -7,7 +7,7 @@
 import crypto from 'node:crypto';
 import type { StationConfig } from './config.js';
 
-export const productionRefusals = ['embedded-sync-server', 'placeholder-sync-server', 'placeholder-server-key', 'development-specialist'] as const;
+export const productionRefusals = ['embedded-sync-server', 'placeholder-sync-server', 'placeholder-server-key', 'development-specialist', 'placeholder-links'] as const;
 export type ProductionRefusal = (typeof productionRefusals)[number];
 
 /** A production station's config asks for something only a development kiosk may do. */
@@ -31,6 +31,8 @@ const why: Record<ProductionRefusal, string> = {
   'placeholder-server-key': 'sync.serverPublicKey is not a public key (the example\'s placeholder?). Paste the PEM that `npx xiangyin server register` printed on the sync server.',
   'development-specialist':
     'specialists is empty, which lets the development specialist "dev" log in with a public PIN. List the station\'s specialists, each with a pinHash from `npx xiangyin specialist hash-pin`.',
+  'placeholder-links':
+    'links.payment or links.status is still a placeholder (a host ending in .invalid): the QR codes on screen and on receipts would lead nowhere. Set them to the payment and status pages\' https URL templates.',
 };
 
 function isPublicKey(pem: string | undefined): boolean {
@@ -57,6 +59,7 @@ export function assertProductionReady(config: StationConfig): void {
   else if (hostOf(config.sync.server).endsWith(PLACEHOLDER_SYNC_HOST_SUFFIX)) refusals.push('placeholder-sync-server');
   if (config.sync.server !== 'embedded' && !isPublicKey(config.sync.serverPublicKey)) refusals.push('placeholder-server-key');
   if (config.specialists.length === 0) refusals.push('development-specialist');
+  if ([config.links.payment, config.links.status].some((t) => hostOf(t.replace(/\{[^{}]*\}/g, 'x')).endsWith(PLACEHOLDER_SYNC_HOST_SUFFIX))) refusals.push('placeholder-links');
   if (refusals.length === 0) return;
   const lines = refusals.map((r) => `  - ${why[r]}`).join('\n');
   throw new ProductionConfigError(

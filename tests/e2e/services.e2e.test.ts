@@ -81,7 +81,8 @@ describe.each(cases)('$service', ({ service, card, answers }) => {
     const printed = jobText(jobs[0]);
     expect(printed).toContain(tracking);
     expect(printed).toMatch(/\d{4}\*{10}[\dX]{4}/); // masked ID number, never in full
-    expect(jobs[0]!.qr).toContain(tracking);
+    // The status QR code is the station's `links.status` page for this tracking number (the development default).
+    expect(jobs[0]!.qr).toContain(`https://status.example.invalid/xiangyin/track/${tracking}`);
 
     // The link is up (embedded server): the server accepts it and its receipt number replaces ours.
     const settled = await page
@@ -92,8 +93,19 @@ describe.each(cases)('$service', ({ service, card, answers }) => {
     expect(await page.innerText('[data-testid="receipt-number"]')).toMatch(/受理号：\S+/);
     await screenshot(page, `${service}-accepted`);
     if (service === 'medical-insurance-payment') {
-      // Payment happens on a phone or at the village office, by QR code: never card data here.
-      expect(await page.getAttribute('[data-testid="payment-qr"]', 'data-payload')).toMatch(/^XYPAY:\S+:400$/);
+      // Paid by phone (the first choice): the QR code is the station's payment URL for this
+      // order and amount, on screen and on paper, beside the amount and the deadline.
+      const pay = new URL((await page.getAttribute('[data-testid="payment-qr"]', 'data-payload'))!);
+      expect([pay.protocol, pay.searchParams.get('order'), pay.searchParams.get('amount')]).toEqual(['https:', tracking, '400']);
+      expect(await page.innerText('[data-testid="payment-words"]')).toContain('一共要交400元，请在2026年12月31日前交');
+      expect(jobs[0]!.qr).toContain(pay.href);
+      expect(printed).toContain('应交金额：400元');
+      expect(printed).toContain('交费截止：2026年12月31日');
+    }
+    // Every QR code on paper is a URL a phone can open, and none holds the ID number.
+    for (const q of jobs[0]!.qr) {
+      expect(new URL(q).protocol).toBe('https:');
+      expect(q).not.toContain(String(cards[card]!.idNumber));
     }
     await page.locator('[data-action="finish"]').focus();
     await page.keyboard.press('Enter');
@@ -105,6 +117,30 @@ describe.each(cases)('$service', ({ service, card, answers }) => {
     await page.locator('[data-action="satisfaction-done"]').focus();
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-screen="home"]');
+    await page.close();
+  });
+});
+
+describe('医保缴费 paid at the village office', () => {
+  it('到村委会交 says what to bring, how much, by when and where, and shows and prints no payment QR code', async () => {
+    await kiosk.control('printer-simulator', 'clearJobs');
+    const page = await openWithCard('wangJie');
+    await page.locator('[data-service="medical-insurance-payment"]').focus();
+    await page.keyboard.press('Enter');
+    await driveFlow(page, { payFor: 'self', payMethod: 'village-office' }, { shotPrefix: 'medical-village-office' });
+    const words = await page.innerText('[data-testid="payment-words"]');
+    expect(words).toBe('一共要交400元，请在2026年12月31日前交。请带上身份证和400元现金，到村委会交，不用扫码。');
+    expect(await page.locator('[data-testid="payment-qr"]').count()).toBe(0);
+    expect(await page.innerText('main')).not.toMatch(/扫屏幕上的二维码|扫下面的二维码/);
+    await page.waitForSelector('[data-testid="print-state"]', { timeout: 20_000 });
+    await screenshot(page, 'medical-village-office-submitted');
+    const jobs = await kiosk.control<PrintJob[]>('printer-simulator', 'jobs');
+    const printed = jobText(jobs[0]);
+    expect(printed).toContain('应交金额：400元');
+    expect(printed).toContain('到村委会交');
+    // Only the status QR code: nothing to pay by scanning.
+    expect(jobs[0]!.qr).toHaveLength(1);
+    expect(new URL(jobs[0]!.qr[0]!).pathname).toMatch(/\/track\//);
     await page.close();
   });
 });

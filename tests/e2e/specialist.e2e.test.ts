@@ -111,7 +111,9 @@ describe('specialist desk', () => {
     await expect.poll(() => page.getByTestId('desk-queue-message').innerText(), { timeout: 20_000 }).toContain('回执已补打');
     const jobs = await kiosk.control<{ lines: string[]; qr: string[] }[]>('printer-simulator', 'jobs');
     expect(jobs).toHaveLength(1);
-    expect(jobs[0]!.qr).toEqual([app!.localTrackingNumber]);
+    // The reprint's QR code is the status page for the tracking number (links.status, the development default).
+    expect(jobs[0]!.qr).toEqual([`https://status.example.invalid/xiangyin/track/${app!.localTrackingNumber}`]);
+    expect(jobs[0]!.lines).toContain('办件编号：');
     expect(jobs[0]!.lines.join('\n')).not.toContain(resident.idNumber);
   });
 

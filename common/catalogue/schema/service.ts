@@ -43,7 +43,8 @@ export type ServiceAction = z.infer<typeof actionSchema>;
 /**
  * A yearly fee per person (城乡居民医保). The number of people is the resident
  * (when `selfWhen` holds) plus the members of the repeat group `membersOf`.
- * Payment itself happens by QR code on a phone or at the village office.
+ * Payment itself happens by QR code on a phone or in cash at the village office
+ * (common/flow/payment.ts says which, how much and by when).
  */
 export const feeSchema = z
   .object({
@@ -53,6 +54,10 @@ export const feeSchema = z
     membersOf: z.string().min(1),
     /** Summary label for the total, e.g. 一共要交. */
     label: z.string().min(1).max(16).default('一共要交'),
+    /** The last day to pay (YYYY-MM-DD); default 31 December of the year before `year`. */
+    deadline: z.iso.date().optional(),
+    /** The choice field holding how the resident pays ('qr-phone' | 'village-office'). */
+    methodField: z.string().min(1).default('payMethod'),
   })
   .strict();
 export type Fee = z.infer<typeof feeSchema>;

@@ -1,7 +1,8 @@
 // 城乡居民医保缴费: the yearly contribution, for oneself and family members. The
 // amount per person is data (it changes every year). The kiosk only registers who
-// is paid for; the money moves by QR code on the resident's phone or in cash at
-// the village office, never by card data typed at the kiosk.
+// is paid for; the money moves by QR code on the resident's phone (a payment URL
+// from the station's `links.payment`) or in cash at the village office, never by
+// card data typed at the kiosk.
 import type { ServiceDefinitionInput } from '../schema/service.js';
 import { idCardDocument, relationshipOptions } from './shared.js';
 
@@ -81,8 +82,10 @@ export const medicalInsurancePayment: ServiceDefinitionInput = {
   ],
   action: {
     kind: 'submit',
-    queuedSay: '已保存，网络恢复后自动提交。交钱的二维码，到时候在办件进度里能看到。',
-    acceptedSay: '已登记，回执号是{receipt}。请用手机扫屏幕上的二维码交钱，或者到村委会交。',
-    nextSteps: `请在${MEDICAL_INSURANCE_YEAR - 1}年12月31日前交钱。交了以后，${MEDICAL_INSURANCE_YEAR}年看病就能报销。`,
+    // How to pay (amount, deadline, QR code or cash at the village office) follows
+    // from the answer to 怎么交钱: common/flow/payment.ts says it after these words.
+    queuedSay: '已保存，网络恢复后自动提交。',
+    acceptedSay: '已登记，回执号是{receipt}。',
+    nextSteps: `交了以后，${MEDICAL_INSURANCE_YEAR}年看病就能报销。`,
   },
 };

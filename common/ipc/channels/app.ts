@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { channel, stream } from '../define.js';
 import { stationStatusSchema } from '../../domain/status.js';
+import { linksSchema } from '../../domain/links.js';
 
 export const uiModes = ['kiosk', 'tv'] as const;
 export const textSizes = ['standard', 'large', 'xlarge'] as const;
@@ -13,6 +14,8 @@ export const appInfoSchema = z.object({
   stationName: z.string(),
   defaultTextSize: z.enum(textSizes),
   inactivity: z.object({ idleSeconds: z.number().int().positive(), warningSeconds: z.number().int().positive() }),
+  /** The station's QR link templates (no personal data: only {order}, {amount}, {tracking}). */
+  links: linksSchema,
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 

@@ -14,6 +14,7 @@ export const appModule: ModuleFactory = ({ config, status, host, platform }) => 
         stationName: config.stationName,
         defaultTextSize: config.ui.defaultTextSize,
         inactivity: { idleSeconds: config.ui.idleSeconds, warningSeconds: config.ui.warningSeconds },
+        links: { payment: config.links.payment, status: config.links.status },
       }),
       'app:report-error': ({ where, message }) => {
         log.warn('renderer error', { where, message });

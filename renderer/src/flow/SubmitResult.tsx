@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ServiceDefinition } from '../../../common/catalogue/schema/service.js';
 import { afterSubmit } from '../../../common/flow/after-submit.js';
+import { paymentDue, paymentWords } from '../../../common/flow/payment.js';
 import { useApi } from '../api/ApiContext.js';
 import { useAppInfo } from '../app/AppInfoContext.js';
 import { Button } from '../design/Button.js';
@@ -64,11 +65,13 @@ export function SubmitResult({ service, args, onFinish }: { service: ServiceDefi
 
   // What is shown: the same sentence as spoken, but with the number as written.
   const shownSay = saved && service.action.kind === 'submit' ? (saved.receipt ? service.action.acceptedSay.replaceAll('{receipt}', saved.receipt) : service.action.queuedSay) : '';
-  const fee = typeof args.formData['fee.totalYuan'] === 'number' ? args.formData['fee.totalYuan'] : null;
+  // A fee: how much, by when, and how — by phone (a QR code) or in cash at the village office (none).
+  const due = paymentDue(service, args.formData);
+  const payWords = due ? paymentWords(due, 'screen') : '';
   const words = saved ? afterSubmit(service, saved.receipt ? { state: 'accepted', receipt: saved.receipt } : { state: 'queued' }) : null;
 
   useEffect(() => {
-    if (words) void speak(`${words.say}${words.nextSteps}`);
+    if (words) void speak(`${words.say}${payWords}${words.nextSteps}`);
   }, [words?.say]);
 
   const printReceipt = async () => {
@@ -79,8 +82,11 @@ export function SubmitResult({ service, args, onFinish }: { service: ServiceDefi
       serviceTitle: service.names.full,
       idNumber: args.applicant.idNumber,
       trackingNumber: saved.tracking,
+      receiptNumber: saved.receipt,
       time: saved.createdAt,
       nextSteps: words.nextSteps.split(/(?<=[。！])/).filter(Boolean),
+      links: info.links,
+      payment: due,
     });
     const r = await api.call('printer:print', { document: doc });
     if (r.ok && r.value.printed) {
@@ -127,8 +133,13 @@ export function SubmitResult({ service, args, onFinish }: { service: ServiceDefi
           {t.flow.receiptNumber(saved.receipt)}
         </p>
       ) : null}
+      {due ? (
+        <p className="lead" data-testid="payment-words" data-method={due.method ?? 'either'}>
+          {payWords}
+        </p>
+      ) : null}
       <p className="lead">{words.nextSteps}</p>
-      {fee !== null ? <PaymentQr reference={saved.receipt ?? saved.tracking} totalYuan={fee} /> : null}
+      {due && due.method !== 'village-office' ? <PaymentQr links={info.links} order={saved.tracking} totalYuan={due.amountYuan} /> : null}
       {print.state === 'printing' ? <p className="lead">{t.flow.printing}</p> : null}
       {print.state === 'printed' ? (
         <p className="notice" data-testid="print-state">

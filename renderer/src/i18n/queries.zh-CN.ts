@@ -3,6 +3,8 @@
 // zh-CN.ts). Plain words an 80-year-old understands; numbers on screen are
 // digits, what is read aloud is built by the pure helpers in
 // renderer/src/services/queries/ with common/spoken, so digits are spoken right.
+import { NUMBER_LABELS } from '../../../common/domain/receipt.js';
+
 export const queryStrings = {
   common: {
     loading: '正在查询，请稍等…',
@@ -43,8 +45,8 @@ export const queryStrings = {
     none: '本机没有查到您办的事。如果是在别处办的，请找工作人员帮您查。',
     count: (n: number) => `一共 ${n} 件。按一件，可以听它的进度。`,
     submittedOn: (date: string) => `${date}办的`,
-    receipt: (n: string) => `受理号 ${n}`,
-    tracking: (n: string) => `本机编号 ${n}`,
+    receipt: (n: string) => `${NUMBER_LABELS.receipt} ${n}`,
+    tracking: (n: string) => `${NUMBER_LABELS.tracking} ${n}`,
     status: {
       draft: '还没有提交，只存了草稿',
       queued: '已保存，等待提交',
@@ -55,7 +57,7 @@ export const queryStrings = {
       cancelled: '已取消',
     },
     rejectedBecause: (reason: string) => `未通过，原因：${reason}`,
-    acceptedWith: (receipt: string) => `已受理，受理号：${receipt}`,
+    acceptedWith: (receipt: string) => `已受理，${NUMBER_LABELS.receipt}：${receipt}`,
     queuedPromise: '网络恢复后会自动提交，您不用再跑一趟。',
     updated: '进度有变化，已经更新。',
   },

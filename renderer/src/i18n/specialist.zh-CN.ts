@@ -1,5 +1,8 @@
 // Strings of the specialist desk (乡村数字专员). Part of the one zh-CN catalogue (see zh-CN.ts).
 // The desk is for staff, but staff are villagers too: plain words, no codes.
+import { NUMBER_LABELS } from '../../../common/domain/receipt.js';
+import { joinSentences } from '../../../common/text/sentences.js';
+
 export const specialistStrings = {
   title: '工作人员',
   login: {
@@ -50,8 +53,8 @@ export const specialistStrings = {
       rejected: '被退回',
       cancelled: '已取消',
     } as Record<string, string>,
-    tracking: (n: string) => `办件编号 ${n}`,
-    receipt: (n: string) => `受理号 ${n}`,
+    tracking: (n: string) => `${NUMBER_LABELS.tracking} ${n}`,
+    receipt: (n: string) => `${NUMBER_LABELS.receipt} ${n}`,
     applicant: (name: string | null, masked: string | null) => `申请人 ${name ?? '未登记'}${masked ? `（${masked}）` : ''}`,
     onBehalf: (name: string) => `由 ${name} 代办`,
     created: (time: string) => `提交时间 ${time}`,
@@ -63,7 +66,7 @@ export const specialistStrings = {
     retried: (n: string) => `${n} 已重新排队，网络通了就会提交。`,
     cancelled: (n: string) => `${n} 草稿已取消。`,
     reprinted: (n: string) => `${n} 的回执已补打。`,
-    printFailed: (msg: string) => `回执没打出来：${msg}`,
+    printFailed: (msg: string) => joinSentences('回执没打出来', msg),
     actionFailed: (msg: string) => `没有办成：${msg}`,
     reprintNextSteps: ['这是补打的回执。', '凭办件编号可以查询办理进度。'],
   },
@@ -84,7 +87,7 @@ export const specialistStrings = {
     readNoCard: '读卡器正常，但上面没有放身份证。',
     readError: (msg: string) => `读卡出错：${msg}`,
     printOk: '测试页打印好了，请查看出纸口。',
-    printFailed: (msg: string) => `打印不成功：${msg}`,
+    printFailed: (msg: string) => joinSentences('打印不成功', msg),
     unavailable: '本站没有配这个设备。',
   },
   sync: {

@@ -5,6 +5,8 @@
 import { specialistStrings } from './specialist.zh-CN.js';
 import { queryStrings } from './queries.zh-CN.js';
 import { helpStrings } from './help.zh-CN.js';
+import { NUMBER_LABELS } from '../../../common/domain/receipt.js';
+import { joinSentences } from '../../../common/text/sentences.js';
 
 /** Said and shown after two voice misses at a kiosk when the specialist is on the way. */
 const helpComing = '没关系，您可以直接按屏幕上的大按钮。我已经请工作人员过来帮您了。';
@@ -139,17 +141,17 @@ export const zhCN = {
     },
     submitting: '正在保存您的申请…',
     submitFailed: '保存没有成功，您的信息还在。请再按一次提交，或找工作人员。',
-    trackingNumber: (n: string) => `办件编号：${n}`,
-    receiptNumber: (n: string) => `受理号：${n}`,
+    trackingNumber: (n: string) => `${NUMBER_LABELS.tracking}：${n}`,
+    receiptNumber: (n: string) => `${NUMBER_LABELS.receipt}：${n}`,
     printing: '正在打印回执…',
     printed: '回执打印好了，请从下面的出纸口取走。',
-    printFailed: (msg: string) => `回执没打出来：${msg}。您的申请已经保存好了，可以稍后再打印。`,
+    // The printer's words already say what to do; one sentence each, never a doubled 。.
+    printFailed: (msg: string) => joinSentences('回执没打出来', msg, '您的申请已经保存好了'),
     takeReceipt: '请带好回执，交到村便民服务站窗口，或者留好备查。',
-    feeQr: '请用手机扫下面的二维码缴费，或者到村委会缴费。',
     finish: '办完了',
     feeLabel: '一共要交',
     payQrAlt: (yuan: number) => `缴费二维码，${yuan}元`,
-    payQrCaption: (yuan: number) => `一共 ${yuan} 元。用手机扫这个码交钱，或者到村委会交。`,
+    payQrCaption: (yuan: number) => `一共 ${yuan} 元。用手机扫这个码交钱。`,
     notOffered: '这项服务在这台机器上办不了，请到村便民服务站办理。',
   },
   voice: {

@@ -66,9 +66,11 @@ export function QueueSection() {
       stationName: info.stationName,
       serviceTitle: titleOf(services, a.serviceId),
       idNumber: a.applicantIdMasked,
-      trackingNumber: a.receiptNumber ?? a.localTrackingNumber,
+      trackingNumber: a.localTrackingNumber,
+      receiptNumber: a.receiptNumber,
       time: a.createdAt,
       nextSteps: q.reprintNextSteps,
+      links: info.links,
     });
     const r = await api.call('printer:print', { document });
     const printed = r.ok && r.value.printed;

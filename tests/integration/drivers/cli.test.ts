@@ -9,6 +9,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IdCardSimulator } from '../../../drivers/idcard/simulator.js';
 import { bateer } from '../../../drivers/idcard/samples.js';
+import { encodeGb18030 } from '../../../drivers/printer/escpos.js';
 import { PrinterSimulator } from '../../../drivers/printer/simulator.js';
 import { serveTcpPrinterSimulator, type TcpPrinterSimulator } from '../../../drivers/printer/tcp-simulator.js';
 import { SimulatorOnPty } from '../../../drivers/serial/sim-on-pty.js';
@@ -87,6 +88,30 @@ describe('xiangyin idcard / printer CLI', () => {
     let dark = 0;
     for (let i = 0; i < image.data.length; i += 4) if (image.data[i]! < 128) dark++;
     expect(dark).toBeGreaterThan(5000); // text and a QR code, not a blank page
+  });
+
+  it('printer decode of a crafted capture says each bogus command plainly and exits 1, no stack', async () => {
+    const dir = tempDir('cli-crafted');
+    const qrData = Buffer.alloc(3000, 0x61); // more than a level-M QR code holds in byte mode
+    const qrLen = qrData.length + 3;
+    const bytes = Buffer.concat([
+      encodeGb18030('前面\n'),
+      Buffer.from([0x1d, 0x76, 0x30, 0, 0xff, 0xff, 0xff, 0xff]), // a raster image of 65,535 × 65,535 bytes
+      encodeGb18030('后面\n'),
+      Buffer.from([0x1d, 0x28, 0x6b, qrLen & 0xff, qrLen >> 8, 0x31, 0x50, 0x30]),
+      qrData,
+      Buffer.from([0x1d, 0x28, 0x6b, 3, 0, 0x31, 0x51, 0x30]),
+    ]);
+    const file = path.join(dir, 'crafted.bin');
+    fs.writeFileSync(file, bytes);
+    const png = path.join(dir, 'crafted.png');
+    const r = await cli('printer', 'decode', file, '--png', png);
+    expect(r.code).toBe(1);
+    expect(r.stdout.trim().split('\n').slice(0, 2)).toEqual(['前面', '后面']);
+    expect(r.stderr).toContain('byte 5: GS v raster image of 65535 bytes × 65535 dots');
+    expect(r.stderr).toContain('no preview written: a QR code of 3000 bytes cannot be drawn');
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    expect(fs.existsSync(png)).toBe(false);
   });
 
   it('printer status and test over a serial pty and over TCP', async () => {

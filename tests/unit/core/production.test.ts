@@ -19,6 +19,7 @@ const pinHash = 'scrypt$1024$8$1$c2FsdHNhbHRzYWx0c2FsdA==$aGFzaGhhc2hoYXNoaGFzaG
 const specialists = [{ id: 'li.min', name: '李敏', pinHash }];
 const serverPublicKey = crypto.generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
 const realServer = { server: 'https://sync.hubei.example.gov.cn/xiangyin', serverPublicKey };
+const realLinks = { payment: 'https://pay.hubei.example.gov.cn/yibao?order={order}&amount={amount}', status: 'https://zwfw.hubei.example.gov.cn/track/{tracking}' };
 
 /** Counts the areas the station started: a refused station must start none. */
 function probe() {
@@ -43,7 +44,7 @@ async function start(raw: unknown) {
 
 describe('production mode', () => {
   it('refuses the embedded sync server, saying why, and starts nothing', async () => {
-    const r = await start({ mode: 'production', specialists, sync: { server: 'embedded' } });
+    const r = await start({ mode: 'production', specialists, sync: { server: 'embedded' }, links: realLinks });
     expect(r.error).toBeInstanceOf(ProductionConfigError);
     expect((r.error as ProductionConfigError).codes).toEqual(['embedded-sync-server']);
     expect((r.error as Error).message).toMatch(/sync\.server is "embedded"/);
@@ -51,7 +52,7 @@ describe('production mode', () => {
   });
 
   it('refuses the development specialist (no specialists listed), saying why, and starts nothing', async () => {
-    const r = await start({ mode: 'production', sync: realServer });
+    const r = await start({ mode: 'production', sync: realServer, links: realLinks });
     expect(r.error).toBeInstanceOf(ProductionConfigError);
     expect((r.error as ProductionConfigError).codes).toEqual(['development-specialist']);
     expect((r.error as Error).message).toMatch(/development specialist "dev"/);
@@ -60,13 +61,20 @@ describe('production mode', () => {
 
   it('lists every reason at once, so one edit fixes the config', async () => {
     const r = await start({ mode: 'production' });
-    expect((r.error as ProductionConfigError).codes).toEqual(['embedded-sync-server', 'development-specialist']);
+    expect((r.error as ProductionConfigError).codes).toEqual(['embedded-sync-server', 'development-specialist', 'placeholder-links']);
   });
 
   it('starts with a real sync server and configured specialists', async () => {
-    const r = await start({ mode: 'production', specialists, sync: realServer });
+    const r = await start({ mode: 'production', specialists, sync: realServer, links: realLinks });
     expect(r.error).toBeNull();
     expect(r.started).toEqual(['probe']);
+  });
+
+  it('refuses placeholder QR links: codes on screen and paper would lead nowhere', async () => {
+    const r = await start({ mode: 'production', specialists, sync: realServer, links: { status: realLinks.status } });
+    expect((r.error as ProductionConfigError).codes).toEqual(['placeholder-links']);
+    expect((r.error as Error).message).toMatch(/links\.payment or links\.status is still a placeholder/);
+    expect(r.started).toEqual([]);
   });
 
   it('keeps `{}` a working development kiosk: embedded server and the development specialist', async () => {
@@ -80,8 +88,8 @@ describe('production mode', () => {
     expect(example.mode).toBe('production');
     expect(example.sync.server).not.toBe('embedded');
     const r = await start(JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '..', '..', '..', 'station.example.json'), 'utf8')));
-    expect((r.error as ProductionConfigError).codes).toEqual(['placeholder-sync-server', 'placeholder-server-key', 'development-specialist']);
+    expect((r.error as ProductionConfigError).codes).toEqual(['placeholder-sync-server', 'placeholder-server-key', 'development-specialist', 'placeholder-links']);
     // Completed as the README says, it starts.
-    expect((await start({ ...JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '..', '..', '..', 'station.example.json'), 'utf8')), sync: realServer, specialists })).started).toEqual(['probe']);
+    expect((await start({ ...JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '..', '..', '..', 'station.example.json'), 'utf8')), sync: realServer, specialists, links: realLinks })).started).toEqual(['probe']);
   });
 });

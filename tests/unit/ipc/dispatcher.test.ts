@@ -13,6 +13,7 @@ const info = {
   stationName: 's',
   defaultTextSize: 'standard' as const,
   inactivity: { idleSeconds: 60, warningSeconds: 20 },
+  links: { payment: 'https://pay.example.invalid/p?order={order}', status: 'https://status.example.invalid/t/{tracking}' },
 };
 
 function make(handlers: Handlers = {}, sources: StreamSources = {}) {

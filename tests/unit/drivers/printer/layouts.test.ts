@@ -25,8 +25,9 @@ describe('receipt layouts', () => {
       '遇领取资格认证',
       '办理时间：2026年11月22日 14:05',
       '身份证号：1306**********004X',
-      '受理编号：',
+      '办件编号：',
       'XY20261122-0007',
+      '-'.repeat(32),
       '[QR] https://xiangyin.example.invalid/track/XY20261122-0007',
       '扫码查看办理进度',
       '-'.repeat(32),
@@ -64,7 +65,7 @@ describe('receipt layouts', () => {
   });
 
   it('wraps by display columns and keeps codes whole', () => {
-    expect(wrapText('受理编号 XY20261122-0007', 16)).toEqual(['受理编号', 'XY20261122-0007']);
+    expect(wrapText('办件编号 XY20261122-0007', 16)).toEqual(['办件编号', 'XY20261122-0007']);
     for (const l of wrapText('一二三四五六七八九十一二三四五六七八', 10)) expect(textColumns(l)).toBeLessThanOrEqual(10);
     expect(beijingTime('2026-12-31T16:30:00Z')).toBe('2027年01月01日 00:30');
   });
