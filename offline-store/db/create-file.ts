@@ -11,6 +11,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Database, type Db } from './sqlite.js';
+import { fsyncDir } from '../fsync.js';
 
 /**
  * Makes sure `file` exists as a database prepared by `prepare` (key pragmas, WAL
@@ -47,15 +48,3 @@ export function ensureDatabaseFile(file: string, prepare: (db: Db) => void): voi
   }
 }
 
-function fsyncDir(dir: string): void {
-  try {
-    const fd = fs.openSync(dir, 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    // Not every filesystem allows fsync on a directory; the link itself is durable enough there.
-  }
-}

@@ -12,6 +12,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { assertSecretName, type SecretStore } from './secret-store.js';
+import { fsyncDir } from '../fsync.js';
 
 /** A key file that cannot be used safely: loosened beyond repair, damaged, or not a plain file. */
 export class SecretFileError extends Error {
@@ -97,15 +98,3 @@ function tighten(dir: string, mode: number): void {
   }
 }
 
-function fsyncDir(dir: string): void {
-  try {
-    const fd = fs.openSync(dir, 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    // Not every filesystem allows fsync on a directory; the link itself is durable enough there.
-  }
-}
