@@ -81,6 +81,8 @@ export function listClips(dir: string): Clip[] {
 export function stepSpec(step: Clip['step']): StepSpec {
   if (step === 'digits') return { kind: 'digits', minLength: 1, maxLength: 18, allowX: true };
   if (step === 'quantity') return { kind: 'quantity', max: 100_000, units: [...measureWordSynonyms('口人'), ...measureWordSynonyms('元')] };
+  // A clip at a confirm step is heard as at the read-back, where a yes submits: false confirms count there.
+  if (step === 'confirm') return { kind: 'confirm', submits: true };
   return { kind: step };
 }
 

@@ -39,6 +39,8 @@ export type StepSpec =
       /** The screen's button words for yes and no, said as written (a longer phrase is also easier to hear than 是). */
       readonly yes?: readonly string[];
       readonly no?: readonly string[];
+      /** A yes here submits an application (the read-back): engines hold it to their strictest bar. */
+      readonly submits?: boolean;
     }
   | {
       readonly kind: 'digits';
@@ -70,6 +72,8 @@ export interface GrammarPhrase {
 
 export interface StepGrammar {
   readonly kind: StepSpec['kind'];
+  /** A confirm step whose yes submits (StepSpec `submits`). */
+  readonly submits?: boolean;
   readonly phrases: readonly GrammarPhrase[];
   readonly prefixes: readonly (readonly string[])[];
   readonly suffixes: readonly (readonly string[])[];
@@ -171,6 +175,7 @@ export function buildStepGrammar(spec: StepSpec, dict: Dictionary): StepGrammar 
   }
   const grammar: StepGrammar = {
     kind: spec.kind,
+    ...(spec.kind === 'confirm' && spec.submits ? { submits: true } : {}),
     phrases,
     prefixes: carriers ? carrierPrefixes.map((p) => dict.segment(p)) : [],
     suffixes: carriers ? carrierSuffixes.map((p) => dict.segment(p)) : [],

@@ -37,6 +37,8 @@ export const stepSpecSchema = z.discriminatedUnion('kind', [
       /** The screen's own 是-button and 不是-button words (开始办理, 是，提交…): reading a button aloud answers it. */
       yes: z.array(z.string().min(1).max(40)).max(4).optional(),
       no: z.array(z.string().min(1).max(40)).max(4).optional(),
+      /** A yes here submits an application (the read-back): engines hold it to their strictest bar. */
+      submits: z.boolean().optional(),
     })
     .strict(),
   z

@@ -114,7 +114,7 @@ export function stepSpecFor(view: Live, pending: string | null, photo: PhotoPhas
     case 'info':
       return { kind: 'confirm', yes: [t.common.next] };
     case 'summary':
-      return { kind: 'confirm', yes: [t.flow.confirmSubmit], no: [t.flow.fixSomething] };
+      return { kind: 'confirm', yes: [t.flow.confirmSubmit], no: [t.flow.fixSomething], submits: true };
     case 'choose-fix':
       return { kind: 'choice', options: view.items.slice(0, MAX_OPTIONS).map((i) => ({ id: i.key, label: sayNumerals(i.label).slice(0, 40) })) };
     case 'ineligible':
@@ -125,7 +125,7 @@ export function stepSpecFor(view: Live, pending: string | null, photo: PhotoPhas
 }
 
 /** What can be said while a submission by voice can still be taken back (SubmitWindow). */
-export const submitWindowSpec: StepSpecInput = { kind: 'confirm', yes: [t.flow.submitWindow.now], no: [t.flow.submitWindow.notYet, '不提交'] };
+export const submitWindowSpec: StepSpecInput = { kind: 'confirm', yes: [t.flow.submitWindow.now], no: [t.flow.submitWindow.notYet, '不提交'], submits: true };
 
 export interface VoiceContext {
   act: FlowActions;
