@@ -115,10 +115,10 @@ async function openFromHome(serviceId: string): Promise<void> {
   await screen(`service-${serviceId}`);
 }
 
-/** The satisfaction screen: move from the middle face to `score` with arrows, press Enter, then 回到首页. */
+/** The satisfaction screen: move from 不评价 (no face is chosen for the resident) to `score` with arrows, press Enter, then 回到首页. */
 async function rate(serviceId: string, score: number, name: string): Promise<void> {
   await screen('satisfaction');
-  await waitForFocusOn('[data-score="3"]');
+  await waitForFocusOn('[data-action="satisfaction-skip"]');
   expect(await page.locator('.face').allInnerTexts()).toEqual(['满意', '比较满意', '一般', '不太满意', '不满意']);
   await check(`${name}-satisfaction`);
   await arrowTo(`[data-score="${score}"]`);

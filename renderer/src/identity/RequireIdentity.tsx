@@ -8,6 +8,7 @@ import { useResidentSession } from '../session/ResidentSession.js';
 import { Screen } from '../design/Screen.js';
 import { Button } from '../design/Button.js';
 import { useCardReaderState } from './CardReaderContext.js';
+import { cardProblem } from './useCardReader.js';
 import { IdNumberEntry } from './IdNumberEntry.js';
 import { useAppInfo } from '../app/AppInfoContext.js';
 import { t } from '../i18n/zh-CN.js';
@@ -33,7 +34,7 @@ export function RequireIdentity({ title, children }: { title: string; children: 
       </Screen>
     );
   }
-  const problem = reader.invalidCard ? t.identity.invalidCard : reader.failures > 0 ? t.identity.readFailed : null;
+  const problem = cardProblem(reader);
   return (
     <Screen id="identify-card" title={title} prompt={`${t.identity.insertCard}${problem ?? ''}`}>
       <div className="card-slot">
