@@ -38,7 +38,7 @@ describe('dates and money', () => {
 describe('recordView', () => {
   it('lists the record in label → value rows', () => {
     const v = recordView(record);
-    expect(v.heading).toBe('王秀英的参保信息');
+    expect(v.heading).toBe('张秀英的参保信息');
     expect(Object.fromEntries(v.rows.map((r) => [r.key, r.value]))).toEqual({
       type: '城乡居民基本养老保险',
       status: '正常领取待遇',
