@@ -13,6 +13,8 @@ export const appInfoSchema = z.object({
   stationName: z.string(),
   defaultTextSize: z.enum(textSizes),
   inactivity: z.object({ idleSeconds: z.number().int().positive(), warningSeconds: z.number().int().positive() }),
+  /** The station's time zone: the renderer shows every date and time in it. */
+  timeZone: z.string().min(1),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 

@@ -14,6 +14,7 @@ export const appModule: ModuleFactory = ({ config, status, host, platform }) => 
         stationName: config.stationName,
         defaultTextSize: config.ui.defaultTextSize,
         inactivity: { idleSeconds: config.ui.idleSeconds, warningSeconds: config.ui.warningSeconds },
+        timeZone: config.timeZone,
       }),
       'app:report-error': ({ where, message }) => {
         log.warn('renderer error', { where, message });

@@ -22,6 +22,7 @@ import { NavContext, holdsPersonalData, type Nav, type Route } from './navigatio
 import type { ServiceId } from '../../../common/domain/catalogue-summary.js';
 import { SpecialistSessionProvider } from '../specialist/SpecialistSession.js';
 import { useHelpOpen } from '../help/useHelpOpen.js';
+import { setStationTimeZone } from './station-time.js';
 
 /** After the card is taken out, the resident is probably leaving: warn sooner. */
 const CARD_REMOVED_IDLE_SECONDS = 20;
@@ -141,7 +142,11 @@ export function App() {
   const api = useApi();
   const [info, setInfo] = useState<AppInfo | null>(null);
   useEffect(() => {
-    void api.call('app:info', {}).then((r) => r.ok && setInfo(r.value));
+    void api.call('app:info', {}).then((r) => {
+      if (!r.ok) return;
+      setStationTimeZone(r.value.timeZone); // before any screen formats a date
+      setInfo(r.value);
+    });
   }, [api]);
   useEffect(() => {
     if (info) document.documentElement.dataset.uiMode = info.uiMode;

@@ -12,11 +12,8 @@ import { cardProblem } from './useCardReader.js';
 import { IdNumberEntry } from './IdNumberEntry.js';
 import { useAppInfo } from '../app/AppInfoContext.js';
 import { t } from '../i18n/zh-CN.js';
+import { todayIso } from '../app/station-time.js';
 
-export function todayIso(now = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}
 
 export function RequireIdentity({ title, children }: { title: string; children: (identity: ResidentIdentity) => ReactNode }) {
   const { identity, setIdentity } = useResidentSession();

@@ -13,6 +13,7 @@ const info = {
   stationName: 's',
   defaultTextSize: 'standard' as const,
   inactivity: { idleSeconds: 60, warningSeconds: 20 },
+  timeZone: 'Asia/Shanghai',
 };
 
 function make(handlers: Handlers = {}, sources: StreamSources = {}) {
