@@ -370,8 +370,12 @@ describe('a resident the server has no record for', () => {
     await screen('cert-unavailable');
     expect(await page.locator('main').innerText()).toContain('没有查到您的参保记录');
     await check('certificate-none');
-    // The screen follows the card now on the reader: the demo resident's card brings the preview.
+    // Taking the card away ends that resident's visit (home, nothing of theirs left on screen);
+    // the demo resident's card then brings their own preview.
     await swapCard('zhangXiuying');
+    await screen('home');
+    await expect.poll(() => page.getByTestId('greeting').innerText(), { timeout: 20_000 }).toContain(card.name);
+    await openFromHome('certificate-print');
     await screen('cert-preview');
     expect(await page.getByTestId('certificate-preview').innerText()).toContain(`姓名：${demo.name}`);
   });
