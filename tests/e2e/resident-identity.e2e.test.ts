@@ -109,6 +109,22 @@ describe('every card event ends the previous identity', () => {
   });
 });
 
+describe('a card swapped for another with no gap the reader could see', () => {
+  it('ends the first resident\'s identity: an unreadable card in place of theirs greets nobody', async () => {
+    await kiosk.control('idcard-simulator', 'insertCard', 'zhangXiuying');
+    await expect.poll(() => greeting().count(), { timeout: 20_000 }).toBe(1);
+    await page.locator('[data-service="pension-certification"]').click();
+    await page.waitForSelector('[data-screen^="service-pension-certification"]', { timeout: 20_000 });
+    await kiosk.control('idcard-simulator', 'insertCard', 'liJianguoBadCheckDigit');
+    await screen('home');
+    await page.getByTestId('card-problem').waitFor({ timeout: 20_000 });
+    expect(await greeting().count()).toBe(0);
+    expect(await page.locator('main').innerText()).not.toContain('张秀英');
+    await kiosk.control('idcard-simulator', 'removeCard');
+    await expect.poll(() => page.getByTestId('card-problem').count(), { timeout: 20_000 }).toBe(0);
+  });
+});
+
 describe('a record in another name than the card', () => {
   // 张秀英's number on a card that says 王秀英: the server's record is in 张秀英's name.
   const otherName = { ...sampleCards.zhangXiuying, name: '王秀英' };
