@@ -25,6 +25,8 @@ export interface DeviceManagerOptions {
   runDir?: string;
   openHid?: OpenHid;
   photoDecoder?: PhotoDecoder | null;
+  /** The station's time zone, for times printed on receipts (default Asia/Shanghai). */
+  timeZone?: string;
 }
 
 export class DeviceManager {
@@ -121,6 +123,7 @@ export class DeviceManager {
       const service = new PrinterService({
         open,
         columns: printer.columns,
+        timeZone: this.opts.timeZone,
         statusTimeoutMs: printer.statusTimeoutMs,
         watchMs: printer.watchMs,
         onHealth: (h) => this.setHealth({ id: 'printer', kind: 'printer', ...h }),

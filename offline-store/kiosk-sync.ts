@@ -21,6 +21,8 @@ export interface KioskSyncOptions {
   store: StoreConfig;
   log: SyncLog;
   now?: () => Date;
+  /** The station's time zone (see OpenStoreOptions). */
+  timeZone?: string;
   onStatus?: (s: SyncStatus) => void;
   onHealth?: (h: StoreHealth) => void;
   userAgent?: string;
@@ -35,7 +37,7 @@ export interface KioskSync {
 }
 
 export async function openKioskSync(o: KioskSyncOptions): Promise<KioskSync> {
-  const store = await OfflineStore.open({ file: o.dbFile, secrets: o.secrets, now: o.now, onHealth: o.onHealth });
+  const store = await OfflineStore.open({ file: o.dbFile, secrets: o.secrets, now: o.now, timeZone: o.timeZone, onHealth: o.onHealth });
   try {
     const identity = await loadKioskIdentity(o.secrets);
     const client = new SyncClient({

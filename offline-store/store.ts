@@ -2,6 +2,7 @@
 // repository per concept. Health (ok / error with plain words) is reported to a
 // listener so the specialist sees a full disk or a damaged file at once, and
 // every failure reaches the caller as a typed StoreError: nothing is dropped.
+import { DEFAULT_TIME_ZONE } from '../common/time/zoned.js';
 import crypto from 'node:crypto';
 import type { ApplicationStatus } from '../common/domain/application.js';
 import fs from 'node:fs';
@@ -23,6 +24,8 @@ export interface OpenStoreOptions {
   file: string;
   secrets: SecretStore;
   now?: () => Date;
+  /** The station's time zone (tracking numbers carry its calendar day); default Asia/Shanghai. */
+  timeZone?: string;
   readonly?: boolean;
   onHealth?: (h: StoreHealth) => void;
 }
@@ -58,11 +61,13 @@ export class OfflineStore {
     private readonly db: Db,
     key: Buffer,
     now: () => Date,
+    timeZone: string,
     private readonly onHealth: (h: StoreHealth) => void,
   ) {
     this.ctx = {
       db,
       now,
+      timeZone,
       guard: (fn) => this.guard(fn),
       subjectKey: makeSubjectKeyer(key),
       changed: (id, status) => void this.queued.push({ id, status }),
@@ -81,7 +86,7 @@ export class OfflineStore {
     try {
       if (!opts.readonly) migrate(db);
       else if (schemaVersion(db) === 0) throw new StoreError('not-found', '数据库还没有建立 (the store has not been created yet)');
-      return new OfflineStore(opts.file, db, key, opts.now ?? (() => new Date()), opts.onHealth ?? (() => {}));
+      return new OfflineStore(opts.file, db, key, opts.now ?? (() => new Date()), opts.timeZone ?? DEFAULT_TIME_ZONE, opts.onHealth ?? (() => {}));
     } catch (e) {
       db.close();
       throw e;

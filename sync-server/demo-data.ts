@@ -17,7 +17,7 @@ interface DemoResident {
 }
 
 export const demoResidents: readonly DemoResident[] = [
-  { idNumber: '110101194303050028', name: '王秀英', startDate: '2011-07-01', monthsPaid: 180, pension: 236.5, agency: '北京市东城区社会保险事业管理中心', yearlyContribution: 300 },
+  { idNumber: '110101194303050028', name: '张秀英', startDate: '2011-07-01', monthsPaid: 180, pension: 236.5, agency: '北京市东城区社会保险事业管理中心', yearlyContribution: 300 },
   { idNumber: '130624193808120037', name: '李德福', startDate: '2010-01-01', monthsPaid: 180, pension: 198.0, agency: '阜平县社会保险事业服务中心', yearlyContribution: 200 },
   { idNumber: '13062419361118108X', name: '张桂兰', startDate: '2010-01-01', monthsPaid: 180, pension: 203.0, agency: '阜平县社会保险事业服务中心', yearlyContribution: 200 },
   { idNumber: '130624194501170042', name: '刘淑珍', startDate: '2010-01-01', monthsPaid: 168, pension: 176.0, agency: '阜平县社会保险事业服务中心', yearlyContribution: 200 },

@@ -47,6 +47,8 @@ export class IdCardReaderService {
   private client: SamClient | null = null;
   private present = false;
   private lastRead: CardRead | null = null;
+  /** The select serial of the card read: a different one while "present" means the card was swapped. */
+  private lastSerial: Buffer | null = null;
   private lastErrorCode: string | null = null;
   private stopped = false;
   private wake: (() => void) | null = null;
@@ -79,7 +81,7 @@ export class IdCardReaderService {
     if (!client) throw new ReadError('disconnected', '读卡器未连接');
     const found = await client.command('findCard');
     if (found.sw3 !== Status.cardFound) return null;
-    return this.readCard(client);
+    return (await this.readCard(client)).read;
   }
 
   /** The current card's photo as a bitmap, or null without a decoder (or without a card). */
@@ -196,6 +198,7 @@ export class IdCardReaderService {
     if (!this.present) return;
     this.present = false;
     this.lastRead = null;
+    this.lastSerial = null;
     this.emit({ type: 'removed' });
   }
 
@@ -208,13 +211,24 @@ export class IdCardReaderService {
         if (!found) return this.settle();
         this.present = true;
         this.emit({ type: 'inserted' });
-      } else if (!found) {
-        // Some SAMs stop "finding" a card that was already read; select tells if it is still there.
-        if ((await client.command('selectCard')).sw3 !== Status.ok) return this.cardGone();
+      } else {
+        // Some SAMs stop "finding" a card that was already read, others keep finding it: select
+        // tells if a card is still there, and its serial whether it is still the card that was
+        // read. A card swapped for another between two polls is a removal and a new card, so the
+        // first resident's identity never carries over to the second (or to an unreadable card).
+        const sel = await client.command('selectCard');
+        if (sel.sw3 !== Status.ok) return this.cardGone();
+        if (this.lastSerial && !sel.data.equals(this.lastSerial)) {
+          this.cardGone();
+          this.present = true;
+          this.emit({ type: 'inserted' });
+        }
       }
       if (!this.lastRead) {
-        this.lastRead = await this.readCard(client);
-        this.emit({ type: 'read', card: this.lastRead.card });
+        const { read, serial } = await this.readCard(client);
+        this.lastRead = read;
+        this.lastSerial = serial;
+        this.emit({ type: 'read', card: read.card });
       }
       this.settle();
     } catch (e) {
@@ -230,14 +244,16 @@ export class IdCardReaderService {
     this.lastErrorCode = null;
   }
 
-  private async readCard(client: SamClient): Promise<CardRead> {
+  private async readCard(client: SamClient): Promise<{ read: CardRead; serial: Buffer | null }> {
     const sel = await client.command('selectCard');
+    // A SAM that answers select without a serial cannot tell a swap: nothing to compare then.
+    const serial = sel.data.length > 0 && !sel.data.every((b) => b === 0) ? Buffer.from(sel.data) : null;
     if (sel.sw3 !== Status.ok) throw new ReadError('select-failed', `${statusMeaning(sel.sw3)}，请把身份证放平`);
     const r = await client.command('readBaseInfo');
     if (r.sw3 !== Status.ok) throw new ReadError('read-failed', `${statusMeaning(r.sw3)}（${hex2(r.sw3)}），请重新放卡`);
     if (!looksLikeBaseInfo(r.data)) throw new ReadError('bad-card-data', '读卡器返回的数据格式不对');
     try {
-      return decodeBaseInfo(r.data);
+      return { read: decodeBaseInfo(r.data), serial };
     } catch (e) {
       if (e instanceof TextBlockError) throw new ReadError('bad-card-data', `卡片信息无法识别（${e.field}）`);
       throw e;

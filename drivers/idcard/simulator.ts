@@ -1,6 +1,7 @@
 // The device side of an ID card reader: answers SAM commands over a ByteLink with
 // scripted cards and faults. It speaks the same wire protocol as a real reader, so
 // the host driver under test cannot tell the difference (apart from the faults we ask for).
+import crypto from 'node:crypto';
 import type { IdCard } from '../../common/domain/idcard.js';
 import type { ByteLink } from '../serial/link.js';
 import { encodeBaseInfo } from './base-info.js';
@@ -101,7 +102,7 @@ export class IdCardSimulator implements IdCardSimulatorControl {
       case 'findCard':
         return this.send(visible ? encodeReply(Status.cardFound, Buffer.alloc(4)) : encodeReply(Status.noCard));
       case 'selectCard':
-        return this.send(visible ? encodeReply(Status.ok, Buffer.alloc(8)) : encodeReply(Status.selectFailed));
+        return this.send(visible && this.card ? encodeReply(Status.ok, cardSerial(this.card.card)) : encodeReply(Status.selectFailed));
       case 'readBaseInfo': {
         if (!visible || !this.card || this.currentFault === 'read-failed') return this.send(encodeReply(Status.readFailed));
         const reply = encodeReply(Status.ok, encodeBaseInfo(this.card.card, this.card.photo));
@@ -136,6 +137,14 @@ export class IdCardSimulator implements IdCardSimulatorControl {
       .catch(() => undefined)
       .finally(() => this.opts.onUnplug?.());
   }
+}
+
+/**
+ * The 8-byte serial a SAM answers select with: one per physical card, so a card
+ * swapped for another between two polls is told from the one that was read.
+ */
+function cardSerial(card: SampleCard): Buffer {
+  return crypto.createHash('sha256').update(`${card.idNumber}|${card.name}|${card.validFrom}`).digest().subarray(0, 8);
 }
 
 /** A stand-in for the 1,024-byte WLT photo: recognisable, not an image. */

@@ -6,19 +6,20 @@
 import { maskIdNumber } from '../../common/domain/id-number.js';
 import { NUMBER_LABELS, type ApplicationReceipt, type CertificatePrintout, type ReceiptDocument } from '../../common/domain/receipt.js';
 import { dateWords, paymentWords } from '../../common/flow/payment.js';
+import { DEFAULT_TIME_ZONE, zonedPrintedTime } from '../../common/time/zoned.js';
 import { EscPos } from './escpos.js';
 import { textColumns, wrapText } from './text-width.js';
 
 export interface LayoutOptions {
   /** Columns of normal-size text: 32 on 58 mm paper, 48 on 80 mm. */
   columns: number;
+  /** The station's time zone (config `timeZone`), whatever the machine's clock zone is; default Asia/Shanghai. */
+  timeZone?: string;
 }
 
-/** China has one time zone; receipts show Beijing time whatever the kiosk's clock zone is. */
-export function beijingTime(iso: string): string {
-  const d = new Date(Date.parse(iso) + 8 * 3600_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}年${p(d.getUTCMonth() + 1)}月${p(d.getUTCDate())}日 ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
+/** A time as receipts print it, in the station's zone: 2026年12月06日 07:31. */
+export function printedTime(iso: string, timeZone: string = DEFAULT_TIME_ZONE): string {
+  return zonedPrintedTime(iso, timeZone);
 }
 
 function labelled(p: EscPos, label: string, value: string, columns: number): void {
@@ -47,7 +48,7 @@ export function layoutApplicationReceipt(doc: ApplicationReceipt, opts: LayoutOp
   p.line('-'.repeat(cols));
   p.align('left');
   labelled(p, '办理事项：', doc.serviceTitle, cols);
-  labelled(p, '办理时间：', beijingTime(doc.time), cols);
+  labelled(p, '办理时间：', printedTime(doc.time, opts.timeZone), cols);
   labelled(p, '身份证号：', maskIdNumber(doc.idNumber), cols);
   p.line(`${NUMBER_LABELS.tracking}：`);
   bigNumber(p, doc.trackingNumber, cols);
@@ -92,7 +93,7 @@ export function layoutCertificate(doc: CertificatePrintout, opts: LayoutOptions)
   for (const para of doc.body) paragraph(p, para, cols);
   p.line('-'.repeat(cols));
   labelled(p, '出具单位：', doc.issuedBy, cols);
-  labelled(p, '出具时间：', beijingTime(doc.issuedAt), cols);
+  labelled(p, '出具时间：', printedTime(doc.issuedAt, opts.timeZone), cols);
   if (doc.qrPayload) {
     p.align('center').qr(doc.qrPayload, { moduleSize: 5, errorLevel: 'M' });
     p.line('扫码核验');
@@ -109,7 +110,7 @@ export function layoutTestPage(opts: LayoutOptions & { stationName: string; time
   const p = new EscPos().init();
   p.align('center').bold(true).size(2, 2).line('打印测试').size(1, 1).bold(false);
   p.line(opts.stationName);
-  p.line(beijingTime(opts.time));
+  p.line(printedTime(opts.time, opts.timeZone));
   p.align('left').line('中文：乡音便民服务站');
   p.line('生僻字：王㛃');
   p.line('-'.repeat(opts.columns));

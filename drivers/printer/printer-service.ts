@@ -109,7 +109,7 @@ export class PrinterService {
           return null;
         }
         this.link = link;
-        this.printer = new ReceiptPrinter(link, { columns: this.opts.columns, statusTimeoutMs: this.opts.statusTimeoutMs ?? 1000 });
+        this.printer = new ReceiptPrinter(link, { columns: this.opts.columns, timeZone: this.opts.timeZone, statusTimeoutMs: this.opts.statusTimeoutMs ?? 1000 });
         link.onClose(() => {
           if (this.link !== link) return;
           this.link = null;

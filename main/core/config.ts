@@ -11,6 +11,7 @@ import { speechConfigSchema } from '../../speech/config.js';
 import { textSizes, uiModes } from '../../common/ipc/channels/app.js';
 import { specialistsConfigSchema } from '../../common/domain/specialist.js';
 import { linksConfigSchema } from '../../common/domain/links.js';
+import { DEFAULT_TIME_ZONE, timeZoneSchema } from '../../common/time/zoned.js';
 
 export const stationConfigSchema = z
   .object({
@@ -24,6 +25,12 @@ export const stationConfigSchema = z
     mode: z.enum(['production', 'development']).default('development'),
     /** 'kiosk' for the touch kiosk at the service station, 'tv' for a set-top box at home. */
     uiMode: z.enum(uiModes).default('kiosk'),
+    /**
+     * The station's time zone (IANA name) for everything shown, printed or counted:
+     * tracking numbers, receipts, the desk's times and 今日. Not the machine's clock
+     * zone, which kiosk images often leave at UTC.
+     */
+    timeZone: timeZoneSchema.default(DEFAULT_TIME_ZONE),
     /** Where the database, keys and logs live; default: the user's data folder. */
     dataDir: z.string().optional(),
     ui: z

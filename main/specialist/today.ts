@@ -4,25 +4,21 @@
 import type { ApplicationStatus } from '../../common/domain/application.js';
 import type { TodaySummary } from '../../common/domain/specialist.js';
 import type { OfflineStore } from '../../offline-store/store.js';
+import { startOfZonedDay, zonedDay } from '../../common/time/zoned.js';
 
 /** Statuses an application has once it was submitted (drafts and cancelled drafts never were). */
 const SUBMITTED_STATUSES: ApplicationStatus[] = ['queued', 'sending', 'accepted', 'completed', 'rejected'];
 const PAGE = 200;
 
-/** Midnight at the start of `now`'s day, in the station's own time zone. */
-export function startOfLocalDay(now: Date): Date {
-  return new Date(now.getFullYear(), now.getMonth(), now.getDate());
-}
-
-function localDay(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+/** Midnight at the start of `now`'s day in the station's time zone (config `timeZone`), not the machine's. */
+export function startOfLocalDay(now: Date, timeZone: string): Date {
+  return startOfZonedDay(now, timeZone);
 }
 
 type StoreForToday = Pick<OfflineStore, 'applications' | 'records'>;
 
-export function todaySummary(store: StoreForToday, now: Date): TodaySummary {
-  const start = startOfLocalDay(now).getTime();
+export function todaySummary(store: StoreForToday, now: Date, timeZone: string): TodaySummary {
+  const start = startOfLocalDay(now, timeZone).getTime();
   const isToday = (iso: string) => Date.parse(iso) >= start;
   let submitted = 0;
   let accepted = 0;
@@ -41,7 +37,7 @@ export function todaySummary(store: StoreForToday, now: Date): TodaySummary {
     }
     if (page.length < PAGE) break;
   }
-  return { day: localDay(now), submitted, accepted, rejected, satisfaction: ratingsSince(store, new Date(start).toISOString()) };
+  return { day: zonedDay(now, timeZone), submitted, accepted, rejected, satisfaction: ratingsSince(store, new Date(start).toISOString()) };
 }
 
 /** Today's ratings: count and average, rounded to one decimal for the desk. */

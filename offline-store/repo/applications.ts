@@ -16,6 +16,7 @@ import { uuidv7 } from '../uuidv7.js';
 import type { RepoContext } from './context.js';
 import { ATTACHMENT_META_COLUMNS, toSummary, type ApplicationRow, type AttachmentRow } from './rows.js';
 import { appendAudit } from './audit.js';
+import { zonedDay } from '../../common/time/zoned.js';
 
 export interface AttachmentBytes {
   name: string;
@@ -221,7 +222,7 @@ export class ApplicationsRepo {
 
   /** XY-20261122-0007: short enough to read aloud and print at once, unique on this station. */
   private nextTrackingNumber(now: Date): string {
-    const day = now.toISOString().slice(0, 10).replaceAll('-', '');
+    const day = zonedDay(now, this.c.timeZone).replaceAll('-', '');
     const key = `tracking:${day}`;
     const row = this.c.db.prepare('SELECT value FROM kv WHERE key = ?').get(key) as { value: string } | undefined;
     const next = (row ? Number(row.value) : 0) + 1;

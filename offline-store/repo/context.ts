@@ -8,6 +8,8 @@ import type { Db } from '../db/open.js';
 export interface RepoContext {
   readonly db: Db;
   readonly now: () => Date;
+  /** The station's time zone: the calendar day in tracking numbers is the station's, not UTC's. */
+  readonly timeZone: string;
   /** Runs a unit of work, classifying failures and reporting health. */
   guard<T>(fn: () => T): T;
   /** HMAC of a resident's ID number: lookups without an index of plain numbers. */

@@ -12,6 +12,24 @@ export interface QueryAnswer {
   source: 'live' | 'cache';
   fetchedAt: string;
   record: SocialInsuranceRecord | null;
+  refused?: 'name-mismatch';
+}
+
+/** Names as printed on a card and in a record: the same person whatever the spacing or Unicode form. */
+function sameName(a: string, b: string): boolean {
+  const norm = (s: string) => s.normalize('NFC').replace(/[\s\u3000·•]/g, '');
+  return norm(a) === norm(b);
+}
+
+/**
+ * A record under the card's number but in another name (a data-entry slip, a
+ * reused number) is not this resident's to see or print: it is withheld, and
+ * the screen says why. Without a card name (a keyed number) there is nothing to
+ * compare.
+ */
+export function withNameChecked(answer: QueryAnswer, cardName: string | undefined): QueryAnswer {
+  if (!cardName || !answer.record || sameName(answer.record.name, cardName)) return answer;
+  return { source: answer.source, fetchedAt: answer.fetchedAt, record: null, refused: 'name-mismatch' };
 }
 
 export async function querySocialInsurance(store: OfflineStore, client: SyncClient, engine: SyncEngine | null, idNumber: string, now: () => Date): Promise<QueryAnswer> {

@@ -25,7 +25,7 @@ const N = Number(process.env.XY_BENCH_FAULT_APPS ?? 200);
 const MAX_PASSES = 2000;
 
 const residents = [
-  { idNumber: '110101194303050028', name: '王秀英' },
+  { idNumber: '110101194303050028', name: '张秀英' },
   { idNumber: '130624193808120037', name: '李德福' },
   { idNumber: '13062419361118108X', name: '张桂兰' },
 ];

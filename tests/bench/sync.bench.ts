@@ -22,7 +22,7 @@ const RTT_MS = 150;
 const RESET_EVERY_MS = 30_000;
 
 const residents = [
-  { idNumber: '110101194303050028', name: '王秀英' },
+  { idNumber: '110101194303050028', name: '张秀英' },
   { idNumber: '130624193808120037', name: '李德福' },
   { idNumber: '13062419361118108X', name: '张桂兰' },
 ];

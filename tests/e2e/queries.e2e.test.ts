@@ -115,10 +115,10 @@ async function openFromHome(serviceId: string): Promise<void> {
   await screen(`service-${serviceId}`);
 }
 
-/** The satisfaction screen: move from the middle face to `score` with arrows, press Enter, then 回到首页. */
+/** The satisfaction screen: move from 不评价 (no face is chosen for the resident) to `score` with arrows, press Enter, then 回到首页. */
 async function rate(serviceId: string, score: number, name: string): Promise<void> {
   await screen('satisfaction');
-  await waitForFocusOn('[data-score="3"]');
+  await waitForFocusOn('[data-action="satisfaction-skip"]');
   expect(await page.locator('.face').allInnerTexts()).toEqual(['满意', '比较满意', '一般', '不太满意', '不满意']);
   await check(`${name}-satisfaction`);
   await arrowTo(`[data-score="${score}"]`);
@@ -370,8 +370,12 @@ describe('a resident the server has no record for', () => {
     await screen('cert-unavailable');
     expect(await page.locator('main').innerText()).toContain('没有查到您的参保记录');
     await check('certificate-none');
-    // The screen follows the card now on the reader: the demo resident's card brings the preview.
+    // Taking the card away ends that resident's visit (home, nothing of theirs left on screen);
+    // the demo resident's card then brings their own preview.
     await swapCard('zhangXiuying');
+    await screen('home');
+    await expect.poll(() => page.getByTestId('greeting').innerText(), { timeout: 20_000 }).toContain(card.name);
+    await openFromHome('certificate-print');
     await screen('cert-preview');
     expect(await page.getByTestId('certificate-preview').innerText()).toContain(`姓名：${demo.name}`);
   });

@@ -16,6 +16,8 @@ export const appInfoSchema = z.object({
   inactivity: z.object({ idleSeconds: z.number().int().positive(), warningSeconds: z.number().int().positive() }),
   /** The station's QR link templates (no personal data: only {order}, {amount}, {tracking}). */
   links: linksSchema,
+  /** The station's time zone: the renderer shows every date and time in it. */
+  timeZone: z.string().min(1),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 

@@ -66,6 +66,11 @@ export const socialInsuranceAnswerSchema = z.object({
   /** When this copy came from the server; read aloud as "截至…" when from the cache. */
   fetchedAt: z.string(),
   record: socialInsuranceRecordSchema.nullable(),
+  /**
+   * 'name-mismatch': the record under this number is in another name than the
+   * card's; it is withheld (record null) rather than shown or printed in that name.
+   */
+  refused: z.literal('name-mismatch').optional(),
 });
 
 const syncNowResultSchema = z.object({
@@ -118,7 +123,12 @@ export const storeChannels = {
   'store:application-progress': channel(z.object({ id: uuidSchema }).strict(), applicationProgressSchema, { access: 'resident' }),
   /** A rejected application goes back to the outbox under a new revision. */
   'store:retry-application': channel(z.object({ id: uuidSchema }).strict(), applicationSummarySchema, { access: 'specialist' }),
-  'store:query-social-insurance': channel(z.object({ idNumber: idNumberSchema }).strict(), socialInsuranceAnswerSchema, { access: 'resident' }),
+  'store:query-social-insurance': channel(
+    // name: as the ID card gives it (a keyed number has none); a record in another name is refused.
+    z.object({ idNumber: idNumberSchema, name: z.string().min(1).max(30).optional() }).strict(),
+    socialInsuranceAnswerSchema,
+    { access: 'resident' },
+  ),
   'store:rate-satisfaction': channel(
     z
       .object({

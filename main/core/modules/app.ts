@@ -15,6 +15,7 @@ export const appModule: ModuleFactory = ({ config, status, host, platform }) => 
         defaultTextSize: config.ui.defaultTextSize,
         inactivity: { idleSeconds: config.ui.idleSeconds, warningSeconds: config.ui.warningSeconds },
         links: { payment: config.links.payment, status: config.links.status },
+        timeZone: config.timeZone,
       }),
       'app:report-error': ({ where, message }) => {
         log.warn('renderer error', { where, message });

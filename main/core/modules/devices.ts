@@ -13,6 +13,7 @@ export const devicesModule: ModuleFactory = async ({ config, status, services, p
   const log = platform.log.child('devices');
   const manager = await DeviceManager.start({
     config: config.devices,
+    timeZone: config.timeZone,
     onHealth: (h) => {
       status.setDevice(h);
       log.info('device health', { id: h.id, state: h.state });
@@ -58,7 +59,7 @@ export const devicesModule: ModuleFactory = async ({ config, status, services, p
         }
       },
       'devices:test-print': () =>
-        needPrinter().printBytes(layoutTestPage({ columns: config.devices.printer.columns, stationName: config.stationName, time: platform.now().toISOString() })),
+        needPrinter().printBytes(layoutTestPage({ columns: config.devices.printer.columns, timeZone: config.timeZone, stationName: config.stationName, time: platform.now().toISOString() })),
     },
     streams: {
       'idcard:events': (_args, emit) => {

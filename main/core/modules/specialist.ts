@@ -78,7 +78,7 @@ export const specialistModule: ModuleFactory = async ({ config, platform, servic
         const store = services.get<OfflineStore>('store');
         if (!store) throw new IpcFailure('unavailable', '本机存储没有打开');
         try {
-          return todaySummary(store, platform.now());
+          return todaySummary(store, platform.now(), config.timeZone);
         } catch (e) {
           if (e instanceof StoreError) throw new IpcFailure('storage-error', e.message);
           throw e;

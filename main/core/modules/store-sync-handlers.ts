@@ -6,7 +6,7 @@
 import { IpcFailure } from '../../../common/ipc/result.js';
 import { StoreError } from '../../../offline-store/db/errors.js';
 import type { KioskSync } from '../../../offline-store/kiosk-sync.js';
-import { querySocialInsurance } from '../../../offline-store/sync/queries.js';
+import { querySocialInsurance, withNameChecked } from '../../../offline-store/sync/queries.js';
 import { deskSpecialist, type HandlerContext, type Handlers } from '../module.js';
 import type { Applicant, AuditActor, FormData, OnBehalfOf } from '../../../common/domain/application.js';
 import type { ServiceId } from '../../../common/domain/catalogue-summary.js';
@@ -75,7 +75,7 @@ export function storeHandlers(k: KioskSync, now: () => Date): Handlers {
       engine.trigger();
       return s;
     }),
-    'store:query-social-insurance': mapped((a) => querySocialInsurance(store, k.client, engine, a.idNumber, now)),
+    'store:query-social-insurance': mapped(async (a) => withNameChecked(await querySocialInsurance(store, k.client, engine, a.idNumber, now), a.name)),
     'store:rate-satisfaction': mapped((a) => ({
       id: store.records.addRating({ serviceId: a.serviceId, applicationId: a.applicationId ?? null, score: a.score, comment: a.comment ?? null }),
     })),

@@ -43,6 +43,7 @@ export const storeSyncModule: ModuleFactory = async ({ config, platform, status,
       dbFile: paths.dbFile,
       secrets: platform.secrets,
       kioskId: config.stationId,
+      timeZone: config.timeZone,
       serverUrl: embedded?.url ?? (config.sync.server as string),
       // The embedded server hands its key over in-process; a real one was pinned in the config.
       serverPublicKeyPem: embedded?.publicKeyPem ?? config.sync.serverPublicKey ?? '',

@@ -19,8 +19,10 @@ import { useRemoteKeys } from '../focus/useRemoteKeys.js';
 import { navKeyOf } from '../focus/keymap.js';
 import { FlowService } from '../flow/FlowService.js';
 import { NavContext, holdsPersonalData, type Nav, type Route } from './navigation.js';
+import type { ServiceId } from '../../../common/domain/catalogue-summary.js';
 import { SpecialistSessionProvider } from '../specialist/SpecialistSession.js';
 import { useHelpOpen } from '../help/useHelpOpen.js';
+import { setStationTimeZone } from './station-time.js';
 
 /** After the card is taken out, the resident is probably leaving: warn sooner. */
 const CARD_REMOVED_IDLE_SECONDS = 20;
@@ -40,6 +42,7 @@ function Current({ route }: { route: Route }) {
 
 function Routed({ info }: { info: AppInfo }) {
   const [stack, setStack] = useState<Route[]>([{ name: 'home' }]);
+  const [lastService, setLastService] = useState<ServiceId | null>(null);
   const session = useResidentSession();
   const { stop } = useReadAloud();
   const textSize = useTextSize();
@@ -51,6 +54,7 @@ function Routed({ info }: { info: AppInfo }) {
       depth: stack.length - 1,
       go: (r) => {
         stop();
+        if (r.name === 'service' && route.name === 'home') setLastService(r.serviceId);
         setStack((s) => [...s, r]);
       },
       back: () => {
@@ -62,9 +66,14 @@ function Routed({ info }: { info: AppInfo }) {
         // Already home: nothing changes, and focus stays where it is.
         setStack((st) => (st.length === 1 ? st : [{ name: 'home' }]));
       },
+      lastService,
     }),
-    [route, stack.length, stop],
+    [route, stack.length, stop, lastService],
   );
+
+  // A new resident (the session was cleared) starts at the first tile, and is not
+  // shown which service the one before them used.
+  useEffect(() => setLastService(null), [session.generation]);
 
   // Focus moves to the new screen's primary control on every navigation: what
   // had focus on the last screen lets go first. A layout effect, so it runs
@@ -95,15 +104,24 @@ function Routed({ info }: { info: AppInfo }) {
   }, []);
 
   const api = useApi();
-  const onTimeout = useCallback(() => {
-    session.clear();
-    // Rendered prompts may have read back a name or a number: the station forgets them too.
-    void api.call('speech:clear-prompts', {});
-    // A call for the specialist belongs to the resident who walked away: it ends with them.
-    void api.call('app:resident-session-cleared', {});
-    textSize.reset();
-    setStack([{ name: 'home' }]);
-  }, [session, textSize, api]);
+  const { clear } = session;
+  /** The resident's visit is over: their data leaves the screen, this page's memory and the station's. */
+  const endVisit = useCallback(
+    (opts: { stayOnDesk: boolean }) => {
+      clear();
+      // Rendered prompts may have read back a name or a number: the station forgets them too.
+      void api.call('speech:clear-prompts', {});
+      // A call for the specialist belongs to the resident who walked away: it ends with them.
+      void api.call('app:resident-session-cleared', {});
+      textSize.reset();
+      // A specialist testing the reader at the desk stays at the desk.
+      setStack((st) => (opts.stayOnDesk && st[st.length - 1]!.name === 'specialist' ? st : [{ name: 'home' }]));
+    },
+    [clear, textSize, api],
+  );
+  const onTimeout = useCallback(() => endVisit({ stayOnDesk: false }), [endVisit]);
+  // Any card event while someone's identity is held ends their visit first (useCardReader).
+  const endIdentityForCard = useCallback(() => endVisit({ stayOnDesk: true }), [endVisit]);
 
   // An open call for help counts as a resident at the screen even at home: if they
   // walk away, the warning, then the timeout, ends the call with their session.
@@ -112,7 +130,9 @@ function Routed({ info }: { info: AppInfo }) {
   const idle = session.cardRemoved ? Math.min(CARD_REMOVED_IDLE_SECONDS, info.inactivity.idleSeconds) : info.inactivity.idleSeconds;
   return (
     <NavContext.Provider value={nav}>
-      <Current key={`${stack.length}-${session.generation}`} route={route} />
+      <CardReaderProvider endIdentity={endIdentityForCard}>
+        <Current key={`${stack.length}-${session.generation}`} route={route} />
+      </CardReaderProvider>
       <InactivityGuard active={guarded} idleSeconds={idle} warningSeconds={info.inactivity.warningSeconds} onTimeout={onTimeout} />
     </NavContext.Provider>
   );
@@ -122,7 +142,11 @@ export function App() {
   const api = useApi();
   const [info, setInfo] = useState<AppInfo | null>(null);
   useEffect(() => {
-    void api.call('app:info', {}).then((r) => r.ok && setInfo(r.value));
+    void api.call('app:info', {}).then((r) => {
+      if (!r.ok) return;
+      setStationTimeZone(r.value.timeZone); // before any screen formats a date
+      setInfo(r.value);
+    });
   }, [api]);
   useEffect(() => {
     if (info) document.documentElement.dataset.uiMode = info.uiMode;
@@ -133,9 +157,7 @@ export function App() {
       <TextSizeProvider initial={info.defaultTextSize}>
         <ReadAloudProvider>
           <ResidentSessionProvider>
-            <CardReaderProvider>
-              <SpecialistSessionProvider><Routed info={info} /></SpecialistSessionProvider>
-            </CardReaderProvider>
+            <SpecialistSessionProvider><Routed info={info} /></SpecialistSessionProvider>
           </ResidentSessionProvider>
         </ReadAloudProvider>
       </TextSizeProvider>

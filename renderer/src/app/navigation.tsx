@@ -11,6 +11,11 @@ export interface Nav {
   go(route: Route): void;
   back(): void;
   home(): void;
+  /**
+   * The service last opened from the home screen in this visit: back home, its
+   * tile takes focus again instead of the first (null for a new resident).
+   */
+  lastService: ServiceId | null;
 }
 
 export const NavContext = createContext<Nav | null>(null);

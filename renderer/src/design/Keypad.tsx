@@ -1,8 +1,10 @@
 // A big numeric keypad for ID numbers, phone numbers and bank accounts: 3 × 4
-// keys of ≥ 96 px, operable by touch, by D-pad (spatial focus) and by the
-// remote's digit keys (the physical keyboard's digits work too).
+// keys of ≥ 96 px and a full-width 全部清除 under them (a wrong 18-digit number
+// need not be deleted one digit at a time), operable by touch, by D-pad (spatial
+// focus) and by the remote's digit keys (the physical keyboard's digits work too).
 import { useEffect } from 'react';
 import { Button } from './Button.js';
+import { t } from '../i18n/zh-CN.js';
 
 export interface KeypadProps {
   value: string;
@@ -50,6 +52,9 @@ export function Keypad({ value, onChange, maxLength, extraKey, label, autoFocus 
           </Button>
         ),
       )}
+      <Button className="keypad-clear" onClick={() => onChange('')} data-key="clear">
+        {t.common.clearAll}
+      </Button>
     </div>
   );
 }

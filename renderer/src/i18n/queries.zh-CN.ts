@@ -25,6 +25,7 @@ export const queryStrings = {
     title: '社保查询',
     heading: (name: string) => `${name}的参保信息`,
     notFound: '没有查到您的参保记录。请找工作人员帮您问一问。',
+    nameMismatch: '查到的记录上的姓名和您身份证上的姓名不一样，不能给您看，也不能打印。请找工作人员帮您核对。',
     labels: {
       type: '参保险种',
       status: '参保状态',

@@ -74,6 +74,7 @@ export const zhCN = {
   common: {
     yes: '是，没错',
     noFix: '不是，重新输入',
+    clearAll: '全部清除',
     confirm: '确定',
     next: '下一步',
     skip: '跳过',

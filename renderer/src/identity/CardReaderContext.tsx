@@ -3,9 +3,13 @@ import { useCardReader, type CardReaderState } from './useCardReader.js';
 
 const Ctx = createContext<CardReaderState | null>(null);
 
-/** Mount once, inside the resident session: one subscription to the reader for the whole app. */
-export function CardReaderProvider({ children }: { children: ReactNode }) {
-  const state = useCardReader();
+/**
+ * Mount once, inside the resident session and the router: one subscription to
+ * the reader for the whole app. `endIdentity` is the walk-away a card event
+ * triggers while a resident's identity is held.
+ */
+export function CardReaderProvider({ endIdentity, children }: { endIdentity: () => void; children: ReactNode }) {
+  const state = useCardReader(endIdentity);
   return <Ctx.Provider value={state}>{children}</Ctx.Provider>;
 }
 

@@ -44,7 +44,8 @@ export function IdNumberEntry({ onDone, today }: { onDone(identity: ResidentIden
           <Button variant="primary" autoFocusOnMount onClick={() => onDone(identityFromIdNumber(value, today))} data-answer="yes">
             {t.common.yes}
           </Button>
-          <Button onClick={() => setConfirming(false)} data-answer="no">
+          {/* 重新输入 means what it says: the keypad comes back empty, not holding the wrong number. */}
+          <Button onClick={() => (setValue(''), setConfirming(false))} data-answer="no">
             {t.common.noFix}
           </Button>
         </div>

@@ -8,14 +8,12 @@ import { useResidentSession } from '../session/ResidentSession.js';
 import { Screen } from '../design/Screen.js';
 import { Button } from '../design/Button.js';
 import { useCardReaderState } from './CardReaderContext.js';
+import { cardProblem } from './useCardReader.js';
 import { IdNumberEntry } from './IdNumberEntry.js';
 import { useAppInfo } from '../app/AppInfoContext.js';
 import { t } from '../i18n/zh-CN.js';
+import { todayIso } from '../app/station-time.js';
 
-export function todayIso(now = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}
 
 export function RequireIdentity({ title, children }: { title: string; children: (identity: ResidentIdentity) => ReactNode }) {
   const { identity, setIdentity } = useResidentSession();
@@ -33,7 +31,7 @@ export function RequireIdentity({ title, children }: { title: string; children: 
       </Screen>
     );
   }
-  const problem = reader.invalidCard ? t.identity.invalidCard : reader.failures > 0 ? t.identity.readFailed : null;
+  const problem = cardProblem(reader);
   return (
     <Screen id="identify-card" title={title} prompt={`${t.identity.insertCard}${problem ?? ''}`}>
       <div className="card-slot">

@@ -1,13 +1,17 @@
-// Listens to the ID-card reader for the whole app. A card that reads and whose
-// number checks out becomes the session's identity; a removed card is noted (the
-// inactivity guard then clears sooner); read errors are kept for the screen
-// asking for the card to explain in plain words.
-import { useEffect, useState } from 'react';
+// Listens to the ID-card reader for the whole app. Every card event first ends
+// the identity of the resident before (a new card read, a card that fails to
+// read or does not check out, the card taken away): the screen never greets, or
+// files for, someone whose card is no longer on the reader. A card that reads
+// and whose number checks out then becomes the session's identity; a failed
+// read is said and shown in plain words.
+import { useEffect, useRef, useState } from 'react';
 import type { IdCardEventMessage } from '../../../common/ipc/channels/devices.js';
 import type { IdCard } from '../../../common/domain/idcard.js';
 import type { ResidentIdentity } from '../../../common/flow/identity.js';
 import { useApi } from '../api/ApiContext.js';
 import { useResidentSession } from '../session/ResidentSession.js';
+import { useReadAloud } from '../read-aloud/ReadAloudContext.js';
+import { t } from '../i18n/zh-CN.js';
 
 export function identityFromCard(card: IdCard): ResidentIdentity {
   return { name: card.name, idNumber: card.idNumber, birthDate: card.birthDate, address: card.address || null, source: 'card' };
@@ -23,35 +27,62 @@ export interface CardReaderState {
   reads: number;
 }
 
-export function useCardReader(): CardReaderState {
+const clean: CardReaderState = { failures: 0, lastError: null, invalidCard: false, reads: 0 };
+
+/** What the reader said went wrong, in the words the resident sees and hears. */
+export function cardProblem(state: CardReaderState): string | null {
+  return state.invalidCard ? t.identity.invalidCard : state.failures > 0 ? t.identity.readFailed : null;
+}
+
+/**
+ * `endIdentity` is the walk-away: it clears the resident's data from the screen
+ * and from memory. It is called only while someone's identity is held.
+ */
+export function useCardReader(endIdentity: () => void): CardReaderState {
   const api = useApi();
+  const { speak } = useReadAloud();
   const { setIdentity, setCardRemoved, identity } = useResidentSession();
-  const [state, setState] = useState<CardReaderState>({ failures: 0, lastError: null, invalidCard: false, reads: 0 });
+  const [state, setState] = useState<CardReaderState>(clean);
+  // Events arrive outside React's render: the identity they end is the one held now.
+  const held = useRef(identity);
+  held.current = identity;
+  const end = useRef(endIdentity);
+  end.current = endIdentity;
 
-  useEffect(
-    () =>
-      api.subscribe('idcard:events', {}, (e: IdCardEventMessage) => {
-        if (e.type === 'read') {
-          if (!e.card.idNumberValid) {
-            setState((s) => ({ ...s, invalidCard: true, failures: s.failures + 1 }));
-            return;
-          }
-          setIdentity(identityFromCard(e.card));
-          setCardRemoved(false);
-          setState((s) => ({ failures: 0, lastError: null, invalidCard: false, reads: s.reads + 1 }));
-        } else if (e.type === 'removed') {
-          setCardRemoved(true);
-        } else if (e.type === 'error') {
-          setState((s) => ({ ...s, failures: s.failures + 1, lastError: e.code }));
-        }
-      }),
-    [api, setIdentity, setCardRemoved],
-  );
-
-  // A new resident (identity cleared) starts with a clean slate.
   useEffect(() => {
-    if (!identity) setState((s) => ({ ...s, failures: 0, lastError: null, invalidCard: false }));
-  }, [identity]);
+    const endHeld = (when: (id: ResidentIdentity) => boolean = () => true) => {
+      const id = held.current;
+      if (!id || !when(id)) return;
+      held.current = null;
+      end.current();
+    };
+    return api.subscribe('idcard:events', {}, (e: IdCardEventMessage) => {
+      if (e.type === 'read') {
+        const same = (id: ResidentIdentity) => id.source === 'card' && id.idNumber === e.card.idNumber && id.name === e.card.name;
+        // The same card told again (a resubscription) is not a new resident.
+        endHeld((id) => !same(id) || !e.card.idNumberValid);
+        if (!e.card.idNumberValid) {
+          setState((s) => ({ ...s, invalidCard: true, failures: s.failures + 1 }));
+          void speak(t.identity.invalidCard);
+          return;
+        }
+        setIdentity(identityFromCard(e.card));
+        setCardRemoved(false);
+        setState((s) => ({ failures: 0, lastError: null, invalidCard: false, reads: s.reads + 1 }));
+      } else if (e.type === 'removed') {
+        // A number keyed by the specialist (the card could not be read) is not this card's to end.
+        endHeld((id) => id.source === 'card');
+        setCardRemoved(true);
+        setState((s) => ({ ...clean, reads: s.reads }));
+      } else if (e.type === 'error') {
+        // The reader itself unplugged says nothing about who is at the screen.
+        if (e.code === 'disconnected') return setState((s) => ({ ...s, failures: s.failures + 1, lastError: e.code }));
+        endHeld();
+        setState((s) => ({ ...s, failures: s.failures + 1, lastError: e.code }));
+        void speak(t.identity.readFailed);
+      }
+    });
+  }, [api, setIdentity, setCardRemoved, speak]);
 
   return state;
 }

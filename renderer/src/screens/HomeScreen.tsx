@@ -9,6 +9,8 @@ import { Icon } from '../design/icons.js';
 import { t } from '../i18n/zh-CN.js';
 import { maskIdNumber } from '../../../common/domain/id-number.js';
 import { useResidentSession } from '../session/ResidentSession.js';
+import { useCardReaderState } from '../identity/CardReaderContext.js';
+import { cardProblem } from '../identity/useCardReader.js';
 import { useScreenVoice } from '../voice-ui/useScreenVoice.js';
 import { VoiceBar } from '../voice-ui/VoiceBar.js';
 import { serviceIds, type ServiceId } from '../../../common/domain/catalogue-summary.js';
@@ -23,6 +25,9 @@ export function HomeScreen() {
   // At the kiosk the resident who walks up is greeted and asked for the card, aloud: many cannot
   // read the screen. (A TV at home has no reader; there the number is keyed when a service needs it.)
   const welcome = !identity && uiMode === 'kiosk' ? `${t.home.welcome}${t.identity.insertCard}` : '';
+  // A card that could not be read is said (by the reader hook) and shown here too: nobody is greeted for it.
+  const reader = useCardReaderState();
+  const problem = identity ? null : cardProblem(reader);
   const greeting = identity ? `${identity.name ? t.identity.greeting(identity.name) : t.identity.greetingKeyed}${t.identity.idLine(maskIdNumber(identity.idNumber))}` : null;
 
   useEffect(() => {
@@ -38,6 +43,8 @@ export function HomeScreen() {
   }, [api]);
 
   const offered = (services ?? []).map((s) => s.id);
+  // Back home, the tile just used takes focus again: a remote user carries on from where they were.
+  const focusFirst = nav.lastService && offered.includes(nav.lastService) ? nav.lastService : offered[0];
   const voice = useScreenVoice({
     step: services ? { kind: 'home', services: offered } : null,
     prompt: `${t.home.title}${t.home.hint}`,
@@ -48,19 +55,24 @@ export function HomeScreen() {
   });
 
   return (
-    <Screen id="home" title={t.home.title} prompt={services ? `${welcome}${greeting ?? ''}${t.home.title}${t.home.hint}${services.map((s) => s.title).join('，')}。` : undefined}>
+    <Screen id="home" title={t.home.title} prompt={services ? `${welcome}${greeting ?? problem ?? ''}${t.home.title}${t.home.hint}${services.map((s) => s.title).join('，')}。` : undefined}>
       {identity ? (
         <p className="greeting" data-testid="greeting" aria-live="polite">
           {identity.name ? t.identity.greeting(identity.name) : t.identity.greetingKeyed} {t.identity.idLine(maskIdNumber(identity.idNumber))}
+        </p>
+      ) : null}
+      {problem ? (
+        <p className="notice notice-warn" role="alert" data-testid="card-problem">
+          {problem}
         </p>
       ) : null}
       <p className="lead">{t.home.hint}</p>
       <VoiceBar voice={voice} prominent />
       {error ? <p className="notice notice-warn">{t.errors.generic}</p> : null}
       <ul className="tile-grid" aria-label={t.home.servicesLabel}>
-        {(services ?? []).map((s, i) => (
+        {(services ?? []).map((s) => (
           <li key={s.id}>
-            <button type="button" className="tile" data-service={s.id} data-autofocus={i === 0 ? '' : undefined} onClick={() => nav.go({ name: 'service', serviceId: s.id })}>
+            <button type="button" className="tile" data-service={s.id} data-autofocus={s.id === focusFirst ? '' : undefined} onClick={() => nav.go({ name: 'service', serviceId: s.id })}>
               <span className="tile-icon" aria-hidden="true">
                 <Icon name={s.icon} size={72} />
               </span>

@@ -144,8 +144,6 @@ export function Satisfaction({ serviceId, applicationId, onDone }: SatisfactionP
             className="face"
             icon={<Face score={f.score} />}
             data-score={f.score}
-            // The middle face takes focus first, so the D-pad does not lean either way.
-            autoFocusOnMount={f.score === 3}
             onClick={() => void rate(f.score)}
           >
             {f.label}
@@ -159,7 +157,9 @@ export function Satisfaction({ serviceId, applicationId, onDone }: SatisfactionP
         </p>
       ) : null}
       <div className="actions">
-        <Button variant="plain" onClick={() => onDone(null)} data-action="satisfaction-skip">
+        {/* No face is chosen for the resident: 不评价 takes focus, so an OK pressed out
+            of habit (after 办完了) records nothing rather than a rating nobody gave. */}
+        <Button variant="plain" autoFocusOnMount onClick={() => onDone(null)} data-action="satisfaction-skip">
           {s.skip}
         </Button>
       </div>

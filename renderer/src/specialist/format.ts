@@ -1,12 +1,11 @@
-// Times as the desk shows them: local, 24-hour, without seconds.
-export function clockTime(iso: string): string {
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+// Times as the desk shows them: in the station's time zone, 24-hour, without seconds.
+import { zonedClock, zonedMonthDayClock } from '../../../common/time/zoned.js';
+import { stationTimeZone } from '../app/station-time.js';
+
+export function clockTime(iso: string, tz: string = stationTimeZone()): string {
+  return zonedClock(iso, tz);
 }
 
-export function dateTime(iso: string): string {
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+export function dateTime(iso: string, tz: string = stationTimeZone()): string {
+  return zonedMonthDayClock(iso, tz);
 }

@@ -50,6 +50,22 @@ describe('ID card reader service over a socat pty', () => {
     expect(service.current()).toBeNull();
   });
 
+  it('tells a card swapped for another between two polls: removed, then the new card', async () => {
+    sim.insertCard(zhangXiuying);
+    await waitFor(() => types().includes('read'), 'first read');
+    // No gap a poll could see: the reader finds a card both times, but not the same one.
+    sim.insertCard(liJianguoBadCheckDigit);
+    await waitFor(() => types().filter((t) => t === 'read').length === 2, 'second read');
+    expect(types()).toEqual(['inserted', 'read', 'removed', 'inserted', 'read']);
+    const second = events.at(-1)!;
+    expect(second.type === 'read' && second.card.name).toBe(liJianguoBadCheckDigit.name);
+    expect(service.current()?.card.idNumber).toBe(liJianguoBadCheckDigit.idNumber);
+    // The same card left where it is is read once, not again on every poll.
+    const reads = sim.commandCount.readBaseInfo;
+    await waitFor(() => (sim.commandCount.selectCard ?? 0) > 6, 'a few more polls');
+    expect(sim.commandCount.readBaseInfo).toBe(reads);
+  });
+
   it('reads a card once, however long it stays, and polls no faster than every 300 ms', async () => {
     const before = sim.commandCount.findCard ?? 0;
     sim.insertCard(bateer);

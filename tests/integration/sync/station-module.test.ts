@@ -82,7 +82,13 @@ describe('store-sync station module', () => {
     expect(server.url).toBe(url);
     await until(() => s.status.get().sync.online);
     const live = await s.dispatcher.call('store:query-social-insurance', { idNumber: residents[0].idNumber }, ctx);
-    expect(live).toMatchObject({ ok: true, value: { source: 'live', record: { name: '王秀英' } } });
+    expect(live).toMatchObject({ ok: true, value: { source: 'live', record: { name: '张秀英' } } });
+    // The card's name must be the record's: a record in another name is withheld, not shown or printed.
+    const sameName = await s.dispatcher.call('store:query-social-insurance', { idNumber: residents[0].idNumber, name: '张秀英' }, ctx);
+    expect(sameName).toMatchObject({ ok: true, value: { record: { name: '张秀英' } } });
+    const otherName = await s.dispatcher.call('store:query-social-insurance', { idNumber: residents[0].idNumber, name: '王秀英' }, ctx);
+    expect(otherName).toMatchObject({ ok: true, value: { source: 'live', record: null, refused: 'name-mismatch' } });
+    expect(JSON.stringify(otherName)).not.toContain('张秀英');
     const queue = await s.dispatcher.call('store:list-applications', { idNumber: residents[0].idNumber }, ctx);
     expect(queue).toMatchObject({ ok: true, value: { applications: [{ id, onBehalfOf: { specialistId: 'dev', specialistName: '开发测试员' } }] } });
     expect(JSON.stringify(queue)).not.toContain(residents[0].idNumber);

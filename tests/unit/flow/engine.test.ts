@@ -59,7 +59,7 @@ describe('pension certification for oneself at the kiosk', () => {
       fee: null,
       completedOn: TODAY,
     });
-    expect(sub?.applicant.name).toBe('王秀英');
+    expect(sub?.applicant.name).toBe('张秀英');
   });
 
   it('refuses a wrong phone number in plain words and stays on the question', () => {

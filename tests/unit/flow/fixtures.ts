@@ -7,7 +7,7 @@ export function makeIdNumber(birth: string, seq = '123', region = '430621'): str
   return first17 + idCheckChar(first17);
 }
 
-export function resident(birthDate: string, name = '王秀英'): ResidentIdentity {
+export function resident(birthDate: string, name = '张秀英'): ResidentIdentity {
   return { name, idNumber: makeIdNumber(birthDate), birthDate, address: '湖南省岳阳县新墙镇清水村三组', source: 'card' };
 }
 

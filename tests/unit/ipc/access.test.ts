@@ -18,11 +18,11 @@ type Table = { [C in ChannelName]: Row<C>[] };
 
 const uuid = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
 const idNumber = '110101194303050028';
-const application = { serviceId: 'elderly-allowance', catalogueVersion: '2026.11.0', formData: { phone: '13800138000' }, applicant: { idNumber, name: '王秀英' } } as const;
+const application = { serviceId: 'elderly-allowance', catalogueVersion: '2026.11.0', formData: { phone: '13800138000' }, applicant: { idNumber, name: '张秀英' } } as const;
 const certificate: ArgsOf<'printer:print'>['document'] = {
   kind: 'certificate',
   title: '居民养老保险参保证明',
-  holderName: '王秀英',
+  holderName: '张秀英',
   idNumber,
   body: ['参保状态：正常'],
   issuedBy: '乡音便民服务站',

@@ -14,6 +14,7 @@ const info = {
   defaultTextSize: 'standard' as const,
   inactivity: { idleSeconds: 60, warningSeconds: 20 },
   links: { payment: 'https://pay.example.invalid/p?order={order}', status: 'https://status.example.invalid/t/{tracking}' },
+  timeZone: 'Asia/Shanghai',
 };
 
 function make(handlers: Handlers = {}, sources: StreamSources = {}) {

@@ -45,7 +45,7 @@ describe('help-request channels', () => {
       { serviceId: null },
       // Personal data has nowhere to ride along.
       { reason: 'asked', serviceId: null, idNumber: '110101194303050021' },
-      { reason: 'asked', serviceId: null, name: '王秀英' },
+      { reason: 'asked', serviceId: null, name: '张秀英' },
       'asked',
       [],
     ];

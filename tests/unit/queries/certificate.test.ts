@@ -12,10 +12,10 @@ describe('insuranceCertificate', () => {
     const doc = insuranceCertificate({ record, idNumber: '110101194303050028', source: 'live', fetchedAt: '2026-11-22T01:59:00.000Z', issuedAt });
     expect(certificatePrintoutSchema.parse(doc)).toEqual(doc);
     expect(doc.title).toBe('城乡居民基本养老保险参保证明');
-    expect(doc.holderName).toBe('王秀英');
+    expect(doc.holderName).toBe('张秀英');
     expect(doc.issuedBy).toBe('北京市东城区社会保险事业管理中心');
     expect(doc.body).toEqual([
-      '兹证明王秀英参加了城乡居民基本养老保险。',
+      '兹证明张秀英参加了城乡居民基本养老保险。',
       '参保时间：2011年7月1日',
       '参保状态：正常领取待遇',
       '累计缴费：180个月',

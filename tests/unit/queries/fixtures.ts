@@ -3,7 +3,7 @@ import type { SocialInsuranceRecord } from '../../../common/domain/application.j
 
 export const record: SocialInsuranceRecord = {
   idNumberMasked: '110101********0028',
-  name: '王秀英',
+  name: '张秀英',
   insuranceType: '城乡居民基本养老保险',
   status: '正常领取待遇',
   startDate: '2011-07-01',

@@ -1,7 +1,7 @@
 // The query screens' pure helpers: dates in Beijing time, money and counts
 // spoken right, a record's rows, the 截至 notice, application status words.
 import { describe, expect, it } from 'vitest';
-import { beijingDay, plainDate, shownYuan, spokenDate, spokenYuan } from '../../../renderer/src/services/queries/dates.js';
+import { stationDay, plainDate, shownYuan, spokenDate, spokenYuan } from '../../../renderer/src/services/queries/dates.js';
 import { cacheNotice, recordView } from '../../../renderer/src/services/queries/social-insurance-words.js';
 import { applicationWords, newestFirst, speakCode, statusLine } from '../../../renderer/src/services/queries/application-words.js';
 import { lookupFailureWords } from '../../../renderer/src/services/queries/lookup-words.js';
@@ -13,9 +13,11 @@ import { record } from './fixtures.js';
 describe('dates and money', () => {
   it('shows server times as the Beijing calendar day', () => {
     // 23:30 UTC is already the next morning in Beijing.
-    expect(beijingDay('2026-11-22T23:30:00.000Z')).toBe('2026-11-23');
-    expect(beijingDay('2026-11-22T10:00:00+08:00')).toBe('2026-11-22');
-    expect(beijingDay('2011-07-01')).toBe('2011-07-01');
+    expect(stationDay('2026-11-22T23:30:00.000Z')).toBe('2026-11-23');
+    expect(stationDay('2026-11-22T23:30:00.000Z', 'Asia/Urumqi')).toBe('2026-11-23');
+    expect(stationDay('2026-11-22T15:30:00.000Z', 'Asia/Urumqi')).toBe('2026-11-22');
+    expect(stationDay('2026-11-22T10:00:00+08:00')).toBe('2026-11-22');
+    expect(stationDay('2011-07-01')).toBe('2011-07-01');
     expect(plainDate('2011-07-01')).toBe('2011年7月1日');
     expect(plainDate('not a date')).toBe('not a date');
   });
@@ -38,7 +40,7 @@ describe('dates and money', () => {
 describe('recordView', () => {
   it('lists the record in label → value rows', () => {
     const v = recordView(record);
-    expect(v.heading).toBe('王秀英的参保信息');
+    expect(v.heading).toBe('张秀英的参保信息');
     expect(Object.fromEntries(v.rows.map((r) => [r.key, r.value]))).toEqual({
       type: '城乡居民基本养老保险',
       status: '正常领取待遇',

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { helpRequestWords } from '../../../renderer/src/specialist/help-words.js';
 import type { HelpRequest } from '../../../common/domain/help.js';
 
-const opened = new Date(2026, 10, 22, 8, 5, 0); // local time: the desk shows local clock times
+// 08:05 in the station's time zone (Asia/Shanghai, the default): the desk shows station clock times, not the machine's.
+const opened = new Date('2026-11-22T00:05:00Z');
 const base: HelpRequest = { id: 'req-1', reasons: ['voice-failed-twice'], serviceId: null, openedAt: opened.toISOString(), lastAskedAt: opened.toISOString(), times: 1 };
 const titles = (id: string) => ({ 'pension-certification': '养老资格认证' })[id] ?? id;
 const after = (ms: number) => new Date(opened.getTime() + ms);

@@ -16,7 +16,7 @@ describe('today summary', () => {
     const yesterdayApp = store.applications.submit(sampleSubmit(0, false));
     store.records.addRating({ serviceId: 'elderly-allowance', score: 1 });
     clock.advanceDays(1);
-    const midnight = startOfLocalDay(clock.now());
+    const midnight = startOfLocalDay(clock.now(), 'Asia/Shanghai');
     clock.t = midnight.getTime() + 9 * 3_600_000;
     // Yesterday's application is accepted today: counts as accepted, not as submitted.
     expect(store.outbox.accept(yesterdayApp.id, 0, 'SB-1')).toBe(true);
@@ -28,7 +28,7 @@ describe('today summary', () => {
     store.records.addRating({ serviceId: 'pension-certification', score: 4 });
     void a;
 
-    const t = todaySummary(store, clock.now());
+    const t = todaySummary(store, clock.now(), 'Asia/Shanghai');
     expect(t).toEqual({
       day: t.day,
       submitted: 2,
@@ -39,9 +39,22 @@ describe('today summary', () => {
     expect(t.day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
+  it("counts by the station's day, not UTC's: at 07:31 on 12月6日 in Shanghai (23:31 UTC on the 5th)", async () => {
+    const clock = new ManualClock(Date.parse('2026-12-05T15:30:00Z')); // 23:30 on 12月5日 in Shanghai: yesterday
+    store = await openTestStore(tempDir(), { clock });
+    store.applications.submit(sampleSubmit(0, false));
+    store.records.addRating({ serviceId: 'elderly-allowance', score: 1 });
+    clock.t = Date.parse('2026-12-05T17:00:00Z'); // 01:00 on 12月6日 in Shanghai: today
+    store.applications.submit(sampleSubmit(1, false));
+    store.records.addRating({ serviceId: 'elderly-allowance', score: 5 });
+    clock.t = Date.parse('2026-12-05T23:31:00Z');
+    expect(startOfLocalDay(clock.now(), 'Asia/Shanghai').toISOString()).toBe('2026-12-05T16:00:00.000Z');
+    expect(todaySummary(store, clock.now(), 'Asia/Shanghai')).toEqual({ day: '2026-12-06', submitted: 1, accepted: 0, rejected: 0, satisfaction: { count: 1, average: 5 } });
+  });
+
   it('says zero (no average) on a quiet day', async () => {
     const clock = new ManualClock();
     store = await openTestStore(tempDir(), { clock });
-    expect(todaySummary(store, clock.now())).toMatchObject({ submitted: 0, accepted: 0, rejected: 0, satisfaction: { count: 0, average: null } });
+    expect(todaySummary(store, clock.now(), 'Asia/Shanghai')).toMatchObject({ submitted: 0, accepted: 0, rejected: 0, satisfaction: { count: 0, average: null } });
   });
 });

@@ -9,7 +9,7 @@ import { OfflineStore, type StoreHealth } from '../../../offline-store/store.js'
 import type { SubmitInput } from '../../../offline-store/repo/applications.js';
 
 export const residents = [
-  { idNumber: '110101194303050028', name: '王秀英', address: '北京市东城区东华门街道南池子大街88号' },
+  { idNumber: '110101194303050028', name: '张秀英', address: '北京市东城区东华门街道南池子大街88号' },
   { idNumber: '130624193808120037', name: '李德福', address: '河北省保定市阜平县龙泉关镇骆驼湾村12号' },
   { idNumber: '13062419361118108X', name: '张桂兰', address: '河北省保定市阜平县城南庄镇后庄村3组' },
 ] as const;

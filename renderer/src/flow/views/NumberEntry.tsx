@@ -71,7 +71,8 @@ export function NumberEntry(props: NumberEntryProps) {
           </Button>
           <Button
             onClick={() => {
-              setValue(props.pending!);
+              // 重新输入: the keypad comes back empty, not holding the number just refused.
+              setValue('');
               props.onPending(null);
             }}
             data-answer="no"

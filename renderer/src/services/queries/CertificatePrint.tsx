@@ -15,7 +15,7 @@ import type { ServiceScreenProps } from '../registry.js';
 import { IdentifiedService } from './ServiceFrame.js';
 import { insuranceCertificate } from './certificate.js';
 import { cacheNotice } from './social-insurance-words.js';
-import { lookupFailureWords } from './lookup-words.js';
+import { lookupFailureWords, noRecordWords } from './lookup-words.js';
 import { LookupProblem } from './LookupProblem.js';
 import { useSocialInsurance } from './useSocialInsurance.js';
 import { printFailureWords } from './print-words.js';
@@ -47,7 +47,7 @@ function Preview({ doc }: { doc: CertificatePrintout }) {
 function Certificate({ identity, finish }: { identity: ResidentIdentity; finish(): void }) {
   const api = useApi();
   const { speak } = useReadAloud();
-  const { lookup, retry } = useSocialInsurance(identity.idNumber);
+  const { lookup, retry } = useSocialInsurance(identity.idNumber, identity.name);
   const [printing, setPrinting] = useState<Printing>({ state: 'idle' });
   // Built once per answer, so a reprint is the same paper with the same time on it.
   const doc = useMemo(
@@ -82,7 +82,7 @@ function Certificate({ identity, finish }: { identity: ResidentIdentity; finish(
   // 返回 after printing (or failing to) shows the preview again rather than leaving the service.
   const toPreview = () => setPrinting({ state: 'idle' });
   const cached = lookup.state === 'found' && lookup.answer.source === 'cache' ? cacheNotice(lookup.answer.fetchedAt) : null;
-  const problem = lookup.state === 'none' ? t.queries.socialInsurance.notFound : lookup.state === 'failed' ? lookupFailureWords(lookup.error) : null;
+  const problem = lookup.state === 'none' ? noRecordWords(lookup.answer) : lookup.state === 'failed' ? lookupFailureWords(lookup.error) : null;
   const cachedSpoken = cached?.spoken ?? '';
   useEffect(() => {
     if (problem) void speak(problem);

@@ -12,18 +12,18 @@ import { IdentifiedService } from './ServiceFrame.js';
 import { RecordDetails } from './RecordDetails.js';
 import { cacheNotice, recordView } from './social-insurance-words.js';
 import { useSocialInsurance } from './useSocialInsurance.js';
-import { lookupFailureWords } from './lookup-words.js';
+import { lookupFailureWords, noRecordWords } from './lookup-words.js';
 import { LookupProblem } from './LookupProblem.js';
 
 const s = t.queries.socialInsurance;
 
 function Answer({ identity, finish }: { identity: ResidentIdentity; finish(): void }) {
-  const { lookup, retry } = useSocialInsurance(identity.idNumber);
+  const { lookup, retry } = useSocialInsurance(identity.idNumber, identity.name);
   const { speak } = useReadAloud();
   const view = lookup.state === 'found' ? recordView(lookup.answer.record) : null;
   const cached = lookup.state === 'found' && lookup.answer.source === 'cache' ? cacheNotice(lookup.answer.fetchedAt) : null;
   const spoken =
-    lookup.state === 'found' && view ? `${cached ? cached.spoken : ''}${view.spoken}` : lookup.state === 'none' ? s.notFound : lookup.state === 'failed' ? lookupFailureWords(lookup.error) : undefined;
+    lookup.state === 'found' && view ? `${cached ? cached.spoken : ''}${view.spoken}` : lookup.state === 'none' ? noRecordWords(lookup.answer) : lookup.state === 'failed' ? lookupFailureWords(lookup.error) : undefined;
 
   // Read the answer as soon as it arrives: many residents cannot read it.
   useEffect(() => {

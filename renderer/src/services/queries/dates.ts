@@ -1,28 +1,29 @@
-// Dates and money as the query screens show and say them. China has one time
-// zone, so a server time is shown in Beijing time whatever the kiosk's clock
-// zone is (the printer does the same). Pure, so unit-tested without a browser.
+// Dates and money as the query screens show and say them. A server time is
+// shown in the station's time zone (config `timeZone`, default Asia/Shanghai)
+// whatever the kiosk's clock zone is (the printer does the same). Pure, so
+// unit-tested without a browser.
 import { speakIsoDate, speakMoney } from '../../../../common/spoken/index.js';
+import { zonedDay } from '../../../../common/time/zoned.js';
+import { stationTimeZone } from '../../app/station-time.js';
 
-const BEIJING_OFFSET_MS = 8 * 3600_000;
-
-/** An ISO datetime as the Beijing calendar day, YYYY-MM-DD; a plain YYYY-MM-DD passes through. */
-export function beijingDay(iso: string): string {
+/** An ISO datetime as the station's calendar day, YYYY-MM-DD; a plain YYYY-MM-DD passes through. */
+export function stationDay(iso: string, tz: string = stationTimeZone()): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return iso;
-  return new Date(ms + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
+  return zonedDay(new Date(ms), tz);
 }
 
 /** 2011-07-01 (or an ISO datetime) → 2011年7月1日, without leading zeros that confuse the eye. */
 export function plainDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(beijingDay(iso));
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(stationDay(iso));
   if (!m) return iso;
   return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
 }
 
 /** The same day read aloud: 二零一一年七月一日. */
 export function spokenDate(iso: string): string {
-  return speakIsoDate(beijingDay(iso));
+  return speakIsoDate(stationDay(iso));
 }
 
 /** 300 → 300 元, 236.5 → 236.50 元: whole yuan stay whole, anything else shows its fen. */

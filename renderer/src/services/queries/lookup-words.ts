@@ -8,3 +8,8 @@ export function lookupFailureWords(error: Pick<IpcError, 'code'>): string {
   if (error.code === 'unavailable') return q.common.notConnected;
   return q.common.failed;
 }
+
+/** Why a lookup that answered shows nothing: no record, or a record in another name than the card's. */
+export function noRecordWords(answer: { refused?: 'name-mismatch' }): string {
+  return answer.refused === 'name-mismatch' ? q.socialInsurance.nameMismatch : q.socialInsurance.notFound;
+}

@@ -3,7 +3,7 @@ import type { CertificatePrintout } from '../../../../common/domain/receipt.js';
 import { receipt } from '../../../fixtures/drivers/receipts.js';
 import { receiptDocumentSchema } from '../../../../common/domain/receipt.js';
 import { EscPosEmulator, formatElements } from '../../../../drivers/printer/emulator.js';
-import { beijingTime, layoutApplicationReceipt, layoutCertificate } from '../../../../drivers/printer/layouts.js';
+import { printedTime, layoutApplicationReceipt, layoutCertificate } from '../../../../drivers/printer/layouts.js';
 import { textColumns, wrapText } from '../../../../drivers/printer/text-width.js';
 
 
@@ -67,6 +67,8 @@ describe('receipt layouts', () => {
   it('wraps by display columns and keeps codes whole', () => {
     expect(wrapText('办件编号 XY20261122-0007', 16)).toEqual(['办件编号', 'XY20261122-0007']);
     for (const l of wrapText('一二三四五六七八九十一二三四五六七八', 10)) expect(textColumns(l)).toBeLessThanOrEqual(10);
-    expect(beijingTime('2026-12-31T16:30:00Z')).toBe('2027年01月01日 00:30');
+    expect(printedTime('2026-12-31T16:30:00Z')).toBe('2027年01月01日 00:30');
+    expect(printedTime('2026-12-05T23:31:00Z', 'Asia/Shanghai')).toBe('2026年12月06日 07:31');
+    expect(printedTime('2026-12-05T23:31:00Z', 'Asia/Urumqi')).toBe('2026年12月06日 05:31');
   });
 });
