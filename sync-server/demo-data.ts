@@ -49,10 +49,12 @@ export function demoRecord(r: DemoResident): SocialInsuranceRecord {
 export function seedDemoResidents(db: Db, vault: Vault, asOf: string): void {
   const has = db.prepare('SELECT 1 FROM residents WHERE id_key = ?');
   const ins = db.prepare('INSERT OR IGNORE INTO residents (id_key, record_enc, as_of) VALUES (?, ?, ?)');
+  // Immediate: a deferred transaction that reads and then writes cannot wait for another server
+  // starting on the same folder (SQLite answers SQLITE_BUSY at once rather than risk a deadlock).
   db.transaction(() => {
     for (const r of demoResidents) {
       const key = vault.residentKey(r.idNumber);
       if (!has.get(key)) ins.run(key, vault.seal(JSON.stringify(demoRecord(r)), residentAd(key)), asOf);
     }
-  })();
+  }).immediate();
 }
