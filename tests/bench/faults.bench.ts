@@ -19,9 +19,15 @@
 //   real web host process. Counted: crashes (the process exited, or stopped
 //   answering `GET /`; it is restarted and the run goes on), 5xx answers, and
 //   answers that leaked a file from outside the static folder.
+//   Hostile frames: --frame-scripts N (default 500) connections to the same
+//   kind of host's WebSocket, each authenticated like the kiosk's page and
+//   sending one to four hostile messages and now and then a broken frame
+//   (tests/support/hostile-frames.ts). Counted: frames, crashes, and internal
+//   failures (answers that say `internal`, ERROR lines in the host's log).
 // Prints progress, then one JSON line. Goals: 0 lost, 0 duplicated, 0 wrongly
 // rejected, typed errors = tried, 0 untyped, 0 crashes, 0 server errors, 0
-// leaks. Takes two to three minutes on 2 cores.
+// leaks, 0 internal failures. Takes about a minute on 2 cores and needs no
+// build (the web host serves a static folder of its own).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -33,6 +39,7 @@ import { openKioskSync, type KioskSync } from '../../offline-store/kiosk-sync.js
 import { SyncError } from '../../offline-store/sync/errors.js';
 import { SyncServer } from '../../sync-server/server.js';
 import { CRASH_KIOSK_ID, killKioskRepeatedly, openCrashKiosk } from '../support/crash-kiosk.js';
+import { hostileFrameScript, sendFrameScript, sessionCookie } from '../support/hostile-frames.js';
 import { getRequest, hostileRequest, makeStaticFolder, rawRequest, requestBytes, SECRET, startSmallWebHost, type SmallWebHost } from '../support/hostile-requests.js';
 import { FaultProxy, faults, linkFaults, type Fault, type FaultProxyOptions } from '../tools/fault-proxy.js';
 
@@ -48,6 +55,7 @@ function countArg(name: string, fallback: number): number {
 const N = Number(process.env.XY_BENCH_FAULT_APPS ?? 200);
 const KILLS = countArg('kills', 40);
 const REQUESTS = countArg('requests', 2000);
+const FRAME_SCRIPTS = countArg('frame-scripts', 500);
 /** A host that takes this long to answer one request counts as stopped. */
 const ANSWER_TIMEOUT_MS = 10_000;
 const MAX_PASSES = 2000;
@@ -234,6 +242,57 @@ async function hostileRequests() {
   }
 }
 
+/**
+ * Sends FRAME_SCRIPTS scripts of hostile WebSocket frames (one connection each)
+ * to a real web host's /ipc socket; a host that dies or hangs is counted and
+ * restarted. Internal failures are answers that say `internal` and ERROR lines
+ * in the host's log.
+ */
+async function hostileFrames() {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'xy-bench-faults-frames-'));
+  const rendererDir = makeStaticFolder(work);
+  let host = await startSmallWebHost(rendererDir);
+  let cookie = await sessionCookie(host.launchUrl);
+  let loggedErrors = 0;
+  const countLogged = (h: SmallWebHost) => h.stderr().split('\n').filter((l) => / ERROR /.test(l)).length;
+  const scripts = fc.sample(hostileFrameScript, { numRuns: FRAME_SCRIPTS, seed: 18 });
+  const figures = { tried: 0, crashes: 0, internalErrors: 0, answers: 0, ponged: 0, closed: 0, timedOut: 0, refused: 0 };
+  try {
+    for (const [i, script] of scripts.entries()) {
+      figures.tried += script.length;
+      const o = await sendFrameScript(host.port, cookie, script, ANSWER_TIMEOUT_MS).catch(() => null);
+      if (o) {
+        figures.internalErrors += o.internalErrors;
+        figures.answers += o.answers;
+        if (o.ponged) figures.ponged++;
+        else if (o.closed) figures.closed++;
+        else if (o.timedOut) figures.timedOut++;
+        if (o.refused) figures.refused++;
+      }
+      if ((!o || o.timedOut || host.child.exitCode !== null) && !(await answers(host))) {
+        figures.crashes++;
+        loggedErrors += countLogged(host);
+        const exited = new Promise((done) => (host.child.exitCode !== null || host.child.signalCode !== null ? done(null) : host.child.once('exit', done)));
+        host.child.kill('SIGKILL');
+        await exited;
+        host = await startSmallWebHost(rendererDir);
+        cookie = await sessionCookie(host.launchUrl);
+      }
+      if ((i + 1) % 250 === 0) console.log(`hostile frames: ${i + 1} of ${FRAME_SCRIPTS} connections`);
+    }
+    if (!(await answers(host))) figures.crashes++;
+    loggedErrors += countLogged(host);
+    figures.internalErrors += loggedErrors;
+    console.log(
+      `hostile frames: ${figures.tried} frames on ${FRAME_SCRIPTS} connections, ${figures.answers} answers; ${figures.ponged} still answered a ping, ${figures.closed} closed by the host, ${figures.timedOut} left waiting, ${figures.refused} refused; ${figures.crashes} crashes, ${figures.internalErrors} internal failures`,
+    );
+    return figures;
+  } finally {
+    await host.stop();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const t0 = performance.now();
   const killFigures = await kills();
@@ -248,6 +307,7 @@ async function main(): Promise<void> {
   await close(bad);
 
   const hostileFigures = await hostileRequests();
+  const frameFigures = await hostileFrames();
 
   console.log(
     JSON.stringify({
@@ -257,6 +317,7 @@ async function main(): Promise<void> {
       linkFaults: { tried: linkFigures.tried, lost: linkFigures.lost, duplicated: linkFigures.duplicated, wronglyRejected: linkFigures.wronglyRejected },
       badServerAnswers: { tried: badFigures.tried, typedErrors: badFigures.typedErrors, untypedErrors: badFigures.untypedErrors, lost: badFigures.lost, duplicated: badFigures.duplicated },
       hostileRequests: hostileFigures,
+      hostileFrames: { tried: frameFigures.tried, connections: FRAME_SCRIPTS, crashes: frameFigures.crashes, internalErrors: frameFigures.internalErrors },
     }),
   );
 }

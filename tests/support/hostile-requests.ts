@@ -31,6 +31,8 @@ export function makeStaticFolder(work: string): string {
 export interface SmallWebHost {
   child: ChildProcess;
   port: number;
+  /** The one launch URL the host printed: redeem it once for a session cookie. */
+  launchUrl: string;
   /** What the host wrote to stderr so far. */
   stderr: () => string;
   /** Stops the host (SIGTERM) if it still runs, and waits for it to exit. */
@@ -45,12 +47,12 @@ export async function startSmallWebHost(rendererDir: string): Promise<SmallWebHo
   });
   let stderr = '';
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-  const port = await new Promise<number>((resolve, reject) => {
+  const { port, url: launchUrl } = await new Promise<{ port: number; url: string }>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (c: Buffer) => {
       out += c.toString();
       const m = /SMALL_WEBHOST=(\{.*\})/.exec(out);
-      if (m) resolve((JSON.parse(m[1]!) as { port: number }).port);
+      if (m) resolve(JSON.parse(m[1]!) as { port: number; url: string });
     });
     child.once('exit', (code) => reject(new Error(`host exited with ${code}\n${stderr}`)));
   });
@@ -60,7 +62,7 @@ export async function startSmallWebHost(rendererDir: string): Promise<SmallWebHo
     child.kill('SIGTERM');
     await exited;
   };
-  return { child, port, stderr: () => stderr, stop };
+  return { child, port, launchUrl, stderr: () => stderr, stop };
 }
 
 export interface RawAnswer {

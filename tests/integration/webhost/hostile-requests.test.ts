@@ -4,15 +4,19 @@
 // nothing on our side normalises them first. Afterwards the process is still
 // running and still serves the app shell, no answer was a 5xx (paths are
 // decoded safely, not merely caught), and nothing outside the static folder
-// was ever served, even through a symlink planted inside it.
+// was ever served, even through a symlink planted inside it. Hostile WebSocket
+// frames (tests/support/hostile-frames.ts) on authenticated connections get an
+// answer or a close, never an internal failure, and never stop the host.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hostileFrameScript, sendFrameScript, sessionCookie } from '../../support/hostile-frames.js';
 import { getRequest, hostileRequest, makeStaticFolder, rawRequest as rawRequestTo, requestBytes, SECRET, startSmallWebHost, type SmallWebHost } from '../../support/hostile-requests.js';
 
 const REQUESTS = Number(process.env.XY_HOSTILE_REQUESTS ?? 400);
+const FRAME_SCRIPTS = Number(process.env.XY_HOSTILE_FRAME_SCRIPTS ?? 100);
 
 let work: string;
 let host: SmallWebHost;
@@ -72,4 +76,28 @@ describe('hostile requests to the web host', () => {
       expect(text, p).not.toContain(SECRET);
     }
   });
+
+  it(`survives ${FRAME_SCRIPTS} connections of hostile WebSocket frames, each answered or closed, none an internal failure`, async () => {
+    const cookie = await sessionCookie(host.launchUrl);
+    let answers = 0;
+    let ponged = 0;
+    await fc.assert(
+      fc.asyncProperty(hostileFrameScript, async (script) => {
+        // Generous: the time is a bound for a hung host, not a measure; a healthy one answers in milliseconds.
+        const o = await sendFrameScript(port, cookie, script, 60_000);
+        expect(o.refused).toBe(false);
+        expect(o.timedOut).toBe(false);
+        expect(o.internalErrors).toBe(0);
+        expect(host.child.exitCode, host.stderr()).toBeNull();
+        answers += o.answers;
+        if (o.ponged) ponged++;
+      }),
+      { numRuns: FRAME_SCRIPTS },
+    );
+    // The frames reached the dispatcher, and most connections outlived their hostile messages.
+    expect(answers).toBeGreaterThan(FRAME_SCRIPTS);
+    expect(ponged).toBeGreaterThan(FRAME_SCRIPTS / 2);
+    expect(host.stderr()).not.toMatch(/ ERROR /);
+    expect((await rawRequest(getRequest(port, '/'))).status).toBe(200);
+  }, 180_000);
 });
