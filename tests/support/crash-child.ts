@@ -1,12 +1,13 @@
-// A kiosk process for the crash test: it enqueues applications with photos and
-// syncs them, printing "E <id>" only after each enqueue has committed, until the
-// parent kills it with SIGKILL at a random moment. Run with node --import tsx.
+// A kiosk process that crash-kiosk.ts kills (the crash test, bench:faults): it
+// enqueues applications with photos and syncs them, printing "E <id>" only after
+// each enqueue has committed, until the parent kills it with SIGKILL at a random
+// moment. Run with node --import tsx, or bundled by crash-kiosk.ts.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { storeConfigSchema, syncConfigSchema } from '../../../offline-store/config.js';
-import { keyFileSecretStore } from '../../../offline-store/keys/key-file-store.js';
-import { openKioskSync } from '../../../offline-store/kiosk-sync.js';
+import { storeConfigSchema, syncConfigSchema } from '../../offline-store/config.js';
+import { keyFileSecretStore } from '../../offline-store/keys/key-file-store.js';
+import { openKioskSync } from '../../offline-store/kiosk-sync.js';
 
 const [dataDir, serverUrl, seedArg, serverKeyFile] = process.argv.slice(2);
 if (!dataDir || !serverUrl || !serverKeyFile) {
