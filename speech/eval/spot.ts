@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseWav } from '../audio/wav.js';
 import type { KwsEngine } from '../kws/engine.js';
-import { saidHits } from '../kws/hits.js';
+import { saidHits, voicedHits } from '../kws/hits.js';
+import { VoicingCounter } from '../audio/voicing.js';
 import { EvalError } from './evaluate.js';
 
 const CHUNK = 1600;
@@ -73,12 +74,17 @@ export function spotClip(engine: KwsEngine, phrases: readonly string[], clip: Sp
   const set = engine.keywordSet(phrases.map((p) => ({ intent: p, text: p })));
   const t0 = performance.now();
   const stream = engine.stream(set);
+  const voicing = new VoicingCounter();
   const hits = [];
-  for (let i = 0; i < samples.length; i += CHUNK) hits.push(...stream.accept(samples.subarray(i, i + CHUNK)));
+  for (let i = 0; i < samples.length; i += CHUNK) {
+    const chunk = samples.subarray(i, i + CHUNK);
+    voicing.push(chunk);
+    hits.push(...stream.accept(chunk));
+  }
   const tEnd = performance.now();
   hits.push(...stream.finish());
   const t1 = performance.now();
-  const found = [...new Set(saidHits(hits).map((h) => h.entry.intent))];
+  const found = [...new Set(saidHits(voicedHits(hits, voicing.voicedAt)).map((h) => h.entry.intent))];
   return {
     clip,
     found,

@@ -1,7 +1,8 @@
 // What a listening session heard, decided from the keywords the spotter found in
 // it. Pure, so the rules are tested without audio. The rules, measured on the real
 // recordings and the fixtures (bench:speech):
-//  - too little voiced sound is noise, never a command (a fan, a click, a cough);
+//  - too little voiced sound is noise, never a command (a fan, a click, a cough), and so is a
+//    keyword found where there was no voice (hits.ts voicedHits);
 //  - a keyword inside a longer one is the longer one (hits.ts);
 //  - at a confirm step any no beats any yes: a wrong no costs one more question, a
 //    wrong yes submits;
@@ -15,7 +16,7 @@ import type { StepGrammar } from '../grammar/step-grammar.js';
 import type { IntentMatcher } from '../intent/match.js';
 import { judge, type DecisionThresholds } from '../recognition/decision.js';
 import type { RecognitionResult } from '../recognition/recognizer.js';
-import { saidHits, voicedBetween, voicedOutside } from './hits.js';
+import { saidHits, voicedBetween, voicedHits, voicedOutside } from './hits.js';
 import type { Hit } from './spot-stream.js';
 
 export const HESITATION = '<hesitation>';
@@ -46,7 +47,7 @@ export interface KwsEvidence {
 export function decideKws(g: StepGrammar, matcher: IntentMatcher, e: KwsEvidence, t: DecisionThresholds, r: KwsRules = defaultKwsRules): RecognitionResult {
   const voiced = e.voicedAt.length;
   if (voiced < r.minVoicedFrames) return { kind: 'rejected', text: '', confidence: 0, reason: 'no-speech' };
-  const said = saidHits(e.hits);
+  const said = saidHits(voicedHits(e.hits, e.voicedAt));
   const commands = said.filter((h) => h.entry.intent !== HESITATION);
   if (commands.length === 0) {
     const lone = said.length > 0 && voiced <= r.hesitationMaxVoicedFrames && g.kind !== 'confirm';

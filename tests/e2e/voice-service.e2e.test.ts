@@ -33,6 +33,8 @@ let browser: Browser;
 let mic: FakeMicrophone;
 /** What the page has had the station speak. */
 let said: string[] = [];
+/** What the station heard (its speech:results finals and rejections), for the failure message. */
+const heard: string[] = [];
 
 beforeAll(async () => {
   rig = await kioskWithMicrophone();
@@ -82,7 +84,7 @@ async function answer(p: Page, phrase: string, askedAs = phrase): Promise<number
     }
     next = said.slice(before).some((x) => x.includes(`我听着像是“${askedAs}”，对吗？`)) ? '是' : phrase;
   }
-  throw new Error(`the kiosk did not understand 「${phrase}」 three times at ${here}`);
+  throw new Error(`the kiosk did not understand 「${phrase}」 three times at ${here}; heard: ${heard.slice(-6).join(' | ')}; said: ${said.slice(-4).join(' | ')}`);
 }
 
 describe('a whole service by voice', () => {
@@ -90,6 +92,12 @@ describe('a whole service by voice', () => {
     const cards = await kiosk.control<Record<string, Record<string, unknown>>>('idcard-simulator', 'sampleCards');
     const { page, context } = await newKioskPage(browser);
     said = recordSpeech(page);
+    page.on('websocket', (ws) =>
+      ws.on('framereceived', (f) => {
+        const m = typeof f.payload === 'string' ? /"kind":"(final|rejected)".*?(?="sessionId"|$)/.exec(f.payload) : null;
+        if (m) heard.push(m[0].slice(0, 160));
+      }),
+    );
     await page.goto(await kiosk.launchUrl());
     await page.waitForSelector('.tile');
     await kiosk.control('idcard-simulator', 'insertCard', cards.wangJie);
@@ -110,7 +118,11 @@ describe('a whole service by voice', () => {
     // and as announced, silence submits.
     tries['read-back: 可以'] = await answer(page, '可以', '是');
 
-    await page.waitForSelector('[data-testid="tracking-number"]', { timeout: 30_000 });
+    // The screen the read-back's answer led to, and what the kiosk said, if no tracking number comes.
+    const whereTo = await where(page);
+    await page.waitForSelector('[data-testid="tracking-number"]', { timeout: 30_000 }).catch((e: Error) => {
+      throw new Error(`${e.message}\nafter the read-back: ${whereTo}; now ${page.url()}; said: ${said.slice(-6).join(' | ')}`);
+    });
     expect(await page.locator('[data-testid="tracking-number"]').innerText()).toMatch(/\S{6,}/);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'voice-service-submitted');

@@ -62,6 +62,9 @@ describe('deciding what was heard', () => {
   it('calls too little voice noise, whatever was spotted in it', () => {
     expect(decide({ kind: 'confirm' }, [hit('yes', '是的', 0, 0.3)], voiced(0, 0.05))).toMatchObject({ kind: 'rejected', reason: 'no-speech' });
   });
+  it('a keyword found where there was no voice is noise: it cannot outvote a yes (dither spotted as 不行)', () => {
+    expect(decide({ kind: 'confirm' }, [hit('no', '不行', 0.02, 0.46), hit('yes', '确认', 1.06, 1.86)], voiced(1.18, 1.77))).toMatchObject({ kind: 'final', intent: 'yes' });
+  });
   it('at a confirm step, any no beats any yes', () => {
     expect(decide({ kind: 'confirm' }, [hit('yes', '可以', 0.2, 0.6), hit('no', '不要', 0.9, 1.3)], voiced(0.2, 1.3))).toMatchObject({ kind: 'final', intent: 'no' });
   });
