@@ -18,7 +18,7 @@ describe.skipIf(!built)('npm start without a display', () => {
   it('says there is no display and what to run instead, and does not retry', async () => {
     const config = path.join(work, 'station.json');
     fs.writeFileSync(config, '{}');
-    const env = { ...process.env, XDG_DATA_HOME: work };
+    const env: NodeJS.ProcessEnv = { ...process.env, XDG_DATA_HOME: work };
     delete env.DISPLAY;
     delete env.WAYLAND_DISPLAY;
     const start = spawn(path.join(repoRoot, 'node_modules', '.bin', 'node'), ['scripts/start.mjs', '--config', config, '--data-dir', path.join(work, 'data')], {
