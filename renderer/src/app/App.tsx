@@ -19,7 +19,7 @@ import { useRemoteKeys } from '../focus/useRemoteKeys.js';
 import { navKeyOf } from '../focus/keymap.js';
 import { FlowService } from '../flow/FlowService.js';
 import { NavContext, holdsPersonalData, type Nav, type Route } from './navigation.js';
-import { SpecialistSessionProvider } from '../specialist/SpecialistSession.js';
+import { SpecialistSessionProvider, useDeskSession } from '../specialist/SpecialistSession.js';
 import { useHelpOpen } from '../help/useHelpOpen.js';
 
 /** After the card is taken out, the resident is probably leaving: warn sooner. */
@@ -95,7 +95,11 @@ function Routed({ info }: { info: AppInfo }) {
   }, []);
 
   const api = useApi();
+  const desk = useDeskSession();
+  const keyedBy = session.keyedBy;
   const onTimeout = useCallback(() => {
+    // A specialist who keyed this resident's number logged in for this visit only: the desk session ends with it.
+    if (keyedBy) void desk.logout('user');
     session.clear();
     // Rendered prompts may have read back a name or a number: the station forgets them too.
     void api.call('speech:clear-prompts', {});
@@ -103,7 +107,11 @@ function Routed({ info }: { info: AppInfo }) {
     void api.call('app:resident-session-cleared', {});
     textSize.reset();
     setStack([{ name: 'home' }]);
-  }, [session, textSize, api]);
+  }, [session, textSize, api, keyedBy, desk]);
+  // The keyed identity stands on the specialist's desk session: if that ends (their idle logout), so does the visit.
+  useEffect(() => {
+    if (keyedBy && !desk.specialist) onTimeout();
+  }, [keyedBy, desk.specialist, onTimeout]);
 
   // An open call for help counts as a resident at the screen even at home: if they
   // walk away, the warning, then the timeout, ends the call with their session.

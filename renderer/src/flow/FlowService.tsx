@@ -19,6 +19,7 @@ import type { FlowActions } from './flow-actions.js';
 import { SubmitResult } from './SubmitResult.js';
 import { toSubmitArgs, type CapturedPhoto } from './to-application.js';
 import { useSpecialist } from '../specialist/SpecialistSession.js';
+import { useResidentSession } from '../session/ResidentSession.js';
 import { useCatalogue } from './useCatalogue.js';
 import { AfterService } from './AfterService.js';
 import { applyVoice, quantityUnitOf, stepSpecFor } from './flow-voice.js';
@@ -57,9 +58,11 @@ function Flow({ service, catalogueVersion, identity, onBehalf }: { service: flow
   const info = useAppInfo();
   const nav = useNav();
   const specialist = useSpecialist();
+  // A visit whose number a specialist keyed at the kiosk is a 代办 throughout.
+  const { keyedBy } = useResidentSession();
   const { speak } = useReadAloud();
   const [state, setState] = useState<FlowState>(() =>
-    flow.startFlow({ service, catalogueVersion, identity, surface: info.uiMode, today: todayIso(), onBehalf: onBehalf && specialist !== null }),
+    flow.startFlow({ service, catalogueVersion, identity, surface: info.uiMode, today: todayIso(), onBehalf: (onBehalf || keyedBy !== null) && specialist !== null }),
   );
   const [finished, setFinished] = useState<{ applicationId: string | null } | null>(null);
   // Photos stay in memory, in this component, until submitted (or the resident leaves).
