@@ -17,6 +17,7 @@ import { t } from '../i18n/zh-CN.js';
 import { FlowPage } from './FlowPage.js';
 import type { FlowActions } from './flow-actions.js';
 import { SubmitResult } from './SubmitResult.js';
+import { SameKindGate } from './SameKindGate.js';
 import { toSubmitArgs, type CapturedPhoto } from './to-application.js';
 import { useSpecialist } from '../specialist/SpecialistSession.js';
 import { useResidentSession } from '../session/ResidentSession.js';
@@ -49,7 +50,11 @@ export function FlowService({ serviceId, onBehalf }: ServiceScreenProps) {
   }
   return (
     <RequireIdentity title={title}>
-      {(identity) => <Flow catalogueVersion={catalogue.version} service={service} identity={identity} onBehalf={onBehalf} />}
+      {(identity) => (
+        <SameKindGate serviceId={service.id} title={title} identity={identity}>
+          <Flow catalogueVersion={catalogue.version} service={service} identity={identity} onBehalf={onBehalf} />
+        </SameKindGate>
+      )}
     </RequireIdentity>
   );
 }
