@@ -10,11 +10,13 @@ import { startKiosk, type KioskProcess } from '../support/kiosk-process.js';
 import { axeViolations, launchBrowser, newKioskPage, screenshot } from '../support/browser.js';
 import { driveFlow } from '../support/flow-driver.js';
 import { demoResidents } from '../../sync-server/demo-data.js';
+import { readAloud, recordSpeech } from '../support/read-aloud-check.js';
 
 let kiosk: KioskProcess;
 let browser: Browser;
 let page: Page;
 let card: Record<string, unknown>;
+let said: string[];
 
 beforeAll(async () => {
   kiosk = await startKiosk({ config: { ui: { idleSeconds: 600, warningSeconds: 20 } } });
@@ -24,6 +26,7 @@ beforeAll(async () => {
   const opened = await newKioskPage(browser);
   page = opened.page;
   await opened.context.grantPermissions(['camera'], { origin: kiosk.origin });
+  said = recordSpeech(page);
   await page.goto(await kiosk.launchUrl());
   await page.waitForSelector('.tile');
   await kiosk.control('idcard-simulator', 'insertCard', card);
@@ -63,6 +66,9 @@ describe('the same application again', () => {
     expect(words).toMatch(/已保存，等待提交|正在提交|已受理|已办结/);
     expect(await page.innerText('[data-testid="already-tracking"]')).toContain(tracking);
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('already-home');
+    // Said as well as shown, as the screen opens; and 朗读 reads every word of it.
+    await expect.poll(() => said.some((x) => x.includes('已经申请过养老资格认证') && x.includes('现在的状态是'))).toBe(true);
+    expect((await readAloud(page, said)).unread).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'same-kind-already');
     // OK on the focused button goes home, filing nothing.

@@ -48,7 +48,7 @@ function AlreadyFiled({ serviceId, title, earlier, onContinue }: { serviceId: st
   const nav = useNav();
   const { speak } = useReadAloud();
   const status = t.queries.applications.status[earlier.status];
-  const spoken = w.spoken(title, spokenDate(earlier.createdAt), status);
+  const spoken = w.spoken(title, spokenDate(earlier.createdAt), status, earlier.localTrackingNumber);
   useEffect(() => {
     void speak(spoken);
   }, [speak, spoken]);

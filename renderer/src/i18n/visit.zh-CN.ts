@@ -13,8 +13,8 @@ export const visitStrings = {
   sameKind: {
     title: '这件事您已经办过了',
     lead: (service: string, date: string, status: string) => `您在${date}已经申请过${service}，现在的状态是：${status}。`,
-    spoken: (service: string, date: string, status: string) =>
-      `您在${date}已经申请过${service}，现在的状态是：${status}。不用再办一次。要回首页，请按返回首页；确实要再办一次，请按继续办理。`,
+    spoken: (service: string, date: string, status: string, tracking: string) =>
+      `这件事您已经办过了。您在${date}已经申请过${service}，现在的状态是：${status}。受理号 ${tracking}。不用再办一次。要回首页，请按返回首页；确实要再办一次，请按继续办理。`,
     tracking: (n: string) => `受理号 ${n}`,
     continue: '继续办理',
     home: '返回首页',
