@@ -123,4 +123,16 @@ describe('an ID number keyed at the kiosk', () => {
     // A new visit asks for the PIN again.
     await page.waitForSelector('[data-dialog="keyed-pin"]');
   }, 120_000);
+
+  it('fits the PIN dialog on the 1080p screen at the largest text size', async () => {
+    await page.locator('[data-action="pin-cancel"]').click();
+    await page.locator('[data-text-size="xlarge"]').first().click();
+    await pressEnterOn('[data-action="key-id"]');
+    await page.waitForSelector('[data-testid="keyed-pin-dots"]');
+    const box = (await page.locator('[data-dialog="keyed-pin"]').boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(1080);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'keyed-pin-dialog-xlarge');
+  });
 });
