@@ -117,6 +117,11 @@ export class OfflineStore {
     return sizeOf(`${this.file}-wal`);
   }
 
+  /** The newest audit entries first (the technician's and the tests' view of who did what). */
+  recentAudit(limit = 20): ReturnType<AuditRepo['recent']> {
+    return this.audit.recent(limit);
+  }
+
   stats(): StoreStats {
     return this.guard(() => {
       const byStatus = this.db.prepare('SELECT status, count(*) AS n FROM applications GROUP BY status').all() as { status: string; n: number }[];

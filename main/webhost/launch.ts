@@ -15,6 +15,7 @@ import { createStation } from '../core/station.js';
 import { startWebHost } from './server.js';
 import { storePaths } from '../../offline-store/paths.js';
 import { findChromium, launchChromium } from './chromium.js';
+import { browserExitMessage, noDisplayMessage } from './display.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -53,6 +54,10 @@ async function main(): Promise<void> {
   // the store, the CLIs and the host agree on one place.
   const platform = nodePlatform({ dataDir, secrets: keyFileSecretStore(storePaths(dataDir).keysDir), log });
 
+  // No display: say so before anything starts (scripts/start.mjs does not start us again for it).
+  const noDisplay = args.headless ? null : noDisplayMessage();
+  if (noDisplay) throw new NoDisplayError(noDisplay);
+
   const station = await createStation({ config, platform, host: 'web' });
   const host = await startWebHost({
     station,
@@ -74,27 +79,41 @@ async function main(): Promise<void> {
       process.stdout.write(`XIANGYIN_URL=${host.launchUrl()}\n`);
     } else {
       process.stdout.write(`Kiosk: web host + Chromium (${chromium})\n`);
+      const startedAt = Date.now();
       browser = launchChromium(chromium, host.launchUrl(), { kiosk: !args.window });
-      browser.child.on('exit', () => void shutdown('browser closed'));
+      let stderrTail = '';
+      browser.child.stderr?.on('data', (c: Buffer) => (stderrTail = (stderrTail + c.toString()).slice(-2000)));
+      browser.child.on('exit', (code, signal) => {
+        const early = browserExitMessage({ code, signal, afterMs: Date.now() - startedAt, stderrTail });
+        if (early) process.stderr.write(`${early}\n`);
+        // A browser that could not start would fail again: 78 tells scripts/start.mjs not to retry.
+        void shutdown('browser closed', early ? 78 : 0);
+      });
     }
   }
 
   let stopping = false;
-  async function shutdown(why: string) {
+  async function shutdown(why: string, exitCode = 0) {
     if (stopping) return;
     stopping = true;
     log.info('shutting down', { why });
     await browser?.dispose();
     await host.dispose();
     await station.dispose();
-    process.exit(0);
+    process.exit(exitCode);
   }
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
+/** Nothing to show the kiosk on: starting again would not help either. */
+class NoDisplayError extends Error {
+  override name = 'NoDisplayError';
+}
+
 main().catch((e) => {
-  process.stderr.write(`${e instanceof ConfigError || e instanceof ProductionConfigError ? e.message : (e as Error).stack}\n`);
-  // 78 (EX_CONFIG): scripts/start.mjs does not restart a host whose config is wrong (or refused in production).
-  process.exit(e instanceof ConfigError || e instanceof ProductionConfigError ? 78 : 1);
+  const told = e instanceof ConfigError || e instanceof ProductionConfigError || e instanceof NoDisplayError;
+  process.stderr.write(`${told ? (e as Error).message : (e as Error).stack}\n`);
+  // 78 (EX_CONFIG): scripts/start.mjs does not restart a host whose config is wrong (or refused in production), or that has no display.
+  process.exit(told ? 78 : 1);
 });

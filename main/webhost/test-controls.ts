@@ -12,7 +12,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   'printer-simulator': ['jobs', 'setPaperOut', 'clearJobs'],
   'embedded-sync-server': ['stop', 'start', 'markCompleted', 'markRejected', 'applications'],
   sync: ['syncNow'],
-  store: ['stats'],
+  store: ['stats', 'recentAudit'],
   'desk-session': ['live'],
 };
 

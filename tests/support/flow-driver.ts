@@ -63,6 +63,8 @@ export async function driveFlow(page: Page, answers: Answers, opts: { shotPrefix
   for (let i = 0; i < (opts.maxSteps ?? 30); i++) {
     await page.waitForSelector('[data-screen]');
     await page.waitForTimeout(150);
+    // Still asking the store whether this was filed before: wait for its answer.
+    await page.waitForFunction(() => !document.querySelector('[data-screen$="-checking"]'));
     const id = (await page.getAttribute('[data-screen]', 'data-screen')) ?? '?';
     const seen = screens.includes(id);
     screens.push(id);
@@ -74,7 +76,9 @@ export async function driveFlow(page: Page, answers: Answers, opts: { shotPrefix
     if (await page.locator('[data-testid="tracking-number"]').count()) return { screens, axe };
     if (await page.locator('[data-testid="ineligible"]').count()) throw new Error(`flow stopped as ineligible at ${id}: ${await page.innerText('[data-testid="ineligible"]')}`);
     const before = await snapshot(page);
-    if (await page.locator('[data-action="start"]').count()) await press(page, '[data-action="start"]');
+    // The same kind of application already filed this period: these drives file again on purpose.
+    if (await page.locator('[data-action="already-continue"]').count()) await press(page, '[data-action="already-continue"]');
+    else if (await page.locator('[data-action="start"]').count()) await press(page, '[data-action="start"]');
     else if (await page.locator('[data-testid="summary"]').count()) await press(page, '[data-answer="yes"]');
     else if (await page.locator('[data-testid="number-readback"]').count()) await press(page, '[data-answer="yes"]');
     else if (await page.locator('[data-action="use-photo"]').count()) await press(page, '[data-action="use-photo"]');

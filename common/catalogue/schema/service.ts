@@ -46,6 +46,9 @@ export type ServiceAction = z.infer<typeof actionSchema>;
  * Payment itself happens by QR code on a phone or in cash at the village office
  * (common/flow/payment.ts says which, how much and by when).
  */
+export const repeatPeriodSchema = z.enum(['calendar-year', 'calendar-month', 'none']);
+export type RepeatPeriod = z.infer<typeof repeatPeriodSchema>;
+
 export const feeSchema = z
   .object({
     year: z.number().int().min(2000).max(2100),
@@ -82,6 +85,12 @@ export const serviceSchema = z
     /** Whether the answers are read back for 是/不是 before the action. */
     confirm: z.boolean().default(true),
     fee: feeSchema.optional(),
+    /**
+     * How often one resident files this service: an application of the same
+     * service by the same applicant in progress or done within this period is
+     * said before starting again (common/flow/repeat-period.ts). 'none': no check.
+     */
+    repeatPeriod: repeatPeriodSchema.default('none'),
     action: actionSchema,
   })
   .strict();

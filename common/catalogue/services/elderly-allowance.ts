@@ -14,6 +14,8 @@ export const elderlyAllowance: ServiceDefinitionInput = {
   icon: 'allowance',
   needsLink: false,
   offeredOn: ['kiosk'],
+  // an allowance is applied for once a year: a second one the same year is said before it is started.
+  repeatPeriod: 'calendar-year',
   intro: { title: '高龄津贴申请', say: '高龄津贴，是给八十岁以上老人的补贴，每个月发。' },
   eligibility: [
     {

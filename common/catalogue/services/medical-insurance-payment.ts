@@ -17,6 +17,8 @@ export const medicalInsurancePayment: ServiceDefinitionInput = {
   icon: 'medical',
   needsLink: false,
   offeredOn: ['kiosk', 'tv'],
+  // 医保 is paid for a year at a time: a second one the same year is said before it is started.
+  repeatPeriod: 'calendar-year',
   intro: {
     title: '医保缴费',
     say: `城乡居民医保，一年交一次。${MEDICAL_INSURANCE_YEAR}年每人${MEDICAL_INSURANCE_PER_PERSON_YUAN}元。可以给自己交，也可以给家里人交。`,

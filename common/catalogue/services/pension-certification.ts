@@ -13,6 +13,8 @@ export const pensionCertification: ServiceDefinitionInput = {
   icon: 'pension',
   needsLink: false,
   offeredOn: ['kiosk', 'tv'],
+  // 养老资格认证 is once a year: a second one the same year is said before it is started.
+  repeatPeriod: 'calendar-year',
   intro: { title: '养老资格认证', say: '养老资格认证，每年做一次。认证以后，养老金照常发放。' },
   documents: [idCardDocument],
   steps: [

@@ -13,6 +13,8 @@ export const subsistenceAllowance: ServiceDefinitionInput = {
   icon: 'subsistence',
   needsLink: false,
   offeredOn: ['kiosk'],
+  // 低保 is reviewed once a year: a second one the same year is said before it is started.
+  repeatPeriod: 'calendar-year',
   intro: { title: '低保申请', say: '家里生活困难，收入不够吃穿，可以申请低保。我会问您几个问题，再拍几张证件的照片。' },
   documents: [
     idCardDocument,

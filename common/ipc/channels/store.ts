@@ -98,6 +98,14 @@ export const applicationProgressSchema = z.object({
   receiptNumber: z.string().nullable(),
 });
 
+/** An earlier application of the same kind, as much as the resident's screen may say of it. */
+export const sameKindApplicationSchema = z.object({
+  id: uuidSchema,
+  localTrackingNumber: z.string(),
+  status: applicationStatusSchema,
+  createdAt: z.string(),
+});
+
 export const storeChannels = {
   'store:submit-application': channel(submitApplicationArgsSchema, submitApplicationResultSchema, { access: onBehalfAccess, maxArgBytes: SUBMIT_MAX_ARG_BYTES }),
   'store:save-draft': channel(z.object({ ...applicationContent, draftId: uuidSchema.optional() }).strict(), applicationSummarySchema, { access: onBehalfAccess }),
@@ -123,6 +131,18 @@ export const storeChannels = {
   'store:application-progress': channel(z.object({ id: uuidSchema }).strict(), applicationProgressSchema, { access: 'resident' }),
   /** A rejected application goes back to the outbox under a new revision. */
   'store:retry-application': channel(z.object({ id: uuidSchema }).strict(), applicationSummarySchema, { access: 'specialist' }),
+  /**
+   * Before a service starts: the resident's latest application of this service
+   * in progress or done within the service's repeat period (issue 19.15), or null.
+   * Scoped to the identity on screen: main answers a kiosk screen without a desk
+   * session only for the number of the card in the reader (TV boxes have no reader:
+   * the family keys its own number). No name, no form: status, date and tracking number.
+   */
+  'store:same-kind-application': channel(
+    z.object({ serviceId: serviceIdSchema, idNumber: idNumberSchema }).strict(),
+    z.object({ application: sameKindApplicationSchema.nullable() }),
+    { access: 'resident' },
+  ),
   'store:query-social-insurance': channel(
     // name: as the ID card gives it (a keyed number has none); a record in another name is refused.
     z.object({ idNumber: idNumberSchema, name: z.string().min(1).max(30).optional() }).strict(),

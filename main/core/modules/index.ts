@@ -9,5 +9,6 @@ import { devicesModule } from './devices.js';
 import { speechModule } from './speech.js';
 import { catalogueModule } from './catalogue.js';
 import { appModule } from './app.js';
+import { repeatCheckModule } from './repeat-check.js';
 
-export const defaultModules: ModuleFactory[] = [storeSyncModule, specialistModule, helpModule, devicesModule, speechModule, catalogueModule, appModule];
+export const defaultModules: ModuleFactory[] = [storeSyncModule, specialistModule, helpModule, devicesModule, speechModule, catalogueModule, appModule, repeatCheckModule];

@@ -20,7 +20,7 @@ import { navKeyOf } from '../focus/keymap.js';
 import { FlowService } from '../flow/FlowService.js';
 import { NavContext, holdsPersonalData, type Nav, type Route } from './navigation.js';
 import type { ServiceId } from '../../../common/domain/catalogue-summary.js';
-import { SpecialistSessionProvider } from '../specialist/SpecialistSession.js';
+import { SpecialistSessionProvider, useDeskSession } from '../specialist/SpecialistSession.js';
 import { useHelpOpen } from '../help/useHelpOpen.js';
 import { setStationTimeZone } from './station-time.js';
 
@@ -105,9 +105,13 @@ function Routed({ info }: { info: AppInfo }) {
 
   const api = useApi();
   const { clear } = session;
+  const desk = useDeskSession();
+  const keyedBy = session.keyedBy;
   /** The resident's visit is over: their data leaves the screen, this page's memory and the station's. */
   const endVisit = useCallback(
     (opts: { stayOnDesk: boolean }) => {
+      // A specialist who keyed this resident's number logged in for this visit only: the desk session ends with it.
+      if (keyedBy) void desk.logout('user');
       clear();
       // Rendered prompts may have read back a name or a number: the station forgets them too.
       void api.call('speech:clear-prompts', {});
@@ -117,11 +121,15 @@ function Routed({ info }: { info: AppInfo }) {
       // A specialist testing the reader at the desk stays at the desk.
       setStack((st) => (opts.stayOnDesk && st[st.length - 1]!.name === 'specialist' ? st : [{ name: 'home' }]));
     },
-    [clear, textSize, api],
+    [clear, textSize, api, keyedBy, desk],
   );
   const onTimeout = useCallback(() => endVisit({ stayOnDesk: false }), [endVisit]);
   // Any card event while someone's identity is held ends their visit first (useCardReader).
   const endIdentityForCard = useCallback(() => endVisit({ stayOnDesk: true }), [endVisit]);
+  // The keyed identity stands on the specialist's desk session: if that ends (their idle logout), so does the visit.
+  useEffect(() => {
+    if (keyedBy && !desk.specialist) onTimeout();
+  }, [keyedBy, desk.specialist, onTimeout]);
 
   // An open call for help counts as a resident at the screen even at home: if they
   // walk away, the warning, then the timeout, ends the call with their session.

@@ -18,6 +18,7 @@ import { specialistScreen } from '../services/registry.js';
 import { useBackOverride } from '../app/back-override.js';
 import { useAppInfo } from '../app/AppInfoContext.js';
 import { CallHelpButton } from '../help/CallHelpButton.js';
+import { OnBehalfBanner } from '../session/OnBehalfBanner.js';
 
 export interface ScreenProps {
   /** Stable id, used for screenshots and tests. */
@@ -68,6 +69,7 @@ export function Screen({ id, title, step, prompt, onBack, children }: ScreenProp
         </Button>
       </header>
       <main className="screen-main" id="main">
+        <OnBehalfBanner />
         {step ? <StepIndicator current={step.current} total={step.total} /> : null}
         {children}
       </main>

@@ -18,8 +18,10 @@ import { t } from '../i18n/zh-CN.js';
 import { FlowPage } from './FlowPage.js';
 import type { FlowActions } from './flow-actions.js';
 import { SubmitResult } from './SubmitResult.js';
+import { SameKindGate } from './SameKindGate.js';
 import { toSubmitArgs, type CapturedPhoto } from './to-application.js';
 import { useSpecialist } from '../specialist/SpecialistSession.js';
+import { useResidentSession } from '../session/ResidentSession.js';
 import { useCatalogue } from './useCatalogue.js';
 import { AfterService } from './AfterService.js';
 import { applyVoice, quantityUnitOf, stepSpecFor } from './flow-voice.js';
@@ -49,7 +51,11 @@ export function FlowService({ serviceId, onBehalf }: ServiceScreenProps) {
   }
   return (
     <RequireIdentity title={title}>
-      {(identity) => <Flow catalogueVersion={catalogue.version} service={service} identity={identity} onBehalf={onBehalf} />}
+      {(identity) => (
+        <SameKindGate serviceId={service.id} title={title} identity={identity}>
+          <Flow catalogueVersion={catalogue.version} service={service} identity={identity} onBehalf={onBehalf} />
+        </SameKindGate>
+      )}
     </RequireIdentity>
   );
 }
@@ -58,9 +64,11 @@ function Flow({ service, catalogueVersion, identity, onBehalf }: { service: flow
   const info = useAppInfo();
   const nav = useNav();
   const specialist = useSpecialist();
+  // A visit whose number a specialist keyed at the kiosk is a 代办 throughout.
+  const { keyedBy } = useResidentSession();
   const { speak } = useReadAloud();
   const [state, setState] = useState<FlowState>(() =>
-    flow.startFlow({ service, catalogueVersion, identity, surface: info.uiMode, today: todayIso(), onBehalf: onBehalf && specialist !== null }),
+    flow.startFlow({ service, catalogueVersion, identity, surface: info.uiMode, today: todayIso(), onBehalf: (onBehalf || keyedBy !== null) && specialist !== null }),
   );
   const [finished, setFinished] = useState<{ applicationId: string | null } | null>(null);
   // Photos stay in memory, in this component, until submitted (or the resident leaves).

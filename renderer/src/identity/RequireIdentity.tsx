@@ -13,6 +13,9 @@ import { IdNumberEntry } from './IdNumberEntry.js';
 import { useAppInfo } from '../app/AppInfoContext.js';
 import { t } from '../i18n/zh-CN.js';
 import { todayIso } from '../app/station-time.js';
+import { useSpecialist } from '../specialist/SpecialistSession.js';
+import { SpecialistPinDialog } from './SpecialistPinDialog.js';
+import { useKeyedVisit } from './useKeyedVisit.js';
 
 
 export function RequireIdentity({ title, children }: { title: string; children: (identity: ResidentIdentity) => ReactNode }) {
@@ -20,14 +23,18 @@ export function RequireIdentity({ title, children }: { title: string; children: 
   const reader = useCardReaderState();
   const info = useAppInfo();
   const [keying, setKeying] = useState(false);
+  const specialist = useSpecialist();
+  const keyed = useKeyedVisit();
   if (identity) return <>{children(identity)}</>;
 
+  // On a TV at home the family keys their own number (its check is the TV's own
+  // issue); at the kiosk only a specialist, after their PIN, keys one, as 代办.
   const tv = info.uiMode === 'tv';
-  if (tv || keying) {
+  if (tv || (keying && specialist)) {
     return (
       <Screen id="identify-keyed" title={title} prompt={tv ? t.identity.tvPrompt : t.identity.specialistPrompt}>
         <p className="lead">{tv ? t.identity.tvPrompt : t.identity.specialistPrompt}</p>
-        <IdNumberEntry today={todayIso()} onDone={setIdentity} />
+        <IdNumberEntry today={todayIso()} onDone={tv ? setIdentity : keyed} />
       </Screen>
     );
   }
@@ -53,6 +60,7 @@ export function RequireIdentity({ title, children }: { title: string; children: 
           {t.identity.specialistKeys}
         </Button>
       </div>
+      {keying && !specialist ? <SpecialistPinDialog onCancel={() => setKeying(false)} /> : null}
     </Screen>
   );
 }

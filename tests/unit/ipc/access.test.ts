@@ -80,6 +80,8 @@ const table: Table = {
   'store:application-progress': [{ args: { id: uuid }, gate: 'open' }],
   'store:retry-application': [{ args: { id: uuid }, gate: 'desk' }],
   'store:query-social-insurance': [{ args: { idNumber }, gate: 'open' }],
+  // Open at the dispatcher; main's handler scopes it to the card in the reader (tests/e2e/same-kind.e2e.test.ts).
+  'store:same-kind-application': [{ args: { serviceId: 'pension-certification', idNumber }, gate: 'open' }],
   'store:rate-satisfaction': [{ args: { serviceId: 'elderly-allowance', score: 5 }, gate: 'open' }],
   'store:audit-append': [{ args: { action: 'specialist.view', detail: 'queue' }, gate: 'desk' }],
   'store:stats': [{ args: {}, gate: 'desk' }],
