@@ -15,9 +15,14 @@ export interface KeypadProps {
   label: string;
   /** Give the 1 key focus when the keypad appears: keying is what the screen is for. */
   autoFocus?: boolean;
+  /**
+   * The full-width 全部清除 row (default on): for long numbers. A PIN of a few digits is deleted as
+   * quickly with ⌫, and the PIN dialogs must fit the screen at the largest text size without it.
+   */
+  clearAll?: boolean;
 }
 
-export function Keypad({ value, onChange, maxLength, extraKey, label, autoFocus }: KeypadProps) {
+export function Keypad({ value, onChange, maxLength, extraKey, label, autoFocus, clearAll = true }: KeypadProps) {
   const press = (k: string) => {
     if (k === '⌫') onChange(value.slice(0, -1));
     else if (value.length < maxLength) onChange(value + k);
@@ -52,9 +57,11 @@ export function Keypad({ value, onChange, maxLength, extraKey, label, autoFocus 
           </Button>
         ),
       )}
-      <Button className="keypad-clear" onClick={() => onChange('')} data-key="clear">
-        {t.common.clearAll}
-      </Button>
+      {clearAll ? (
+        <Button className="keypad-clear" onClick={() => onChange('')} data-key="clear">
+          {t.common.clearAll}
+        </Button>
+      ) : null}
     </div>
   );
 }

@@ -111,7 +111,7 @@ export function SpecialistPinDialog({ onCancel }: { onCancel(): void }) {
               {s.pinEntered(pin.length)}
             </p>
           </div>
-          <Keypad value={pin} onChange={setPin} maxLength={MAX_PIN} label={s.keypadLabel} />
+          <Keypad value={pin} onChange={setPin} maxLength={MAX_PIN} label={s.keypadLabel} clearAll={false} />
         </div>
       )}
     </Dialog>

@@ -110,7 +110,7 @@ export function LoginScreen() {
               ) : null}
             </div>
           </div>
-          <Keypad value={pin} onChange={setPin} maxLength={MAX_PIN} label={s.keypadLabel} />
+          <Keypad value={pin} onChange={setPin} maxLength={MAX_PIN} label={s.keypadLabel} clearAll={false} />
         </div>
       )}
     </Screen>
