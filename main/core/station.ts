@@ -6,6 +6,7 @@ import type { StationConfig } from './config.js';
 import { assertProductionReady } from './production.js';
 import type { Platform } from './platform.js';
 import { StatusHub } from './status-hub.js';
+import { startupMark } from './startup-trace.js';
 import { createDispatcher, type DeskAuthority, type Dispatcher } from './dispatcher.js';
 import type { Handlers, ModuleFactory, ServiceRegistry, StationModule, StreamSources } from './module.js';
 import { defaultModules } from './modules/index.js';
@@ -70,6 +71,7 @@ export async function createStation(opts: {
         (sources as Record<string, unknown>)[name] = s;
       }
       log.info('module started', { module: mod.name });
+      startupMark(log, `module ${mod.name}`);
     }
   } catch (e) {
     // A half-built station must not leak ports, files or child processes.

@@ -15,6 +15,7 @@ import { createStation } from '../core/station.js';
 import { startWebHost } from './server.js';
 import { storePaths } from '../../offline-store/paths.js';
 import { findChromium, launchChromium } from './chromium.js';
+import { startupMark } from '../core/startup-trace.js';
 import { browserExitMessage, noDisplayMessage } from './display.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
   const log = createLogger('xiangyin');
   const args = parseArgs(process.argv.slice(2));
   const config = loadStationConfig(args.config ?? process.env.XIANGYIN_CONFIG);
+  startupMark(log, 'config');
   // Set by scripts/start.mjs when it starts the host again after a crash.
   if (process.env.XIANGYIN_RESTARTED_AFTER) log.warn('web host restarted after it stopped unexpectedly', { why: process.env.XIANGYIN_RESTARTED_AFTER });
   const dataDir = args.dataDir ?? config.dataDir ?? defaultDataDir();
@@ -81,6 +83,7 @@ async function main(): Promise<void> {
       process.stdout.write(`Kiosk: web host + Chromium (${chromium})\n`);
       const startedAt = Date.now();
       browser = launchChromium(chromium, host.launchUrl(), { kiosk: !args.window });
+      startupMark(log, 'chromium spawned');
       let stderrTail = '';
       browser.child.stderr?.on('data', (c: Buffer) => (stderrTail = (stderrTail + c.toString()).slice(-2000)));
       browser.child.on('exit', (code, signal) => {

@@ -16,6 +16,7 @@ import { serveStatic } from './static-files.js';
 import { attachSession } from './ws-session.js';
 import { handleTestControl } from './test-controls.js';
 import { cookieValue, kioskSessions } from './kiosk-sessions.js';
+import { firstTimeMark, startupMark } from '../core/startup-trace.js';
 
 export interface WebHostOptions {
   station: Station;
@@ -66,6 +67,8 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   let origin = '';
   let host = '';
   let cookieName = '';
+  const firstPage = firstTimeMark(log, 'first page served');
+  const firstSocket = firstTimeMark(log, 'first websocket');
 
   function handleRequest(req: http.IncomingMessage, res: http.ServerResponse): void {
     // DNS rebinding: a page on another site that resolves its name to 127.0.0.1
@@ -103,6 +106,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       return;
     }
     serveStatic(opts.rendererDir, req, res);
+    if (url.pathname === '/') firstPage();
   }
 
   /** GET /?launch=CODE: set the session cookie and send the browser on to the bare URL, so the code is kept nowhere. */
@@ -154,6 +158,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       log.info('websocket session opened');
+      firstSocket();
       attachSession(ws, opts.station.dispatcher, log);
     });
   }
@@ -178,6 +183,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   // machine (tests, a second station) never overwrite each other's session.
   cookieName = `xiangyin-${port}`;
   log.info('web host listening', { origin });
+  startupMark(log, 'port bound');
 
   function launchUrl(): string {
     return `${origin}/?${LAUNCH_PARAM}=${sessions.issueCode()}`;

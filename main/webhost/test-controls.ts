@@ -1,7 +1,8 @@
 // Test-only control surface: lets end-to-end tests insert a card into the ID-card
 // simulator, read what the printer simulator printed, stop the embedded sync
 // server, or look at the store's counts and the live desk sessions without
-// logging in (a desk login would itself be audited and counted). Enabled only when the host is started with testControls (never in a
+// logging in (a desk login would itself be audited and counted), and read the
+// host's own memory figures. Enabled only when the host is started with testControls (never in a
 // station build), and guarded by the same per-launch token as the IPC socket.
 import type http from 'node:http';
 import type { ServiceRegistry } from '../core/module.js';
@@ -26,6 +27,9 @@ export async function handleTestControl(
   const reply = (status: number, body: unknown) => {
     res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
   };
+  // The host's own memory as Node sees it (heap, external buffers), for bench:startup:
+  // from outside, /proc shows only the process's total.
+  if (req.method === 'POST' && service === 'process' && method === 'memory') return reply(200, { value: process.memoryUsage() });
   if (req.method !== 'POST' || !service || !method || !ALLOWED[service]?.includes(method)) return reply(404, { error: 'no such control' });
   const target = services.get<Record<string, unknown>>(service);
   const fn = target?.[method];

@@ -50,3 +50,29 @@ export function treeMemoryMb(pids: number[]): { rssMb: number; pssMb: number } {
   }
   return { rssMb: Math.round(rss / 1024), pssMb: Math.round(pss / 1024) };
 }
+
+/**
+ * Where one process's resident memory lies, from /proc/PID/smaps: native code
+ * (the .node addons and the shared libraries they bring, e.g. onnxruntime,
+ * SQLCipher) as mapped and resident, apart from everything else.
+ */
+export function hostMemory(pid: number): { nativeCodeMb: number } {
+  let native = 0;
+  let current = '';
+  let text: string;
+  try {
+    text = fs.readFileSync(`/proc/${pid}/smaps`, 'utf8');
+  } catch {
+    return { nativeCodeMb: 0 };
+  }
+  for (const line of text.split('\n')) {
+    const head = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (head) {
+      current = head[1] ?? '';
+      continue;
+    }
+    const rss = /^Rss:\s+(\d+) kB/.exec(line);
+    if (rss && (/\.node$/.test(current) || /node_modules\/.*\.so(\.\d+)*$/.test(current))) native += Number(rss[1]);
+  }
+  return { nativeCodeMb: Math.round(native / 1024) };
+}

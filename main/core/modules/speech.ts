@@ -13,6 +13,7 @@ import { RecognizerError, type Recognizer } from '../../../speech/recognition/re
 import { GrammarError } from '../../../speech/grammar/dictionary.js';
 import { ListenManager } from '../../../speech/session/listen-manager.js';
 import type { ModuleFactory } from '../module.js';
+import { startupMark } from '../startup-trace.js';
 
 function pcmFromBase64(b64: string): Int16Array {
   const bytes = Buffer.from(b64, 'base64');
@@ -39,6 +40,7 @@ export const speechModule: ModuleFactory = ({ config, services, platform }) => {
       recognizer = createRecognizer(recognition);
       if (!recognizer) throw new RecognizerError('model-missing', 'recognition is off');
       log.info('recognizer loaded', { engine: recognizer.engine });
+      startupMark(log, 'recognizer loaded');
       return recognizer;
     } catch (e) {
       if (!(e instanceof RecognizerError)) throw e;

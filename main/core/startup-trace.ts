@@ -1,0 +1,19 @@
+// Start-up phases, each logged once with the time since this process started
+// (performance.now() counts from the process's start), so a slow start can be
+// read phase by phase on a box's log; bench:startup prints them side by side.
+import { performance } from 'node:perf_hooks';
+import type { Logger } from './logger.js';
+
+export function startupMark(log: Logger, phase: string): void {
+  log.info('startup', { phase, ms: Math.round(performance.now()) });
+}
+
+/** A mark for something that happens many times (a page request, a socket): only its first time is a start-up phase. */
+export function firstTimeMark(log: Logger, phase: string): () => void {
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    startupMark(log, phase);
+  };
+}
