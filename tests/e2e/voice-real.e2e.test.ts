@@ -47,11 +47,14 @@ describe('a real voice, heard by the default engine', () => {
     expect(await kiosk.ipc('speech:status', {})).toMatchObject({ ok: true, value: { engine: 'sherpa-kws', recognition: 'ready' } });
   });
 
-  it('the home screen greets the resident who walks up and asks for the card aloud; the microphone is its primary action', async () => {
+  it('the home screen asks for the card in its spoken prompt; the microphone is its primary action', async () => {
     const { page, context } = await newKioskPage(browser);
     const said = recordSpeech(page);
     await page.goto(await kiosk.launchUrl());
     await page.waitForSelector('.tile');
+    const readAloud = page.locator('[data-nav="read-aloud"]');
+    if ((await readAloud.getAttribute('aria-pressed')) === 'true') await readAloud.click();
+    await readAloud.click();
     await expect.poll(() => said.join(''), { timeout: 20_000 }).toContain('您好！请把您的身份证放在读卡器上。');
     const mic = page.locator('[data-action="mic"]');
     expect(await mic.getAttribute('class')).toContain('btn-primary');
