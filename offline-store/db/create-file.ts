@@ -9,9 +9,8 @@
 // simply opens the winner's file.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
 import { Database, type Db } from './sqlite.js';
-import { fsyncDir } from '../fsync.js';
+import { linkIntoPlace } from '../fsync.js';
 
 /**
  * Makes sure `file` exists as a database prepared by `prepare` (key pragmas, WAL
@@ -19,7 +18,6 @@ import { fsyncDir } from '../fsync.js';
  */
 export function ensureDatabaseFile(file: string, prepare: (db: Db) => void): void {
   if (fs.existsSync(file)) return;
-  const dir = path.dirname(file);
   const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.creating`;
   fs.closeSync(fs.openSync(tmp, 'wx', 0o600));
   try {
@@ -37,12 +35,7 @@ export function ensureDatabaseFile(file: string, prepare: (db: Db) => void): voi
     } finally {
       fs.closeSync(fd);
     }
-    try {
-      fs.linkSync(tmp, file);
-      fsyncDir(dir);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e; // another process won: use its file
-    }
+    linkIntoPlace(tmp, file); // false: another process won, and its file is the file
   } finally {
     for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`, `${tmp}-journal`]) fs.rmSync(f, { force: true });
   }

@@ -12,7 +12,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { assertSecretName, type SecretStore } from './secret-store.js';
-import { fsyncDir } from '../fsync.js';
+import { linkIntoPlace } from '../fsync.js';
 
 /** A key file that cannot be used safely: loosened beyond repair, damaged, or not a plain file. */
 export class SecretFileError extends Error {
@@ -39,11 +39,7 @@ export function keyFileSecretStore(dir: string): SecretStore {
         fs.closeSync(fd);
       }
       try {
-        fs.linkSync(tmp, file);
-        fsyncDir(dir);
-      } catch (e) {
-        // EEXIST: another process won the race; its key is the key.
-        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+        linkIntoPlace(tmp, file); // false: another process won the race, and its key is the key
       } finally {
         fs.rmSync(tmp, { force: true });
       }
