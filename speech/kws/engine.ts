@@ -17,11 +17,11 @@ export interface KwsEngineOptions {
   readonly thresholds?: KeywordThresholds;
   /** The accent mergers whose variants are spotted too (none: only the standard forms). */
   readonly mergers?: readonly Merger[];
-  /** The lead-in silence of each staggered stream (spot-stream.ts). */
-  readonly leads?: readonly number[];
 }
 
 export interface KwsEngine {
+  /** The model's token inventory: what a keyword may be made of (token-dictionary.ts builds on it). */
+  readonly tokens: ReadonlySet<string>;
   keywordSet(phrases: readonly KeywordPhrase[]): KeywordSet;
   stream(set: KeywordSet): SpotStream;
 }
@@ -41,6 +41,7 @@ export function loadKwsEngine(o: KwsEngineOptions): KwsEngine {
   const tokens = loadTokenSet(paths.tokens);
   const sets = new Map<string, KeywordSet>();
   return {
+    tokens,
     keywordSet(phrases) {
       const key = JSON.stringify(phrases);
       let set = sets.get(key);
@@ -50,6 +51,6 @@ export function loadKwsEngine(o: KwsEngineOptions): KwsEngine {
       }
       return set;
     },
-    stream: (set) => new SpotStream(native, set, o.leads),
+    stream: (set) => new SpotStream(native, set),
   };
 }

@@ -29,28 +29,19 @@ const LAST_TOKEN_S = 0.2;
 /** Silence fed at the end so the spotter's trailing-blank rule can close a keyword said last. */
 const TAIL_S = 0.3;
 /** Silence before the first sample (the lead-in measured best on the dev set; see above). */
-export const DEFAULT_LEADS_S: readonly number[] = [0.3];
-
-interface Staggered {
-  readonly native: NativeStream;
-  readonly lead: number;
-}
+const LEAD_S = 0.3;
 
 export class SpotStream {
-  private readonly streams: Staggered[];
+  private readonly native: NativeStream;
   private fed = 0;
   private finished = false;
 
   constructor(
     private readonly spotter: NativeSpotter,
     private readonly set: KeywordSet,
-    leads: readonly number[] = DEFAULT_LEADS_S,
   ) {
-    this.streams = leads.map((lead) => {
-      const native = spotter.createStream(set.text);
-      if (lead > 0) native.acceptWaveform(new Float32Array(Math.round(lead * 16000)));
-      return { native, lead };
-    });
+    this.native = spotter.createStream(set.text);
+    this.native.acceptWaveform(new Float32Array(Math.round(LEAD_S * 16000)));
   }
 
   /** Seconds of audio heard so far. */
@@ -62,31 +53,29 @@ export class SpotStream {
     if (this.finished || pcm.length === 0) return [];
     const f = new Float32Array(pcm.length);
     for (let i = 0; i < pcm.length; i++) f[i] = pcm[i]! / 32768;
-    for (const s of this.streams) s.native.acceptWaveform(f);
+    this.native.acceptWaveform(f);
     this.fed += pcm.length;
-    return this.streams.flatMap((s) => this.drain(s));
+    return this.drain();
   }
 
   /** Ends the utterance and returns the hits its last moments held. */
   finish(): Hit[] {
     if (this.finished) return [];
     this.finished = true;
-    return this.streams.flatMap((s) => {
-      s.native.acceptWaveform(new Float32Array(Math.round(TAIL_S * 16000)));
-      s.native.inputFinished();
-      return this.drain(s);
-    });
+    this.native.acceptWaveform(new Float32Array(Math.round(TAIL_S * 16000)));
+    this.native.inputFinished();
+    return this.drain();
   }
 
-  private drain(s: Staggered): Hit[] {
+  private drain(): Hit[] {
     const hits: Hit[] = [];
-    while (this.spotter.isReady(s.native)) {
-      this.spotter.decode(s.native);
-      const r = this.spotter.result(s.native);
+    while (this.spotter.isReady(this.native)) {
+      this.spotter.decode(this.native);
+      const r = this.spotter.result(this.native);
       if (!r.keyword) continue;
       const entry = this.set.entries[Number(r.keyword)];
       const ts = r.timestamps;
-      if (entry && ts.length > 0) hits.push({ entry, start: ts[0]! - s.lead, end: ts[ts.length - 1]! - s.lead + LAST_TOKEN_S });
+      if (entry && ts.length > 0) hits.push({ entry, start: ts[0]! - LEAD_S, end: ts[ts.length - 1]! - LEAD_S + LAST_TOKEN_S });
     }
     return hits;
   }

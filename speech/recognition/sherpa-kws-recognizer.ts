@@ -17,8 +17,6 @@ import { decideKws, defaultKwsRules, HESITATION, NUMERAL, type KwsRules } from '
 import type { KeywordPhrase, KeywordSet } from '../kws/keyword-lines.js';
 import type { Hit, SpotStream } from '../kws/spot-stream.js';
 import { tokenDictionary } from '../kws/token-dictionary.js';
-import { loadTokenSet } from '../kws/keyword-lines.js';
-import { kwsModelPaths } from '../kws/model.js';
 import { defaultThresholds, type DecisionThresholds } from './decision.js';
 import { RecognizerError, type RecognitionResult, type RecognitionSession, type Recognizer } from './recognizer.js';
 
@@ -65,7 +63,7 @@ export function stepKeywords(g: StepGrammar, numbers = true, confirmYes = CONFIR
 
 export function createSherpaKwsRecognizer(opts: SherpaKwsOptions): Recognizer {
   const engine: KwsEngine = loadKwsEngine(opts);
-  const dict: Dictionary = tokenDictionary(loadTokenSet(kwsModelPaths(opts.modelDir).tokens));
+  const dict: Dictionary = tokenDictionary(engine.tokens);
   const thresholds: DecisionThresholds = { ...defaultThresholds, ...opts.thresholdsOfDecision };
   const rules: KwsRules = { ...defaultKwsRules, ...opts.rules };
   const compiled = new Map<string, Compiled>();
