@@ -1,18 +1,25 @@
-// One read-aloud service for the whole app: screens and dialogs call speak();
-// the 朗读 button reads the current screen. Rendering happens in the station
-// (speech:synthesize), playback here.
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+// One read-aloud service for the whole app: screens and dialogs call speak() or
+// say(); the 朗读 button reads the current screen. Rendering happens in the
+// station (speech:synthesize), playback here, through one queue with
+// priorities (speech-queue.ts): a warning is never cut by a question, and a
+// greeting never cuts either.
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useApi } from '../api/ApiContext.js';
-import { createPromptPlayer, type Clip } from './player.js';
+import { createPromptPlayer } from './player.js';
+import { createSpeechQueue, type Line, type LineEnd, type Priority } from './speech-queue.js';
+
+export type { Priority };
 
 /** How a prompt given to say() ended: said to its end, cut short (stop, barge-in or a newer prompt), or not played at all. */
-export type Said = 'said' | 'cut' | 'unplayed';
+export type Said = LineEnd;
 
 interface ReadAloud {
   /** Resolves once playing has started (true) or could not (false): not when it ends; use say() for that. */
-  speak(text: string): Promise<boolean>;
+  speak(text: string, priority?: Priority): Promise<boolean>;
   /** Speaks `text` and resolves once it is over, saying how. */
-  say(text: string): Promise<Said>;
+  say(text: string, priority?: Priority): Promise<Said>;
+  /** Speaks `text`; the line can be cancelled by its owner alone (a dialog that closes). */
+  line(text: string, priority?: Priority): Line;
   stop(): void;
   speaking: boolean;
   /** Counts prompts that were over without being cut short: "the question has been said". */
@@ -25,47 +32,32 @@ const Ctx = createContext<ReadAloud | null>(null);
 
 export function ReadAloudProvider({ children }: { children: ReactNode }) {
   const api = useApi();
-  const player = useRef(createPromptPlayer()).current;
+  const [player] = useState(createPromptPlayer);
+  const [queue] = useState(() =>
+    createSpeechQueue({
+      render: async (text) => {
+        const r = await api.call('speech:synthesize', { text });
+        return r.ok ? r.value.wavBase64 : null;
+      },
+      play: (wav) => player.play(wav),
+      stopPlayer: () => player.stop(),
+    }),
+  );
   const [speaking, setSpeaking] = useState(false);
   const [lastText, setLastText] = useState<string | null>(null);
   const [saidCount, setSaidCount] = useState(0);
-  const seq = useRef(0);
 
   useEffect(() => player.onChange(setSpeaking), [player]);
-  useEffect(() => () => player.stop(), [player]);
+  useEffect(() => queue.onStart((text) => setLastText(text)), [queue]);
+  useEffect(() => queue.onPlayed(() => setSaidCount((n) => n + 1)), [queue]);
+  useEffect(() => () => queue.stop(), [queue]);
 
-  // Renders and starts one prompt: 'dropped' if a newer prompt (or stop) came first, 'failed' if it cannot be rendered.
-  const start = useCallback(
-    async (text: string): Promise<Clip | 'dropped' | 'failed'> => {
-      const mine = ++seq.current;
-      player.stop();
-      setLastText(text);
-      const r = await api.call('speech:synthesize', { text });
-      if (mine !== seq.current) return 'dropped';
-      if (!r.ok) return 'failed';
-      const clip = player.play(r.value.wavBase64);
-      void clip.over.then((how) => how !== 'stopped' && setSaidCount((n) => n + 1));
-      return clip;
-    },
-    [api, player],
-  );
-  const speak = useCallback(async (text: string) => {
-    const clip = await start(text);
-    return typeof clip !== 'string' && (await clip.started);
-  }, [start]);
-  const say = useCallback(async (text: string): Promise<Said> => {
-    const clip = await start(text);
-    if (clip === 'dropped') return 'cut';
-    if (clip === 'failed') return 'unplayed';
-    const how = await clip.over;
-    return how === 'ended' ? 'said' : how === 'stopped' ? 'cut' : 'unplayed';
-  }, [start]);
-  const stop = useCallback(() => {
-    seq.current++;
-    player.stop();
-  }, [player]);
+  const speak = useCallback((text: string, priority?: Priority) => queue.say(text, priority).started, [queue]);
+  const say = useCallback((text: string, priority?: Priority) => queue.say(text, priority).over, [queue]);
+  const line = useCallback((text: string, priority?: Priority) => queue.say(text, priority), [queue]);
+  const stop = useCallback(() => queue.stop(), [queue]);
 
-  const value = useMemo(() => ({ speak, say, stop, speaking, saidCount, lastText }), [speak, say, stop, speaking, saidCount, lastText]);
+  const value = useMemo(() => ({ speak, say, line, stop, speaking, saidCount, lastText }), [speak, say, line, stop, speaking, saidCount, lastText]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 

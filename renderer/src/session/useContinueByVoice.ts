@@ -66,15 +66,23 @@ export function useContinueByVoice(o: ContinueByVoiceOptions): Voice {
   // Say the warning; once it is over the countdown may run, and unless something cut it short
   // (by another prompt; a press drops it) the kiosk listens. Not played at all (no prompts
   // on this station, or muted): listen now rather than never.
-  const { sayThen, drop } = useSayThen();
+  const { sayThen, drop, cancel: cancelLine } = useSayThen();
+  // The warning's words end with its dialog (继续, the visit ended by a card, the countdown over):
+  // as an urgent line nothing else could be said while they played on.
+  useEffect(() => cancelLine, [cancelLine]);
   const { cancel } = voice;
   const say = useCallback(
     (text: string) => {
       cancel();
-      sayThen(text, (how) => {
-        latest.current.onSaid();
-        if (how !== 'cut') listenNext.current();
-      });
+      // Urgent: a question the screen beneath asks again waits for the warning instead of cutting it.
+      sayThen(
+        text,
+        (how) => {
+          latest.current.onSaid();
+          if (how !== 'cut') listenNext.current();
+        },
+        'urgent',
+      );
     },
     [sayThen, cancel],
   );
