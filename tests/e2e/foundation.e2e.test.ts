@@ -5,15 +5,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process.js';
 import { axeViolations, focused, launchBrowser, newKioskPage, screenshot, untilCountdownRuns } from '../support/browser.js';
+import { recordSpeech } from '../support/read-aloud-check.js';
 
 let kiosk: KioskProcess;
 let browser: Browser;
 let page: Page;
+/** What the page asked the station to say, in order. */
+let said: string[];
 
 beforeAll(async () => {
   kiosk = await startKiosk();
   browser = await launchBrowser();
   ({ page } = await newKioskPage(browser));
+  said = recordSpeech(page);
   await page.clock.install();
   await page.goto(await kiosk.launchUrl());
   await page.waitForSelector('.tile');
@@ -158,8 +162,9 @@ describe('text size', () => {
 describe('inactivity guard', () => {
   it('warns after 60 s idle, aloud and on screen, and 继续 extends', async () => {
     await page.locator('[data-service="medical-insurance-payment"]').click();
-    // Without a card, the service first asks for one: a screen of the resident's session.
+    // Without a card, the service first asks for one: a screen of the resident's session, and says so.
     await page.waitForSelector('[data-screen="identify-card"]');
+    await expect.poll(() => said.some((l) => l.startsWith('请把您的身份证放在读卡器上')), { timeout: 15_000 }).toBe(true);
     await page.clock.runFor(59_000);
     expect(await page.locator('[role="alertdialog"]').count()).toBe(0);
     await page.clock.runFor(2_000);
@@ -226,6 +231,39 @@ describe('inactivity guard', () => {
     expect(await page.locator('[role="alertdialog"]').count()).toBe(0);
     // The next resident starts with the station's default text size.
     expect(await page.evaluate(() => document.documentElement.dataset.textSize)).toBe('standard');
+    // And the one who walked away (or turns back) hears that their data is gone.
+    await expect.poll(() => said.at(-1), { timeout: 15_000 }).toBe('您的信息已清除。');
+  });
+
+  it('a card left on the reader when the countdown runs out is asked for, after 已清除', async () => {
+    await kiosk.control('idcard-simulator', 'insertCard', 'zhangXiuying');
+    await page.getByTestId('greeting').waitFor({ timeout: 20_000 });
+    await page.clock.runFor(61_000);
+    await page.locator('[role="alertdialog"]').waitFor();
+    await untilCountdownRuns(page);
+    await page.clock.runFor(21_000);
+    await expect.poll(() => page.getByTestId('greeting').count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => said.at(-1), { timeout: 15_000 }).toBe('您的信息已清除。请取走身份证。');
+    await kiosk.control('idcard-simulator', 'removeCard');
+  });
+
+  it('greets whoever walks up and touches the home screen, once, and asks for the card', async () => {
+    await page.waitForSelector('[data-screen="home"]');
+    const before = said.length;
+    // A touch on the screen, not on a control. While 已清除 is still being said the greeting gives way
+    // to it, and the next touch greets: touch until it is said.
+    await expect
+      .poll(
+        async () => {
+          await page.locator('.lead').click();
+          return said.slice(before);
+        },
+        { timeout: 20_000, interval: 500 },
+      )
+      .toContain('您好！请把您的身份证放在读卡器上。');
+    await page.locator('.lead').click();
+    await page.keyboard.press('ArrowRight');
+    expect(said.slice(before).filter((l) => l.startsWith('您好！'))).toHaveLength(1);
   });
 
   it('never runs on the home screen', async () => {

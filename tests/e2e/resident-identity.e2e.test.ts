@@ -69,10 +69,13 @@ describe('every card event ends the previous identity', () => {
   it('card taken away in the middle of 养老认证: the visit ends, home with no greeting', async () => {
     await page.locator('[data-service="pension-certification"]').click();
     await page.waitForSelector('[data-screen^="service-pension-certification"]', { timeout: 20_000 });
+    const before = said.length;
     await kiosk.control('idcard-simulator', 'removeCard');
     await screen('home');
     await expect.poll(() => greeting().count(), { timeout: 20_000 }).toBe(0);
     expect(await page.locator('main').innerText()).not.toContain('张秀英');
+    // Said, not only done: the resident walking off hears that their data is gone.
+    await expect.poll(() => said.slice(before), { timeout: 15_000 }).toContain('您的信息已清除。');
   });
 
   it('a card whose number does not check out: said and shown, nobody greeted, and 养老认证 asks for a card', async () => {

@@ -1,6 +1,6 @@
 // The app shell: providers, the route stack, the one key handler, and the
 // inactivity guard that clears a resident's data when they walk away.
-import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { AppInfo } from '../../../common/ipc/channels/app.js';
 import { useApi } from '../api/ApiContext.js';
 import { ReadAloudProvider, useReadAloud } from '../read-aloud/ReadAloudContext.js';
@@ -23,6 +23,8 @@ import type { ServiceId } from '../../../common/domain/catalogue-summary.js';
 import { SpecialistSessionProvider, useDeskSession } from '../specialist/SpecialistSession.js';
 import { useHelpOpen } from '../help/useHelpOpen.js';
 import { setStationTimeZone } from './station-time.js';
+import { t } from '../i18n/zh-CN.js';
+import type { CardEnd } from '../identity/useCardReader.js';
 
 /** After the card is taken out, the resident is probably leaving: warn sooner. */
 const CARD_REMOVED_IDLE_SECONDS = 20;
@@ -44,8 +46,9 @@ function Routed({ info }: { info: AppInfo }) {
   const [stack, setStack] = useState<Route[]>([{ name: 'home' }]);
   const [lastService, setLastService] = useState<ServiceId | null>(null);
   const session = useResidentSession();
-  const { stop } = useReadAloud();
+  const { stop, say } = useReadAloud();
   const textSize = useTextSize();
+  const cardInReader = useRef(false);
   const route = stack[stack.length - 1]!;
 
   const nav: Nav = useMemo(
@@ -109,7 +112,7 @@ function Routed({ info }: { info: AppInfo }) {
   const keyedBy = session.keyedBy;
   /** The resident's visit is over: their data leaves the screen, this page's memory and the station's. */
   const endVisit = useCallback(
-    (opts: { stayOnDesk: boolean }) => {
+    (opts: { stayOnDesk: boolean; words?: string }) => {
       // A specialist who keyed this resident's number logged in for this visit only: the desk session ends with it.
       if (keyedBy) void desk.logout('user');
       clear();
@@ -120,12 +123,19 @@ function Routed({ info }: { info: AppInfo }) {
       textSize.reset();
       // A specialist testing the reader at the desk stays at the desk.
       setStack((st) => (opts.stayOnDesk && st[st.length - 1]!.name === 'specialist' ? st : [{ name: 'home' }]));
+      // Said over anything else (urgent): the resident who turns back, or stands by, hears that
+      // their data is gone, and a card left on the reader is asked for.
+      if (opts.words) void say(opts.words, 'urgent');
     },
-    [clear, textSize, api, keyedBy, desk],
+    [clear, textSize, api, keyedBy, desk, say],
   );
-  const onTimeout = useCallback(() => endVisit({ stayOnDesk: false }), [endVisit]);
-  // Any card event while someone's identity is held ends their visit first (useCardReader).
-  const endIdentityForCard = useCallback(() => endVisit({ stayOnDesk: true }), [endVisit]);
+  const onTimeout = useCallback(
+    () => endVisit({ stayOnDesk: false, words: `${t.inactivity.cleared}${cardInReader.current ? t.inactivity.takeCard : ''}` }),
+    [endVisit],
+  );
+  // Any card event while someone's identity is held ends their visit first (useCardReader). Taking the
+  // card away is the resident leaving: say their data is gone. A new card is greeted, a failed read said.
+  const endIdentityForCard = useCallback((by: CardEnd) => endVisit({ stayOnDesk: true, ...(by === 'removed' ? { words: t.inactivity.cleared } : {}) }), [endVisit]);
   // The keyed identity stands on the specialist's desk session: if that ends (their idle logout), so does the visit.
   useEffect(() => {
     if (keyedBy && !desk.specialist) onTimeout();
@@ -138,7 +148,7 @@ function Routed({ info }: { info: AppInfo }) {
   const idle = session.cardRemoved ? Math.min(CARD_REMOVED_IDLE_SECONDS, info.inactivity.idleSeconds) : info.inactivity.idleSeconds;
   return (
     <NavContext.Provider value={nav}>
-      <CardReaderProvider endIdentity={endIdentityForCard}>
+      <CardReaderProvider endIdentity={endIdentityForCard} inReader={cardInReader}>
         <Current key={`${stack.length}-${session.generation}`} route={route} />
       </CardReaderProvider>
       <InactivityGuard active={guarded} idleSeconds={idle} warningSeconds={info.inactivity.warningSeconds} onTimeout={onTimeout} />

@@ -3,7 +3,7 @@
 // in its place on a TV at home), the step indicator for multi-step flows, the
 // content, and the footer with the station status and the text-size switch.
 // Same places on every screen.
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useNav } from '../app/navigation.js';
 import { t } from '../i18n/zh-CN.js';
 import { useReadAloud, screenText } from '../read-aloud/ReadAloudContext.js';
@@ -29,10 +29,12 @@ export interface ScreenProps {
   prompt?: string;
   /** Overrides 返回 (and the Back key) while this screen shows, e.g. to step back inside a flow. */
   onBack?: () => void;
+  /** Say `prompt` when the screen opens, for screens no question of their own is spoken on. */
+  announce?: boolean;
   children: ReactNode;
 }
 
-export function Screen({ id, title, step, prompt, onBack, children }: ScreenProps) {
+export function Screen({ id, title, step, prompt, onBack, announce, children }: ScreenProps) {
   const nav = useNav();
   const { speak, stop, speaking } = useReadAloud();
   const { size, setSize } = useTextSize();
@@ -42,6 +44,15 @@ export function Screen({ id, title, step, prompt, onBack, children }: ScreenProp
     document.title = `${title} — ${t.appName}`;
     return focusWhenReady(document);
   }, [id, title]);
+
+  // Once per opening, with the words known then: a screen that changes its prompt later (a failed
+  // read shown) says that itself.
+  const announced = useRef(false);
+  useEffect(() => {
+    if (!announce || announced.current || !prompt) return;
+    announced.current = true;
+    void speak(prompt);
+  }, [announce, prompt, speak]);
 
   const atHome = nav.depth === 0;
   useBackOverride(onBack);

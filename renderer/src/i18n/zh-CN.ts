@@ -69,7 +69,10 @@ export const zhCN = {
     continueSaid: ['我要继续', '我还在', '还要办'],
     /** Shown in the warning while the kiosk listens. */
     listening: '正在听，请说“我要继续”',
+    /** Said when a visit ends (the countdown ran out, or the card was taken away). */
     cleared: '您的信息已清除。',
+    /** Said after 已清除 when the card is still on the reader. */
+    takeCard: '请取走身份证。',
   },
   common: {
     yes: '是，没错',

@@ -32,7 +32,7 @@ export function RequireIdentity({ title, children }: { title: string; children: 
   const tv = info.uiMode === 'tv';
   if (tv || (keying && specialist)) {
     return (
-      <Screen id="identify-keyed" title={title} prompt={tv ? t.identity.tvPrompt : t.identity.specialistPrompt}>
+      <Screen id="identify-keyed" title={title} prompt={tv ? t.identity.tvPrompt : t.identity.specialistPrompt} announce>
         <p className="lead">{tv ? t.identity.tvPrompt : t.identity.specialistPrompt}</p>
         <IdNumberEntry today={todayIso()} onDone={tv ? setIdentity : keyed} />
       </Screen>
@@ -40,7 +40,7 @@ export function RequireIdentity({ title, children }: { title: string; children: 
   }
   const problem = cardProblem(reader);
   return (
-    <Screen id="identify-card" title={title} prompt={`${t.identity.insertCard}${problem ?? ''}`}>
+    <Screen id="identify-card" title={title} prompt={`${t.identity.insertCard}${problem ?? ''}`} announce>
       <div className="card-slot">
         <svg width="220" height="150" viewBox="0 0 220 150" aria-hidden="true" focusable="false">
           <rect x="10" y="10" width="200" height="130" rx="14" fill="none" stroke="currentColor" strokeWidth="6" />

@@ -4,7 +4,7 @@
 // files for, someone whose card is no longer on the reader. A card that reads
 // and whose number checks out then becomes the session's identity; a failed
 // read is said and shown in plain words.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { IdCardEventMessage } from '../../../common/ipc/channels/devices.js';
 import type { IdCard } from '../../../common/domain/idcard.js';
 import type { ResidentIdentity } from '../../../common/flow/identity.js';
@@ -34,13 +34,18 @@ export function cardProblem(state: CardReaderState): string | null {
   return state.invalidCard ? t.identity.invalidCard : state.failures > 0 ? t.identity.readFailed : null;
 }
 
+/** The card event that ended a held identity: a new card read, the card taken away, or a failed read. */
+export type CardEnd = 'read' | 'removed' | 'error';
+
 /**
  * `endIdentity` is the walk-away: it clears the resident's data from the screen
  * and from memory. It is called only while someone's identity is held.
+ * `inReader` follows whether a card lies on the reader, so that the end of a
+ * visit can ask for it to be taken.
  */
-export function useCardReader(endIdentity: () => void): CardReaderState {
+export function useCardReader(endIdentity: (by: CardEnd) => void, inReader?: RefObject<boolean>): CardReaderState {
   const api = useApi();
-  const { speak } = useReadAloud();
+  const { speak, stop } = useReadAloud();
   const { setIdentity, setCardRemoved, identity } = useResidentSession();
   const [state, setState] = useState<CardReaderState>(clean);
   // Events arrive outside React's render: the identity they end is the one held now.
@@ -48,19 +53,26 @@ export function useCardReader(endIdentity: () => void): CardReaderState {
   held.current = identity;
   const end = useRef(endIdentity);
   end.current = endIdentity;
+  const presence = useRef(inReader);
+  presence.current = inReader;
 
   useEffect(() => {
-    const endHeld = (when: (id: ResidentIdentity) => boolean = () => true) => {
+    const endHeld = (by: CardEnd, when: (id: ResidentIdentity) => boolean = () => true) => {
       const id = held.current;
       if (!id || !when(id)) return;
       held.current = null;
-      end.current();
+      end.current(by);
     };
     return api.subscribe('idcard:events', {}, (e: IdCardEventMessage) => {
+      // A failed read is a card on the reader too; an unplugged reader holds none we can ask about.
+      if (presence.current) presence.current.current = e.type === 'read' || (e.type === 'error' && e.code !== 'disconnected');
+      // A card put down or taken up is the resident acting, as a key press is: what was being said
+      // (the last resident's 已清除, a warning) gives way to what this card means.
+      if (e.type !== 'error' || e.code !== 'disconnected') stop();
       if (e.type === 'read') {
         const same = (id: ResidentIdentity) => id.source === 'card' && id.idNumber === e.card.idNumber && id.name === e.card.name;
         // The same card told again (a resubscription) is not a new resident.
-        endHeld((id) => !same(id) || !e.card.idNumberValid);
+        endHeld('read', (id) => !same(id) || !e.card.idNumberValid);
         if (!e.card.idNumberValid) {
           setState((s) => ({ ...s, invalidCard: true, failures: s.failures + 1 }));
           void speak(t.identity.invalidCard);
@@ -71,18 +83,18 @@ export function useCardReader(endIdentity: () => void): CardReaderState {
         setState((s) => ({ failures: 0, lastError: null, invalidCard: false, reads: s.reads + 1 }));
       } else if (e.type === 'removed') {
         // A number keyed by the specialist (the card could not be read) is not this card's to end.
-        endHeld((id) => id.source === 'card');
+        endHeld('removed', (id) => id.source === 'card');
         setCardRemoved(true);
         setState((s) => ({ ...clean, reads: s.reads }));
       } else if (e.type === 'error') {
         // The reader itself unplugged says nothing about who is at the screen.
         if (e.code === 'disconnected') return setState((s) => ({ ...s, failures: s.failures + 1, lastError: e.code }));
-        endHeld();
+        endHeld('error');
         setState((s) => ({ ...s, failures: s.failures + 1, lastError: e.code }));
         void speak(t.identity.readFailed);
       }
     });
-  }, [api, setIdentity, setCardRemoved, speak]);
+  }, [api, setIdentity, setCardRemoved, speak, stop]);
 
   return state;
 }

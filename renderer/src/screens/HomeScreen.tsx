@@ -13,6 +13,7 @@ import { useCardReaderState } from '../identity/CardReaderContext.js';
 import { cardProblem } from '../identity/useCardReader.js';
 import { useScreenVoice } from '../voice-ui/useScreenVoice.js';
 import { VoiceBar } from '../voice-ui/VoiceBar.js';
+import { useGreeting } from './useGreeting.js';
 import { serviceIds, type ServiceId } from '../../../common/domain/catalogue-summary.js';
 
 export function HomeScreen() {
@@ -25,6 +26,7 @@ export function HomeScreen() {
   // At the kiosk the resident who walks up is greeted and asked for the card, aloud: many cannot
   // read the screen. (A TV at home has no reader; there the number is keyed when a service needs it.)
   const welcome = !identity && uiMode === 'kiosk' ? `${t.home.welcome}${t.identity.insertCard}` : '';
+  useGreeting(welcome || null);
   // A card that could not be read is said (by the reader hook) and shown here too: nobody is greeted for it.
   const reader = useCardReaderState();
   const problem = identity ? null : cardProblem(reader);
