@@ -26,9 +26,14 @@ export class FakeMicrophone {
     return ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${this.file}%noloop`];
   }
 
-  /** From the next microphone open on, the resident says `text` (espeak-ng, 16 kHz, a second of room before it). */
-  say(text: string): void {
-    fs.renameSync(this.render(text, 1.5), this.file);
+  /**
+   * From the next microphone open on, the resident says `text` (espeak-ng, 16 kHz) after `leadS`
+   * seconds of room (default one). A long lead is a resident who answers only after a while: the
+   * kiosk's listening turns that end in silence go on reading the same file, as a real microphone
+   * goes on hearing the room, so the words come in a later turn.
+   */
+  say(text: string, leadS = 1.0): void {
+    fs.renameSync(this.render(text, 1.5, leadS), this.file);
   }
 
   /**
@@ -43,12 +48,12 @@ export class FakeMicrophone {
     fs.renameSync(next, this.file);
   }
 
-  /** `text` in espeak-ng's voice at 16 kHz, after a second of room and before `tailS` of it; returns the file. */
-  private render(text: string, tailS: number): string {
+  /** `text` in espeak-ng's voice at 16 kHz, after `leadS` of room and before `tailS` of it; returns the file. */
+  private render(text: string, tailS: number, leadS = 1.0): string {
     const raw = path.join(this.dir, `raw-${++this.n}.wav`);
     const out = path.join(this.dir, `said-${this.n}.wav`);
     execFileSync('espeak-ng', ['-v', 'cmn-latn-pinyin', '-s', '130', '-w', raw, text]);
-    execFileSync('sox', [raw, '-r', '16000', '-c', '1', '-b', '16', out, 'pad', '1.0', String(tailS)]);
+    execFileSync('sox', [raw, '-r', '16000', '-c', '1', '-b', '16', out, 'pad', String(leadS), String(tailS)]);
     return out;
   }
 
