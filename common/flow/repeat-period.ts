@@ -1,8 +1,9 @@
 // Whether an earlier application counts as "the same again": same service, same
 // applicant, in progress or done, filed within the service's repeat period
 // (declared in the catalogue: 养老认证 and the allowances once a calendar year).
-// Pure: dates are the station's local calendar dates, YYYY-MM-DD.
+// Pure: dates are the station's calendar dates (its configured time zone), YYYY-MM-DD.
 import type { ApplicationStatus } from '../domain/application.js';
+import { zonedDay } from '../time/zoned.js';
 import type { RepeatPeriod } from '../catalogue/schema/service.js';
 
 /** In progress or done: a draft, a rejected or a cancelled application does not stop anyone. */
@@ -19,4 +20,18 @@ export function periodStart(period: RepeatPeriod, today: string): string | null 
 export function repeatsWithin(period: RepeatPeriod, today: string, filed: { on: string; status: ApplicationStatus }): boolean {
   const start = periodStart(period, today);
   return start !== null && REPEAT_STATUSES.includes(filed.status) && filed.on >= start && filed.on <= today;
+}
+
+/**
+ * The latest of `earlier` (instants as ISO strings) that repeats one due at `now`, with both read
+ * as calendar dates in the station's time zone `tz`: 00:30 on 1 January in Shanghai is a new year
+ * though UTC (the host's clock, often) still says 31 December.
+ */
+export function latestRepeat<T extends { createdAt: string; status: ApplicationStatus }>(period: RepeatPeriod, now: Date, tz: string, earlier: readonly T[]): T | null {
+  const today = zonedDay(now, tz);
+  return (
+    earlier
+      .filter((x) => repeatsWithin(period, today, { on: zonedDay(x.createdAt, tz), status: x.status }))
+      .sort((x, y) => y.createdAt.localeCompare(x.createdAt))[0] ?? null
+  );
 }

@@ -4,17 +4,11 @@
 // the screen: a kiosk screen without a desk session may ask only about the card
 // in the reader, so a resident's screen cannot probe other residents' numbers.
 import { IpcFailure } from '../../../common/ipc/result.js';
-import { REPEAT_STATUSES, repeatsWithin } from '../../../common/flow/repeat-period.js';
+import { REPEAT_STATUSES, latestRepeat } from '../../../common/flow/repeat-period.js';
 import type { OfflineStore } from '../../../offline-store/store.js';
 import type { DeviceManager } from '../../../drivers/device-manager.js';
 import type { ModuleFactory } from '../module.js';
 import type { CatalogueService } from './catalogue.js';
-
-/** The station's local calendar date of an instant (what 今年 means at the kiosk). */
-function localDate(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
 
 export const repeatCheckModule: ModuleFactory = ({ config, services, platform }) => ({
   name: 'repeat-check',
@@ -29,11 +23,9 @@ export const repeatCheckModule: ModuleFactory = ({ config, services, platform })
       if (!store || !catalogue) throw new IpcFailure('unavailable', '暂时查不到');
       const service = catalogue.current().services.find((s) => s.id === a.serviceId);
       if (!service || service.repeatPeriod === 'none') return { application: null };
-      const today = localDate(platform.now());
-      const earlier = store.applications
-        .list({ idNumber: a.idNumber, statuses: [...REPEAT_STATUSES], limit: 200 })
-        .filter((x) => x.serviceId === a.serviceId && repeatsWithin(service.repeatPeriod, today, { on: localDate(new Date(x.createdAt)), status: x.status }))
-        .sort((x, y) => y.createdAt.localeCompare(x.createdAt))[0];
+      // 今年 is the station's year (config.timeZone), not the host clock's.
+      const mine = store.applications.list({ idNumber: a.idNumber, statuses: [...REPEAT_STATUSES], limit: 200 }).filter((x) => x.serviceId === a.serviceId);
+      const earlier = latestRepeat(service.repeatPeriod, platform.now(), config.timeZone, mine);
       return { application: earlier ? { id: earlier.id, localTrackingNumber: earlier.localTrackingNumber, status: earlier.status, createdAt: earlier.createdAt } : null };
     },
   },

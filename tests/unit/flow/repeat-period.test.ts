@@ -1,6 +1,6 @@
 // Which earlier application counts as the same again (issue 19.15).
 import { describe, expect, it } from 'vitest';
-import { periodStart, repeatsWithin } from '../../../common/flow/repeat-period.js';
+import { latestRepeat, periodStart, repeatsWithin } from '../../../common/flow/repeat-period.js';
 import { builtinCatalogue } from '../../../common/catalogue/builtin.js';
 
 describe('repeat periods', () => {
@@ -26,5 +26,17 @@ describe('repeat periods', () => {
     expect(period('pension-certification')).toBe('calendar-year');
     expect(period('elderly-allowance')).toBe('calendar-year');
     expect(period('subsistence-allowance')).toBe('calendar-year');
+  });
+
+  it("reads both dates in the station's time zone, not the host's: a new year in Shanghai while UTC is still in the old one", () => {
+    // 00:30 on 1 January 2027 in Shanghai; the application was filed at 23:00 on 31 December there.
+    const now = new Date('2026-12-31T16:30:00Z');
+    const filed = [{ createdAt: '2026-12-31T15:00:00Z', status: 'accepted' as const }];
+    expect(latestRepeat('calendar-year', now, 'Asia/Shanghai', filed)).toBeNull();
+    // Read in UTC (what the host clock of a kiosk set to UTC said), both fell on 31 December: a repeat.
+    expect(latestRepeat('calendar-year', now, 'UTC', filed)).toEqual(filed[0]);
+    // And the latest of several repeats is the one shown.
+    const two = [{ createdAt: '2027-01-01T01:00:00Z', status: 'queued' as const }, { createdAt: '2027-01-02T01:00:00Z', status: 'accepted' as const }];
+    expect(latestRepeat('calendar-year', new Date('2027-03-01T00:00:00Z'), 'Asia/Shanghai', two)).toEqual(two[1]);
   });
 });
