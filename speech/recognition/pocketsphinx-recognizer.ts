@@ -24,6 +24,7 @@ import { LevelNormalizer } from '../audio/level-normalizer.js';
 import { decide, defaultThresholds, type DecisionThresholds, type DecodeEvidence } from './decision.js';
 import { PocketSphinxDecoder, pocketSphinxModelPaths } from './pocketsphinx-decoder.js';
 import { RecognizerError, type RecognitionResult, type RecognitionSession, type Recognizer } from './recognizer.js';
+import { recognizerShell } from './recognizer-shell.js';
 
 export interface PocketSphinxOptions {
   /** Folder holding model/hmm/zh/tdt_sc_8k and model/lm/zh_CN/mandarin_notone.dic. */
@@ -74,19 +75,9 @@ export function createPocketSphinxRecognizer(opts: PocketSphinxOptions): Recogni
   const hesitationJsgf = `#JSGF V1.0;\ngrammar hes;\npublic <hes> = <h>+;\n<h> = ${hesitationWords.join(' | ')};\n`;
   const thresholds: DecisionThresholds = { ...defaultThresholds, ...opts.thresholds };
   const garbageWeight = opts.garbageWeight ?? 0;
-  const compiled = new Map<string, Compiled>();
-  let active: Session | null = null;
-  let disposed = false;
-
   const compile = (spec: StepSpec): Compiled => {
-    const key = JSON.stringify(spec);
-    let c = compiled.get(key);
-    if (!c) {
-      const grammar = buildStepGrammar(spec, dict);
-      c = { grammar, jsgf: renderJsgf(grammar, { garbageWords: garbageWeight > 0 ? garbageWords : [], garbageWeight }), matcher: createIntentMatcher(grammar) };
-      compiled.set(key, c);
-    }
-    return c;
+    const grammar = buildStepGrammar(spec, dict);
+    return { grammar, jsgf: renderJsgf(grammar, { garbageWords: garbageWeight > 0 ? garbageWords : [], garbageWeight }), matcher: createIntentMatcher(grammar) };
   };
 
   class Session implements RecognitionSession {
@@ -160,25 +151,8 @@ export function createPocketSphinxRecognizer(opts: PocketSphinxOptions): Recogni
     private close(): void {
       this.closed = true;
       for (const d of decoders) d.end();
-      if (active === this) active = null;
     }
   }
 
-  return {
-    engine: 'pocketsphinx',
-    prepare: (spec) => void compile(spec),
-    start(spec) {
-      if (disposed) throw new RecognizerError('session-closed', 'The recognizer has been disposed');
-      active?.cancel();
-      const c = compile(spec);
-      active = new Session(c);
-      return active;
-    },
-    dispose() {
-      if (disposed) return;
-      disposed = true;
-      active?.cancel();
-      for (const d of decoders) d.dispose();
-    },
-  };
+  return recognizerShell({ engine: 'pocketsphinx', compile, open: (c) => new Session(c), free: () => decoders.forEach((d) => d.dispose()) });
 }

@@ -19,6 +19,7 @@ import type { Hit, SpotStream } from '../kws/spot-stream.js';
 import { tokenDictionary } from '../kws/token-dictionary.js';
 import { defaultThresholds, type DecisionThresholds } from './decision.js';
 import { RecognizerError, type RecognitionResult, type RecognitionSession, type Recognizer } from './recognizer.js';
+import { recognizerShell } from './recognizer-shell.js';
 
 export interface SherpaKwsOptions extends KwsEngineOptions {
   readonly thresholdsOfDecision?: Partial<DecisionThresholds>;
@@ -36,7 +37,6 @@ interface Compiled {
   readonly keywords: KeywordSet;
 }
 
-/** The step grammar as keyword phrases: every phrase, the numerals of a number step (unless left out), the hesitations. */
 /**
  * A yes that submits (the read-back, StepSpec `submits`) is held to this threshold whatever its
  * length: at the spotter's usual 0.15, 错了 over a quiet room was spotted as 对的 and 好的 (bench:speech,
@@ -47,6 +47,7 @@ interface Compiled {
  */
 export const CONFIRM_YES_THRESHOLD = 0.45;
 
+/** The step grammar as keyword phrases: every phrase, the numerals of a number step (unless left out), the hesitations. */
 export function stepKeywords(g: StepGrammar, numbers = true, confirmYes = CONFIRM_YES_THRESHOLD): KeywordPhrase[] {
   const out: KeywordPhrase[] = g.phrases.map((p) => (g.submits && p.intent === 'yes' ? { intent: p.intent, text: p.words.join(''), minThreshold: confirmYes } : { intent: p.intent, text: p.words.join('') }));
   // The carriers (我要…, 帮我…) as keyword forms of their own too. Measured against the spotter
@@ -66,19 +67,9 @@ export function createSherpaKwsRecognizer(opts: SherpaKwsOptions): Recognizer {
   const dict: Dictionary = tokenDictionary(engine.tokens);
   const thresholds: DecisionThresholds = { ...defaultThresholds, ...opts.thresholdsOfDecision };
   const rules: KwsRules = { ...defaultKwsRules, ...opts.rules };
-  const compiled = new Map<string, Compiled>();
-  let active: Session | null = null;
-  let disposed = false;
-
   const compile = (spec: StepSpec): Compiled => {
-    const key = JSON.stringify(spec);
-    let c = compiled.get(key);
-    if (!c) {
-      const grammar = buildStepGrammar(spec, dict);
-      c = { grammar, matcher: createIntentMatcher(grammar), keywords: engine.keywordSet(stepKeywords(grammar, opts.spokenNumbers ?? true)) };
-      compiled.set(key, c);
-    }
-    return c;
+    const grammar = buildStepGrammar(spec, dict);
+    return { grammar, matcher: createIntentMatcher(grammar), keywords: engine.keywordSet(stepKeywords(grammar, opts.spokenNumbers ?? true)) };
   };
 
   class Session implements RecognitionSession {
@@ -117,23 +108,8 @@ export function createSherpaKwsRecognizer(opts: SherpaKwsOptions): Recognizer {
 
     private close(): void {
       this.closed = true;
-      if (active === this) active = null;
     }
   }
 
-  return {
-    engine: 'sherpa-kws',
-    prepare: (spec) => void compile(spec),
-    start(spec) {
-      if (disposed) throw new RecognizerError('session-closed', 'The recognizer has been disposed');
-      active?.cancel();
-      active = new Session(compile(spec));
-      return active;
-    },
-    dispose() {
-      if (disposed) return;
-      disposed = true;
-      active?.cancel();
-    },
-  };
+  return recognizerShell({ engine: 'sherpa-kws', compile, open: (c) => new Session(c) });
 }

@@ -13,6 +13,7 @@ import { NUMERAL_WORDS, QUANTITY_LEADS, QUANTITY_TAILS } from '../grammar/quanti
 import { createIntentMatcher, type IntentMatcher } from '../intent/match.js';
 import { defaultThresholds, judge, type DecisionThresholds } from './decision.js';
 import { RecognizerError, SAMPLE_RATE, type RecognitionResult, type RecognitionSession, type Recognizer } from './recognizer.js';
+import { recognizerShell } from './recognizer-shell.js';
 
 export interface VoskOptions {
   readonly modelDir: string;
@@ -93,12 +94,12 @@ export function createVoskRecognizer(opts: VoskOptions): Recognizer {
   const dict: Dictionary = fs.existsSync(dictFile)
     ? dictionaryFromEntries(fs.readFileSync(dictFile, 'utf8').split('\n').map((l) => [l.split(/\s+/)[0] ?? '', ''] as [string, string]).filter(([w]) => w))
     : loadDictionaryFromModel(lib, model);
-  let active: RecognitionSession | null = null;
-  let disposed = false;
-
-  const start = (spec: StepSpec): RecognitionSession => {
+  // Vosk builds its recognizer from the grammar as it opens a session, so a step compiles to its grammar and matcher.
+  const compile = (spec: StepSpec): { grammar: StepGrammar; matcher: IntentMatcher } => {
     const grammar = buildStepGrammar(spec, dict);
-    const matcher: IntentMatcher = createIntentMatcher(grammar);
+    return { grammar, matcher: createIntentMatcher(grammar) };
+  };
+  const open = ({ grammar, matcher }: ReturnType<typeof compile>): RecognitionSession => {
     const rec = lib.vosk_recognizer_new_grm(model, SAMPLE_RATE, voskGrammarJson(grammar));
     if (!rec) throw new RecognizerError('decoder-failed', 'Vosk could not build the step grammar');
     lib.vosk_recognizer_set_words(rec, 1);
@@ -140,22 +141,7 @@ export function createVoskRecognizer(opts: VoskOptions): Recognizer {
     return session;
   };
 
-  return {
-    engine: 'vosk',
-    prepare: (spec) => void buildStepGrammar(spec, dict),
-    start(spec) {
-      if (disposed) throw new RecognizerError('session-closed', 'The recognizer has been disposed');
-      active?.cancel();
-      active = start(spec);
-      return active;
-    },
-    dispose() {
-      if (disposed) return;
-      disposed = true;
-      active?.cancel();
-      lib.vosk_model_free(model);
-    },
-  };
+  return recognizerShell({ engine: 'vosk', compile, open, free: () => lib.vosk_model_free(model) });
 }
 
 /** Models without graph/words.txt: ask the model word by word. */
