@@ -41,7 +41,7 @@ export const helpStrings = {
     closeHint: '按返回键，或者按“知道了”，回到刚才的地方。',
     /** With a station set for this TV (help.station): its specialist can be called through the network. */
     callStation: '请服务站工作人员联系我',
-    callStationSpoken: '也可以按“请服务站工作人员联系我”，服务站的工作人员会给您打电话。',
+    callStationSpoken: '也可以按“请服务站工作人员联系我”，呼叫服务站的工作人员。',
     calling: '正在呼叫服务站的工作人员…',
     callingSpoken: '好的，正在呼叫服务站的工作人员，请稍等。',
     callFailed: '没有连上服务站。请过一会儿再按一次，或者打12345。',
