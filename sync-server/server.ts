@@ -22,6 +22,7 @@ import { residentAd, unlockVault, type Vault } from './vault.js';
 import { HttpError, parseJsonBody, readBody, sendError, sendJson, type AnswerSigner } from './http-util.js';
 import { DEFAULT_QUERY_RATE, TokenBuckets, type RateLimit } from './rate-limit.js';
 import { UploadDesk } from './uploads.js';
+import { HelpCallDesk } from './help-calls.js';
 
 export interface SyncServerOptions {
   dataDir: string;
@@ -57,6 +58,7 @@ export class SyncServer {
   private readonly auth: Authenticator;
   private readonly desk: ApplicationDesk;
   private readonly uploads: UploadDesk;
+  private readonly helpCalls: HelpCallDesk;
   private readonly queryBuckets: TokenBuckets;
   /** The server's signing key. Public only so test tools can play a buggy server that signs its garbage. */
   readonly identity: SigningIdentity;
@@ -79,6 +81,7 @@ export class SyncServer {
     this.desk = new ApplicationDesk(this.db, this.vault, this.now);
     this.uploads = new UploadDesk(this.db, this.vault, o.dataDir, this.now);
     this.admin = new AdminDesk(this.db, this.vault, this.now);
+    this.helpCalls = new HelpCallDesk(this.db, this.now);
     this.identity = serverIdentity(this.db, this.vault, this.now);
     this.queryBuckets = new TokenBuckets(o.queryRate ?? DEFAULT_QUERY_RATE, () => this.now().getTime());
     this.port = o.port ?? 0;
@@ -206,6 +209,14 @@ export class SyncServer {
         const row = this.db.prepare('SELECT record_enc, as_of FROM residents WHERE id_key = ?').get(idKey) as { record_enc: Buffer; as_of: string } | undefined;
         return ok({ record: row ? JSON.parse(this.vault.openText(row.record_enc, residentAd(idKey))) : null, asOf: row?.as_of ?? this.now().toISOString() });
       }
+      // Help calls: a TV box at home to its station's desk (help-calls.ts).
+      if (req.method === 'POST' && route === '/help-calls') return ok({ call: this.helpCalls.open(who.kioskId, parseJsonBody(req, raw)) }, 201);
+      if (req.method === 'GET' && route === '/help-calls') return ok({ calls: this.helpCalls.forStation(who.kioskId) });
+      const help = /^\/help-calls\/([^/]*)(?:\/(acknowledge|end))?$/.exec(route);
+      if (help && !UUID.test(help[1]!)) throw new HttpError(400, 'bad-help-call-id', 'a help call id is a lower-case UUID');
+      if (help && req.method === 'GET' && !help[2]) return ok({ call: this.helpCalls.get(who.kioskId, help[1]!) });
+      if (help && req.method === 'POST' && help[2] === 'acknowledge') return ok({ call: this.helpCalls.acknowledge(who.kioskId, help[1]!, parseJsonBody(req, raw)) });
+      if (help && req.method === 'POST' && help[2] === 'end') return ok({ call: this.helpCalls.end(who.kioskId, help[1]!) });
       if (req.method === 'GET' && route === '/ping') return ok({ serverTime: this.now().toISOString() });
       throw new HttpError(404, 'not-found', 'no such endpoint');
     } catch (e) {

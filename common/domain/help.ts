@@ -1,7 +1,11 @@
 // A resident's call for a person (the village digital specialist): why it was
-// made and from which screen, never who made it. Held open in the station core
-// until the specialist marks it handled at the desk, the resident's session is
-// cleared, or it grows stale. Pure: shared by main and the renderer.
+// made, from which screen and service, and who is asking, masked (the station
+// takes the name from the card in its reader, never from the screen's word). A
+// call from a TV box at home comes to the station's desk through the sync
+// server. Held open until the specialist marks it handled at the desk, the
+// resident's visit ends (card taken out, a new card, the session cleared), or it
+// grows stale. The specialist acknowledges it first (我来了): only then is the
+// resident told that someone is coming. Pure: shared by main and the renderer.
 import { z } from 'zod';
 import { serviceIdSchema } from './catalogue-summary.js';
 
@@ -22,6 +26,21 @@ export const HELP_REQUEST_MAX_MINUTES = 30;
 
 export const helpRequestIdSchema = z.string().regex(/^[a-z0-9-]{1,64}$/);
 
+/** Who is asking, as the desk may show it: masked name and number (张**, 1101**********0028). */
+export const helpCallerSchema = z.object({ name: z.string().min(1).max(40), idNumber: z.string().max(20).nullable() }).strict();
+export type HelpCaller = z.infer<typeof helpCallerSchema>;
+
+/** Where the call comes from: this station's kiosk, or a family's TV box at home (its registered id). */
+export const helpPlaceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('kiosk'), station: z.string().min(1).max(100) }).strict(),
+  z.object({ kind: z.literal('tv'), box: z.string().min(1).max(100) }).strict(),
+]);
+export type HelpPlace = z.infer<typeof helpPlaceSchema>;
+
+/** A specialist said they are on their way (or, for a TV, will ring): their display name and when. */
+export const helpAcknowledgementSchema = z.object({ by: z.string().min(1).max(40), at: z.string() }).strict();
+export type HelpAcknowledgement = z.infer<typeof helpAcknowledgementSchema>;
+
 export const helpRequestSchema = z.object({
   id: helpRequestIdSchema,
   /** Every reason given while it was open, first one first, each once. */
@@ -34,5 +53,18 @@ export const helpRequestSchema = z.object({
   lastAskedAt: z.string(),
   /** How many times they called while it was open. */
   times: z.number().int().positive(),
+  /** Null when nobody was identified (no card in the reader). */
+  who: helpCallerSchema.nullable(),
+  where: helpPlaceSchema,
+  /** Null until a specialist acknowledged it at the desk. */
+  acknowledged: helpAcknowledgementSchema.nullable(),
 });
 export type HelpRequest = z.infer<typeof helpRequestSchema>;
+
+/**
+ * The resident's own call, as their screen shows it: 正在呼叫工作人员… while
+ * nobody has answered, 工作人员马上到 (a TV: 工作人员会给您打电话) once a
+ * specialist acknowledged it. No names: any screen may read it.
+ */
+export const helpCallStates = ['none', 'calling', 'acknowledged'] as const;
+export type HelpCallState = (typeof helpCallStates)[number];

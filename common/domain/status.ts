@@ -31,8 +31,11 @@ export const storeHealthSchema = z.object({
   message: z.string().optional(),
 });
 
-/** Whether a resident's call for help is open: the status bar shows 已呼叫工作人员 while it is. */
-export const helpStatusSchema = z.object({ open: z.boolean() });
+/**
+ * The resident's call for help at this screen: the status bar says 正在呼叫工作人员…
+ * while it is open and nobody answered, 工作人员马上到 once a specialist acknowledged it.
+ */
+export const helpStatusSchema = z.object({ open: z.boolean(), acknowledged: z.boolean() });
 
 export const stationStatusSchema = z.object({
   sync: syncStatusSchema,

@@ -44,10 +44,40 @@ export const stationConfigSchema = z
       .default({ defaultTextSize: 'standard', idleSeconds: 60, warningSeconds: 20 }),
     webHost: z
       .object({
-        /** 0 picks a free port. The host only ever listens on 127.0.0.1. */
+        /** The kiosk's own screen: 0 picks a free port. It only ever listens on 127.0.0.1. */
         port: z.number().int().min(0).max(65535).default(0),
+        /**
+         * The specialist desk for a specialist's own device: a listener of its own
+         * (main/webhost/desk-host.ts) that serves only the desk, behind its PIN login,
+         * and never a resident's channel. Loopback by default (a second screen or
+         * browser on this machine); an address of this machine on the station's LAN
+         * (e.g. "192.168.1.20", or "0.0.0.0" for every interface) lets a
+         * specialist's tablet or laptop in. `enabled: false` turns it off.
+         */
+        desk: z
+          .object({
+            enabled: z.boolean().default(true),
+            address: z.union([z.ipv4(), z.ipv6()]).default('127.0.0.1'),
+            /** 0 picks a free port (printed at start); give a fixed one for a LAN device's bookmark. */
+            port: z.number().int().min(0).max(65535).default(0),
+          })
+          .strict()
+          .default({ enabled: true, address: '127.0.0.1', port: 0 }),
       })
-      .default({ port: 0 }),
+      .strict()
+      .default({ port: 0, desk: { enabled: true, address: '127.0.0.1', port: 0 } }),
+    /**
+     * Calls for help. A TV box at home names the station whose desk takes its calls
+     * (its registered id at the sync server); a kiosk leaves it null. `pollSeconds`:
+     * how often a station looks for TV calls, and a TV for the answer to its own.
+     */
+    help: z
+      .object({
+        station: z.string().min(1).max(100).nullable().default(null),
+        pollSeconds: z.number().min(0.2).max(300).default(5),
+      })
+      .strict()
+      .default({ station: null, pollSeconds: 5 }),
     devices: devicesConfigSchema,
     store: storeConfigSchema,
     sync: syncConfigSchema,

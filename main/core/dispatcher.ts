@@ -4,9 +4,10 @@
 // crash the core. Both hosts (Electron IPC, web-host WebSocket) go through here.
 //
 // It is also where access is decided: each channel declares in the contract who
-// may call it ('resident': any screen; 'specialist': a caller whose own
-// connection holds a live desk session), and a caller without the right session
-// gets `forbidden` before its arguments are even parsed. Handlers are told the
+// may call it ('public': any connection; 'resident': the kiosk's own screen;
+// 'specialist': a caller whose own connection holds a live desk session), and a
+// caller without the right session, or a specialist's own device asking for a
+// resident's channel, gets `forbidden` before its arguments are even parsed. Handlers are told the
 // session's specialist, so an audit entry's "who" never comes from the caller.
 import type { Specialist } from '../../common/domain/specialist.js';
 import { channels, isChannelName, isStreamName, streams } from '../../common/ipc/contract.js';
@@ -34,6 +35,7 @@ export interface DeskAuthority {
 const noDesk: DeskAuthority = { specialistFor: () => null, connectionClosed: () => undefined };
 
 const FORBIDDEN_MESSAGE = '请先登录工作人员账号 (needs a specialist logged in at this screen)';
+const RESIDENT_ONLY_MESSAGE = '这是居民屏幕上的功能，工作人员自己的设备用不了 (only the kiosk screen may call this)';
 
 /** Byte length of the arguments as JSON; undefined args count as empty. */
 function jsonSize(value: unknown): number {
@@ -55,16 +57,24 @@ export function createDispatcher(handlers: Handlers, sources: StreamSources, log
   const handlerContext = (ctx: CallContext): HandlerContext => ({
     host: ctx.host,
     connection: ctx.connection,
+    surface: ctx.surface ?? 'kiosk',
     specialist: typeof ctx.connection === 'string' ? desk().specialistFor(ctx.connection) : null,
   });
+  /** Why this caller may not use a channel needing `need`, or null when it may. */
+  const refusal = (need: Access, ctx: HandlerContext): string | null => {
+    if (need === 'specialist' && !ctx.specialist) return FORBIDDEN_MESSAGE;
+    if (need === 'resident' && ctx.surface === 'desk') return RESIDENT_ONLY_MESSAGE;
+    return null;
+  };
 
   return {
     async call(channel, args, callCtx) {
       if (!isChannelName(channel)) return fail('unknown-channel', `No channel named ${String(channel).slice(0, 80)}`);
       const def = channels[channel];
       const ctx = handlerContext(callCtx);
-      // A desk-only channel refuses before looking at the arguments: a caller without a session learns nothing from them.
-      if (def.access === 'specialist' && !ctx.specialist) return fail('forbidden', `${channel}: ${FORBIDDEN_MESSAGE}`);
+      // A channel whose access is fixed refuses before looking at the arguments: a caller without the right learns nothing from them.
+      const early = typeof def.access === 'function' ? null : refusal(def.access, ctx);
+      if (early) return fail('forbidden', `${channel}: ${early}`);
       const size = jsonSize(args);
       if (size > def.maxArgBytes) return fail('payload-too-large', `${channel}: arguments are ${size} bytes, the limit is ${def.maxArgBytes}`);
       const parsed = def.args.safeParse(args ?? {});
@@ -72,9 +82,8 @@ export function createDispatcher(handlers: Handlers, sources: StreamSources, log
         const first = parsed.error.issues[0];
         return fail('invalid-args', `${channel}: ${first ? `${first.path.join('.') || '(args)'} ${first.message}` : 'invalid arguments'}`);
       }
-      if (accessFor(def.access as AccessRule<unknown>, parsed.data) === 'specialist' && !ctx.specialist) {
-        return fail('forbidden', `${channel}: ${FORBIDDEN_MESSAGE}`);
-      }
+      const late = refusal(accessFor(def.access as AccessRule<unknown>, parsed.data), ctx);
+      if (late) return fail('forbidden', `${channel}: ${late}`);
       const handler = handlers[channel] as ((a: unknown, c: HandlerContext) => unknown) | undefined;
       if (!handler) return fail('unavailable', `${channel} is not available on this station`);
       try {
@@ -97,7 +106,8 @@ export function createDispatcher(handlers: Handlers, sources: StreamSources, log
       if (!isStreamName(stream)) return fail('unknown-channel', `No stream named ${String(stream).slice(0, 80)}`);
       const def = streams[stream];
       const ctx = handlerContext(callCtx);
-      if (def.access === 'specialist' && !ctx.specialist) return fail('forbidden', `${stream}: ${FORBIDDEN_MESSAGE}`);
+      const refused = refusal(def.access, ctx);
+      if (refused) return fail('forbidden', `${stream}: ${refused}`);
       const parsed = def.args.safeParse(args ?? {});
       if (!parsed.success) return fail('invalid-args', `${stream}: ${parsed.error.issues[0]?.message ?? 'invalid arguments'}`);
       const source = sources[stream] as ((a: unknown, e: (ev: unknown) => void, c: HandlerContext) => () => void) | undefined;

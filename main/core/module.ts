@@ -18,10 +18,20 @@ export interface CallContext {
    * station's life. A desk session belongs to one connection: see the dispatcher.
    */
   readonly connection: string;
+  /**
+   * What the connection is: the kiosk's own screen (absent means that: Electron's
+   * page, the web host's launch-code session), or a specialist's own device on
+   * the desk listener, which may call only 'public' and, once logged in,
+   * 'specialist' channels (see common/ipc/define.ts).
+   */
+  readonly surface?: Surface;
 }
+
+export type Surface = 'kiosk' | 'desk';
 
 /** What a handler is told about its caller, after the dispatcher's access check. */
 export interface HandlerContext extends CallContext {
+  readonly surface: Surface;
   /** The specialist of the caller's own desk session; never null on a 'specialist' channel. */
   readonly specialist: Specialist | null;
 }

@@ -3,6 +3,7 @@
 // personal data; this catches what slips through anyway, so it errs on the side
 // of masking. It never relies on word boundaries: a value glued to letters
 // (`id110101199003070028x`, `abc13800138000`) is as personal as one in spaces.
+import { maskName } from '../../common/domain/mask-name.js';
 
 /**
  * Resident ID numbers: 18 characters (17 digits and a digit or X) or the old 15
@@ -32,11 +33,6 @@ const maskIdNumber = (v: string) => `${v.slice(0, 6)}${'*'.repeat(v.length - 10)
 const maskMobile = (_m: string, prefix: string, v: string) => {
   const digits = v.replace(/\D/g, '');
   return `${prefix}${digits.slice(0, 3)}****${digits.slice(7)}`;
-};
-const maskName = (v: string) => {
-  const chars = [...v.trim()];
-  if (chars.length === 0) return v;
-  return chars[0] + '*'.repeat(Math.max(chars.length - 1, 1));
 };
 
 /** Record ids (UUIDs) are what logs are for; their digit groups must not read as phone numbers. */

@@ -7,7 +7,7 @@ import { initialSyncStatus } from '../../common/domain/status.js';
 type Listener = (status: StationStatus) => void;
 
 export class StatusHub {
-  private status: StationStatus = { sync: initialSyncStatus, devices: [], store: { state: 'ok' }, help: { open: false } };
+  private status: StationStatus = { sync: initialSyncStatus, devices: [], store: { state: 'ok' }, help: { open: false, acknowledged: false } };
   private readonly listeners = new Set<Listener>();
 
   get(): StationStatus {
@@ -28,7 +28,7 @@ export class StatusHub {
   }
 
   setHelp(help: StationStatus['help']): void {
-    if (help.open === this.status.help.open) return; // a refreshed request changes nothing on the status bar
+    if (help.open === this.status.help.open && help.acknowledged === this.status.help.acknowledged) return; // a refreshed request changes nothing on the status bar
     this.replace({ ...this.status, help });
   }
 

@@ -15,6 +15,7 @@ import { assertRealKeyring, KeyringUnavailableError, safeStorageSecretStore } fr
 import { APP_ORIGIN, ELECTRON_CALL, ELECTRON_EVENT, ELECTRON_SUBSCRIBE, ELECTRON_UNSUBSCRIBE } from './ipc-names.js';
 import { CrashPolicy } from './crash-policy.js';
 import { createIpcHandlers, type Sender } from './ipc-handlers.js';
+import { startDeskHost, type DeskHost } from '../webhost/desk-host.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const log = createLogger('electron');
@@ -46,6 +47,12 @@ async function start(): Promise<void> {
 
   hardenSession(session.defaultSession);
   serveRenderer(path.join(here, '..', 'renderer'));
+  // The specialist's own device opens the desk on the web host's desk listener, as under the web host.
+  let desk: DeskHost | null = null;
+  if (config.webHost.desk.enabled) {
+    desk = await startDeskHost({ station, rendererDir: path.join(here, '..', 'renderer'), address: config.webHost.desk.address, port: config.webHost.desk.port, log: log.child('desk') });
+    log.info('specialist desk for a second screen or a LAN device', { url: desk.url });
+  }
 
   let win: BrowserWindow | null = null;
   const crashes = new CrashPolicy({ windowMs: 10 * 60_000, maxReloads: 3 });
@@ -69,7 +76,9 @@ async function start(): Promise<void> {
   app.on('second-instance', () => win?.focus());
   app.on('before-quit', (e) => {
     e.preventDefault();
-    void station.dispose().finally(() => app.exit(0));
+    void Promise.resolve(desk?.dispose())
+      .then(() => station.dispose())
+      .finally(() => app.exit(0));
   });
 }
 

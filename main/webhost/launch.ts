@@ -13,6 +13,7 @@ import { defaultDataDir, nodePlatform } from '../core/platform.js';
 import { keyFileSecretStore } from '../core/key-file-secrets.js';
 import { createStation } from '../core/station.js';
 import { startWebHost } from './server.js';
+import { startDeskHost, type DeskHost } from './desk-host.js';
 import { storePaths } from '../../offline-store/paths.js';
 import { findChromium, launchChromium } from './chromium.js';
 import { startupMark } from '../core/startup-trace.js';
@@ -69,6 +70,19 @@ async function main(): Promise<void> {
     testControls: args.testControls,
   });
 
+  // The specialist's own device opens the desk here (loopback unless the config names a LAN address).
+  let desk: DeskHost | null = null;
+  if (config.webHost.desk.enabled) {
+    desk = await startDeskHost({
+      station,
+      rendererDir: path.join(root, 'dist', 'renderer'),
+      address: config.webHost.desk.address,
+      port: config.webHost.desk.port,
+      log: log.child('desk'),
+    });
+    process.stdout.write(`XIANGYIN_DESK_URL=${desk.url}\n`);
+  }
+
   let browser: ReturnType<typeof launchChromium> | null = null;
   if (args.testControls) process.stdout.write(`XIANGYIN_CONTROL_TOKEN=${host.controlToken}\n`);
   if (args.headless) {
@@ -102,6 +116,7 @@ async function main(): Promise<void> {
     log.info('shutting down', { why });
     await browser?.dispose();
     await host.dispose();
+    await desk?.dispose();
     await station.dispose();
     process.exit(exitCode);
   }

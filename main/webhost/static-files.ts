@@ -64,7 +64,8 @@ export function staticPathOf(root: string, pathname: string): string | null {
   return file.startsWith(path.resolve(root) + path.sep) ? file : null;
 }
 
-export function serveStatic(root: string, req: http.IncomingMessage, res: http.ServerResponse): void {
+/** `headers` override the security headers (the desk listener takes away the camera and microphone). */
+export function serveStatic(root: string, req: http.IncomingMessage, res: http.ServerResponse, headers: Record<string, string> = {}): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { Allow: 'GET, HEAD' }).end();
     return;
@@ -86,7 +87,7 @@ export function serveStatic(root: string, req: http.IncomingMessage, res: http.S
       if (!body) return answer(res, req, 404, 'renderer not built: run `npm run build`');
       const type = TYPES[path.extname(target)] ?? 'application/octet-stream';
       const cache = target.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
-      res.writeHead(200, { ...securityHeaders(), 'Content-Type': type, 'Cache-Control': cache, 'Content-Length': body.length });
+      res.writeHead(200, { ...securityHeaders(), ...headers, 'Content-Type': type, 'Cache-Control': cache, 'Content-Length': body.length });
       res.end(req.method === 'HEAD' ? undefined : body);
     })
     .catch(() => answer(res, req, 500));

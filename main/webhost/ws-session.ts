@@ -2,20 +2,23 @@
 // dispatcher; subscriptions live exactly as long as the socket (or until the
 // renderer unsubscribes), so a closed tab never leaves a listener behind. The
 // socket is its own connection for the desk: a session logged in on it is not
-// seen by any other socket, and ends when it closes.
+// seen by any other socket, and ends when it closes. A socket of the desk
+// listener (desk-host.ts) is marked as a specialist's own device: the
+// dispatcher lets it call only public and, after its PIN login, desk channels.
 import crypto from 'node:crypto';
 import type { RawData, WebSocket } from 'ws';
 import { clientMessageSchema, type ServerMessage } from '../../common/ipc/wire.js';
 import { fail } from '../../common/ipc/result.js';
 import type { Dispatcher } from '../core/dispatcher.js';
 import type { Logger } from '../core/logger.js';
+import type { Surface } from '../core/module.js';
 
-export function attachSession(ws: WebSocket, dispatcher: Dispatcher, log: Logger): void {
+export function attachSession(ws: WebSocket, dispatcher: Dispatcher, log: Logger, surface: Surface = 'kiosk'): void {
   const subs = new Map<number, () => void>();
   const send = (msg: ServerMessage) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
   };
-  const ctx = { host: 'web' as const, connection: `web:${crypto.randomUUID()}` };
+  const ctx = { host: 'web' as const, connection: `${surface === 'desk' ? 'desk' : 'web'}:${crypto.randomUUID()}`, surface };
 
   async function onMessage(data: RawData, isBinary: boolean): Promise<void> {
     if (isBinary) {

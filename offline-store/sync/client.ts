@@ -26,6 +26,7 @@ import {
   type UploadState,
   type WireApplication,
 } from './protocol.js';
+import { helpCallAnswerSchema, helpCallListSchema, type OpenHelpCall, type WireHelpCall } from './help-protocol.js';
 
 export interface SyncClientOptions {
   baseUrl: string;
@@ -120,6 +121,30 @@ export class SyncClient {
       if (e instanceof SyncError && e.httpStatus === 429 && e.retryAfterMs) this.queriesNotBefore = this.localNow() + e.retryAfterMs;
       throw e;
     }
+  }
+
+  /** A TV box calls its station's desk (or calls again: the same id refreshes the call). */
+  async openHelpCall(call: OpenHelpCall): Promise<WireHelpCall> {
+    return (await this.json('POST', '/help-calls', call, helpCallAnswerSchema)).call;
+  }
+
+  /** A station: the open calls addressed to it. */
+  async helpCallsForMe(): Promise<WireHelpCall[]> {
+    return (await this.json('GET', '/help-calls', undefined, helpCallListSchema)).calls;
+  }
+
+  /** One call, made by this kiosk or addressed to it. A 404 (unknown, or no longer kept) is a SyncError('server', 404). */
+  async helpCall(id: string): Promise<WireHelpCall> {
+    return (await this.json('GET', `/help-calls/${id}`, undefined, helpCallAnswerSchema)).call;
+  }
+
+  /** A station's specialist answers a call: `by` is the name the TV may be told. */
+  async acknowledgeHelpCall(id: string, by: string): Promise<WireHelpCall> {
+    return (await this.json('POST', `/help-calls/${id}/acknowledge`, { by }, helpCallAnswerSchema)).call;
+  }
+
+  async endHelpCall(id: string): Promise<WireHelpCall> {
+    return (await this.json('POST', `/help-calls/${id}/end`, {}, helpCallAnswerSchema)).call;
   }
 
   close(): void {

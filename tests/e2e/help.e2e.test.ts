@@ -1,6 +1,6 @@
 // A resident's call for help reaching the specialist, in real Chromium through
 // the real web host, with the keyboard only: the resident presses 叫工作人员 on a
-// service screen, the status bar says 已呼叫工作人员 (on every screen), the
+// service screen, the status bar says 正在呼叫工作人员… (on every screen), the
 // specialist opens the desk, logs in, sees what happened and where, presses
 // 已处理, and the indicator goes away. Then a resident who calls and walks away:
 // the inactivity warning, the timeout, and the call ends with their session.
@@ -60,7 +60,7 @@ describe('a call for help', () => {
 
     await pressByArrows(page, 'data-nav', 'call-help');
     await indicator(page).waitFor({ timeout: 20_000 });
-    expect(await indicator(page).innerText()).toBe('已呼叫工作人员');
+    expect(await indicator(page).innerText()).toBe('正在呼叫工作人员…');
     expect(await helpOpen()).toBe(true);
     // Large on the status bar: a heading-sized badge, visible from across the room.
     const fontSize = await indicator(page).evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
@@ -79,7 +79,7 @@ describe('a call for help', () => {
     await page.keyboard.press('Home');
     await screen(page, 'home');
     await indicator(page).waitFor();
-    expect(await page.getByTestId('status-bar').innerText()).toContain('已呼叫工作人员');
+    expect(await page.getByTestId('status-bar').innerText()).toContain('正在呼叫工作人员…');
     // And the screen with it is checked as every screen is: axe, and every control reachable by
     // D-pad from the first focus with no corner to get stuck in.
     await page.waitForFunction(() => document.activeElement && document.activeElement !== document.body);

@@ -20,6 +20,8 @@ export interface KioskProcess {
   launchUrl(): Promise<string>;
   /** Exchanges a fresh launch code for a session, as a browser does; returns the Cookie header. */
   sessionCookie(): Promise<string>;
+  /** The specialist desk's own listener (a specialist's device opens it; no launch code), or null when the config turned it off. */
+  deskUrl: string | null;
   dataDir: string;
   child: ChildProcess;
   /** Calls a test control: POST /__test/<service>/<method> with JSON args. */
@@ -55,7 +57,7 @@ export async function startKiosk(opts: { config?: Record<string, unknown>; dataD
   child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
   // The host prints its control token (test controls only) and then a launch
   // URL on stdout, a pipe only we can read.
-  const { url, token } = await new Promise<{ url: string; token: string }>((resolve, reject) => {
+  const { url, token, deskUrl } = await new Promise<{ url: string; token: string; deskUrl: string | null }>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`kiosk did not start in 60 s\n${err}`)), 60_000);
     child.stdout!.on('data', (c: Buffer) => {
@@ -64,7 +66,8 @@ export async function startKiosk(opts: { config?: Record<string, unknown>; dataD
       const t = /XIANGYIN_CONTROL_TOKEN=(\S+)/.exec(out);
       if (m && t) {
         clearTimeout(timer);
-        resolve({ url: m[1]!, token: t[1]! });
+        // The host prints the desk's URL (when it has one) before these two.
+        resolve({ url: m[1]!, token: t[1]!, deskUrl: /XIANGYIN_DESK_URL=(\S+)/.exec(out)?.[1] ?? null });
       }
     });
     child.on('exit', (code) => {
@@ -96,6 +99,7 @@ export async function startKiosk(opts: { config?: Record<string, unknown>; dataD
   };
   return {
     origin: u.origin,
+    deskUrl,
     launchUrl,
     sessionCookie,
     dataDir,

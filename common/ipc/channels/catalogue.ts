@@ -19,9 +19,10 @@ export const policySearchArgsSchema = z
 
 export const catalogueChannels = {
   /** The home tiles: one per service, `available` on this station's surface. */
-  'catalogue:list': channel(z.object({}).strict(), z.object({ version: z.string(), services: z.array(serviceSummarySchema) }), { access: 'resident' }),
+  // The catalogue is public (a specialist's own desk device names services from it).
+  'catalogue:list': channel(z.object({}).strict(), z.object({ version: z.string(), services: z.array(serviceSummarySchema) }), { access: 'public' }),
   /** The full catalogue the flows run on (steps, fields, rules, read-aloud words). */
-  'catalogue:get': channel(z.object({}).strict(), z.object({ catalogue: catalogueSchema }), { access: 'resident' }),
+  'catalogue:get': channel(z.object({}).strict(), z.object({ catalogue: catalogueSchema }), { access: 'public' }),
   /** Answers for what a resident asked, best first; `topic` is the topic the words named, if any. */
   'policy:search': channel(
     policySearchArgsSchema,

@@ -176,7 +176,8 @@ export const storeChannels = {
   ),
   'store:stats': channel(z.object({}).strict(), storeStatsSchema, { access: 'specialist' }),
   /** No more than the status bar shows every screen. */
-  'sync:status': channel(z.object({}).strict(), syncStatusSchema, { access: 'resident' }),
+  /** Counts and the link's state, no resident's data: a desk device shows it before and after login. */
+  'sync:status': channel(z.object({}).strict(), syncStatusSchema, { access: 'public' }),
   'sync:now': channel(z.object({}).strict(), syncNowResultSchema, { access: 'specialist' }),
 } as const;
 

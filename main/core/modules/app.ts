@@ -7,7 +7,7 @@ export const appModule: ModuleFactory = ({ config, status, host, platform }) => 
   return {
     name: 'app',
     handlers: {
-      'app:info': () => ({
+      'app:info': (_args, ctx) => ({
         version: APP_VERSION,
         host,
         uiMode: config.uiMode,
@@ -16,6 +16,8 @@ export const appModule: ModuleFactory = ({ config, status, host, platform }) => 
         inactivity: { idleSeconds: config.ui.idleSeconds, warningSeconds: config.ui.warningSeconds },
         links: { payment: config.links.payment, status: config.links.status },
         timeZone: config.timeZone,
+        surface: ctx.surface,
+        canCallHelp: ctx.surface === 'kiosk' && (config.uiMode === 'kiosk' || config.help.station !== null),
       }),
       'app:report-error': ({ where, message }) => {
         log.warn('renderer error', { where, message });

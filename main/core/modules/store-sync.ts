@@ -16,6 +16,7 @@ import { MasterKeyError } from '../../../sync-server/master-key.js';
 import type { SyncServer } from '../../../sync-server/server.js';
 import type { ModuleFactory } from '../module.js';
 import { APP_VERSION } from '../version.js';
+import { HELP_CALLS_REMOTE_SERVICE, type HelpCallsRemote } from '../../help/remote.js';
 import { storeHandlers } from './store-sync-handlers.js';
 
 /** What the lead's end-to-end tests use to show offline → online. */
@@ -88,6 +89,8 @@ export const storeSyncModule: ModuleFactory = async ({ config, platform, status,
     });
   }
   services.provide('store', k.store);
+  // Help calls between TV boxes and the station's desk travel as signed requests of the same client.
+  services.provide<HelpCallsRemote>(HELP_CALLS_REMOTE_SERVICE, k.client);
   services.provide('sync', {
     engine: k.engine,
     status: () => k.engine.status,

@@ -25,6 +25,8 @@ import { useHelpOpen } from '../help/useHelpOpen.js';
 import { setStationTimeZone } from './station-time.js';
 import { t } from '../i18n/zh-CN.js';
 import type { CardEnd } from '../identity/useCardReader.js';
+import { DeskDeviceApp } from '../specialist/DeskDeviceApp.js';
+import { useHelpAnswerSpoken } from '../help/useHelpAnswerSpoken.js';
 
 /** After the card is taken out, the resident is probably leaving: warn sooner. */
 const CARD_REMOVED_IDLE_SECONDS = 20;
@@ -144,6 +146,7 @@ function Routed({ info }: { info: AppInfo }) {
   // An open call for help counts as a resident at the screen even at home: if they
   // walk away, the warning, then the timeout, ends the call with their session.
   const helpOpen = useHelpOpen();
+  useHelpAnswerSpoken(info.uiMode);
   const guarded = holdsPersonalData(route) || session.identity !== null || helpOpen;
   const idle = session.cardRemoved ? Math.min(CARD_REMOVED_IDLE_SECONDS, info.inactivity.idleSeconds) : info.inactivity.idleSeconds;
   return (
@@ -175,7 +178,7 @@ export function App() {
       <TextSizeProvider initial={info.defaultTextSize}>
         <ReadAloudProvider>
           <ResidentSessionProvider>
-            <SpecialistSessionProvider><Routed info={info} /></SpecialistSessionProvider>
+            <SpecialistSessionProvider>{info.surface === 'desk' ? <DeskDeviceApp /> : <Routed info={info} />}</SpecialistSessionProvider>
           </ResidentSessionProvider>
         </ReadAloudProvider>
       </TextSizeProvider>

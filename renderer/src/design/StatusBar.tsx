@@ -6,13 +6,15 @@ import { useEffect, useState } from 'react';
 import type { StationStatus } from '../../../common/domain/status.js';
 import { useApi } from '../api/ApiContext.js';
 import { t } from '../i18n/zh-CN.js';
+import { useAppInfo } from '../app/AppInfoContext.js';
 
 export type StatusTone = 'help' | 'ok' | 'warn';
 
-export function statusSentences(s: StationStatus | null): { text: string; tone: StatusTone }[] {
+export function statusSentences(s: StationStatus | null, uiMode: 'kiosk' | 'tv' = 'kiosk'): { text: string; tone: StatusTone }[] {
   if (!s) return [{ text: t.status.connecting, tone: 'warn' }];
   const out: { text: string; tone: StatusTone }[] = [];
-  if (s.help.open) out.push({ text: t.help.called, tone: 'help' });
+  // Someone is coming only once a specialist said so at the desk.
+  if (s.help.open) out.push({ text: s.help.acknowledged ? (uiMode === 'tv' ? t.help.tvAnswered : t.help.answered) : t.help.called, tone: 'help' });
   out.push(s.sync.online ? { text: t.status.online, tone: 'ok' } : { text: t.status.offline, tone: 'warn' });
   if (s.sync.syncing) out.push({ text: t.status.syncing, tone: 'ok' });
   out.push({ text: t.status.pending(s.sync.pendingCount), tone: 'ok' });
@@ -27,12 +29,18 @@ export function statusSentences(s: StationStatus | null): { text: string; tone: 
 
 export function StatusBar() {
   const api = useApi();
+  const { uiMode } = useAppInfo();
   const [status, setStatus] = useState<StationStatus | null>(null);
   useEffect(() => api.subscribe('station:status-changed', {}, setStatus), [api]);
   return (
     <section className="status-bar" aria-label={t.status.label} aria-live="polite" data-testid="status-bar">
-      {statusSentences(status).map((s) => (
-        <span key={s.text} className={`status-item status-${s.tone}`} data-testid={s.tone === 'help' ? 'help-called' : undefined}>
+      {statusSentences(status, uiMode).map((s) => (
+        <span
+          key={s.text}
+          className={`status-item status-${s.tone}`}
+          data-testid={s.tone === 'help' ? 'help-called' : undefined}
+          data-help-state={s.tone === 'help' ? (status?.help.acknowledged ? 'acknowledged' : 'calling') : undefined}
+        >
           {s.text}
         </span>
       ))}

@@ -9,10 +9,21 @@ const hotline = { number: '12345', spoken: speakDigits('12345'), name: '政务�
 export const helpStrings = {
   /** The big button on every resident screen. */
   call: '叫工作人员',
-  /** The status bar while a call is open: for the resident, and for a specialist walking past. */
-  called: '已呼叫工作人员',
+  /**
+   * The status bar while a call is open and no specialist has answered yet: for
+   * the resident, and for a specialist walking past. Nothing promises that
+   * someone is coming until someone said so at the desk.
+   */
+  called: '正在呼叫工作人员…',
   /** Said after the button or 帮助 / 叫工作人员 reached the station. */
-  calledSpoken: '好的，已经请工作人员过来了，请稍等。',
+  calledSpoken: '好的，正在呼叫工作人员，请稍等。',
+  /** The status bar once a specialist acknowledged the call at the desk. */
+  answered: '工作人员马上到',
+  /** Said at that moment. */
+  answeredSpoken: '工作人员马上到，请稍等。',
+  /** A TV at home: the station's specialist acknowledged the family's call. */
+  tvAnswered: '工作人员会给您打电话',
+  tvAnsweredSpoken: '服务站的工作人员看到了，会给您打电话，请留意电话。',
   /** The call did not reach the station (its service is down). */
   failed: '没有叫到工作人员。请再按一次，或者到窗口找工作人员。',
   hotline,
@@ -28,5 +39,11 @@ export const helpStrings = {
     spoken: `要人帮忙，可以打${hotline.spoken}，${hotline.name}。也可以到村便民服务站，工作人员可以帮您代办。`,
     /** Said after `spoken` when the panel opens: how to close it. */
     closeHint: '按返回键，或者按“知道了”，回到刚才的地方。',
+    /** With a station set for this TV (help.station): its specialist can be called through the network. */
+    callStation: '请服务站工作人员联系我',
+    callStationSpoken: '也可以按“请服务站工作人员联系我”，呼叫服务站的工作人员。',
+    calling: '正在呼叫服务站的工作人员…',
+    callingSpoken: '好的，正在呼叫服务站的工作人员，请稍等。',
+    callFailed: '没有连上服务站。请过一会儿再按一次，或者打12345。',
   },
 } as const;

@@ -9,7 +9,7 @@ import { NUMBER_LABELS } from '../../../common/domain/receipt.js';
 import { joinSentences } from '../../../common/text/sentences.js';
 
 /** Said and shown after two voice misses at a kiosk when the specialist is on the way. */
-const helpComing = '没关系，您可以直接按屏幕上的大按钮。我已经请工作人员过来帮您了。';
+const helpComing = '没关系，您可以直接按屏幕上的大按钮。我正在呼叫工作人员。';
 
 export const zhCN = {
   specialist: specialistStrings,

@@ -16,6 +16,7 @@ import { TodaySection } from './TodaySection.js';
 import { OnBehalfSection } from './OnBehalfSection.js';
 import { useDeskAudit } from './useDeskAudit.js';
 import { HelpRequestsPanel } from './HelpRequestsPanel.js';
+import { useAppInfo } from '../app/AppInfoContext.js';
 
 const sections = ['queue', 'devices', 'sync', 'today', 'onBehalf'] as const;
 type Section = (typeof sections)[number];
@@ -33,7 +34,10 @@ const body: Record<Section, ComponentType> = {
 export function DeskScreen() {
   const desk = useDeskSession();
   const audit = useDeskAudit();
-  const [section, setSectionState] = useState<Section>(lastSection);
+  const { surface } = useAppInfo();
+  // 代办 runs at the kiosk, where the resident's card and the printer are: not on a specialist's own device.
+  const shown: readonly Section[] = surface === 'desk' ? sections.filter((x) => x !== 'onBehalf') : sections;
+  const [section, setSectionState] = useState<Section>(shown.includes(lastSection) ? lastSection : 'queue');
   const setSection = (s: Section) => {
     lastSection = s;
     setSectionState(s);
@@ -49,7 +53,7 @@ export function DeskScreen() {
       </p>
       {/* 退出登录 sits in the same row as the sections: one D-pad row holds every desk control. */}
       <div className="desk-tabs" role="group" aria-label={t.specialist.header.sections}>
-        {sections.map((s) => (
+        {shown.map((s) => (
           <Button
             key={s}
             aria-pressed={s === section}

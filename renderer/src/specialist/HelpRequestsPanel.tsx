@@ -1,7 +1,9 @@
-// Residents' calls for help, at the top of every desk screen while any is open:
-// what happened, where, how long ago, and a big 已处理 that marks it handled
-// (main checks the desk session and audits it under the specialist's id).
-import { useEffect, useState } from 'react';
+// Residents' calls for help, at the top of every desk screen while any is open
+// (this kiosk's, and TV boxes' at home): who (masked), where, what happened and
+// on which service, how long ago; 我来处理 acknowledges it (the resident's
+// screen then says 工作人员马上到; a TV, 工作人员会给您打电话) and 已处理 marks
+// it handled. Main checks the desk session and audits both under its specialist.
+import { useEffect, useRef, useState } from 'react';
 import type { HelpRequest } from '../../../common/domain/help.js';
 import { useApi } from '../api/ApiContext.js';
 import { Button } from '../design/Button.js';
@@ -19,13 +21,16 @@ export function HelpRequestsPanel() {
   const [open, setOpen] = useState<HelpRequest[]>([]);
   const [now, setNow] = useState(() => new Date());
   const [message, setMessage] = useState('');
+  const known = useRef(new Set<string>());
 
   useEffect(
     () =>
       api.subscribe('specialist:help-requests', {}, (e) => {
         setNow(new Date());
+        // A new call: the last outcome is old news.
+        if (e.open.some((r) => !known.current.has(r.id))) setMessage('');
+        known.current = new Set(e.open.map((r) => r.id));
         setOpen(e.open);
-        if (e.open.length > 0) setMessage(''); // a new call: the last outcome is old news
       }),
     [api],
   );
@@ -34,12 +39,20 @@ export function HelpRequestsPanel() {
     return () => clearInterval(tick);
   }, []);
 
+  const failed = (e: { code: string; message: string }) => {
+    if (e.code === 'not-found') setMessage(h.gone);
+    else if (e.code === 'forbidden') setMessage(t.specialist.errors.needLogin);
+    else setMessage(h.failed(e.message));
+  };
+  const acknowledge = async (id: string) => {
+    const r = await api.call('specialist:help-acknowledge', { id });
+    if (r.ok) setMessage(r.value.request.where.kind === 'tv' ? h.acknowledgedTv : h.acknowledged);
+    else failed(r.error);
+  };
   const resolve = async (id: string) => {
     const r = await api.call('specialist:help-resolve', { id });
     if (r.ok) setMessage(h.resolved);
-    else if (r.error.code === 'not-found') setMessage(h.gone);
-    else if (r.error.code === 'forbidden') setMessage(t.specialist.errors.needLogin);
-    else setMessage(h.failed(r.error.message));
+    else failed(r.error);
   };
 
   if (open.length === 0 && !message) return null;
@@ -52,14 +65,22 @@ export function HelpRequestsPanel() {
             {open.map((r) => {
               const w = helpRequestWords(r, now, (id) => titleOf(services, id));
               return (
-                <li key={r.id} className="desk-item desk-help-item" data-help-request={r.id}>
-                  <h3>{w.what}</h3>
+                <li key={r.id} className="desk-item desk-help-item" data-help-request={r.id} data-help-from={r.where.kind}>
+                  <h3 data-testid="help-who">{w.who}</h3>
+                  <p data-testid="help-place">{w.place}</p>
+                  <p>{w.what}</p>
                   <p>{w.where}</p>
                   <p>
                     {w.since}
                     {w.times ? `，${w.times}` : ''}
                   </p>
-                  <Button variant="primary" onClick={() => void resolve(r.id)} data-action="help-resolve">
+                  {w.answered ? <p data-testid="help-answered">{w.answered}</p> : null}
+                  {r.acknowledged ? null : (
+                    <Button variant="primary" onClick={() => void acknowledge(r.id)} data-action="help-acknowledge">
+                      {h.acknowledge}
+                    </Button>
+                  )}
+                  <Button variant={r.acknowledged ? 'primary' : 'secondary'} onClick={() => void resolve(r.id)} data-action="help-resolve">
                     {h.resolve}
                   </Button>
                 </li>

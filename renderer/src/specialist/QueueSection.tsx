@@ -126,7 +126,8 @@ export function QueueSection() {
                       {q.retry}
                     </Button>
                   ) : null}
-                  {a.status !== 'draft' && a.status !== 'cancelled' && a.applicantIdMasked ? (
+                  {/* The receipt printer is at the kiosk: a specialist's own device may not print on it. */}
+                  {info.surface === 'kiosk' && a.status !== 'draft' && a.status !== 'cancelled' && a.applicantIdMasked ? (
                     <Button onClick={() => void reprint(a)} data-action="reprint">
                       {q.reprint}
                     </Button>

@@ -1,8 +1,9 @@
 // The help-request area in a real station core (store with its SQLite audit
 // log, the desk's PIN login, the real dispatcher): a call shows on the status
-// hub and the desk's stream, a second call refreshes it, only a logged-in
-// specialist can mark it handled, clearing the resident's session ends it, and
-// every step is in the audit log under the right actor.
+// hub and the desk's stream (a desk connection of its own, logged in), a second
+// call refreshes it, only a logged-in specialist can acknowledge it (the status
+// then says someone is coming) and mark it handled, clearing the resident's
+// session ends it, and every step is in the audit log under the right actor.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createStation, type Station } from '../../../main/core/station.js';
 import { parseStationConfig } from '../../../main/core/config.js';
@@ -25,6 +26,8 @@ afterEach(async () => {
 /** The development specialist's PIN (no specialists configured); see the README. */
 const DEV_PIN = '135790';
 const ctx = { host: 'web' as const, connection: 'test' };
+/** The desk on a specialist's own device: its own connection, logged in before it subscribes. */
+const deskCtx = { host: 'web' as const, connection: 'desk:device', surface: 'desk' as const };
 
 async function station(uiMode: 'kiosk' | 'tv' = 'kiosk') {
   const s = await createStation({
@@ -37,8 +40,11 @@ async function station(uiMode: 'kiosk' | 'tv' = 'kiosk') {
   const statuses: StationStatus['help'][] = [];
   s.status.subscribe((st) => statuses.push(st.help));
   const desk: { open: HelpRequest[] }[] = [];
-  const sub = s.dispatcher.subscribe('specialist:help-requests', {}, (e) => desk.push(e as { open: HelpRequest[] }), ctx);
-  expect(sub.ok).toBe(true);
+  // Who is calling is the desk's to see: not before a login.
+  expect(s.dispatcher.subscribe('specialist:help-requests', {}, () => undefined, deskCtx)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  if (uiMode === 'kiosk') expect(await s.dispatcher.call('specialist:login', { specialistId: 'dev', pin: DEV_PIN }, deskCtx)).toMatchObject({ ok: true, value: { outcome: 'ok' } });
+  const sub = s.dispatcher.subscribe('specialist:help-requests', {}, (e) => desk.push(e as { open: HelpRequest[] }), deskCtx);
+  expect(sub.ok).toBe(uiMode === 'kiosk');
   const audit = () =>
     s.services
       .get<OfflineStore>('store')!
@@ -53,7 +59,7 @@ describe('help-request station module', () => {
   it('opens one request, refreshes it on a second call, and shows it on the status hub and the desk stream', async () => {
     const { s, statuses, desk, call } = await station();
     expect(desk).toEqual([{ open: [] }]); // the stream starts with what is open now
-    expect(s.status.get().help).toEqual({ open: false });
+    expect(s.status.get().help).toEqual({ open: false, acknowledged: false });
 
     const first = await call('app:help-request', { reason: 'voice-failed-twice', serviceId: 'pension-certification' });
     expect(first).toMatchObject({ ok: true, value: { refreshed: false, request: { reasons: ['voice-failed-twice'], serviceId: 'pension-certification', times: 1 } } });
@@ -62,23 +68,28 @@ describe('help-request station module', () => {
     if (!first.ok || !second.ok) return;
     expect((second.value as { request: HelpRequest }).request.id).toBe((first.value as { request: HelpRequest }).request.id);
 
-    expect(s.status.get().help).toEqual({ open: true });
-    expect(statuses).toEqual([{ open: true }]); // the refresh does not flicker the status bar
+    expect(s.status.get().help).toEqual({ open: true, acknowledged: false });
+    expect(statuses).toEqual([{ open: true, acknowledged: false }]); // the refresh does not flicker the status bar
     expect(desk.map((d) => d.open.map((r) => r.times))).toEqual([[], [1], [2]]);
   });
 
-  it('is marked handled only by a logged-in specialist, audited under their id', async () => {
+  it('is acknowledged and marked handled only by a logged-in specialist, audited under their id', async () => {
     const { s, desk, audit, call } = await station();
     const opened = await call('app:help-request', { reason: 'asked', serviceId: 'policy-qa' });
     const id = opened.ok ? (opened.value as { request: HelpRequest }).request.id : '';
 
+    expect(await call('specialist:help-acknowledge', { id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await call('specialist:help-resolve', { id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(s.status.get().help).toEqual({ open: true });
+    expect(s.status.get().help).toEqual({ open: true, acknowledged: false });
 
     expect(await call('specialist:login', { specialistId: 'dev', pin: DEV_PIN })).toMatchObject({ ok: true, value: { outcome: 'ok' } });
+    expect(await call('specialist:help-acknowledge', { id: 'not-this-one' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await call('specialist:help-acknowledge', { id })).toMatchObject({ ok: true, value: { request: { id, acknowledged: { by: '开发测试员' } } } });
+    expect(s.status.get().help).toEqual({ open: true, acknowledged: true });
+    expect(desk.at(-1)?.open[0]?.acknowledged?.by).toBe('开发测试员');
     expect(await call('specialist:help-resolve', { id: 'not-this-one' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(await call('specialist:help-resolve', { id })).toEqual({ ok: true, value: {} });
-    expect(s.status.get().help).toEqual({ open: false });
+    expect(s.status.get().help).toEqual({ open: false, acknowledged: false });
     expect(desk.at(-1)).toEqual({ open: [] });
     expect(await call('specialist:help-resolve', { id })).toMatchObject({ ok: false, error: { code: 'not-found' } });
 
@@ -90,6 +101,7 @@ describe('help-request station module', () => {
 
     expect(audit()).toEqual([
       { actor: { kind: 'system' }, action: 'help.requested', subjectId: id, detail: 'reason=asked screen=policy-qa' },
+      { actor: { kind: 'specialist', id: 'dev' }, action: 'help.acknowledged', subjectId: id, detail: expect.stringMatching(/^waited=\d+s$/) },
       { actor: { kind: 'specialist', id: 'dev' }, action: 'help.resolved', subjectId: id, detail: expect.stringMatching(/^waited=\d+s times=1$/) },
       { actor: { kind: 'system' }, action: 'help.requested', subjectId: nextId, detail: 'reason=asked screen=home' },
     ]);
@@ -101,7 +113,7 @@ describe('help-request station module', () => {
     const opened = await call('app:help-request', { reason: 'voice-failed-twice', serviceId: null });
     const id = opened.ok ? (opened.value as { request: HelpRequest }).request.id : '';
     expect(await call('app:resident-session-cleared', {})).toEqual({ ok: true, value: {} });
-    expect(s.status.get().help).toEqual({ open: false });
+    expect(s.status.get().help).toEqual({ open: false, acknowledged: false });
     expect(desk.at(-1)).toEqual({ open: [] });
     expect(audit()).toEqual([
       { actor: { kind: 'system' }, action: 'help.requested', subjectId: id, detail: 'reason=voice-failed-twice screen=home' },
@@ -109,9 +121,16 @@ describe('help-request station module', () => {
     ]);
   });
 
-  it('refuses calls from a TV box at home: no specialist there to come', async () => {
+  it('stops telling a desk that logged out who is calling', async () => {
+    const { desk, call, s } = await station();
+    await s.dispatcher.call('specialist:logout', { reason: 'user' }, deskCtx);
+    await call('app:help-request', { reason: 'asked', serviceId: null });
+    expect(desk.at(-1)).toEqual({ open: [] });
+  });
+
+  it('refuses calls from a TV box at home that names no station: no specialist there to come', async () => {
     const { s, call } = await station('tv');
     expect(await call('app:help-request', { reason: 'asked', serviceId: null })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
-    expect(s.status.get().help).toEqual({ open: false });
+    expect(s.status.get().help).toEqual({ open: false, acknowledged: false });
   });
 });

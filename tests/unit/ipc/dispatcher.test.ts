@@ -15,6 +15,8 @@ const info = {
   inactivity: { idleSeconds: 60, warningSeconds: 20 },
   links: { payment: 'https://pay.example.invalid/p?order={order}', status: 'https://status.example.invalid/t/{tracking}' },
   timeZone: 'Asia/Shanghai',
+  surface: 'kiosk' as const,
+  canCallHelp: true,
 };
 
 function make(handlers: Handlers = {}, sources: StreamSources = {}) {
@@ -95,7 +97,7 @@ describe('dispatcher', () => {
     let stopped = 0;
     const d = make({}, {
       'station:status-changed': (_a, emit) => {
-        emit({ sync: initialSyncStatus, devices: [], store: { state: 'ok' }, help: { open: false } });
+        emit({ sync: initialSyncStatus, devices: [], store: { state: 'ok' }, help: { open: false, acknowledged: false } });
         return () => stopped++;
       },
     });

@@ -9,7 +9,7 @@ import type { Handlers, StreamSources } from '../../../main/core/module.js';
 import type { HelpRequest } from '../../../common/domain/help.js';
 
 const ctx = { host: 'web' as const, connection: 'test' };
-const request: HelpRequest = { id: 'req-1', reasons: ['asked'], serviceId: null, openedAt: '2026-11-22T08:00:00.000Z', lastAskedAt: '2026-11-22T08:00:00.000Z', times: 1 };
+const request: HelpRequest = { id: 'req-1', reasons: ['asked'], serviceId: null, openedAt: '2026-11-22T08:00:00.000Z', lastAskedAt: '2026-11-22T08:00:00.000Z', times: 1, who: null, where: { kind: 'kiosk', station: '白水村便民服务站' }, acknowledged: null };
 
 function make(handlers: Handlers = {}, sources: StreamSources = {}) {
   const ran: string[] = [];

@@ -10,11 +10,12 @@ const kioskNotCalled: MissHelp = { uiMode: 'kiosk', helpCalled: false };
 const tv: MissHelp = { uiMode: 'tv', helpCalled: false };
 
 describe('after two misses', () => {
-  it('kiosk, call accepted: the big buttons, and a staff member is coming', () => {
+  it('kiosk, call accepted: the big buttons, and a staff member is being called (no promise before one answers)', () => {
     const line = afterTwoMisses(kioskCalled);
     expect(line.say).toBe(line.text);
     expect(line.text).toContain('屏幕上的大按钮');
-    expect(line.text).toContain('请工作人员过来');
+    expect(line.text).toContain('正在呼叫工作人员');
+    expect(line.text).not.toContain('马上到');
     // The query screens show the same words when useListen's call went through.
     expect(line.text).toBe(t.voice.useButtons);
   });

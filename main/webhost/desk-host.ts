@@ -1,0 +1,142 @@
+// The specialist desk for a specialist's own device: a second listener of the
+// web host, apart from the kiosk's, that serves the same renderer and a
+// WebSocket whose connections are marked as desk devices. The renderer shows
+// them the desk alone (app:info says `surface: 'desk'`), and the dispatcher lets
+// them call only what is public (the login itself, the catalogue, the station's
+// status) and, once the specialist logged in with a PIN on that very socket,
+// the desk's channels: never a resident's (the card in the reader, records,
+// speech, the printer), whoever asks.
+//
+// It listens where the station config says (`webHost.desk.address`): loopback
+// by default, a LAN address only when configured. No launch code and no cookie:
+// the PIN login (five wrong ones lock the station's desk login for 15 minutes)
+// and the desk's idle logout are the gate. Requests are refused unless their
+// Host is an IP address or localhost with our port (a page on another site
+// cannot rebind its name to the station and call the desk), and a WebSocket
+// unless its Origin is that same host (nor can it open one from elsewhere).
+// Plain HTTP: on a LAN, the PIN crosses the station's own network in clear.
+import http from 'node:http';
+import net from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { SESSION_PATH, WS_PATH } from '../../common/ipc/wire.js';
+import type { Station } from '../core/station.js';
+import type { Logger } from '../core/logger.js';
+import { serveStatic } from './static-files.js';
+import { attachSession } from './ws-session.js';
+
+export interface DeskHostOptions {
+  station: Station;
+  rendererDir: string;
+  address: string;
+  port: number;
+  log: Logger;
+}
+
+export interface DeskHost {
+  readonly port: number;
+  /** Where a specialist opens the desk (with the configured address; 0.0.0.0 is shown as this machine's loopback). */
+  readonly url: string;
+  dispose(): Promise<void>;
+}
+
+/** Desk sockets open at once: a few specialists' devices, never an unbounded crowd. */
+export const MAX_DESK_SOCKETS = 16;
+/** Desk messages are small (no photos, no audio): a tighter cap than the kiosk's. */
+const MAX_DESK_MESSAGE = 256 * 1024;
+
+/** A desk device's browser has neither camera nor microphone business here. */
+const DESK_HEADERS = { 'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()' };
+
+/** Whether a Host header names this listener by address (an IP literal, or localhost) and port. */
+export function deskHostAllowed(hostHeader: string | undefined, port: number): boolean {
+  if (!hostHeader) return false;
+  const m = /^(\[[0-9a-fA-F:.]+\]|[^:[\]]+):(\d{1,5})$/.exec(hostHeader);
+  if (!m || Number(m[2]) !== port) return false;
+  const name = m[1]!.startsWith('[') ? m[1]!.slice(1, -1) : m[1]!;
+  return name === 'localhost' || net.isIP(name) !== 0;
+}
+
+export async function startDeskHost(opts: DeskHostOptions): Promise<DeskHost> {
+  const log = opts.log;
+  let port = 0;
+
+  function handleRequest(req: http.IncomingMessage, res: http.ServerResponse): void {
+    if (!deskHostAllowed(req.headers.host, port)) {
+      res.writeHead(421).end();
+      return;
+    }
+    const raw = req.url ?? '';
+    if (!raw.startsWith('/') || raw.startsWith('//')) {
+      res.writeHead(400).end();
+      return;
+    }
+    const pathname = new URL(raw, 'http://desk').pathname;
+    // The test controls and the launch code belong to the kiosk's listener only.
+    if (pathname.startsWith('/__test/')) {
+      res.writeHead(404).end();
+      return;
+    }
+    // The page asks whether it may open the socket: here the PIN, not a cookie, is the gate.
+    if (pathname === SESSION_PATH) {
+      res.writeHead(204, { 'Cache-Control': 'no-store' }).end();
+      return;
+    }
+    serveStatic(opts.rendererDir, req, res, DESK_HEADERS);
+  }
+
+  const server = http.createServer((req, res) => {
+    try {
+      handleRequest(req, res);
+    } catch (e) {
+      log.error('desk request failed', { error: (e as Error)?.name });
+      if (!res.headersSent) res.writeHead(500).end();
+      else res.destroy();
+    }
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_DESK_MESSAGE });
+  function handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void {
+    const host = req.headers.host;
+    const pathname = (req.url ?? '').split('?')[0];
+    const allowed = pathname === WS_PATH && deskHostAllowed(host, port) && req.headers.origin === `http://${host}` && wss.clients.size < MAX_DESK_SOCKETS;
+    if (!allowed) {
+      log.warn('refused desk websocket', { path: pathname ?? null, origin: req.headers.origin ?? null, open: wss.clients.size });
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      log.info('desk device connected');
+      attachSession(ws, opts.station.dispatcher, log, 'desk');
+    });
+  }
+  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    try {
+      handleUpgrade(req, socket, head);
+    } catch (e) {
+      log.error('desk upgrade failed', { error: (e as Error)?.name });
+      socket.destroy();
+    }
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.address, () => resolve());
+  });
+  port = (server.address() as { port: number }).port;
+  const shown = opts.address === '0.0.0.0' || opts.address === '::' ? '127.0.0.1' : opts.address;
+  const url = `http://${net.isIPv6(shown) ? `[${shown}]` : shown}:${port}/`;
+  log.info('desk listening', { address: opts.address, port, lan: !['127.0.0.1', '::1'].includes(opts.address) });
+
+  return {
+    port,
+    url,
+    async dispose() {
+      for (const ws of wss.clients) ws.terminate();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}

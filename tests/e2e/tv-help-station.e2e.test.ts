@@ -1,0 +1,107 @@
+// A family at home asks the station for help from their TV box, in real
+// Chromium: two real web hosts (the TV box, whose config names its station, and
+// the station's kiosk) and a real reference sync server between them, each host
+// registered with the server under its own key. On the TV, with the remote's
+// keys only: 求助 → 请服务站工作人员联系我; the TV says the call is being made,
+// never that someone will ring. At the station, the specialist's own device
+// (the desk listener, its own PIN login) lists the call as from the TV box and
+// acknowledges it; only then does the TV say 工作人员会给您打电话 (and show it on
+// the status bar). axe on the TV's panel.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startKiosk, type KioskProcess } from '../support/kiosk-process.js';
+import { axeViolations, launchBrowser, newKioskPage, pressByArrows, screenshot } from '../support/browser.js';
+import { startServer, testMasterKey } from '../integration/sync/harness.js';
+import { keyFileSecretStore } from '../../offline-store/keys/key-file-store.js';
+import { loadKioskIdentity } from '../../offline-store/sync/identity.js';
+import { storePaths } from '../../offline-store/paths.js';
+import type { SyncServer } from '../../sync-server/server.js';
+
+let server: SyncServer;
+let station: KioskProcess;
+let tvBox: KioskProcess;
+let browser: Browser;
+let tv: Page;
+let desk: Page;
+const spoken: string[] = [];
+
+/** A kiosk process whose key exists before it starts, registered with the server under `id`. */
+async function registeredKiosk(id: string, config: Record<string, unknown>, url: string): Promise<KioskProcess> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `xiangyin-e2e-${id}-`));
+  // The host keeps its key files beside its data folder (offline-store/paths.ts); kiosk-process uses <dir>/data.
+  const identity = await loadKioskIdentity(keyFileSecretStore(storePaths(path.join(dataDir, 'data')).keysDir));
+  server.admin.registerKiosk(id, identity.publicKeyPem);
+  return startKiosk({ dataDir, config: { stationId: id, ...config, sync: { server: url, serverPublicKey: server.publicKeyPem, intervalSeconds: 3600 } } });
+}
+
+beforeAll(async () => {
+  expect(testMasterKey).toHaveLength(32);
+  const started = await startServer();
+  server = started.server;
+  station = await registeredKiosk('station-s1', { help: { pollSeconds: 1 } }, started.url);
+  tvBox = await registeredKiosk('tv-zhang-home', { uiMode: 'tv', devices: { idcard: { type: 'none' }, printer: { type: 'none' } }, help: { station: 'station-s1', pollSeconds: 1 } }, started.url);
+  browser = await launchBrowser();
+  ({ page: tv } = await newKioskPage(browser));
+  tv.on('websocket', (ws) =>
+    ws.on('framesent', (f) => {
+      if (typeof f.payload !== 'string') return;
+      const m = JSON.parse(f.payload) as { type?: string; channel?: string; args?: { text?: unknown } };
+      if (m.type === 'call' && m.channel === 'speech:synthesize') spoken.push(String(m.args?.text ?? ''));
+    }),
+  );
+  await tv.goto(await tvBox.launchUrl());
+  await tv.waitForSelector('.tile');
+  ({ page: desk } = await newKioskPage(browser, { width: 1280, height: 800 }));
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await tvBox?.stop();
+  await station?.stop();
+  await server?.dispose();
+});
+
+const callState = () => tv.getByTestId('tv-call-state');
+
+describe('求助 on a TV that names its station', () => {
+  it('the station’s specialist logs in at their own device', async () => {
+    await desk.goto(station.deskUrl!);
+    await desk.waitForSelector('[data-screen="specialist-login"]', { timeout: 30_000 });
+    await expect.poll(() => desk.evaluate(() => document.activeElement?.getAttribute('data-action') ?? null), { timeout: 20_000 }).toBe('login');
+    for (const d of '135790') await desk.keyboard.press(d);
+    await desk.keyboard.press('Enter');
+    await desk.getByTestId('desk-who').waitFor({ timeout: 20_000 });
+  });
+
+  it('calls the station from the panel, with the remote, and says only that the call is being made', async () => {
+    await pressByArrows(tv, 'data-nav', 'tv-help');
+    await tv.getByRole('dialog', { name: '要人帮忙？' }).waitFor();
+    await pressByArrows(tv, 'data-action', 'tv-call-station');
+    await expect.poll(() => callState().innerText(), { timeout: 20_000 }).toBe('正在呼叫服务站的工作人员…');
+    await expect.poll(() => spoken.some((s) => s.includes('正在呼叫服务站的工作人员')), { timeout: 20_000 }).toBe(true);
+    expect(spoken.some((s) => s.includes('会给您打电话'))).toBe(false);
+    expect(await tv.getByTestId('help-called').innerText()).toBe('正在呼叫工作人员…');
+    expect(await axeViolations(tv)).toEqual([]);
+    await screenshot(tv, 'tv-help-station-calling');
+  });
+
+  it('reaches the station’s desk on the specialist’s own device, as from the TV box', async () => {
+    const item = desk.locator('[data-help-request][data-help-from="tv"]');
+    await item.waitFor({ timeout: 30_000 });
+    expect(await desk.getByTestId('help-place').innerText()).toContain('tv-zhang-home');
+    await screenshot(desk, 'tv-help-station-desk');
+  });
+
+  it('is acknowledged there, and only then does the TV say 工作人员会给您打电话', async () => {
+    await pressByArrows(desk, 'data-action', 'help-acknowledge');
+    await expect.poll(() => desk.getByTestId('desk-help-message').innerText(), { timeout: 20_000 }).toContain('会打电话');
+    await expect.poll(() => callState().innerText(), { timeout: 30_000 }).toBe('工作人员会给您打电话');
+    await expect.poll(() => tv.getByTestId('help-called').innerText(), { timeout: 20_000 }).toBe('工作人员会给您打电话');
+    await expect.poll(() => spoken.some((s) => s.includes('会给您打电话')), { timeout: 20_000 }).toBe(true);
+    expect(await axeViolations(tv)).toEqual([]);
+    await screenshot(tv, 'tv-help-station-answered');
+  });
+});
