@@ -16,7 +16,12 @@ export type IdCardEvent =
   | { type: 'inserted' }
   | { type: 'read'; card: IdCard }
   | { type: 'removed' }
-  | { type: 'error'; code: string; message: string };
+  /**
+   * `during`: 'read' when a card was being read (the card, or its placing, is at fault: a card
+   * event); 'poll' when the reader was only asked whether a card is there, or could not be reached
+   * (the reader's health: says nothing about the card or who holds it).
+   */
+  | { type: 'error'; code: string; message: string; during: 'read' | 'poll' };
 
 export type HealthState = DeviceHealth['state'];
 
@@ -116,10 +121,10 @@ export class IdCardReaderService {
   }
 
   /** Reports an error once, not on every poll while it lasts. */
-  private reportError(code: string, message: string): void {
+  private reportError(code: string, message: string, during: 'read' | 'poll' = 'poll'): void {
     if (this.lastErrorCode === code) return;
     this.lastErrorCode = code;
-    this.emit({ type: 'error', code, message });
+    this.emit({ type: 'error', code, message, during });
   }
 
   private sleep(ms: number): Promise<void> {
@@ -205,6 +210,10 @@ export class IdCardReaderService {
   private async pollOnce(): Promise<void> {
     const client = this.client;
     if (!client) return;
+    // Whether a card is being read now. A reply lost while only asking whether a card is there
+    // (a timeout or a garbled frame on a busy or noisy line) says nothing about the card or who
+    // holds it: it is reported as the reader's ('poll'), and the next poll asks again.
+    let reading = false;
     try {
       const found = (await client.command('findCard')).sw3 === Status.cardFound;
       if (!this.present) {
@@ -225,6 +234,7 @@ export class IdCardReaderService {
         }
       }
       if (!this.lastRead) {
+        reading = true;
         const { read, serial } = await this.readCard(client);
         this.lastRead = read;
         this.lastSerial = serial;
@@ -235,7 +245,7 @@ export class IdCardReaderService {
       const code = e instanceof SamError || e instanceof ReadError ? e.code : 'internal';
       if (code === 'link' || this.stopped) return;
       if (!(e instanceof ReadError)) this.setHealth('warning', `读卡器通信异常（${code}）`);
-      this.reportError(code, e instanceof Error ? e.message : String(e));
+      this.reportError(code, e instanceof Error ? e.message : String(e), reading || e instanceof ReadError ? 'read' : 'poll');
     }
   }
 

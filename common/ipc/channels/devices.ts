@@ -16,8 +16,12 @@ export const idCardEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('inserted') }),
   z.object({ type: z.literal('read'), card: idCardSchema }),
   z.object({ type: z.literal('removed') }),
-  /** code: 'checksum' | 'truncated' | 'timeout' | 'read-failed' | 'select-failed' | 'bad-card-data' | 'disconnected' | … */
-  z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
+  /**
+   * code: 'checksum' | 'truncated' | 'timeout' | 'read-failed' | 'select-failed' | 'bad-card-data' | 'disconnected' | …
+   * during: 'read' — a card was being read, a card event; 'poll' — the reader was only asked whether a
+   * card is there, or could not be reached: its health, nothing about the card or who holds it.
+   */
+  z.object({ type: z.literal('error'), code: z.string(), message: z.string(), during: z.enum(['read', 'poll']) }),
 ]);
 export type IdCardEventMessage = z.infer<typeof idCardEventSchema>;
 

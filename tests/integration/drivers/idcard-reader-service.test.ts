@@ -97,17 +97,34 @@ describe('ID card reader service over a socat pty', () => {
 
   it('turns a slow reply into a timeout, then reads once the reader is quick again', async () => {
     sim.setFault('slow-reply');
-    await waitFor(() => events.find((e) => e.type === 'error' && e.code === 'timeout'), 'timeout error');
+    const timeout = await waitFor(() => events.find((e) => e.type === 'error' && e.code === 'timeout'), 'timeout error');
+    // No card was being read: the reader's health, not a card event.
+    expect(timeout).toMatchObject({ during: 'poll' });
     sim.setFault('none');
     sim.insertCard(zhangXiuying);
     const read = await waitFor(() => events.find((e) => e.type === 'read'), 'read');
     expect(read.type === 'read' && read.card.name).toBe('张秀英');
   });
 
+  it('a reply lost while a read card lies on the reader is the reader\'s health, not a card event: no removal, no second read', async () => {
+    sim.insertCard(zhangXiuying);
+    await waitFor(() => types().includes('read'), 'read');
+    const before = events.length;
+    sim.setFault('slow-reply');
+    const timeout = await waitFor(() => events.slice(before).find((e) => e.type === 'error'), 'timeout while the card lies there');
+    expect(timeout).toMatchObject({ code: 'timeout', during: 'poll' });
+    expect(service.health.state).toBe('warning');
+    sim.setFault('none');
+    await waitFor(() => service.health.state === 'ok', 'health ok again');
+    // The same card, still there: neither removed nor read again.
+    expect(events.slice(before).map((e) => e.type)).toEqual(['error']);
+  });
+
   it('reports a failed read and does not invent a card; with no-card the card is not seen', async () => {
     sim.setFault('read-failed');
     sim.insertCard(zhangXiuying);
-    await waitFor(() => events.find((e) => e.type === 'error' && e.code === 'read-failed'), 'read-failed');
+    const failed = await waitFor(() => events.find((e) => e.type === 'error' && e.code === 'read-failed'), 'read-failed');
+    expect(failed).toMatchObject({ during: 'read' });
     expect(types()).not.toContain('read');
     sim.removeCard();
     await waitFor(() => types().includes('removed'), 'removed');
