@@ -154,7 +154,8 @@ function Flow({ service, catalogueVersion, identity, onBehalf }: { service: flow
   const title = service.names.full;
   if (finished) return <AfterService serviceId={service.id} applicationId={finished.applicationId} />;
   if (view.kind === 'done') {
-    const args = toSubmitArgs(view.submission, photos.current, specialist);
+    // A family member keyed by a specialist mid-flow makes it a 代办 too (the visit's keyedBy).
+    const args = toSubmitArgs({ ...view.submission, onBehalf: view.submission.onBehalf || keyedBy !== null }, photos.current, specialist);
     return (
       <Screen id={`service-${service.id}-submitted`} title={title}>
         <SubmitResult service={service} args={args} onFinish={(applicationId) => setFinished({ applicationId })} />

@@ -1,7 +1,8 @@
-import { createContext, useContext, type ReactNode } from 'react';
-import { useCardReader, type CardReaderState } from './useCardReader.js';
+import { createContext, useContext, useEffect, useRef, type ReactNode } from 'react';
+import { useCardReader, type CardCapture, type CardReaderState, type StartCapture } from './useCardReader.js';
 
 const Ctx = createContext<CardReaderState | null>(null);
+const CaptureCtx = createContext<StartCapture | null>(null);
 
 /**
  * Mount once, inside the resident session and the router: one subscription to
@@ -9,12 +10,28 @@ const Ctx = createContext<CardReaderState | null>(null);
  * triggers while a resident's identity is held.
  */
 export function CardReaderProvider({ endIdentity, children }: { endIdentity: () => void; children: ReactNode }) {
-  const state = useCardReader(endIdentity);
-  return <Ctx.Provider value={state}>{children}</Ctx.Provider>;
+  const { state, capture } = useCardReader(endIdentity);
+  return (
+    <CaptureCtx.Provider value={capture}>
+      <Ctx.Provider value={state}>{children}</Ctx.Provider>
+    </CaptureCtx.Provider>
+  );
 }
 
 export function useCardReaderState(): CardReaderState {
   const v = useContext(Ctx);
   if (!v) throw new Error('useCardReaderState outside CardReaderProvider');
   return v;
+}
+
+/**
+ * While the calling screen is mounted and `active`, every reader event goes to
+ * `listener` instead of starting or ending a resident's visit (the family card).
+ */
+export function useCardCapture(active: boolean, listener: CardCapture): void {
+  const start = useContext(CaptureCtx);
+  if (!start) throw new Error('useCardCapture outside CardReaderProvider');
+  const latest = useRef(listener);
+  latest.current = listener;
+  useEffect(() => (active ? start((e) => latest.current(e)) : undefined), [active, start]);
 }

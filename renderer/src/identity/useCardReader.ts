@@ -4,7 +4,13 @@
 // files for, someone whose card is no longer on the reader. A card that reads
 // and whose number checks out then becomes the session's identity; a failed
 // read is said and shown in plain words.
-import { useEffect, useRef, useState } from 'react';
+//
+// One exception, asked for explicitly: while a flow waits for a family member's
+// card (请把家人的身份证放上来), a screen captures the reader. Its events then go
+// to that screen only: the resident's own card may leave the reader and the next
+// card read is the family member, not a new resident. Taking away a card that is
+// not the resident's (the family member's, after the capture) ends nobody's visit.
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { IdCardEventMessage } from '../../../common/ipc/channels/devices.js';
 import type { IdCard } from '../../../common/domain/idcard.js';
 import type { ResidentIdentity } from '../../../common/flow/identity.js';
@@ -34,11 +40,17 @@ export function cardProblem(state: CardReaderState): string | null {
   return state.invalidCard ? t.identity.invalidCard : state.failures > 0 ? t.identity.readFailed : null;
 }
 
+/** Receives every reader event while a screen waits for a family member's card. */
+export type CardCapture = (e: IdCardEventMessage) => void;
+
+/** Starts capturing the reader's events; the function returned ends the capture. */
+export type StartCapture = (listener: CardCapture) => () => void;
+
 /**
  * `endIdentity` is the walk-away: it clears the resident's data from the screen
  * and from memory. It is called only while someone's identity is held.
  */
-export function useCardReader(endIdentity: () => void): CardReaderState {
+export function useCardReader(endIdentity: () => void): { state: CardReaderState; capture: StartCapture } {
   const api = useApi();
   const { speak } = useReadAloud();
   const { setIdentity, setCardRemoved, identity } = useResidentSession();
@@ -48,6 +60,15 @@ export function useCardReader(endIdentity: () => void): CardReaderState {
   held.current = identity;
   const end = useRef(endIdentity);
   end.current = endIdentity;
+  const capturing = useRef<CardCapture | null>(null);
+  // The number of the card lying on the reader ('' for one whose number does not check out).
+  const onReader = useRef<string | null>(null);
+  const capture = useCallback<StartCapture>((listener) => {
+    capturing.current = listener;
+    return () => {
+      if (capturing.current === listener) capturing.current = null;
+    };
+  }, []);
 
   useEffect(() => {
     const endHeld = (when: (id: ResidentIdentity) => boolean = () => true) => {
@@ -57,6 +78,10 @@ export function useCardReader(endIdentity: () => void): CardReaderState {
       end.current();
     };
     return api.subscribe('idcard:events', {}, (e: IdCardEventMessage) => {
+      const wasOnReader = onReader.current;
+      if (e.type === 'read') onReader.current = e.card.idNumberValid ? e.card.idNumber : '';
+      else if (e.type === 'removed') onReader.current = null;
+      if (capturing.current) return capturing.current(e);
       if (e.type === 'read') {
         const same = (id: ResidentIdentity) => id.source === 'card' && id.idNumber === e.card.idNumber && id.name === e.card.name;
         // The same card told again (a resubscription) is not a new resident.
@@ -70,8 +95,9 @@ export function useCardReader(endIdentity: () => void): CardReaderState {
         setCardRemoved(false);
         setState((s) => ({ failures: 0, lastError: null, invalidCard: false, reads: s.reads + 1 }));
       } else if (e.type === 'removed') {
-        // A number keyed by the specialist (the card could not be read) is not this card's to end.
-        endHeld((id) => id.source === 'card');
+        // A number keyed by the specialist (the card could not be read) is not this card's to end,
+        // nor is the resident's visit a family member's card's (read for them, then taken away).
+        endHeld((id) => id.source === 'card' && (wasOnReader === null || wasOnReader === id.idNumber));
         setCardRemoved(true);
         setState((s) => ({ ...clean, reads: s.reads }));
       } else if (e.type === 'error') {
@@ -84,5 +110,5 @@ export function useCardReader(endIdentity: () => void): CardReaderState {
     });
   }, [api, setIdentity, setCardRemoved, speak]);
 
-  return state;
+  return { state, capture };
 }
