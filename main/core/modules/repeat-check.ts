@@ -6,9 +6,9 @@
 import { IpcFailure } from '../../../common/ipc/result.js';
 import { REPEAT_STATUSES, repeatsWithin } from '../../../common/flow/repeat-period.js';
 import type { OfflineStore } from '../../../offline-store/store.js';
-import type { DeviceManager } from '../../../drivers/device-manager.js';
 import type { ModuleFactory } from '../module.js';
 import type { CatalogueService } from './catalogue.js';
+import { residentScope } from './resident-scope.js';
 
 /** The station's local calendar date of an instant (what 今年 means at the kiosk). */
 function localDate(d: Date): string {
@@ -16,25 +16,25 @@ function localDate(d: Date): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
-export const repeatCheckModule: ModuleFactory = ({ config, services, platform }) => ({
-  name: 'repeat-check',
-  handlers: {
-    'store:same-kind-application': (a, ctx) => {
-      if (!ctx.specialist && config.uiMode === 'kiosk') {
-        const onReader = services.get<DeviceManager>('devices')?.idcard?.current()?.card.idNumber ?? null;
-        if (onReader !== a.idNumber) throw new IpcFailure('forbidden', '只能查询读卡器上这张身份证的办件');
-      }
-      const store = services.get<OfflineStore>('store');
-      const catalogue = services.get<CatalogueService>('catalogue');
-      if (!store || !catalogue) throw new IpcFailure('unavailable', '暂时查不到');
-      const service = catalogue.current().services.find((s) => s.id === a.serviceId);
-      if (!service || service.repeatPeriod === 'none') return { application: null };
-      const today = localDate(platform.now());
-      const earlier = store.applications
-        .list({ idNumber: a.idNumber, statuses: [...REPEAT_STATUSES], limit: 200 })
-        .filter((x) => x.serviceId === a.serviceId && repeatsWithin(service.repeatPeriod, today, { on: localDate(new Date(x.createdAt)), status: x.status }))
-        .sort((x, y) => y.createdAt.localeCompare(x.createdAt))[0];
-      return { application: earlier ? { id: earlier.id, localTrackingNumber: earlier.localTrackingNumber, status: earlier.status, createdAt: earlier.createdAt } : null };
+export const repeatCheckModule: ModuleFactory = ({ config, services, platform }) => {
+  const scope = residentScope(config, services);
+  return {
+    name: 'repeat-check',
+    handlers: {
+      'store:same-kind-application': (a, ctx) => {
+        scope(ctx, a.idNumber);
+        const store = services.get<OfflineStore>('store');
+        const catalogue = services.get<CatalogueService>('catalogue');
+        if (!store || !catalogue) throw new IpcFailure('unavailable', '暂时查不到');
+        const service = catalogue.current().services.find((s) => s.id === a.serviceId);
+        if (!service || service.repeatPeriod === 'none') return { application: null };
+        const today = localDate(platform.now());
+        const earlier = store.applications
+          .list({ idNumber: a.idNumber, statuses: [...REPEAT_STATUSES], limit: 200 })
+          .filter((x) => x.serviceId === a.serviceId && repeatsWithin(service.repeatPeriod, today, { on: localDate(new Date(x.createdAt)), status: x.status }))
+          .sort((x, y) => y.createdAt.localeCompare(x.createdAt))[0];
+        return { application: earlier ? { id: earlier.id, localTrackingNumber: earlier.localTrackingNumber, status: earlier.status, createdAt: earlier.createdAt } : null };
+      },
     },
-  },
-});
+  };
+};
