@@ -164,8 +164,12 @@ function Flow({ service, catalogueVersion, identity, onBehalf }: { service: flow
   }
   const step = 'indicator' in view ? view.indicator : undefined;
   const screenId = view.kind === 'question' || view.kind === 'info' ? `service-${service.id}-${view.key.replace(/\W+/g, '-')}` : `service-${service.id}-${view.kind}`;
+  // The family member's card question changes on screen as the reader answers (read, refused,
+  // not readable): 朗读 then says the screen as it stands, not only the question.
+  const liveScreen = view.kind === 'question' && view.field.kind === 'family-card';
+  const prompt = aboutToSubmit ? t.flow.submitWindow.spoken : liveScreen ? undefined : `${title}。${said}${readBack ?? ''}`;
   return (
-    <Screen id={screenId} title={title} step={step} prompt={aboutToSubmit ? t.flow.submitWindow.spoken : `${title}。${said}${readBack ?? ''}`} onBack={onBack}>
+    <Screen id={screenId} title={title} step={step} prompt={prompt} onBack={onBack}>
       <FlowPage view={view} act={act} pending={pending} onPending={setPending} photo={photo} submitWindow={submitWindow} />
       {/* The submit window has its own listening (and the Voice key); the screen's microphone would hear nothing. */}
       {aboutToSubmit ? null : <VoiceBar voice={voice} />}

@@ -1,7 +1,6 @@
 // Words for taking a family member's identity from their own ID card, and for
 // the specialist keying it when the card cannot be read (代办).
 export const familyCardStrings = {
-  waiting: '请把家人的身份证平放在读卡器上。',
   ownCard: '这是您自己的身份证。请拿走，再放家人的身份证。',
   read: (name: string, masked: string) => `读好了：${name}，身份证号 ${masked}。`,
   takeAway: '请把家人的身份证拿走。',

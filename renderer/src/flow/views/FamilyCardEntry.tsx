@@ -63,7 +63,6 @@ export function FamilyCardEntry({ onAnswer }: { onAnswer(person: PersonAnswer): 
         </>
       ) : (
         <>
-          <p className="lead">{f.waiting}</p>
           {reading.problem ? (
             <p className="notice notice-warn" role="alert" data-testid="family-card-problem">
               {reading.problem}
