@@ -14,9 +14,24 @@ export const photoAnswerSchema = z
   .strict();
 export type PhotoAnswer = z.infer<typeof photoAnswerSchema>;
 
-/** text/phone/bank/id/choice → string, amount/count → number, yes-no → boolean, photo → reference. */
-export type AnswerValue = string | number | boolean | PhotoAnswer;
-export const answerValueSchema = z.union([z.string(), z.number(), z.boolean(), photoAnswerSchema]);
+/**
+ * A family member, from their own ID card (`card`) or keyed by a specialist after
+ * their PIN (`keyed`, a 代办). The number is checked like any other (validate.ts).
+ */
+export const personAnswerSchema = z
+  .object({
+    idNumber: z.string().min(1).max(18),
+    name: z.string().min(1).max(50),
+    source: z.enum(['card', 'keyed']),
+  })
+  .strict();
+export type PersonAnswer = z.infer<typeof personAnswerSchema>;
+
+/** text/phone/bank/id/choice → string, amount/count → number, yes-no → boolean, photo → reference, family-card → person. */
+export type AnswerValue = string | number | boolean | PhotoAnswer | PersonAnswer;
+export const answerValueSchema = z.union([z.string(), z.number(), z.boolean(), photoAnswerSchema, personAnswerSchema]);
+
+export const isPersonAnswer = (v: unknown): v is PersonAnswer => typeof v === 'object' && v !== null && 'idNumber' in v && 'source' in v;
 
 export const answerErrorCodes = [
   'empty',

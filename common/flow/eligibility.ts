@@ -4,6 +4,7 @@
 // an error code: it says why and what to do instead.
 import type { EligibilityRule } from '../catalogue/schema/rules.js';
 import type { ServiceDefinition } from '../catalogue/schema/service.js';
+import { isPersonAnswer } from './answers.js';
 import { checkIdNumber } from './id-number.js';
 import { ageOn, monthReaching, type ResidentIdentity } from './identity.js';
 import { holds, type Answers } from './plan.js';
@@ -22,8 +23,10 @@ type Verdict = 'pass' | 'fail' | 'unknown';
 function birthDateOf(rule: Extract<EligibilityRule, { kind: 'min-age' }>, identity: ResidentIdentity, answers: Answers): string | null {
   if (rule.of === 'resident') return identity.birthDate;
   const v = answers[rule.of.field];
-  if (typeof v !== 'string') return null;
-  const check = checkIdNumber(v);
+  // A number keyed for a family member, or the person read from their own card.
+  const number = typeof v === 'string' ? v : isPersonAnswer(v) ? v.idNumber : null;
+  if (number === null) return null;
+  const check = checkIdNumber(number);
   return check.ok ? check.birthDate : null;
 }
 

@@ -84,7 +84,9 @@ export function answerFromSpeech(field: Field, utterance: string, surface: Surfa
     }
     case 'text':
       return text.replace(/^(?:他|她|我)?(?:的)?(?:名字)?(?:叫|是)/u, '') || null;
+    // A family member is read from their own card (or keyed by a specialist), never heard.
     case 'photo':
+    case 'family-card':
       return null;
   }
 }

@@ -2,7 +2,7 @@
 // digit, then 对吗？ The resident says 是 to submit or 不是 to fix an answer.
 import type { Field } from '../catalogue/schema/fields.js';
 import type { ServiceDefinition } from '../catalogue/schema/service.js';
-import type { AnswerValue } from './answers.js';
+import { isPersonAnswer, type AnswerValue } from './answers.js';
 import type { ResidentIdentity } from './identity.js';
 import { spellDigits } from './numbers.js';
 import type { Plan } from './plan.js';
@@ -50,6 +50,11 @@ export function describeAnswer(field: Field, value: AnswerValue): { display: str
       return { display: String(value), spoken: spellDigits(String(value), [6, 4, 4, 4]) };
     case 'text':
       return { display: String(value), spoken: String(value) };
+    case 'family-card': {
+      // The name and the number as the family member's card says (or the specialist keyed them).
+      if (!isPersonAnswer(value)) return { display: String(value), spoken: String(value) };
+      return { display: `${value.name}（${value.idNumber}）`, spoken: `${value.name}，身份证号${spellDigits(value.idNumber, [6, 4, 4, 4])}` };
+    }
   }
 }
 

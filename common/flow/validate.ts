@@ -3,7 +3,7 @@
 // for numbers and digit words for digits. Every refusal says, in plain Chinese,
 // what was wrong and what to do; none repeats the resident's digits back in a log.
 import type { ChoiceOption, Field, FieldOf, Surface } from '../catalogue/schema/fields.js';
-import { photoAnswerSchema, invalid, valid, type AnswerValue, type Validation } from './answers.js';
+import { personAnswerSchema, photoAnswerSchema, invalid, valid, type AnswerValue, type Validation } from './answers.js';
 import { checkIdNumber } from './id-number.js';
 import { normalizeDigits, parseNumber } from './numbers.js';
 
@@ -109,6 +109,13 @@ export function validateAnswer(field: Field, raw: unknown, ctx: ValidateContext)
       if (!photo.success) return invalid('wrong-type', '照片没有拍好。请再拍一次。');
       if (photo.data.bytes > field.maxBytes) return invalid('photo-too-large', '照片太大了，存不下。请再拍一次。');
       return valid(photo.data);
+    }
+    case 'family-card': {
+      const person = personAnswerSchema.safeParse(raw);
+      if (!person.success || !person.data.name.trim()) return invalid('wrong-type', '家人的身份证没有读好。请把家人的身份证拿起来，再平放一次。');
+      const id = validateIdNumber(person.data.idNumber, ctx.today);
+      if (!id.ok) return id;
+      return valid({ ...person.data, idNumber: id.value as string, name: person.data.name.trim() });
     }
     default:
       break;

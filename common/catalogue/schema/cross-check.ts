@@ -40,7 +40,7 @@ export function crossCheckService(service: ServiceDefinition, at: number): Cross
   service.eligibility.forEach((rule, i) => {
     if (rule.when && !seen.has(rule.when.field)) add(['eligibility', i, 'when'], `condition refers to unknown field ${rule.when.field}`);
     if (rule.kind === 'answer-not' && !seen.has(rule.field)) add(['eligibility', i, 'field'], `rule refers to unknown field ${rule.field}`);
-    if (rule.kind === 'min-age' && rule.of !== 'resident' && seen.get(rule.of.field) !== 'id-number') add(['eligibility', i, 'of'], `age subject ${rule.of.field} must be an id-number field`);
+    if (rule.kind === 'min-age' && rule.of !== 'resident' && !['id-number', 'family-card'].includes(seen.get(rule.of.field) ?? '')) add(['eligibility', i, 'of'], `age subject ${rule.of.field} must be an id-number or family-card field`);
   });
 
   if (service.fee) {

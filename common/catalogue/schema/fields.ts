@@ -62,6 +62,14 @@ export const idNumberFieldSchema = z
   .object({ ...base, kind: z.literal('id-number'), otherPerson: z.boolean().default(true) })
   .strict();
 
+/**
+ * A family member's identity (18-digit number and name), read from their own ID
+ * card at the kiosk: nobody types a name in Chinese on a touch screen. When their
+ * card cannot be read, a specialist keys it after their PIN (代办). The answer is
+ * a person (common/flow/answers.ts), stored with the application as its subject.
+ */
+export const familyCardFieldSchema = z.object({ ...base, kind: z.literal('family-card') }).strict();
+
 /** How a family member relates to the resident; the options are fixed words. */
 export const relationshipFieldSchema = z.object({ ...base, kind: z.literal('relationship'), options: z.array(choiceOptionSchema).min(2) }).strict();
 
@@ -93,6 +101,7 @@ export const fieldSchema = z.discriminatedUnion('kind', [
   phoneFieldSchema,
   bankAccountFieldSchema,
   idNumberFieldSchema,
+  familyCardFieldSchema,
   relationshipFieldSchema,
   amountFieldSchema,
   countFieldSchema,

@@ -40,18 +40,16 @@ export const pensionCertification: ServiceDefinitionInput = {
       field: { id: 'relationship', kind: 'relationship', label: '关系', options: relationshipOptions },
     },
     {
-      id: 'member-id',
+      // The family member's name and number come from their own card: nobody types Chinese at
+      // the kiosk. The resident's own card may be taken away for it without ending the visit.
+      id: 'member-card',
       kind: 'question',
       when: { field: 'forWhom', is: ['family'] },
-      prompt: { title: '家人的身份证号', say: '请说出家人的身份证号码，一个数字一个数字地说。也可以按键盘。' },
-      field: { id: 'memberIdNumber', kind: 'id-number', label: '家人身份证号' },
-    },
-    {
-      id: 'member-name',
-      kind: 'question',
-      when: { field: 'forWhom', is: ['family'] },
-      prompt: { title: '家人的名字', say: '家人的名字要打字。请家人或者工作人员帮忙输入。要找工作人员，就说“叫工作人员”。' },
-      field: { id: 'memberName', kind: 'text', label: '家人姓名', minLength: 2, maxLength: 20 },
+      prompt: {
+        title: '家人的身份证',
+        say: '请把家人的身份证放上来。先拿走您自己的身份证，再把家人的身份证平放在读卡器上。读好了，把它拿走就行。',
+      },
+      field: { id: 'member', kind: 'family-card', label: '家人' },
     },
     {
       id: 'member-present',

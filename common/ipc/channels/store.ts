@@ -122,7 +122,8 @@ export const storeChannels = {
       })
       .strict(),
     z.object({ applications: z.array(applicationSummarySchema) }),
-    // One resident's own applications by their number; the whole queue is the desk's.
+    // One resident's own applications by their number; the whole queue is the desk's. Main answers a
+    // kiosk screen without a desk session only for the card in the reader (a TV keys its own number).
     { access: (a) => (a.idNumber === undefined ? 'specialist' : 'resident') },
   ),
   /** The whole application (form, applicant, history): the desk's. */
@@ -145,6 +146,7 @@ export const storeChannels = {
   ),
   'store:query-social-insurance': channel(
     // name: as the ID card gives it (a keyed number has none); a record in another name is refused.
+    // Scoped by main like store:list-applications: a kiosk screen without a desk session, the card in the reader only.
     z.object({ idNumber: idNumberSchema, name: z.string().min(1).max(30).optional() }).strict(),
     socialInsuranceAnswerSchema,
     { access: 'resident' },

@@ -6,27 +6,27 @@
 import { IpcFailure } from '../../../common/ipc/result.js';
 import { REPEAT_STATUSES, latestRepeat } from '../../../common/flow/repeat-period.js';
 import type { OfflineStore } from '../../../offline-store/store.js';
-import type { DeviceManager } from '../../../drivers/device-manager.js';
 import type { ModuleFactory } from '../module.js';
 import type { CatalogueService } from './catalogue.js';
+import { residentScope } from './resident-scope.js';
 
-export const repeatCheckModule: ModuleFactory = ({ config, services, platform }) => ({
-  name: 'repeat-check',
-  handlers: {
-    'store:same-kind-application': (a, ctx) => {
-      if (!ctx.specialist && config.uiMode === 'kiosk') {
-        const onReader = services.get<DeviceManager>('devices')?.idcard?.current()?.card.idNumber ?? null;
-        if (onReader !== a.idNumber) throw new IpcFailure('forbidden', '只能查询读卡器上这张身份证的办件');
-      }
-      const store = services.get<OfflineStore>('store');
-      const catalogue = services.get<CatalogueService>('catalogue');
-      if (!store || !catalogue) throw new IpcFailure('unavailable', '暂时查不到');
-      const service = catalogue.current().services.find((s) => s.id === a.serviceId);
-      if (!service || service.repeatPeriod === 'none') return { application: null };
-      // 今年 is the station's year (config.timeZone), not the host clock's.
-      const mine = store.applications.list({ idNumber: a.idNumber, statuses: [...REPEAT_STATUSES], limit: 200 }).filter((x) => x.serviceId === a.serviceId);
-      const earlier = latestRepeat(service.repeatPeriod, platform.now(), config.timeZone, mine);
-      return { application: earlier ? { id: earlier.id, localTrackingNumber: earlier.localTrackingNumber, status: earlier.status, createdAt: earlier.createdAt } : null };
+export const repeatCheckModule: ModuleFactory = ({ config, services, platform }) => {
+  const scope = residentScope(config, services);
+  return {
+    name: 'repeat-check',
+    handlers: {
+      'store:same-kind-application': (a, ctx) => {
+        scope(ctx, a.idNumber);
+        const store = services.get<OfflineStore>('store');
+        const catalogue = services.get<CatalogueService>('catalogue');
+        if (!store || !catalogue) throw new IpcFailure('unavailable', '暂时查不到');
+        const service = catalogue.current().services.find((s) => s.id === a.serviceId);
+        if (!service || service.repeatPeriod === 'none') return { application: null };
+        // 今年 is the station's year (config.timeZone), not the host clock's.
+        const mine = store.applications.list({ idNumber: a.idNumber, statuses: [...REPEAT_STATUSES], limit: 200 }).filter((x) => x.serviceId === a.serviceId);
+        const earlier = latestRepeat(service.repeatPeriod, platform.now(), config.timeZone, mine);
+        return { application: earlier ? { id: earlier.id, localTrackingNumber: earlier.localTrackingNumber, status: earlier.status, createdAt: earlier.createdAt } : null };
+      },
     },
-  },
-});
+  };
+};

@@ -8,6 +8,7 @@ import { StoreError } from '../../../offline-store/db/errors.js';
 import type { KioskSync } from '../../../offline-store/kiosk-sync.js';
 import { querySocialInsurance, withNameChecked } from '../../../offline-store/sync/queries.js';
 import { deskSpecialist, type HandlerContext, type Handlers } from '../module.js';
+import type { ResidentScope } from './resident-scope.js';
 import type { Applicant, AuditActor, FormData, OnBehalfOf } from '../../../common/domain/application.js';
 import type { ServiceId } from '../../../common/domain/catalogue-summary.js';
 
@@ -49,7 +50,8 @@ function content<A extends { serviceId: ServiceId; catalogueVersion: string; for
   };
 }
 
-export function storeHandlers(k: KioskSync, now: () => Date): Handlers {
+/** `scope` refuses a resident's screen a number other than the card in the reader (resident-scope.ts). */
+export function storeHandlers(k: KioskSync, now: () => Date, scope: ResidentScope): Handlers {
   const { store, engine } = k;
   return {
     'store:submit-application': mapped((a, ctx) => {
@@ -62,9 +64,11 @@ export function storeHandlers(k: KioskSync, now: () => Date): Handlers {
     }),
     'store:save-draft': mapped((a, ctx) => store.applications.saveDraft(content(a, ctx))),
     'store:cancel-draft': mapped((a, ctx) => store.applications.cancelDraft(a.id, specialistActor(ctx))),
-    'store:list-applications': mapped((a) => ({
-      applications: store.applications.list({ idNumber: a.idNumber, statuses: a.statuses, limit: a.limit, offset: a.offset }),
-    })),
+    'store:list-applications': mapped((a, ctx) => {
+      // The whole queue is the desk's (the contract); one resident's list only their own screen's.
+      if (a.idNumber !== undefined) scope(ctx, a.idNumber);
+      return { applications: store.applications.list({ idNumber: a.idNumber, statuses: a.statuses, limit: a.limit, offset: a.offset }) };
+    }),
     'store:get-application': mapped((a) => store.applications.get(a.id)),
     'store:application-progress': mapped((a) => {
       const d = store.applications.get(a.id);
@@ -75,7 +79,10 @@ export function storeHandlers(k: KioskSync, now: () => Date): Handlers {
       engine.trigger();
       return s;
     }),
-    'store:query-social-insurance': mapped(async (a) => withNameChecked(await querySocialInsurance(store, k.client, engine, a.idNumber, now), a.name)),
+    'store:query-social-insurance': mapped(async (a, ctx) => {
+      scope(ctx, a.idNumber);
+      return withNameChecked(await querySocialInsurance(store, k.client, engine, a.idNumber, now), a.name);
+    }),
     'store:rate-satisfaction': mapped((a) => ({
       id: store.records.addRating({ serviceId: a.serviceId, applicationId: a.applicationId ?? null, score: a.score, comment: a.comment ?? null }),
     })),

@@ -154,7 +154,8 @@ function Flow({ service, catalogueVersion, identity, onBehalf }: { service: flow
   const title = service.names.full;
   if (finished) return <AfterService serviceId={service.id} applicationId={finished.applicationId} />;
   if (view.kind === 'done') {
-    const args = toSubmitArgs(view.submission, photos.current, specialist);
+    // A family member keyed by a specialist mid-flow makes it a 代办 too (the visit's keyedBy).
+    const args = toSubmitArgs({ ...view.submission, onBehalf: view.submission.onBehalf || keyedBy !== null }, photos.current, specialist);
     return (
       <Screen id={`service-${service.id}-submitted`} title={title}>
         <SubmitResult service={service} args={args} onFinish={(applicationId) => setFinished({ applicationId })} />
@@ -163,8 +164,12 @@ function Flow({ service, catalogueVersion, identity, onBehalf }: { service: flow
   }
   const step = 'indicator' in view ? view.indicator : undefined;
   const screenId = view.kind === 'question' || view.kind === 'info' ? `service-${service.id}-${view.key.replace(/\W+/g, '-')}` : `service-${service.id}-${view.kind}`;
+  // The family member's card question changes on screen as the reader answers (read, refused,
+  // not readable): 朗读 then says the screen as it stands, not only the question.
+  const liveScreen = view.kind === 'question' && view.field.kind === 'family-card';
+  const prompt = aboutToSubmit ? t.flow.submitWindow.spoken : liveScreen ? undefined : `${title}。${said}${readBack ?? ''}`;
   return (
-    <Screen id={screenId} title={title} step={step} prompt={aboutToSubmit ? t.flow.submitWindow.spoken : `${title}。${said}${readBack ?? ''}`} onBack={onBack}>
+    <Screen id={screenId} title={title} step={step} prompt={prompt} onBack={onBack}>
       <FlowPage view={view} act={act} pending={pending} onPending={setPending} photo={photo} submitWindow={submitWindow} />
       {/* The submit window has its own listening (and the Voice key); the screen's microphone would hear nothing. */}
       {aboutToSubmit ? null : <VoiceBar voice={voice} />}

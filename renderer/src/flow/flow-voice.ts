@@ -86,6 +86,9 @@ function questionSpec(view: Question, photo: PhotoPhase): StepSpecInput {
     // A name cannot be recognised from a closed grammar: the prompt says a helper types it, and 叫工作人员 fetches one.
     case 'text':
       return withSkip([callStaff], view.canSkip);
+    // The family member's card is read by the reader; by voice only a specialist can be called.
+    case 'family-card':
+      return withSkip([callStaff], view.canSkip);
     default: {
       const number = NUMBER_FIELDS[f.kind](f);
       const skip = view.canSkip ? control('skip', t.common.skip) : null;

@@ -3,7 +3,7 @@
 // `group.index.field` keys and photos become references to the attachments
 // that travel beside the form.
 import type { Submission } from '../../../common/flow/submission.js';
-import type { AnswerValue, PhotoAnswer } from '../../../common/flow/answers.js';
+import { isPersonAnswer, type AnswerValue, type PhotoAnswer } from '../../../common/flow/answers.js';
 import type { AttachmentInput } from '../../../common/domain/application.js';
 
 export interface CapturedPhoto {
@@ -28,8 +28,17 @@ export const NAME_NOT_READ = '（未读卡，号码为键入）';
 
 const isPhoto = (v: unknown): v is PhotoAnswer => typeof v === 'object' && v !== null && 'ref' in v;
 
-function flatValue(v: AnswerValue): string | number | boolean {
-  return isPhoto(v) ? `attachment:${v.ref}` : v;
+type Flat = Record<string, string | number | boolean>;
+
+/**
+ * One answer as flat form keys. A family member (the application's subject when
+ * it is filed for them) becomes `key.idNumber`, `key.name` and `key.identitySource`
+ * (card, or keyed by a specialist).
+ */
+function flatValues(key: string, v: AnswerValue): Flat {
+  if (isPhoto(v)) return { [key]: `attachment:${v.ref}` };
+  if (isPersonAnswer(v)) return { [`${key}.idNumber`]: v.idNumber, [`${key}.name`]: v.name, [`${key}.identitySource`]: v.source };
+  return { [key]: v };
 }
 
 export function toSubmitArgs(
@@ -46,12 +55,12 @@ export function toSubmitArgs(
     if (Array.isArray(value)) {
       value.forEach((member, i) => {
         for (const [field, v] of Object.entries(member)) {
-          formData[`${key}.${i}.${field}`] = flatValue(v);
+          Object.assign(formData, flatValues(`${key}.${i}.${field}`, v));
           note(v);
         }
       });
     } else {
-      formData[key] = flatValue(value);
+      Object.assign(formData, flatValues(key, value));
       note(value);
     }
   }

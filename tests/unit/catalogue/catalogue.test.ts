@@ -112,3 +112,18 @@ describe('the built-in words read aloud', () => {
     expect(medical?.synonyms).toEqual(expect.arrayContaining(['交医保', '合作医疗', '农合']));
   });
 });
+
+describe('what the built-in services ask a resident', () => {
+  // Issue 19.3: a touch kiosk has no keyboard and no input method, and a TV has a remote.
+  // A family member's name comes from their own ID card (the family-card field), never typed.
+  it('never asks for typed text', () => {
+    const typed = builtinCatalogue().services.flatMap((s) => s.steps.filter((st) => st.kind === 'question' && st.field.kind === 'text').map((st) => `${s.id}/${st.id}`));
+    expect(typed).toEqual([]);
+  });
+
+  it('takes the family member of 养老认证 from their card', () => {
+    const pension = builtinCatalogue().services.find((s) => s.id === 'pension-certification')!;
+    const fields = pension.steps.flatMap((st) => (st.kind === 'question' ? [st.field.kind] : []));
+    expect(fields).toContain('family-card');
+  });
+});

@@ -86,11 +86,16 @@ describe('pension certification for a family member', () => {
     s = answer(s, 'family');
     expect(keyOf(s)).toBe('relationship');
     s = answer(s, 'parent');
-    s = answer(s, memberId.slice(0, 17) + (memberId.endsWith('0') ? '1' : '0')); // wrong check digit
+    // The family member comes from their own card (or a specialist keys it): a person, never a typed name.
+    expect(keyOf(s)).toBe('member-card');
+    s = answer(s, { idNumber: memberId.slice(0, 17) + (memberId.endsWith('0') ? '1' : '0'), name: '李桂兰', source: 'card' }); // wrong check digit
     expect(s.error?.code).toBe('check-digit');
     expect(s.error?.message).toContain('对不上');
-    s = answer(s, memberId);
+    s = answer(s, { idNumber: s.identity.idNumber, name: s.identity.name, source: 'card' });
+    expect(s.error).toEqual({ code: 'own-id-number', message: '这是您自己的身份证。请放家人的身份证。' });
     s = answer(s, '李桂兰');
+    expect(s.error?.code).toBe('wrong-type');
+    s = answer(s, { idNumber: memberId, name: ' 李桂兰 ', source: 'card' });
     s = answer(s, false);
     expect(keyOf(s)).toBe('home-visit');
     s = next(s);
@@ -102,12 +107,12 @@ describe('pension certification for a family member', () => {
   it('goes to the home visit when the family member is not present, and reads the member back', () => {
     const s = toSummary();
     const v = viewOf(s);
-    expect(v.kind === 'summary' && v.summary.items.map((i) => i.label)).toEqual(['给谁认证', '关系', '家人身份证号', '家人姓名', '家人在场', '电话号码']);
+    expect(v.kind === 'summary' && v.summary.items.map((i) => i.label)).toEqual(['给谁认证', '关系', '家人', '家人在场', '电话号码']);
+    expect(v.kind === 'summary' && v.summary.items[2]?.display).toBe(`李桂兰（${memberId}）`);
     expect(outcome(confirm(s, true))?.form).toEqual({
       forWhom: 'family',
       relationship: 'parent',
-      memberIdNumber: memberId,
-      memberName: '李桂兰',
+      member: { idNumber: memberId, name: '李桂兰', source: 'card' },
       memberPresent: false,
       phone: '13912345678',
     });

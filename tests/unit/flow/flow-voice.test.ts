@@ -7,7 +7,7 @@ import { answer, next, skip, startFlow, viewOf, type FlowState, type FlowView } 
 import { stepSpecSchema, type SpeechResultEvent, type StepSpecInput } from '../../../common/ipc/channels/speech.js';
 import { applyVoice, quantityUnitOf, stepSpecFor, type VoiceContext } from '../../../renderer/src/flow/flow-voice.js';
 import type { PhotoPhase } from '../../../renderer/src/flow/usePhotoCapture.js';
-import { makeIdNumber, photo, resident, TODAY } from './fixtures.js';
+import { photo, resident, TODAY } from './fixtures.js';
 
 type Live = Exclude<FlowView, { kind: 'done' }>;
 type Question = Extract<Live, { kind: 'question' }>;
@@ -30,8 +30,8 @@ const householdPhoto = question(beforeHousehold, 'household-photo');
 const afterHousehold = answer(beforeHousehold, photo);
 const incomePhoto = question(afterHousehold, 'income-photo');
 const phone = question(skip(afterHousehold), 'phone');
-// 养老认证 for a family member: the name is typed by a helper.
-const memberName = question(answer(answer(answer(start('pension-certification'), 'family'), 'spouse'), makeIdNumber('1952-01-20', '222')), 'member-name');
+// 养老认证 for a family member: who they are comes from their own card, so nothing said answers it.
+const memberCard = question(answer(answer(start('pension-certification'), 'family'), 'spouse'), 'member-card');
 const forWhom = question(start('pension-certification'), 'for-whom');
 // 低保 asks 一共几口人？ and 一个月收入多少钱？ first: answered as quantities.
 const householdSize = question(start('subsistence-allowance'), 'household-size');
@@ -76,13 +76,13 @@ describe('stepSpecFor', () => {
     expect(said(stepSpecFor(incomePhoto, null, 'preview'), 'skip')).toEqual(['跳过', '不留', '没有', '不用']);
   });
 
-  it('a camera that will not open, and a typed name, offer 叫工作人员 (the global help intent) instead of silence', () => {
+  it('a camera that will not open, and a family member\'s card, offer 叫工作人员 (the global help intent) instead of silence', () => {
     expect(stepSpecFor(householdPhoto, null, 'failed')).toEqual({ kind: 'choice', options: [{ id: 'help', label: '叫工作人员' }] });
-    expect(stepSpecFor(memberName, null, 'opening')).toEqual({ kind: 'choice', options: [{ id: 'help', label: '叫工作人员' }] });
-    expect(choiceIds(stepSpecFor(optional(memberName), null, 'opening'))).toEqual(['help', 'skip']);
-    // And the words read out on the text step say who types it and what to say.
-    expect(memberName.say).toContain('帮忙输入');
-    expect(memberName.say).toContain('叫工作人员');
+    expect(stepSpecFor(memberCard, null, 'opening')).toEqual({ kind: 'choice', options: [{ id: 'help', label: '叫工作人员' }] });
+    expect(choiceIds(stepSpecFor(optional(memberCard), null, 'opening'))).toEqual(['help', 'skip']);
+    // And the words read out ask for the family member's card, not for typing.
+    expect(memberCard.say).toContain('请把家人的身份证放上来');
+    expect(memberCard.say).not.toContain('输入');
   });
 
   it('a number is digits; an optional one also hears the skip words, a required one does not', () => {
@@ -123,7 +123,7 @@ describe('stepSpecFor', () => {
   });
 
   it('every step it makes is valid for speech:listen-start', () => {
-    const specs = [householdPhoto, incomePhoto, memberName, phone, required(phone), optional(forWhom), householdSize, income, optional(householdSize)].flatMap((q) =>
+    const specs = [householdPhoto, incomePhoto, memberCard, phone, required(phone), optional(forWhom), householdSize, income, optional(householdSize)].flatMap((q) =>
       (['opening', 'preview', 'shot', 'failed'] as PhotoPhase[]).map((p) => stepSpecFor(q, null, p)),
     );
     for (const s of specs) expect(stepSpecSchema.parse(s)).toEqual(s);
@@ -182,7 +182,7 @@ describe('applyVoice', () => {
   });
 
   it('skips an optional question by voice, as the 跳过 button does, and never a required one', () => {
-    for (const q of [incomePhoto, phone, optional(memberName), optional(forWhom)]) {
+    for (const q of [incomePhoto, phone, optional(memberCard), optional(forWhom)]) {
       const { ctx, calls } = context();
       applyVoice(q, heard({ intent: 'skip' }), ctx);
       expect(calls(), q.key).toEqual({ skip: [[]] });

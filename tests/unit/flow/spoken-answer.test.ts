@@ -49,8 +49,9 @@ describe('answerFromSpeech', () => {
     expect(answerFromSpeech(income, '大概一个月一千五百块钱', 'kiosk')).toBe('一千五百');
     const phone = fieldOf('pension-certification', 'phone');
     expect(answerFromSpeech(phone, '我的电话是幺三八，零零幺三，八零零零', 'kiosk')).toBe('13800138000');
-    const name = fieldOf('pension-certification', 'member-name');
-    expect(answerFromSpeech(name, '她叫李桂兰', 'kiosk')).toBe('李桂兰');
+    // A family member is read from their card, never heard: nothing said answers it.
+    const member = fieldOf('pension-certification', 'member-card');
+    expect(answerFromSpeech(member, '她叫李桂兰', 'kiosk')).toBeNull();
   });
 
   it('completes a whole flow by voice alone', () => {

@@ -76,7 +76,9 @@ const table: Table = {
   ],
   'store:cancel-draft': [{ args: { id: uuid }, gate: 'desk' }],
   'store:list-applications': [
-    { args: { idNumber }, gate: 'resident' }, // 办件进度查询: one resident's own
+    // 办件进度查询: one resident's own. Open to a resident's screen at the dispatcher; main's handler scopes a
+    // screen without a desk session to the card in the reader (resident-scope.ts, tests/integration/ipc/resident-scope.test.ts).
+    { args: { idNumber }, gate: 'resident' },
     { args: { idNumber, statuses: ['rejected'] }, gate: 'resident' },
     { args: { statuses: ['rejected'] }, gate: 'desk' }, // the queue
     { args: {}, gate: 'desk' },
@@ -84,6 +86,7 @@ const table: Table = {
   'store:get-application': [{ args: { id: uuid }, gate: 'desk' }],
   'store:application-progress': [{ args: { id: uuid }, gate: 'resident' }],
   'store:retry-application': [{ args: { id: uuid }, gate: 'desk' }],
+  // Scoped like store:list-applications by main's handler to the card in the reader.
   'store:query-social-insurance': [{ args: { idNumber }, gate: 'resident' }],
   // Open at the dispatcher; main's handler scopes it to the card in the reader (tests/e2e/same-kind.e2e.test.ts).
   'store:same-kind-application': [{ args: { serviceId: 'pension-certification', idNumber }, gate: 'resident' }],

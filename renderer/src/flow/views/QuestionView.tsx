@@ -6,6 +6,7 @@ import { OptionButtons } from './OptionButtons.js';
 import { NumberEntry } from './NumberEntry.js';
 import { TextEntry } from './TextEntry.js';
 import { PhotoEntry } from './PhotoEntry.js';
+import { FamilyCardEntry } from './FamilyCardEntry.js';
 import type { PhotoCapture } from '../usePhotoCapture.js';
 
 type Question = Extract<FlowView, { kind: 'question' }>;
@@ -63,6 +64,9 @@ export function QuestionView({ view, onAnswer, onSkip, photo, pending, onPending
       break;
     case 'photo':
       control = <PhotoEntry name={f.label} photo={photo} />;
+      break;
+    case 'family-card':
+      control = <FamilyCardEntry key={view.key} onAnswer={onAnswer} />;
       break;
   }
   return (

@@ -1,5 +1,6 @@
-// Free text (a family member's name): typed by a helper on the keyboard; the
-// kiosk says so rather than pretending an elderly resident can type.
+// Free text, typed by a helper on a keyboard (a specialist keying a family
+// member's name whose card cannot be read); the kiosk says so rather than
+// pretending an elderly resident can type. No question asks a resident to.
 import { useState } from 'react';
 import { Button } from '../../design/Button.js';
 import { t } from '../../i18n/zh-CN.js';

@@ -1,0 +1,21 @@
+// Whose records a screen may ask about. A kiosk screen without a desk session is
+// a resident's: it may ask only about the card lying in the reader, so a passer-by
+// (or a page someone scripted) cannot look up another resident's applications,
+// names or pension record by typing their number. A screen holding a desk session
+// (the specialist's keyed number, 代办, or the desk itself) may ask about anyone.
+// A TV box has no reader: the family keys its own number there.
+import { IpcFailure } from '../../../common/ipc/result.js';
+import type { DeviceManager } from '../../../drivers/device-manager.js';
+import type { StationConfig } from '../config.js';
+import type { HandlerContext, ServiceRegistry } from '../module.js';
+
+/** Throws `forbidden` unless this caller may ask about `idNumber`. */
+export type ResidentScope = (ctx: HandlerContext, idNumber: string) => void;
+
+export function residentScope(config: Pick<StationConfig, 'uiMode'>, services: ServiceRegistry): ResidentScope {
+  return (ctx, idNumber) => {
+    if (ctx.specialist || config.uiMode !== 'kiosk') return;
+    const onReader = services.get<DeviceManager>('devices')?.idcard?.current()?.card.idNumber ?? null;
+    if (onReader !== idNumber) throw new IpcFailure('forbidden', '只能查询读卡器上这张身份证的信息');
+  };
+}

@@ -1,0 +1,77 @@
+// Issue 19, D: a resident's screen (no desk session) could list any resident's
+// applications, with their names, by sending their number in
+// store:list-applications, and read any pension record through
+// store:query-social-insurance. Main now answers a kiosk screen without a desk
+// session only about the card lying in the reader; a screen holding a desk
+// session asks about anyone. A real kiosk process (web host, simulated reader on
+// a pseudo-terminal), called over its own WebSocket as the renderer calls it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startKiosk, type KioskProcess } from '../../support/kiosk-process.js';
+import { sampleCards } from '../../../drivers/idcard/samples.js';
+
+let kiosk: KioskProcess;
+const card = sampleCards.zhangXiuying;
+const other = sampleCards.wangJie;
+const desk = { asSpecialist: { specialistId: 'dev', pin: '135790' } };
+const application = (idNumber: string, name: string) => ({
+  serviceId: 'elderly-allowance',
+  catalogueVersion: '2026.11.1',
+  formData: { phone: '13800138000' },
+  applicant: { idNumber, name },
+  onBehalf: false,
+  attachments: [],
+});
+
+beforeAll(async () => {
+  kiosk = await startKiosk();
+  for (const c of [card, other]) {
+    const r = await kiosk.ipc('store:submit-application', application(c.idNumber, c.name));
+    expect(r.ok).toBe(true);
+  }
+}, 120_000);
+
+afterAll(async () => {
+  await kiosk?.stop();
+});
+
+type List = { applications: { applicantName: string | null }[] };
+const forbidden = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'answered' : r.error!.code);
+
+async function cardOnReader(idNumber: string | null): Promise<void> {
+  await expect
+    .poll(async () => {
+      const r = await kiosk.ipc<{ card: { idNumber: string } | null }>('idcard:current', {});
+      return r.ok ? (r.value.card?.idNumber ?? null) : 'error';
+    }, { timeout: 20_000 })
+    .toBe(idNumber);
+}
+
+describe('whose records a resident screen may ask about', () => {
+  it('with no card in the reader: no one\'s applications, no one\'s pension record', async () => {
+    expect(forbidden(await kiosk.ipc('store:list-applications', { idNumber: card.idNumber }))).toBe('forbidden');
+    expect(forbidden(await kiosk.ipc('store:query-social-insurance', { idNumber: card.idNumber }))).toBe('forbidden');
+  });
+
+  it('with a card in the reader: that card\'s own, and nobody else\'s', async () => {
+    await kiosk.control('idcard-simulator', 'insertCard', 'zhangXiuying');
+    await cardOnReader(card.idNumber);
+    const mine = await kiosk.ipc<List>('store:list-applications', { idNumber: card.idNumber });
+    expect(mine.ok && mine.value.applications.map((a) => a.applicantName)).toEqual([card.name]);
+    const theirs = await kiosk.ipc<List>('store:list-applications', { idNumber: other.idNumber });
+    expect(forbidden(theirs)).toBe('forbidden');
+    expect(JSON.stringify(theirs)).not.toContain(other.name);
+    expect(forbidden(await kiosk.ipc('store:query-social-insurance', { idNumber: other.idNumber }))).toBe('forbidden');
+    expect(forbidden(await kiosk.ipc('store:query-social-insurance', { idNumber: card.idNumber }))).toBe('answered');
+  });
+
+  it('a screen holding a desk session asks about anyone (代办, the desk)', async () => {
+    const theirs = await kiosk.ipc<List>('store:list-applications', { idNumber: other.idNumber }, desk);
+    expect(theirs.ok && theirs.value.applications.map((a) => a.applicantName)).toEqual([other.name]);
+  });
+
+  it('the card taken away takes the permission with it', async () => {
+    await kiosk.control('idcard-simulator', 'removeCard');
+    await cardOnReader(null);
+    expect(forbidden(await kiosk.ipc('store:list-applications', { idNumber: card.idNumber }))).toBe('forbidden');
+  });
+});
