@@ -112,6 +112,26 @@ describe('every card event ends the previous identity', () => {
   });
 });
 
+describe('a reader slow to answer', () => {
+  it('while the card lies there: the reader is shown as unwell, and nobody\'s visit ends', async () => {
+    await kiosk.control('idcard-simulator', 'insertCard', 'zhangXiuying');
+    await expect.poll(() => greeting().count(), { timeout: 20_000 }).toBe(1);
+    const before = said.length;
+    // Its replies come too late: the polls time out, as on a busy or noisy line.
+    await kiosk.control('idcard-simulator', 'setFault', 'slow-reply');
+    const footer = page.locator('footer');
+    await expect.poll(() => footer.innerText(), { timeout: 20_000 }).toContain('读卡器');
+    await kiosk.control('idcard-simulator', 'setFault', 'none');
+    await expect.poll(() => footer.innerText(), { timeout: 20_000 }).not.toContain('读卡器');
+    // Still the same resident: a lost reply is not a card event.
+    expect(await greeting().innerText()).toContain('张秀英');
+    expect(await page.getByTestId('card-problem').count()).toBe(0);
+    expect(said.slice(before).join('')).not.toContain('没有读出来');
+    await kiosk.control('idcard-simulator', 'removeCard');
+    await expect.poll(() => greeting().count(), { timeout: 20_000 }).toBe(0);
+  });
+});
+
 describe('a card swapped for another with no gap the reader could see', () => {
   it('ends the first resident\'s identity: an unreadable card in place of theirs greets nobody', async () => {
     await kiosk.control('idcard-simulator', 'insertCard', 'zhangXiuying');
