@@ -15,6 +15,9 @@ import { useScreenVoice } from '../voice-ui/useScreenVoice.js';
 import { VoiceBar } from '../voice-ui/VoiceBar.js';
 import { serviceIds, type ServiceId } from '../../../common/domain/catalogue-summary.js';
 
+/** The station's speech model has been asked for (see below): once per page, not per visit of the home screen. */
+let warmedUp = false;
+
 export function HomeScreen() {
   const api = useApi();
   const nav = useNav();
@@ -29,6 +32,15 @@ export function HomeScreen() {
   const reader = useCardReaderState();
   const problem = identity ? null : cardProblem(reader);
   const greeting = identity ? `${identity.name ? t.identity.greeting(identity.name) : t.identity.greetingKeyed}${t.identity.idLine(maskIdNumber(identity.idNumber))}` : null;
+
+  // Once the first screen is up, the station loads its speech model (asking for the
+  // status does): not before, since loading holds the station for a while, and not at
+  // the first word, which would then wait for it. Once per page.
+  useEffect(() => {
+    if (warmedUp) return;
+    warmedUp = true;
+    void api.call('speech:status', {});
+  }, [api]);
 
   useEffect(() => {
     let live = true;
