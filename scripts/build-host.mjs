@@ -6,7 +6,14 @@ import { sourceUrls } from './esbuild-source-urls.mjs';
 
 await build({
   entryPoints: ['main/webhost/launch.ts'],
-  outfile: 'dist/host/launch.js',
+  // Split at dynamic imports: the launcher binds the port and starts Chromium
+  // before it loads the station (main/webhost/launch.ts), so the station's
+  // code is a chunk of its own, parsed only then. Chunks sit beside launch.js,
+  // where sourceUrls() expects every output file to be.
+  outdir: 'dist/host',
+  entryNames: '[name]',
+  chunkNames: '[name]-[hash]',
+  splitting: true,
   bundle: true,
   platform: 'node',
   target: 'node22',
