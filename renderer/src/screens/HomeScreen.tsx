@@ -14,9 +14,12 @@ import { cardProblem } from '../identity/useCardReader.js';
 import { useScreenVoice } from '../voice-ui/useScreenVoice.js';
 import { VoiceBar } from '../voice-ui/VoiceBar.js';
 import { serviceIds, type ServiceId } from '../../../common/domain/catalogue-summary.js';
+import { preloadScreens } from '../app/lazy-screen.js';
 
 /** The station's speech model has been asked for (see below): once per page, not per visit of the home screen. */
 let warmedUp = false;
+/** The other screens' code has been asked for: once per page. */
+let screensPreloaded = false;
 
 export function HomeScreen() {
   const api = useApi();
@@ -53,6 +56,15 @@ export function HomeScreen() {
       live = false;
     };
   }, [api]);
+
+  // Once the tiles are up, the other screens' code is fetched while the resident
+  // reads them, so the first press does not wait for it. Once per page.
+  useEffect(() => {
+    if (!services || screensPreloaded) return;
+    screensPreloaded = true;
+    const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 0));
+    idle(() => void preloadScreens());
+  }, [services]);
 
   const offered = (services ?? []).map((s) => s.id);
   // Back home, the tile just used takes focus again: a remote user carries on from where they were.
