@@ -9,12 +9,14 @@ import { connectKioskApi, NoSessionError } from './api/connect.js';
 import { App } from './app/App.js';
 import { applyTheme } from './app/theme.js';
 import { t } from './i18n/zh-CN.js';
+import { askCatalogueEarly } from './screens/early-catalogue.js';
 
 applyTheme(document.documentElement);
 const root = createRoot(document.getElementById('root')!);
 connectKioskApi().then(
   ({ api, transport }) => {
     document.documentElement.dataset.transport = transport;
+    askCatalogueEarly(api);
     root.render(
       <ApiContext.Provider value={api}>
         <App />

@@ -15,11 +15,10 @@ import { useScreenVoice } from '../voice-ui/useScreenVoice.js';
 import { VoiceBar } from '../voice-ui/VoiceBar.js';
 import { serviceIds, type ServiceId } from '../../../common/domain/catalogue-summary.js';
 import { preloadScreens } from '../app/lazy-screen.js';
+import { homeCatalogue } from './early-catalogue.js';
 
-/** The station's speech model has been asked for (see below): once per page, not per visit of the home screen. */
+/** The speech model and the other screens' code have been asked for (see below): once per page, not per visit of the home screen. */
 let warmedUp = false;
-/** The other screens' code has been asked for: once per page. */
-let screensPreloaded = false;
 
 export function HomeScreen() {
   const api = useApi();
@@ -36,18 +35,9 @@ export function HomeScreen() {
   const problem = identity ? null : cardProblem(reader);
   const greeting = identity ? `${identity.name ? t.identity.greeting(identity.name) : t.identity.greetingKeyed}${t.identity.idLine(maskIdNumber(identity.idNumber))}` : null;
 
-  // Once the first screen is up, the station loads its speech model (asking for the
-  // status does): not before, since loading holds the station for a while, and not at
-  // the first word, which would then wait for it. Once per page.
-  useEffect(() => {
-    if (warmedUp) return;
-    warmedUp = true;
-    void api.call('speech:status', {});
-  }, [api]);
-
   useEffect(() => {
     let live = true;
-    void api.call('catalogue:list', {}).then((r) => {
+    void homeCatalogue(api).then((r) => {
       if (!live) return;
       if (r.ok) setServices(r.value.services.filter((s) => s.available));
       else setError(true);
@@ -57,14 +47,21 @@ export function HomeScreen() {
     };
   }, [api]);
 
-  // Once the tiles are up, the other screens' code is fetched while the resident
-  // reads them, so the first press does not wait for it. Once per page.
+  // Once the tiles are up (and painted: idle time), what the next steps need is
+  // readied while the resident reads them. The station loads its speech model
+  // (asking for the status does): not before, since loading holds the station's
+  // thread for a while and the tiles' catalogue:list would wait behind it, and not
+  // at the first word, which would then wait for it. The other screens' code is
+  // fetched, so the first press does not wait for it. Once per page.
   useEffect(() => {
-    if (!services || screensPreloaded) return;
-    screensPreloaded = true;
+    if ((!services && !error) || warmedUp) return;
+    warmedUp = true;
     const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 0));
-    idle(() => void preloadScreens());
-  }, [services]);
+    idle(() => {
+      void api.call('speech:status', {});
+      void preloadScreens();
+    });
+  }, [services, error, api]);
 
   const offered = (services ?? []).map((s) => s.id);
   // Back home, the tile just used takes focus again: a remote user carries on from where they were.
