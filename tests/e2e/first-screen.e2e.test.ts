@@ -13,8 +13,8 @@ let kiosk: KioskProcess;
 let browser: Browser;
 let page: Page;
 
-/** Everything the page did, in order: socket frames sent and received, and requests for scripts. */
-const events: { kind: 'sent' | 'received' | 'script'; channel?: string; id?: number; url?: string }[] = [];
+/** Everything the page did, in order: socket frames sent and received, and requests for scripts, stylesheets and fonts. */
+const events: { kind: 'sent' | 'received' | 'script' | 'stylesheet' | 'font'; channel?: string; id?: number; url?: string }[] = [];
 
 beforeAll(async () => {
   kiosk = await startKiosk();
@@ -31,7 +31,8 @@ beforeAll(async () => {
     });
   });
   page.on('request', (r) => {
-    if (r.resourceType() === 'script') events.push({ kind: 'script', url: r.url() });
+    const kind = r.resourceType();
+    if (kind === 'script' || kind === 'stylesheet' || kind === 'font') events.push({ kind, url: r.url() });
   });
   await page.goto(await kiosk.launchUrl());
   await page.waitForSelector('.tile');
@@ -75,5 +76,17 @@ describe('the first screen', () => {
     expect(before[0]).toMatch(/\/assets\/index-[\w-]+\.js$/);
     const later = events.slice(catalogue).filter((e) => e.kind === 'script').map((e) => new URL(e.url!).pathname);
     for (const screen of ['FlowService', 'DeskScreen', 'PolicyQa', 'CertificatePrint']) expect(later.some((u) => u.includes(`/${screen}-`))).toBe(true);
+  });
+
+  it('draws with one weight of the font, and fetches the bold weight only after', async () => {
+    // The bold weight's faces come in a stylesheet of their own, fetched once the tiles are up.
+    await until(() => events.some((e) => e.kind === 'font' && /-700-normal/.test(e.url!)), 'the bold weight fetched');
+    const firstSheet = events.findIndex((e) => e.kind === 'stylesheet');
+    const boldSheet = events.findIndex((e) => e.kind === 'stylesheet' && /\/assets\/700-[\w-]+\.css$/.test(e.url!));
+    expect(firstSheet).toBeGreaterThanOrEqual(0);
+    expect(boldSheet).toBeGreaterThan(firstSheet);
+    const before = events.slice(0, boldSheet).filter((e) => e.kind === 'font').map((e) => new URL(e.url!).pathname);
+    expect(before.filter((u) => /noto-sans-sc-\d+-400-normal/.test(u)).length).toBeGreaterThan(0);
+    expect(before.filter((u) => /-700-normal/.test(u))).toEqual([]);
   });
 });

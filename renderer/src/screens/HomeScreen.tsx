@@ -16,6 +16,7 @@ import { VoiceBar } from '../voice-ui/VoiceBar.js';
 import { serviceIds, type ServiceId } from '../../../common/domain/catalogue-summary.js';
 import { preloadScreens } from '../app/lazy-screen.js';
 import { homeCatalogue } from './early-catalogue.js';
+import { loadBoldFont } from '../design/bold-font.js';
 
 /** The speech model and the other screens' code have been asked for (see below): once per page, not per visit of the home screen. */
 let warmedUp = false;
@@ -52,7 +53,8 @@ export function HomeScreen() {
   // (asking for the status does): not before, since loading holds the station's
   // thread for a while and the tiles' catalogue:list would wait behind it, and not
   // at the first word, which would then wait for it. The other screens' code is
-  // fetched, so the first press does not wait for it. Once per page.
+  // fetched, so the first press does not wait for it, and the font's bold weight
+  // (design/bold-font.ts). Once per page.
   useEffect(() => {
     if ((!services && !error) || warmedUp) return;
     warmedUp = true;
@@ -60,6 +62,7 @@ export function HomeScreen() {
     idle(() => {
       void api.call('speech:status', {});
       void preloadScreens();
+      loadBoldFont();
     });
   }, [services, error, api]);
 
