@@ -72,6 +72,10 @@ export async function createStation(opts: {
       }
       log.info('module started', { module: mod.name });
       startupMark(log, `module ${mod.name}`);
+      // A turn of the event loop between areas: the web host is already serving
+      // (Chromium starts while the station does), and its first page should not
+      // wait for every area's synchronous start in one block.
+      await new Promise((r) => setImmediate(r));
     }
   } catch (e) {
     // A half-built station must not leak ports, files or child processes.

@@ -26,7 +26,8 @@ import { serveStatic } from './static-files.js';
 import { attachSession } from './ws-session.js';
 
 export interface DeskHostOptions {
-  station: Station;
+  /** The station, or its promise (the launcher binds ports while the station starts): a socket waits for it. */
+  station: Station | Promise<Station>;
   rendererDir: string;
   address: string;
   port: number;
@@ -105,10 +106,18 @@ export async function startDeskHost(opts: DeskHostOptions): Promise<DeskHost> {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      log.info('desk device connected');
-      attachSession(ws, opts.station.dispatcher, log, 'desk');
-    });
+    Promise.resolve(opts.station)
+      .then((st) => {
+        if (socket.destroyed) return;
+        wss.handleUpgrade(req, socket, head, (ws) => {
+          log.info('desk device connected');
+          attachSession(ws, st.dispatcher, log, 'desk');
+        });
+      })
+      .catch((e: unknown) => {
+        log.error('desk upgrade failed', { error: (e as Error)?.message ?? String(e) });
+        socket.destroy();
+      });
   }
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());

@@ -1,17 +1,19 @@
-// Entry point of the web host: station config → station core → web host →
-// (optionally) Chromium in app/kiosk mode. `--headless` prints a one-time URL
-// instead (the first browser to open it gets the session; the code is then dead).
+// Entry point of the web host: station config → web host → (optionally) Chromium
+// in app/kiosk mode → station core. The port is bound and Chromium started before
+// the station's areas, which start while Chromium does. `--headless` prints a
+// one-time URL instead (the first browser to open it gets the session; the code
+// is then dead).
 // With `--test-controls` the control token is printed too, for the e2e harness
 // reading our stdout (a pipe no other user can read); never in a URL.
 // Shutdown on SIGINT/SIGTERM is orderly: browser, host, then the station.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadStationConfig, ConfigError } from '../core/config.js';
-import { ProductionConfigError } from '../core/production.js';
+import { ProductionConfigError, assertProductionReady } from '../core/production.js';
 import { createLogger } from '../core/logger.js';
 import { defaultDataDir, nodePlatform } from '../core/platform.js';
 import { keyFileSecretStore } from '../core/key-file-secrets.js';
-import { createStation } from '../core/station.js';
+import type { Station } from '../core/station.js';
 import { startWebHost } from './server.js';
 import { startDeskHost, type DeskHost } from './desk-host.js';
 import { storePaths } from '../../offline-store/paths.js';
@@ -61,7 +63,14 @@ async function main(): Promise<void> {
   const noDisplay = args.headless ? null : noDisplayMessage();
   if (noDisplay) throw new NoDisplayError(noDisplay);
 
-  const station = await createStation({ config, platform, host: 'web' });
+  // Refused before the port is bound, as createStation would (it checks again).
+  assertProductionReady(config);
+  // The port is bound and Chromium started first, and the station's areas (the
+  // store, the devices, the speech model…) start while Chromium starts: the two
+  // take about as long, and the page's first calls wait for the station (see
+  // server.ts). The station's code is loaded only then, off the path to the port.
+  let stationStarted!: (s: Promise<Station>) => void;
+  const station = new Promise<Station>((resolve) => (stationStarted = resolve));
   const host = await startWebHost({
     station,
     rendererDir: path.join(root, 'dist', 'renderer'),
@@ -84,6 +93,20 @@ async function main(): Promise<void> {
   }
 
   let browser: ReturnType<typeof launchChromium> | null = null;
+  // Declared before the browser starts: it may exit (or a signal come) while the
+  // station is still starting, and the station is then awaited before it is disposed.
+  let stopping = false;
+  async function shutdown(why: string, exitCode = 0) {
+    if (stopping) return;
+    stopping = true;
+    log.info('shutting down', { why });
+    await browser?.dispose();
+    await host.dispose();
+    await desk?.dispose();
+    // A station that failed to start has nothing to dispose (main's catch says why).
+    await station.then((s) => s.dispose(), () => undefined);
+    process.exit(exitCode);
+  }
   if (args.testControls) process.stdout.write(`XIANGYIN_CONTROL_TOKEN=${host.controlToken}\n`);
   if (args.headless) {
     // The one line scripts and tests wait for; keep its shape stable.
@@ -108,20 +131,17 @@ async function main(): Promise<void> {
       });
     }
   }
-
-  let stopping = false;
-  async function shutdown(why: string, exitCode = 0) {
-    if (stopping) return;
-    stopping = true;
-    log.info('shutting down', { why });
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  stationStarted(import('../core/station.js').then(({ createStation }) => createStation({ config, platform, host: 'web' })));
+  // A station that cannot start ends the process (main's catch): the browser
+  // (and its profile folder) and the port go first.
+  await station.catch(async (e: unknown) => {
     await browser?.dispose();
     await host.dispose();
     await desk?.dispose();
-    await station.dispose();
-    process.exit(exitCode);
-  }
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+    throw e;
+  });
 }
 
 /** Nothing to show the kiosk on: starting again would not help either. */

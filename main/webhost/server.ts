@@ -19,7 +19,13 @@ import { cookieValue, kioskSessions } from './kiosk-sessions.js';
 import { firstTimeMark, startupMark } from '../core/startup-trace.js';
 
 export interface WebHostOptions {
-  station: Station;
+  /**
+   * The station, or its promise: the launcher binds the port and starts
+   * Chromium while the station's areas are still starting. Pages are served at
+   * once; a WebSocket (and a test control) waits until the station is ready, so
+   * the page's first calls are answered, only later.
+   */
+  station: Station | Promise<Station>;
   rendererDir: string;
   port: number;
   log: Logger;
@@ -67,6 +73,9 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   let origin = '';
   let host = '';
   let cookieName = '';
+  const stationReady = Promise.resolve(opts.station);
+  // A station that fails to start is the launcher's to report (it exits); here it only must not be an unhandled rejection.
+  stationReady.catch(() => undefined);
   const firstPage = firstTimeMark(log, 'first page served');
   const firstSocket = firstTimeMark(log, 'first websocket');
 
@@ -91,7 +100,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
         res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(JSON.stringify({ value: launchUrl() }));
         return;
       }
-      handleTestControl(opts.station.services, req, res, url.pathname).catch((e: unknown) => fail(res, e));
+      stationReady.then((st) => handleTestControl(st.services, req, res, url.pathname)).catch((e: unknown) => fail(res, e));
       return;
     }
     if (url.pathname === SESSION_PATH) {
@@ -156,11 +165,21 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      log.info('websocket session opened');
-      firstSocket();
-      attachSession(ws, opts.station.dispatcher, log);
-    });
+    // The handshake is held until the station is ready, rather than a socket
+    // accepted whose first calls would find no dispatcher.
+    stationReady
+      .then((st) => {
+        if (socket.destroyed) return;
+        wss.handleUpgrade(req, socket, head, (ws) => {
+          log.info('websocket session opened');
+          firstSocket();
+          attachSession(ws, st.dispatcher, log);
+        });
+      })
+      .catch((e: unknown) => {
+        log.error('upgrade failed', { error: (e as Error)?.message ?? String(e) });
+        socket.destroy();
+      });
   }
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());

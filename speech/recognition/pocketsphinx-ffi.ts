@@ -1,7 +1,7 @@
 // The thin koffi binding to Debian's libpocketsphinx.so.3 (0.8+5prealpha). Only
 // the calls the recognizer uses are declared; everything else stays in C. Loaded
 // lazily so a station without the library still starts (prompts keep working).
-import koffi from 'koffi';
+import { loadKoffi } from './koffi-lazy.js';
 
 export interface PocketSphinxLib {
   ps_args(): unknown;
@@ -40,6 +40,7 @@ let cached: { path: string; lib: PocketSphinxLib } | undefined;
 /** Loads the library once per process; throws the loader's error if it is absent. */
 export function loadPocketSphinx(libraryPath: string = DEFAULT_LIBRARY): PocketSphinxLib {
   if (cached && cached.path === libraryPath) return cached.lib;
+  const koffi = loadKoffi();
   const so = koffi.load(libraryPath);
   // libpocketsphinx links libsphinxbase; the feature front end (CMN) lives there.
   const base = koffi.load(libraryPath.replace('libpocketsphinx', 'libsphinxbase'));

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import koffi from 'koffi';
+import { loadKoffi } from './koffi-lazy.js';
 import { dictionaryFromEntries, type Dictionary } from '../grammar/dictionary.js';
 import { buildStepGrammar, type StepGrammar, type StepSpec } from '../grammar/step-grammar.js';
 import { NUMERAL_WORDS, QUANTITY_LEADS, QUANTITY_TAILS } from '../grammar/quantity.js';
@@ -50,9 +50,9 @@ interface VoskLib {
 }
 
 function loadVosk(file: string): VoskLib {
-  let so: ReturnType<typeof koffi.load>;
+  let so: ReturnType<ReturnType<typeof loadKoffi>['load']>;
   try {
-    so = koffi.load(file);
+    so = loadKoffi().load(file);
   } catch (e) {
     throw new RecognizerError('library-missing', `Cannot load ${file}: ${(e as Error).message}`);
   }

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
+import { hostNodeFlags } from '../../scripts/host-node-flags.mjs';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -47,7 +48,8 @@ export async function startKiosk(opts: { config?: Record<string, unknown>; dataD
   const configFile = path.join(dataDir, 'station.json');
   fs.writeFileSync(configFile, JSON.stringify(opts.config ?? {}));
   const node = path.join(repoRoot, 'node_modules', '.bin', 'node');
-  const entry = opts.entry === 'built' ? ['dist/host/launch.js'] : ['--import', 'tsx', 'main/webhost/launch.ts'];
+  // The built host runs with the node flags `npm start` gives it, so benchmarks measure what a station runs.
+  const entry = opts.entry === 'built' ? [...hostNodeFlags, 'dist/host/launch.js'] : ['--import', 'tsx', 'main/webhost/launch.ts'];
   const child = spawn(node, [...entry, '--headless', '--test-controls', '--config', configFile, '--data-dir', path.join(dataDir, 'data')], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,7 +1,7 @@
 // Speech area: spoken prompts (espeak-ng behind a prompt cache) and recognition
 // (the neural keyword spotter by default; PocketSphinx or Vosk where configured).
-// The recognizer loads once, right after the station has started (off the path
-// to the first screen), or on first use if that comes sooner; a station without a
+// The recognizer loads once, when the renderer's first screen is up and asks for
+// speech:status (off the path to the first screen), or on first use if sooner; a station without a
 // provisioned model still starts and speaks, and recognition then answers
 // 'unavailable' with the reason.
 import { IpcFailure } from '../../../common/ipc/result.js';
@@ -51,15 +51,11 @@ export const speechModule: ModuleFactory = ({ config, services, platform }) => {
     }
   };
   const listens = new ListenManager({ recognizer: getRecognizer });
-  // After the modules are up and the host is serving: the first spoken question must not wait
-  // for the model, and the start-up must not wait for it either.
-  const preload = engine ? setImmediate(() => {
-    try {
-      getRecognizer();
-    } catch {
-      // Said by speech:status and on the first listen; logged above.
-    }
-  }) : undefined;
+  // Not loaded here: loading the model holds the host's only thread for a
+  // quarter of a second to seconds (more on a set-top box), and at start-up
+  // that is exactly when Chromium asks for the first page. The renderer asks
+  // speech:status once its first screen is up (HomeScreen), which loads it
+  // then; failing that, the first listen does.
   const guard = <T>(f: () => T): T => {
     try {
       return f();
@@ -108,7 +104,6 @@ export const speechModule: ModuleFactory = ({ config, services, platform }) => {
       'speech:results': (_args, emit) => listens.subscribe(emit),
     },
     dispose: async () => {
-      if (preload) clearImmediate(preload);
       listens.dispose();
       recognizer?.dispose();
       await speaker?.dispose();

@@ -11,7 +11,6 @@ import { StoreError } from '../../../offline-store/db/errors.js';
 import { openKioskSync, type KioskSync } from '../../../offline-store/kiosk-sync.js';
 import { storePaths } from '../../../offline-store/paths.js';
 import { querySocialInsurance } from '../../../offline-store/sync/queries.js';
-import { startEmbeddedServer } from '../../../sync-server/embedded.js';
 import { MasterKeyError } from '../../../sync-server/master-key.js';
 import type { SyncServer } from '../../../sync-server/server.js';
 import type { ModuleFactory } from '../module.js';
@@ -38,6 +37,9 @@ export const storeSyncModule: ModuleFactory = async ({ config, platform, status,
   let kiosk: KioskSync;
   try {
     if (config.sync.server === 'embedded') {
+      // Loaded only here: a production station (which refuses 'embedded') never
+      // loads the reference server's code.
+      const { startEmbeddedServer } = await import('../../../sync-server/embedded.js');
       // The embedded server keeps finished applications' attachments as long as the kiosk keeps its own copy.
       embedded = await startEmbeddedServer(paths.serverDir, platform.secrets, (m, f) => log.warn(m, f), { attachmentDays: config.store.retentionDays });
     }

@@ -10,14 +10,13 @@ import { TextSizeProvider, useTextSize } from '../design/TextSizeContext.js';
 import { useSpatialNavigation } from '../focus/useSpatialNavigation.js';
 import { CardReaderProvider } from '../identity/CardReaderContext.js';
 import { HomeScreen } from '../screens/HomeScreen.js';
-import { ServiceScreen } from '../screens/ServiceScreen.js';
 import { serviceScreens, specialistScreen } from '../services/registry.js';
 import { AppInfoContext } from './AppInfoContext.js';
 import { backAction } from './back-override.js';
 import { voiceKey } from '../voice-ui/VoiceKeyContext.js';
 import { useRemoteKeys } from '../focus/useRemoteKeys.js';
 import { navKeyOf } from '../focus/keymap.js';
-import { FlowService } from '../flow/FlowService.js';
+import { lazyScreen } from './lazy-screen.js';
 import { NavContext, holdsPersonalData, type Nav, type Route } from './navigation.js';
 import type { ServiceId } from '../../../common/domain/catalogue-summary.js';
 import { SpecialistSessionProvider, useDeskSession } from '../specialist/SpecialistSession.js';
@@ -30,6 +29,10 @@ import { useHelpAnswerSpoken } from '../help/useHelpAnswerSpoken.js';
 
 /** After the card is taken out, the resident is probably leaving: warn sooner. */
 const CARD_REMOVED_IDLE_SECONDS = 20;
+
+// Not on the first screen: their code is a chunk of its own (see lazy-screen.tsx).
+const FlowService = lazyScreen(() => import('../flow/FlowService.js').then((m) => m.FlowService));
+const ServiceScreen = lazyScreen(() => import('../screens/ServiceScreen.js').then((m) => m.ServiceScreen));
 
 /** Services that submit an application run on the catalogue-driven flow. */
 const APPLICATION_SERVICES = new Set<string>(['pension-certification', 'medical-insurance-payment', 'elderly-allowance', 'subsistence-allowance']);

@@ -15,6 +15,12 @@ import { useScreenVoice } from '../voice-ui/useScreenVoice.js';
 import { VoiceBar } from '../voice-ui/VoiceBar.js';
 import { useGreeting } from './useGreeting.js';
 import { serviceIds, type ServiceId } from '../../../common/domain/catalogue-summary.js';
+import { preloadScreens } from '../app/lazy-screen.js';
+import { homeCatalogue } from './early-catalogue.js';
+import { loadBoldFont } from '../design/bold-font.js';
+
+/** The speech model and the other screens' code have been asked for (see below): once per page, not per visit of the home screen. */
+let warmedUp = false;
 
 export function HomeScreen() {
   const api = useApi();
@@ -34,7 +40,7 @@ export function HomeScreen() {
 
   useEffect(() => {
     let live = true;
-    void api.call('catalogue:list', {}).then((r) => {
+    void homeCatalogue(api).then((r) => {
       if (!live) return;
       if (r.ok) setServices(r.value.services.filter((s) => s.available));
       else setError(true);
@@ -43,6 +49,24 @@ export function HomeScreen() {
       live = false;
     };
   }, [api]);
+
+  // Once the tiles are up (and painted: idle time), what the next steps need is
+  // readied while the resident reads them. The station loads its speech model
+  // (asking for the status does): not before, since loading holds the station's
+  // thread for a while and the tiles' catalogue:list would wait behind it, and not
+  // at the first word, which would then wait for it. The other screens' code is
+  // fetched, so the first press does not wait for it, and the font's bold weight
+  // (design/bold-font.ts). Once per page.
+  useEffect(() => {
+    if ((!services && !error) || warmedUp) return;
+    warmedUp = true;
+    const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 0));
+    idle(() => {
+      void api.call('speech:status', {});
+      void preloadScreens();
+      loadBoldFont();
+    });
+  }, [services, error, api]);
 
   const offered = (services ?? []).map((s) => s.id);
   // Back home, the tile just used takes focus again: a remote user carries on from where they were.

@@ -53,6 +53,8 @@ describe.skipIf(!built)('npm start', () => {
     try {
       await untilUrls(1);
       const [host] = childrenOf(start.pid!);
+      // Started with the node flags a station runs with (scripts/host-node-flags.mjs: a small young generation).
+      expect(fs.readFileSync(`/proc/${host}/cmdline`, 'utf8').split('\0')).toContain('--max-semi-space-size=1');
       process.kill(host!, 'SIGKILL');
       await untilUrls(2);
       // stderr is another pipe: what the new host said there may arrive after its URL on stdout.
