@@ -9,10 +9,12 @@ export function applyTheme(root: HTMLElement): void {
     root.style.setProperty(`--fs-body-${size}`, `${scale.body}px`);
     root.style.setProperty(`--fs-heading-${size}`, `${scale.heading}px`);
     root.style.setProperty(`--fs-title-${size}`, `${scale.title}px`);
+    root.style.setProperty(`--fs-chrome-${size}`, `${scale.chrome}px`);
   }
   root.style.setProperty('--line-height', String(layout.lineHeight));
   root.style.setProperty('--min-target', `${layout.minTarget}px`);
   root.style.setProperty('--gap', `${layout.gap}px`);
   root.style.setProperty('--focus-ring', `${layout.focusRing}px`);
-  root.style.setProperty('--tv-safe', layout.tvSafeMargin);
+  root.style.setProperty('--tv-safe-y', layout.tvSafeMargin.y);
+  root.style.setProperty('--tv-safe-x', layout.tvSafeMargin.x);
 }

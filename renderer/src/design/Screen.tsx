@@ -34,6 +34,12 @@ export interface ScreenProps {
   children: ReactNode;
 }
 
+/** On a paged screen, which lines are shown (第 1 到 4 条，共 9 条): said after a screen's own prompt. */
+function pagerWords(doc: Document): string {
+  const where = doc.querySelector('[data-testid="pager-where"]')?.textContent;
+  return where ? `${where}。` : '';
+}
+
 export function Screen({ id, title, step, prompt, onBack, announce, children }: ScreenProps) {
   const nav = useNav();
   const { speak, stop, speaking } = useReadAloud();
@@ -74,7 +80,7 @@ export function Screen({ id, title, step, prompt, onBack, announce, children }: 
           aria-pressed={speaking}
           icon={<Icon name="speaker" />}
           data-nav="read-aloud"
-          onClick={() => (speaking ? stop() : void speak(prompt ?? `${title}。${screenText(document)}`))}
+          onClick={() => (speaking ? stop() : void speak(prompt ? `${prompt}${pagerWords(document)}` : `${title}。${screenText(document)}`))}
         >
           {speaking ? t.nav.stopReading : t.nav.readAloud}
         </Button>

@@ -41,11 +41,15 @@ export const textPairs: ReadonlyArray<readonly [keyof typeof colors, keyof typeo
   ['success', 'page'],
 ];
 
-/** Font sizes in px at 1080p, per text-size setting. Body ≥ 32, headings ≥ 48. */
+/**
+ * Font sizes in px at 1080p, per text-size setting. Body ≥ 32, headings ≥ 48.
+ * `chrome` is the frame's buttons and status line (返回, 朗读, 字号, the footer): they
+ * grow less than the content, so the content keeps the room at 特大.
+ */
 export const typeScale = {
-  standard: { body: 32, heading: 48, title: 56 },
-  large: { body: 40, heading: 60, title: 68 },
-  xlarge: { body: 48, heading: 72, title: 80 },
+  standard: { body: 32, heading: 48, title: 56, chrome: 32 },
+  large: { body: 40, heading: 60, title: 68, chrome: 36 },
+  xlarge: { body: 48, heading: 72, title: 80, chrome: 40 },
 } as const;
 
 export const layout = {
@@ -53,6 +57,6 @@ export const layout = {
   minTarget: 96, // px, both dimensions
   gap: 24, // ≥ 16 px between targets
   focusRing: 6, // ≥ 4 px
-  /** TV: keep everything inside the 5 % overscan-safe area. */
-  tvSafeMargin: '5%',
+  /** TV: keep everything inside the 5 % overscan-safe area: 5 % of the height above and below, of the width at the sides. */
+  tvSafeMargin: { y: '5vh', x: '5vw' },
 } as const;

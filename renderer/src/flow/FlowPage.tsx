@@ -1,10 +1,12 @@
 // Draws one FlowView: the intro, a question, an information screen, the kind
 // "not eligible" explanation, the read-back with 是 / 不是 (and, after a spoken 是,
 // the window to take it back), or "which one is wrong".
+import type { ReactNode } from 'react';
 import type { FlowView } from '../../../common/flow/index.js';
 import { Button } from '../design/Button.js';
+import { Pager } from '../design/Pager.js';
 import { t } from '../i18n/zh-CN.js';
-import { QuestionView } from './views/QuestionView.js';
+import { QuestionView, placesVoice } from './views/QuestionView.js';
 import { SubmitWindow } from './SubmitWindow.js';
 import type { FlowActions } from './flow-actions.js';
 import type { PhotoCapture } from './usePhotoCapture.js';
@@ -17,9 +19,16 @@ export interface FlowPageProps {
   photo: PhotoCapture;
   /** Set while a 是 said at the read-back can still be taken back (SubmitWindow). */
   submitWindow?: { onSubmit(): void; onCancel(): void } | null;
+  /** The screen's microphone, beside the page's buttons where it has room (see voiceInline). */
+  voice?: ReactNode;
 }
 
-export function FlowPage({ view, act, pending, onPending, photo, submitWindow }: FlowPageProps) {
+/** Pages that place the screen's microphone beside their own buttons, not under everything. */
+export function voiceInline(view: FlowPageProps['view']): boolean {
+  return view.kind === 'intro' || view.kind === 'info' || (view.kind === 'question' && placesVoice(view.field.kind));
+}
+
+export function FlowPage({ view, act, pending, onPending, photo, submitWindow, voice }: FlowPageProps) {
   switch (view.kind) {
     case 'intro':
       return (
@@ -35,20 +44,26 @@ export function FlowPage({ view, act, pending, onPending, photo, submitWindow }:
               </ul>
             </div>
           ) : null}
-          <Button variant="primary" autoFocusOnMount onClick={act.next} data-action="start">
-            {t.common.start}
-          </Button>
+          <div className="actions">
+            <Button variant="primary" autoFocusOnMount onClick={act.next} data-action="start">
+              {t.common.start}
+            </Button>
+            {voice}
+          </div>
         </>
       );
     case 'question':
-      return <QuestionView key={view.key} view={view} onAnswer={act.answer} onSkip={act.skip} photo={photo} pending={pending} onPending={onPending} />;
+      return <QuestionView key={view.key} view={view} onAnswer={act.answer} onSkip={act.skip} photo={photo} pending={pending} onPending={onPending} voice={voice} />;
     case 'info':
       return (
         <>
           <p className="question">{view.prompt.say}</p>
-          <Button variant="primary" autoFocusOnMount onClick={act.next} data-action="next">
-            {t.common.next}
-          </Button>
+          <div className="actions">
+            <Button variant="primary" autoFocusOnMount onClick={act.next} data-action="next">
+              {t.common.next}
+            </Button>
+            {voice}
+          </div>
         </>
       );
     case 'ineligible':
@@ -73,22 +88,26 @@ export function FlowPage({ view, act, pending, onPending, photo, submitWindow }:
       return (
         <>
           <p className="lead">{t.flow.applicant(view.summary.applicant.name, view.summary.applicant.idTail)}</p>
-          <ul className="summary-list" data-testid="summary">
-            {view.summary.items.map((i) => (
-              <li key={i.key}>
-                <span className="summary-label">{i.label}</span>
-                <span className="summary-value">{i.display}</span>
-              </li>
-            ))}
-            {view.summary.fee ? (
-              <li>
-                <span className="summary-label">{t.flow.feeLabel}</span>
-                <span className="summary-value">
-                  {view.summary.fee.totalYuan} 元
-                </span>
-              </li>
-            ) : null}
-          </ul>
+          <Pager
+            className="summary-list"
+            listProps={{ 'data-testid': 'summary' }}
+            items={[
+              ...view.summary.items.map((i) => (
+                <li key={i.key}>
+                  <span className="summary-label">{i.label}</span>
+                  <span className="summary-value">{i.display}</span>
+                </li>
+              )),
+              ...(view.summary.fee
+                ? [
+                    <li key="fee">
+                      <span className="summary-label">{t.flow.feeLabel}</span>
+                      <span className="summary-value">{view.summary.fee.totalYuan} 元</span>
+                    </li>,
+                  ]
+                : []),
+            ]}
+          />
           {submitWindow ? (
             <SubmitWindow onSubmit={submitWindow.onSubmit} onCancel={submitWindow.onCancel} />
           ) : (

@@ -15,7 +15,7 @@ import { todayIso } from '../app/station-time.js';
 import { useReadAloud } from '../read-aloud/ReadAloudContext.js';
 import type { ServiceScreenProps } from '../services/registry.js';
 import { t } from '../i18n/zh-CN.js';
-import { FlowPage } from './FlowPage.js';
+import { FlowPage, voiceInline } from './FlowPage.js';
 import type { FlowActions } from './flow-actions.js';
 import { SubmitResult } from './SubmitResult.js';
 import { SameKindGate } from './SameKindGate.js';
@@ -163,6 +163,10 @@ function Flow({ service, catalogueVersion, identity, onBehalf }: { service: flow
     );
   }
   const step = 'indicator' in view ? view.indicator : undefined;
+  // The submit window has its own listening (and the Voice key); the screen's microphone would hear nothing.
+  const voiceBar = aboutToSubmit ? null : <VoiceBar voice={voice} />;
+  // Most pages place the microphone beside their buttons, where there is room at every text size.
+  const inline = voiceInline(view);
   const screenId = view.kind === 'question' || view.kind === 'info' ? `service-${service.id}-${view.key.replace(/\W+/g, '-')}` : `service-${service.id}-${view.kind}`;
   // The family member's card question changes on screen as the reader answers (read, refused,
   // not readable): 朗读 then says the screen as it stands, not only the question.
@@ -170,9 +174,8 @@ function Flow({ service, catalogueVersion, identity, onBehalf }: { service: flow
   const prompt = aboutToSubmit ? t.flow.submitWindow.spoken : liveScreen ? undefined : `${title}。${said}${readBack ?? ''}`;
   return (
     <Screen id={screenId} title={title} step={step} prompt={prompt} onBack={onBack}>
-      <FlowPage view={view} act={act} pending={pending} onPending={setPending} photo={photo} submitWindow={submitWindow} />
-      {/* The submit window has its own listening (and the Voice key); the screen's microphone would hear nothing. */}
-      {aboutToSubmit ? null : <VoiceBar voice={voice} />}
+      <FlowPage view={view} act={act} pending={pending} onPending={setPending} photo={photo} submitWindow={submitWindow} voice={inline ? voiceBar : undefined} />
+      {inline ? null : voiceBar}
     </Screen>
   );
 }

@@ -120,47 +120,60 @@ export function SubmitResult({ service, args, onFinish }: { service: ServiceDefi
     );
   }
   if (!saved || !words) return <p className="lead">{t.flow.submitting}</p>;
-  return (
-    <>
-      <p className="question" data-testid="submit-words" data-status={saved.status}>
-        {shownSay}
-      </p>
-      <p className="big-number" data-testid="tracking-number">
-        {t.flow.trackingNumber(saved.tracking)}
-      </p>
-      {saved.receipt ? (
-        <p className="big-number" data-testid="receipt-number">
-          {t.flow.receiptNumber(saved.receipt)}
-        </p>
-      ) : null}
-      {due ? (
-        <p className="lead" data-testid="payment-words" data-method={due.method ?? 'either'}>
-          {payWords}
-        </p>
-      ) : null}
-      <p className="lead">{words.nextSteps}</p>
-      {due && due.method !== 'village-office' ? <PaymentQr links={info.links} order={saved.tracking} totalYuan={due.amountYuan} /> : null}
-      {print.state === 'printing' ? <p className="lead">{t.flow.printing}</p> : null}
-      {print.state === 'printed' ? (
-        <p className="notice" data-testid="print-state">
-          {t.flow.printed}
-        </p>
-      ) : null}
-      {print.state === 'failed' ? (
-        <p className="notice notice-warn" role="alert" data-testid="print-state">
-          {t.flow.printFailed(print.message)}
-        </p>
-      ) : null}
-      <div className="actions">
-        <Button variant="primary" autoFocusOnMount onClick={() => onFinish(saved.id)} data-action="finish">
-          {t.flow.finish}
+  const actions = (
+    <div className="actions">
+      <Button variant="primary" autoFocusOnMount onClick={() => onFinish(saved.id)} data-action="finish">
+        {t.flow.finish}
+      </Button>
+      {print.state === 'failed' || print.state === 'printed' ? (
+        <Button onClick={() => void printReceipt()} data-action="reprint">
+          {t.common.printAgain}
         </Button>
-        {print.state === 'failed' || print.state === 'printed' ? (
-          <Button onClick={() => void printReceipt()} data-action="reprint">
-            {t.common.printAgain}
-          </Button>
+      ) : null}
+    </div>
+  );
+  // The words at the left; the payment QR code at the right with 办完了 under it. Stacked, the QR
+  // code pushed 办完了 below the screen's edge.
+  const qr = due && due.method !== 'village-office' ? <PaymentQr links={info.links} order={saved.tracking} totalYuan={due.amountYuan} /> : null;
+  return (
+    <div className={`submit-result${qr ? ' with-qr' : ''}`}>
+      <div className="submit-words">
+        <p className="question" data-testid="submit-words" data-status={saved.status}>
+          {shownSay}
+        </p>
+        <p className="big-number" data-testid="tracking-number">
+          {t.flow.trackingNumber(saved.tracking)}
+        </p>
+        {saved.receipt ? (
+          <p className="big-number" data-testid="receipt-number">
+            {t.flow.receiptNumber(saved.receipt)}
+          </p>
         ) : null}
+        {due ? (
+          <p className="lead" data-testid="payment-words" data-method={due.method ?? 'either'}>
+            {payWords}
+          </p>
+        ) : null}
+        <p className="lead">{words.nextSteps}</p>
+        {print.state === 'printing' ? <p className="lead">{t.flow.printing}</p> : null}
+        {print.state === 'printed' ? (
+          <p className="notice" data-testid="print-state">
+            {t.flow.printed}
+          </p>
+        ) : null}
+        {print.state === 'failed' ? (
+          <p className="notice notice-warn" role="alert" data-testid="print-state">
+            {t.flow.printFailed(print.message)}
+          </p>
+        ) : null}
+        {qr ? null : actions}
       </div>
-    </>
+      {qr ? (
+        <div className="submit-pay">
+          {qr}
+          {actions}
+        </div>
+      ) : null}
+    </div>
   );
 }

@@ -86,6 +86,12 @@ export const zhCN = {
     print: '打印',
     printAgain: '再打印一次',
   },
+  pager: {
+    prev: '上一页',
+    next: '下一页',
+    /** Which lines of how many are on screen: 第 1 到 4 条，共 9 条. */
+    where: (from: number, to: number, total: number) => (from === to ? `第 ${from} 条，共 ${total} 条` : `第 ${from} 到 ${to} 条，共 ${total} 条`),
+  },
   identity: {
     insertCard: '请把您的身份证放在读卡器上。',
     readFailed: '没有读出来。请把身份证拿起来，再平放一次。',

@@ -53,9 +53,9 @@ export function IdNumberEntry({ onDone, today }: { onDone(identity: ResidentIden
     );
   }
   return (
-    <div className="id-entry two-col">
+    <div className="id-entry keyed-entry">
       <Keypad autoFocus value={value} onChange={(v) => (setValue(v), setError(null))} maxLength={18} extraKey="X" label={t.identity.keypadLabel} />
-      <div>
+      <div className="keyed-side">
         <p className="lead" id="id-entry-label">
           {t.identity.keyPrompt}
         </p>

@@ -92,8 +92,10 @@ export function HomeScreen() {
           {problem}
         </p>
       ) : null}
-      <p className="lead">{t.home.hint}</p>
-      <VoiceBar voice={voice} prominent />
+      <div className="home-ask">
+        <p className="lead">{t.home.hint}</p>
+        <VoiceBar voice={voice} prominent />
+      </div>
       {error ? <p className="notice notice-warn">{t.errors.generic}</p> : null}
       <ul className="tile-grid" aria-label={t.home.servicesLabel}>
         {(services ?? []).map((s) => (

@@ -4,7 +4,7 @@
 // The number awaiting confirmation (`pending`) is held by the flow, so a spoken
 // number and a keyed one go through the same read-back, and 是 / 不是 can be
 // said as well as pressed.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { speakDigits, speakQuantity } from '../../../../common/spoken/numbers.js';
 import { Button } from '../../design/Button.js';
 import { Keypad, groupIdNumber } from '../../design/Keypad.js';
@@ -22,6 +22,12 @@ export interface NumberEntryProps {
   pending: string | null;
   onPending(value: string | null): void;
   onDone(value: string): void;
+  /** The question (and a refused answer's words), at the top of the column beside the keypad. */
+  lead?: ReactNode;
+  /** Another action beside 确定 while keying: 跳过 on an optional question. */
+  more?: ReactNode;
+  /** The screen's microphone: beside 确定 while keying, under 是 / 不是 at the read-back. */
+  voice?: ReactNode;
 }
 
 /**
@@ -80,6 +86,7 @@ export function NumberEntry(props: NumberEntryProps) {
             {t.common.noFix}
           </Button>
         </div>
+        {props.voice}
       </div>
     );
   }
@@ -88,10 +95,13 @@ export function NumberEntry(props: NumberEntryProps) {
     props.onPending(value);
     readBackNumber(value, speak);
   };
+  // The keypad at the right, the question, the keyed number and 确定 beside it: stacked, the keypad
+  // took half the screen's height and 确定 / 跳过 fell below its edge at the larger text sizes.
   return (
-    <div className="two-col">
+    <div className="keyed-entry">
       <Keypad autoFocus value={value} onChange={setValue} maxLength={props.maxLength} extraKey={props.allowX ? 'X' : undefined} label={props.label} />
-      <div>
+      <div className="keyed-side">
+        {props.lead}
         <p className="entry-display" aria-live="polite" data-testid="number-display">
           <span className="visually-hidden">{props.label}：</span>
           {fmt(value) || '\u00a0'}
@@ -102,6 +112,8 @@ export function NumberEntry(props: NumberEntryProps) {
           <Button variant="primary" disabled={value.length === 0} onClick={ok} data-action="confirm-number">
             {t.common.confirm}
           </Button>
+          {props.more}
+          {props.voice}
         </div>
       </div>
     </div>

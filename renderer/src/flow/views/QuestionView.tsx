@@ -1,4 +1,5 @@
 // One question on one screen, answered by the control that fits its field.
+import type { ReactNode } from 'react';
 import type { FlowView } from '../../../../common/flow/index.js';
 import { Button } from '../../design/Button.js';
 import { t } from '../../i18n/zh-CN.js';
@@ -11,6 +12,18 @@ import type { PhotoCapture } from '../usePhotoCapture.js';
 
 type Question = Extract<FlowView, { kind: 'question' }>;
 
+const KEYED = new Set<string>(['phone', 'bank-account', 'id-number', 'count', 'amount']);
+
+/** Fields answered on the keypad (NumberEntry), which lays out the question, 跳过 and the microphone itself. */
+export function isKeyed(kind: string): boolean {
+  return KEYED.has(kind);
+}
+
+/** Fields whose control places 跳过 and the screen's microphone beside itself (the keypad, the camera). */
+export function placesVoice(kind: string): boolean {
+  return isKeyed(kind) || kind === 'photo';
+}
+
 export interface QuestionProps {
   view: Question;
   onAnswer(raw: unknown): void;
@@ -20,12 +33,43 @@ export interface QuestionProps {
   /** A number awaiting its read-back confirmation (keyed or spoken). */
   pending: string | null;
   onPending(v: string | null): void;
+  /** The screen's microphone, for a keyed answer to place beside 确定 (FlowService shows it otherwise). */
+  voice?: ReactNode;
 }
 
-export function QuestionView({ view, onAnswer, onSkip, photo, pending, onPending }: QuestionProps) {
+export function QuestionView({ view, onAnswer, onSkip, photo, pending, onPending, voice }: QuestionProps) {
   const f = view.field;
   const current = typeof view.value === 'string' || typeof view.value === 'number' ? String(view.value) : '';
-  const num = { pending, onPending };
+  const keyed = isKeyed(f.kind);
+  const question = (
+    <p className="question" id="question">
+      {view.prompt.say}
+    </p>
+  );
+  const error = view.error ? (
+    <p className="notice notice-warn" role="alert" data-testid="answer-error">
+      {view.error.message}
+    </p>
+  ) : null;
+  const skip = view.canSkip ? (
+    <Button onClick={onSkip} data-action="skip">
+      {t.common.skip}
+    </Button>
+  ) : null;
+  // A keyed answer shows the question beside the keypad and 跳过 (and the microphone) beside 确定;
+  // while the number is read back, the read-back is the question.
+  const num = {
+    pending,
+    onPending,
+    lead: (
+      <>
+        {question}
+        {error}
+      </>
+    ),
+    more: skip,
+    voice,
+  };
   let control;
   switch (f.kind) {
     case 'choice':
@@ -63,7 +107,7 @@ export function QuestionView({ view, onAnswer, onSkip, photo, pending, onPending
       control = <TextEntry key={view.key} initial={current} label={f.label} maxLength={f.maxLength} onDone={onAnswer} />;
       break;
     case 'photo':
-      control = <PhotoEntry name={f.label} photo={photo} />;
+      control = <PhotoEntry name={f.label} photo={photo} more={skip} voice={voice} />;
       break;
     case 'family-card':
       control = <FamilyCardEntry key={view.key} onAnswer={onAnswer} />;
@@ -71,22 +115,10 @@ export function QuestionView({ view, onAnswer, onSkip, photo, pending, onPending
   }
   return (
     <div className="question-view" data-field-kind={f.kind} data-field-id={f.id}>
-      <p className="question" id="question">
-        {view.prompt.say}
-      </p>
-      {view.error ? (
-        <p className="notice notice-warn" role="alert" data-testid="answer-error">
-          {view.error.message}
-        </p>
-      ) : null}
+      {keyed ? null : question}
+      {keyed ? null : error}
       {control}
-      {view.canSkip ? (
-        <div className="actions">
-          <Button onClick={onSkip} data-action="skip">
-            {t.common.skip}
-          </Button>
-        </div>
-      ) : null}
+      {skip && !placesVoice(f.kind) ? <div className="actions">{skip}</div> : null}
     </div>
   );
 }

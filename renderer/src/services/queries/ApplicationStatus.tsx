@@ -9,6 +9,7 @@ import type { IpcError } from '../../../../common/ipc/result.js';
 import { useApi } from '../../api/ApiContext.js';
 import { Screen } from '../../design/Screen.js';
 import { Button } from '../../design/Button.js';
+import { Pager } from '../../design/Pager.js';
 import { useReadAloud } from '../../read-aloud/ReadAloudContext.js';
 import { t } from '../../i18n/zh-CN.js';
 import type { ServiceScreenProps } from '../registry.js';
@@ -79,15 +80,24 @@ function Applications({ identity, finish }: { identity: ResidentIdentity; finish
       </Screen>
     );
   }
+  const done = (
+    <Button variant="primary" autoFocusOnMount onClick={finish} data-action="done">
+      {t.queries.common.done}
+    </Button>
+  );
   return (
     <Screen id="status-list" title={s.title} prompt={spoken}>
-      <h2>{s.heading}</h2>
-      <p className="lead" role={listing.state === 'failed' ? 'alert' : undefined}>
-        {summary}
-      </p>
+      <div className="list-head">
+        <h2>{s.heading}</h2>
+        <p className="lead" role={listing.state === 'failed' ? 'alert' : undefined}>
+          {summary}
+        </p>
+      </div>
       {items.length ? (
-        <ul className="app-list" aria-live="polite" data-testid="applications">
-          {items.map(({ app, words }) => (
+        <Pager
+          className="app-list"
+          listProps={{ 'aria-live': 'polite', 'data-testid': 'applications', 'aria-label': s.heading }}
+          items={items.map(({ app, words }) => (
             <li key={app.id}>
               <Button className="app-item" data-application={app.id} data-status={app.status} onClick={() => void speak(words.spoken)}>
                 <span className="app-service">{names[app.serviceId] ?? app.serviceId}</span>
@@ -100,13 +110,11 @@ function Applications({ identity, finish }: { identity: ResidentIdentity; finish
               </Button>
             </li>
           ))}
-        </ul>
-      ) : null}
-      <div className="actions">
-        <Button variant="primary" autoFocusOnMount onClick={finish} data-action="done">
-          {t.queries.common.done}
-        </Button>
-      </div>
+          actions={done}
+        />
+      ) : (
+        <div className="actions">{done}</div>
+      )}
     </Screen>
   );
 }

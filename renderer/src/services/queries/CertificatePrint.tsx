@@ -2,13 +2,14 @@
 // kiosk's saved copy, which the paper then says), previewed on screen, printed on
 // the receipt printer. A print that fails (paper out, cover open…) is said
 // plainly and 再打印一次 stays; the screen says where to take the paper.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { CertificatePrintout } from '../../../../common/domain/receipt.js';
 import type { ResidentIdentity } from '../../../../common/flow/identity.js';
 import { maskIdNumber } from '../../../../common/domain/id-number.js';
 import { useApi } from '../../api/ApiContext.js';
 import { Screen } from '../../design/Screen.js';
 import { Button } from '../../design/Button.js';
+import { Pager } from '../../design/Pager.js';
 import { useReadAloud } from '../../read-aloud/ReadAloudContext.js';
 import { t } from '../../i18n/zh-CN.js';
 import type { ServiceScreenProps } from '../registry.js';
@@ -30,17 +31,20 @@ type Printing =
   /** `left`: copies still to print when 再打印一次 is pressed. */
   | { state: 'failed'; reason: CopyFailure; printed: number; left: number };
 
-function Preview({ doc }: { doc: CertificatePrintout }) {
+/** The sheet as it will print, in pages that fit under the screen's title (the title of the paper on each). */
+function Preview({ doc, actions }: { doc: CertificatePrintout; actions: ReactNode }) {
+  const lines = [s.doc.holder(doc.holderName), s.doc.idLine(maskIdNumber(doc.idNumber)), ...doc.body, s.doc.issuedBy(doc.issuedBy)];
   return (
-    <article className="paper" aria-label={doc.title} data-testid="certificate-preview">
-      <h3 className="paper-title">{doc.title}</h3>
-      <p>{s.doc.holder(doc.holderName)}</p>
-      <p>{s.doc.idLine(maskIdNumber(doc.idNumber))}</p>
-      {doc.body.map((line) => (
-        <p key={line}>{line}</p>
+    <Pager
+      as="article"
+      className="paper"
+      listProps={{ 'aria-label': doc.title, 'data-testid': 'certificate-preview' }}
+      head={<h3 className="paper-title">{doc.title}</h3>}
+      items={lines.map((line, i) => (
+        <p key={`${i}-${line}`}>{line}</p>
       ))}
-      <p>{s.doc.issuedBy(doc.issuedBy)}</p>
-    </article>
+      actions={actions}
+    />
   );
 }
 
@@ -151,27 +155,34 @@ function Certificate({ identity, finish }: { identity: ResidentIdentity; finish(
           {cached.shown}
         </p>
       ) : null}
-      <h2>{s.previewHeading}</h2>
-      <p className="lead">{s.previewHint}</p>
-      <Preview doc={doc} />
+      <div className="list-head">
+        <h2>{s.previewHeading}</h2>
+        <p className="lead">{s.previewHint}</p>
+      </div>
       {printing.state === 'printing' ? (
         <p className="query-big" role="status">
           {s.printing}
         </p>
       ) : null}
-      <div className="copies" role="group" aria-labelledby="copies-label">
-        <span id="copies-label">{s.copiesLabel}</span>
-        {Array.from({ length: MAX_COPIES }, (_, i) => i + 1).map((n) => (
-          <Button key={n} className="btn-toggle copies-choice" aria-pressed={copies === n} onClick={() => setCopies(n)} data-copies={n}>
-            {s.copy(n)}
-          </Button>
-        ))}
-      </div>
-      <div className="actions">
-        <Button variant="primary" autoFocusOnMount onClick={() => void print(copies)} data-action="print">
-          {s.print}
-        </Button>
-      </div>
+      {/* 打几份 and 打印 on the sheet's own row, beside 上一页 / 下一页: a row more for the sheet. */}
+      <Preview
+        doc={doc}
+        actions={
+          <>
+            <div className="copies" role="group" aria-labelledby="copies-label">
+              <span id="copies-label">{s.copiesLabel}</span>
+              {Array.from({ length: MAX_COPIES }, (_, i) => i + 1).map((n) => (
+                <Button key={n} className="btn-toggle copies-choice" aria-pressed={copies === n} onClick={() => setCopies(n)} data-copies={n}>
+                  {s.copy(n)}
+                </Button>
+              ))}
+            </div>
+            <Button variant="primary" autoFocusOnMount onClick={() => void print(copies)} data-action="print">
+              {s.print}
+            </Button>
+          </>
+        }
+      />
     </Screen>
   );
 }

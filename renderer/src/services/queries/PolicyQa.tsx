@@ -10,6 +10,7 @@ import { useApi } from '../../api/ApiContext.js';
 import { useNav } from '../../app/navigation.js';
 import { Screen } from '../../design/Screen.js';
 import { Button } from '../../design/Button.js';
+import { Pager } from '../../design/Pager.js';
 import { useReadAloud } from '../../read-aloud/ReadAloudContext.js';
 import { t } from '../../i18n/zh-CN.js';
 import type { ServiceScreenProps } from '../registry.js';
@@ -61,15 +62,17 @@ function Topics({ onPick, onSearch, failed }: { onPick(t: Topic): void; onSearch
       ) : null}
       <VoiceButton listening={voice.listening} onListen={() => void byVoice()} heard={voice.heard} />
       <VoiceProblem problem={voice.problem} />
-      <ul className="choice-grid" aria-label={s.topicsLabel}>
-        {(topics ?? []).map((topic, i) => (
+      <Pager
+        className="choice-grid"
+        listProps={{ 'aria-label': s.topicsLabel }}
+        items={(topics ?? []).map((topic, i) => (
           <li key={topic.id}>
             <Button autoFocusOnMount={i === 0} onClick={() => onPick(topic)} data-topic={topic.id}>
               {topic.label}
             </Button>
           </li>
         ))}
-      </ul>
+      />
       <form className="search-row" role="search" onSubmit={submit}>
         <label htmlFor="policy-query">{s.searchLabel}</label>
         <input
@@ -106,26 +109,30 @@ function Questions({ heading, hits, onPick, onTopics }: { heading: string; hits:
   }, [heading, words, speak]);
   return (
     <Screen id="policy-questions" title={s.title} onBack={onTopics}>
-      <h2>{heading}</h2>
-      <p className="lead" role={hits.length ? undefined : 'alert'}>
-        {words}
-      </p>
+      <div className="list-head">
+        <h2>{heading}</h2>
+        <p className="lead" role={hits.length ? undefined : 'alert'}>
+          {words}
+        </p>
+      </div>
       {grammar ? <VoiceButton listening={voice.listening} onListen={() => void byVoice()} heard={voice.heard} /> : null}
       <VoiceProblem problem={voice.problem} />
-      <ul className="choice-grid" aria-label={s.questionsLabel}>
-        {hits.map((h, i) => (
+      <Pager
+        className="choice-grid"
+        listProps={{ 'aria-label': s.questionsLabel }}
+        items={hits.map((h, i) => (
           <li key={h.id}>
             <Button autoFocusOnMount={i === 0} onClick={() => onPick(h)} data-question={h.id}>
               {h.question}
             </Button>
           </li>
         ))}
-      </ul>
-      <div className="actions">
-        <Button variant={hits.length ? 'secondary' : 'primary'} autoFocusOnMount={!hits.length} onClick={onTopics} data-action="topics">
-          {s.askAnother}
-        </Button>
-      </div>
+        actions={
+          <Button variant={hits.length ? 'secondary' : 'primary'} autoFocusOnMount={!hits.length} onClick={onTopics} data-action="topics">
+            {s.askAnother}
+          </Button>
+        }
+      />
     </Screen>
   );
 }

@@ -53,8 +53,7 @@ function Answer({ identity, finish }: { identity: ResidentIdentity; finish(): vo
           </p>
         ) : null}
         <h2>{view.heading}</h2>
-        <RecordDetails view={view} />
-        <div className="actions">{done}</div>
+        <RecordDetails view={view} actions={done} />
       </Screen>
     );
   }
