@@ -33,7 +33,10 @@ export function dateWords(isoDate: string): string {
 export function paymentWords(due: PaymentDue, where: 'screen' | 'paper'): string {
   const head = where === 'screen' ? `一共要交${due.amountYuan}元，请在${dateWords(due.deadline)}前交。` : '';
   const bring = where === 'paper' ? '身份证、本回执' : '身份证';
+  // On paper the code is printed below the words; on the screen it stands beside them (kiosk) or wherever
+  // the layout put it at this text size, so the screen says only that it is on the screen.
+  const qr = where === 'paper' ? '下面的二维码' : '屏幕上的二维码';
   if (due.method === 'village-office') return `${head}请带上${bring}和${due.amountYuan}元现金，到村委会交，不用扫码。`;
-  if (due.method === 'qr-phone') return `${head}请用手机扫下面的二维码交钱。`;
-  return `${head}可以用手机扫下面的二维码交，也可以带上${bring}和现金到村委会交。`;
+  if (due.method === 'qr-phone') return `${head}请用手机扫${qr}交钱。`;
+  return `${head}可以用手机扫${qr}交，也可以带上${bring}和现金到村委会交。`;
 }

@@ -27,7 +27,7 @@ export const phoneStep = {
   kind: 'question' as const,
   prompt: {
     title: '联系电话',
-    say: '留一个电话号码，有事好找您。请用下面的键盘按号码。没有电话，就说“跳过”，或者按跳过，村里会通知您。',
+    say: '留一个电话号码，有事好找您。请用屏幕上的键盘按号码。没有电话，就说“跳过”，或者按跳过，村里会通知您。',
     hint: '请一个数字一个数字地说电话号码。没有电话，就说“跳过”，村里会通知您。',
   },
   field: { id: 'phone', kind: 'phone' as const, label: '电话号码', allowLandline: true, optional: true },

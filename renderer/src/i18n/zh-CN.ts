@@ -189,8 +189,8 @@ export const zhCN = {
       home: (services: readonly string[]) => `我没听清。您可以说：${services.join('、')}。`,
       confirm: '我没听清。对的话请说“是”，不对请说“不是”。',
       // Numbers said aloud are heard too poorly to offer (bench:speech): the keypad is the way in.
-      digits: '我没听清。请用下面的键盘按号码。',
-      quantity: '我没听清。请用下面的键盘按数字。',
+      digits: '我没听清。请用屏幕上的键盘按号码。',
+      quantity: '我没听清。请用屏幕上的键盘按数字。',
       choice: (options: readonly string[]) => `我没听清。您可以说：${options.join('、')}，或者说“第一个”。`,
       plain: '我没听清，请再说一遍。',
       /** In place of 我没听清 when nothing was heard at all (silence, or too quiet a voice). */

@@ -47,7 +47,9 @@ describe('paying for 医保', () => {
 
   it('手机扫码: the QR code is the station payment URL for this order and amount', () => {
     const due = paymentDue(medical, form('qr-phone'))!;
-    expect(paymentWords(due, 'screen')).toBe('一共要交400元，请在2026年12月31日前交。请用手机扫下面的二维码交钱。');
+    expect(paymentWords(due, 'screen')).toBe('一共要交400元，请在2026年12月31日前交。请用手机扫屏幕上的二维码交钱。');
+    // On paper the code is printed under the words.
+    expect(paymentWords(due, 'paper')).toBe('请用手机扫下面的二维码交钱。');
     const doc = receiptFor('qr-phone');
     expect(doc.payment?.qrPayload).toBe('https://pay.example.invalid/xiangyin/pay?order=XY-20261206-0014&amount=400');
     expect(doc.qrPayload).toBe('https://status.example.invalid/xiangyin/track/XY-20261206-0014');
