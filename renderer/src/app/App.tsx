@@ -24,7 +24,6 @@ import { useHelpOpen } from '../help/useHelpOpen.js';
 import { setStationTimeZone } from './station-time.js';
 import { t } from '../i18n/zh-CN.js';
 import type { CardEnd } from '../identity/useCardReader.js';
-import { DeskDeviceApp } from '../specialist/DeskDeviceApp.js';
 import { useHelpAnswerSpoken } from '../help/useHelpAnswerSpoken.js';
 
 /** After the card is taken out, the resident is probably leaving: warn sooner. */
@@ -33,6 +32,8 @@ const CARD_REMOVED_IDLE_SECONDS = 20;
 // Not on the first screen: their code is a chunk of its own (see lazy-screen.tsx).
 const FlowService = lazyScreen(() => import('../flow/FlowService.js').then((m) => m.FlowService));
 const ServiceScreen = lazyScreen(() => import('../screens/ServiceScreen.js').then((m) => m.ServiceScreen));
+// The desk on a specialist's own device: the desk's code, not the home screen's.
+const DeskDeviceApp = lazyScreen(() => import('../specialist/DeskDeviceApp.js').then((m) => m.DeskDeviceApp));
 
 /** Services that submit an application run on the catalogue-driven flow. */
 const APPLICATION_SERVICES = new Set<string>(['pension-certification', 'medical-insurance-payment', 'elderly-allowance', 'subsistence-allowance']);
