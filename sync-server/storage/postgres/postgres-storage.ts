@@ -33,6 +33,11 @@ const RETRY_CODES = new Set(['23505', '40001', '40P01']);
 
 type Row = Record<string, unknown>;
 
+/** Takes the locks a writer of `kioskId`'s feed holds until it commits (see the header). */
+export async function lockKioskFeed(c: pg.ClientBase, kioskId: string): Promise<void> {
+  await c.query('SELECT pg_advisory_xact_lock_shared($1, $2), pg_advisory_xact_lock($3, hashtext($4))', [...FEED_LOCK, KIOSK_LOCK_CLASS, kioskId]);
+}
+
 export interface PostgresOptions {
   log?: (msg: string, fields?: Record<string, unknown>) => void;
   /** Connections this instance keeps (default 10). */
@@ -81,9 +86,8 @@ export class PostgresStorage implements ServerStorage {
     }
   }
 
-  /** Takes the locks a writer of `kioskId`'s feed holds until it commits (see the header). */
-  private async lockFeedOf(c: pg.PoolClient, kioskId: string): Promise<void> {
-    await c.query('SELECT pg_advisory_xact_lock_shared($1, $2), pg_advisory_xact_lock($3, hashtext($4))', [...FEED_LOCK, KIOSK_LOCK_CLASS, kioskId]);
+  private lockFeedOf(c: pg.PoolClient, kioskId: string): Promise<void> {
+    return lockKioskFeed(c, kioskId);
   }
 
   async wrappedDataKey(create: () => Buffer, at: string): Promise<Buffer> {
