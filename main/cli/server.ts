@@ -57,7 +57,7 @@ async function masterKeyFor(ctx: CliContext, where: Where, rest: string[]): Prom
 export async function run(args: string[]): Promise<number> {
   const ctx = cliContext(args);
   const [cmd, ...rest] = ctx.rest;
-  const database = option(rest, '--db') ?? process.env.XIANGYIN_SERVER_DB;
+  const database = option(rest, '--db') ?? (process.env.XIANGYIN_SERVER_DB || undefined);
   if (database !== undefined && !/^postgres(ql)?:\/\//.test(database)) {
     console.error('server: --db takes a PostgreSQL URL, postgres://USER@HOST:PORT/DATABASE (a unix socket: postgres://USER@/DATABASE?host=/run/postgresql)');
     return 2;
