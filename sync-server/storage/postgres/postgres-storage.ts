@@ -64,6 +64,9 @@ export async function openPostgresStorage(url: string, o: PostgresOptions = {}):
   noncePool.on('error', (e) => o.log?.('postgres: an idle connection failed', { error: e.name, code: (e as { code?: string }).code }));
   try {
     await migratePostgres(pool);
+    // A connection for nonces before the first request: starting one is a process fork on
+    // the database's side, slow on a busy machine, and no kiosk's first request should wait for it.
+    await noncePool.query('SELECT 1');
   } catch (e) {
     await pool.end();
     await noncePool.end();
