@@ -8,6 +8,8 @@ export default defineConfig({
     environment: 'node',
     // A private TMPDIR per test file, removed when the file ends.
     setupFiles: ['tests/support/private-tmpdir.ts'],
+    // One throwaway PostgreSQL cluster for the run (the sync server's suites run against it too).
+    globalSetup: ['tests/support/postgres-global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // Two cores: keep parallelism modest so timing-sensitive I/O tests stay honest.

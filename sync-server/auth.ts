@@ -6,10 +6,10 @@
 // body's real hash is compared with the declared one after reading it.
 import crypto, { type KeyObject } from 'node:crypto';
 import type http from 'node:http';
-import type { Db } from '../offline-store/db/sqlite.js';
 import { H, MAX_SKEW_MS } from '../offline-store/sync/protocol.js';
 import { verify } from '../offline-store/sync/signing.js';
 import { HttpError } from './http-util.js';
+import type { ServerStorage } from './storage/storage.js';
 
 export interface Authenticated {
   kioskId: string;
@@ -21,11 +21,11 @@ export class Authenticator {
   private lastPrune = 0;
 
   constructor(
-    private readonly db: Db,
+    private readonly storage: ServerStorage,
     private readonly now: () => number,
   ) {}
 
-  check(req: http.IncomingMessage): Authenticated {
+  async check(req: http.IncomingMessage): Promise<Authenticated> {
     const header = (name: string) => {
       const v = req.headers[name];
       if (typeof v !== 'string' || !v) throw new HttpError(401, 'unsigned', `missing ${name}`);
@@ -36,7 +36,7 @@ export class Authenticator {
     const nonce = header(H.nonce);
     const bodySha256 = header(H.bodyHash);
     const signature = header(H.signature);
-    const key = this.keyOf(kioskId);
+    const key = await this.keyOf(kioskId);
     if (!key) throw new HttpError(401, 'unknown-kiosk', 'this kiosk is not registered with the server');
     const ts = Number(timestamp);
     if (!Number.isFinite(ts) || Math.abs(this.now() - ts) > MAX_SKEW_MS) throw new HttpError(401, 'clock-skew', 'timestamp more than 5 minutes off the server clock');
@@ -61,9 +61,9 @@ export class Authenticator {
       throw new HttpError(401, 'bad-signature', 'signature does not verify');
     }
     // Only a correctly signed nonce is remembered, so strangers cannot fill the table.
-    this.pruneNonces();
-    const fresh = this.db.prepare('INSERT OR IGNORE INTO nonces (kiosk_id, nonce, seen_at) VALUES (?, ?, ?)').run(kioskId, nonce, this.now()).changes === 1;
-    if (!fresh) throw new HttpError(401, 'replayed-nonce', 'this nonce was already used');
+    await this.pruneNonces();
+    // A unique key decides, so a nonce replayed through another instance is refused too.
+    if (!(await this.storage.rememberNonce(kioskId, nonce, this.now()))) throw new HttpError(401, 'replayed-nonce', 'this nonce was already used');
     return { kioskId, declaredBodySha256: bodySha256 };
   }
 
@@ -73,19 +73,19 @@ export class Authenticator {
     }
   }
 
-  private keyOf(kioskId: string): KeyObject | null {
+  private async keyOf(kioskId: string): Promise<KeyObject | null> {
     // Read every time: the server CLI may re-register a kiosk while the server runs.
-    const row = this.db.prepare('SELECT public_key_pem FROM kiosks WHERE id = ?').get(kioskId) as { public_key_pem: string } | undefined;
-    if (!row) return null;
-    let key = this.keys.get(row.public_key_pem);
-    if (!key) this.keys.set(row.public_key_pem, (key = crypto.createPublicKey(row.public_key_pem)));
+    const pem = await this.storage.kioskPublicKey(kioskId);
+    if (!pem) return null;
+    let key = this.keys.get(pem);
+    if (!key) this.keys.set(pem, (key = crypto.createPublicKey(pem)));
     return key;
   }
 
-  private pruneNonces(): void {
+  private async pruneNonces(): Promise<void> {
     const now = this.now();
     if (now - this.lastPrune < 60_000) return;
     this.lastPrune = now;
-    this.db.prepare('DELETE FROM nonces WHERE seen_at < ?').run(now - 2 * MAX_SKEW_MS);
+    await this.storage.forgetNoncesBefore(now - 2 * MAX_SKEW_MS);
   }
 }

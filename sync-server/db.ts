@@ -11,8 +11,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ensureDatabaseFile } from '../offline-store/db/create-file.js';
 import { Database, type Db } from '../offline-store/db/sqlite.js';
-import { generateSigningKey, signingIdentity, type SigningIdentity } from '../offline-store/sync/signing.js';
-import { SERVER_KEY_AD, type Vault } from './vault.js';
 
 const steps: ((db: Db) => void)[] = [
   (db) =>
@@ -142,18 +140,4 @@ export function openServerDatabase(dir: string): Db {
 
 export function uploadFile(dir: string, id: string): string {
   return path.join(dir, 'uploads', id);
-}
-
-/**
- * The server's signing identity, created the first time (in one transaction, so
- * never twice), its private key sealed by the vault.
- */
-export function serverIdentity(db: Db, vault: Vault, now: () => Date): SigningIdentity {
-  const sealed = db
-    .transaction(() => {
-      db.prepare('INSERT OR IGNORE INTO server_identity (id, private_key_enc, created_at) VALUES (1, ?, ?)').run(vault.seal(generateSigningKey(), SERVER_KEY_AD), now().toISOString());
-      return (db.prepare('SELECT private_key_enc FROM server_identity WHERE id = 1').get() as { private_key_enc: Buffer }).private_key_enc;
-    })
-    .immediate();
-  return signingIdentity(vault.open(sealed, SERVER_KEY_AD));
 }

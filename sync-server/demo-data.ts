@@ -3,7 +3,7 @@
 // numbers carry valid GB 11643 check digits; the people are invented.
 import type { SocialInsuranceRecord } from '../common/domain/application.js';
 import { maskIdNumber } from '../common/domain/application.js';
-import type { Db } from '../offline-store/db/sqlite.js';
+import type { ServerStorage } from './storage/storage.js';
 import { residentAd, type Vault } from './vault.js';
 
 interface DemoResident {
@@ -46,15 +46,12 @@ export function demoRecord(r: DemoResident): SocialInsuranceRecord {
 }
 
 /** Records are sealed like any resident's: found by a keyed hash of the ID number. */
-export function seedDemoResidents(db: Db, vault: Vault, asOf: string): void {
-  const has = db.prepare('SELECT 1 FROM residents WHERE id_key = ?');
-  const ins = db.prepare('INSERT OR IGNORE INTO residents (id_key, record_enc, as_of) VALUES (?, ?, ?)');
-  // Immediate: a deferred transaction that reads and then writes cannot wait for another server
-  // starting on the same folder (SQLite answers SQLITE_BUSY at once rather than risk a deadlock).
-  db.transaction(() => {
-    for (const r of demoResidents) {
-      const key = vault.residentKey(r.idNumber);
-      if (!has.get(key)) ins.run(key, vault.seal(JSON.stringify(demoRecord(r)), residentAd(key)), asOf);
-    }
-  }).immediate();
+export function seedDemoResidents(storage: ServerStorage, vault: Vault, asOf: string): Promise<void> {
+  return storage.seedResidents(
+    demoResidents.map((r) => {
+      const idKey = vault.residentKey(r.idNumber);
+      return { idKey, seal: () => vault.seal(JSON.stringify(demoRecord(r)), residentAd(idKey)) };
+    }),
+    asOf,
+  );
 }

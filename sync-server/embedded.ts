@@ -44,7 +44,7 @@ export async function startEmbeddedServer(
   const previous = readEmbeddedInfo(dir);
   const port = previous ? Number(new URL(previous.url).port) : 0;
   const masterKey = await embeddedMasterKey(secrets);
-  let server = new SyncServer({ dataDir: dir, port, log, masterKey, retention });
+  let server = await SyncServer.open({ dataDir: dir, port, log, masterKey, retention });
   try {
     await server.start();
   } catch (e) {
@@ -54,7 +54,7 @@ export async function startEmbeddedServer(
     }
     // Someone else took the old port: take a new one.
     await server.dispose();
-    server = new SyncServer({ dataDir: dir, port: 0, log, masterKey, retention });
+    server = await SyncServer.open({ dataDir: dir, port: 0, log, masterKey, retention });
     await server.start();
   }
   fs.writeFileSync(infoFile(dir), JSON.stringify({ url: server.url, pid: process.pid, publicKeyPem: server.publicKeyPem } satisfies EmbeddedServerInfo));

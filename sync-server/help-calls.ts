@@ -10,7 +10,6 @@
 // (404) and the family can call again. Bounded: one open call per TV box.
 import { HELP_REQUEST_MAX_MINUTES } from '../common/domain/help.js';
 import { acknowledgeHelpCallSchema, openHelpCallSchema, type WireHelpCall } from '../offline-store/sync/help-protocol.js';
-import type { Db } from '../offline-store/db/sqlite.js';
 import { HttpError } from './http-util.js';
 
 /** Ended calls are still answered for this long, so a TV polling hears how its call ended. */
@@ -22,18 +21,19 @@ export class HelpCallDesk {
   private readonly calls = new Map<string, WireHelpCall>();
 
   constructor(
-    private readonly db: Db,
+    /** Whether a station is registered (the server's storage decides). */
+    private readonly stationKnown: (id: string) => Promise<boolean>,
     private readonly now: () => Date,
   ) {}
 
   /** TV → station: opens a call, or refreshes the TV's open one with the same id. */
-  open(fromKiosk: string, body: unknown): WireHelpCall {
+  async open(fromKiosk: string, body: unknown): Promise<WireHelpCall> {
     this.sweep();
     const parsed = openHelpCallSchema.safeParse(body);
     if (!parsed.success) throw new HttpError(400, 'bad-help-call', 'a help call needs id, toStation, reason and serviceId');
     const o = parsed.data;
     if (o.toStation === fromKiosk) throw new HttpError(422, 'bad-help-call', 'a station does not call its own desk');
-    if (!this.db.prepare('SELECT 1 FROM kiosks WHERE id = ?').get(o.toStation)) throw new HttpError(422, 'unknown-station', 'no station is registered under that id');
+    if (!(await this.stationKnown(o.toStation))) throw new HttpError(422, 'unknown-station', 'no station is registered under that id');
     const at = this.now().toISOString();
     const existing = this.calls.get(o.id);
     if (existing) {

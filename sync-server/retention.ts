@@ -10,7 +10,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../offline-store/db/sqlite.js';
 import { uploadFile } from './db.js';
-import { applicationAd, type Vault } from './vault.js';
 
 export interface RetentionPolicy {
   /** Days after an application is finished that its attachments are kept. */
@@ -32,12 +31,20 @@ const DAY = 86_400_000;
 /** A file with no row younger than this may be a first chunk whose row is being written. */
 const STRAY_GRACE_MS = DAY;
 
-export function purgeExpired(db: Db, vault: Vault, dir: string, now: Date, policy: RetentionPolicy): PurgeResult {
+/** The cut-off times of a policy (ISO strings, as stored), after checking it. */
+export function retentionCutoffs(now: Date, policy: RetentionPolicy): { finishedBefore: string; abandonedBefore: string } {
   for (const [k, v] of Object.entries(policy)) {
     if (!Number.isFinite(v) || v < 0) throw new RangeError(`retention ${k} must be a number of days ≥ 0, not ${v}`);
   }
-  const finishedBefore = new Date(now.getTime() - policy.attachmentDays * DAY).toISOString();
-  const abandonedBefore = new Date(now.getTime() - policy.abandonedUploadDays * DAY).toISOString();
+  return {
+    finishedBefore: new Date(now.getTime() - policy.attachmentDays * DAY).toISOString(),
+    abandonedBefore: new Date(now.getTime() - policy.abandonedUploadDays * DAY).toISOString(),
+  };
+}
+
+/** The SQLite server's purge: rows in one transaction, then the files (see the header). */
+export function purgeExpired(db: Db, dir: string, now: Date, policy: RetentionPolicy, attachmentsOf: (appId: string, bodyEnc: Buffer) => string[]): PurgeResult {
+  const { finishedBefore, abandonedBefore } = retentionCutoffs(now, policy);
   const removed = db
     .transaction(() => {
       const apps = db
@@ -48,10 +55,9 @@ export function purgeExpired(db: Db, vault: Vault, dir: string, now: Date, polic
       const mark = db.prepare('UPDATE applications SET attachments_purged_at = ? WHERE id = ?');
       let attachments = 0;
       for (const a of apps) {
-        const body = JSON.parse(vault.openText(a.body_enc, applicationAd(a.id))) as { attachments: { id: string }[] };
-        for (const att of body.attachments) {
-          attachments += dropUpload.run(att.id).changes;
-          files.push(att.id);
+        for (const att of attachmentsOf(a.id, a.body_enc)) {
+          attachments += dropUpload.run(att).changes;
+          files.push(att);
         }
         mark.run(now.toISOString(), a.id);
       }

@@ -9,7 +9,7 @@ import { SealedDataError, type Vault } from './vault.js';
 
 export const SEALED_FILE_MAGIC = Buffer.from('XYSEAL1\n', 'latin1');
 
-const chunkAd = (uploadId: string, offset: number) => `upload:${uploadId}:${offset}`;
+export const chunkAd = (uploadId: string, offset: number) => `upload:${uploadId}:${offset}`;
 
 export function isSealedFile(bytes: Buffer): boolean {
   return bytes.length >= SEALED_FILE_MAGIC.length && bytes.subarray(0, SEALED_FILE_MAGIC.length).equals(SEALED_FILE_MAGIC);

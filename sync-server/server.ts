@@ -1,31 +1,36 @@
-// The reference sync server: a real HTTP server over its own SQLite file. Each
+// The reference sync server: a real HTTP server over its storage (its own SQLite
+// file, or a PostgreSQL database that any number of instances share). Each
 // request is authenticated (auth.ts) before its body is read; handlers answer in
 // the protocol's JSON shapes, gzipped when the kiosk accepts it, and every
 // answer (errors included) is signed with the server's key for the request it
 // answers, so a kiosk believes nothing a proxy or a forger says in its name. The same object
 // serves the embedded default (in the kiosk process), `npx xiangyin server run`,
-// and the tests; stop() and start() again keep the port and the data.
+// and the tests; stop() and start() again keep the port and the data. GET
+// /healthz (unsigned, for a load balancer) answers 200 when the storage answers.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Db } from '../offline-store/db/sqlite.js';
 import { sha256Hex } from '../offline-store/sync/canonical.js';
 import { changeSchema, H, PROTOCOL_PREFIX, socialInsuranceQuerySchema, type Change } from '../offline-store/sync/protocol.js';
-import { signAnswer, type SigningIdentity } from '../offline-store/sync/signing.js';
+import { generateSigningKey, signAnswer, signingIdentity, type SigningIdentity } from '../offline-store/sync/signing.js';
 import { AdminDesk } from './admin.js';
 import { ApplicationDesk } from './applications.js';
 import { Authenticator } from './auth.js';
-import { openServerDatabase, serverIdentity } from './db.js';
 import { seedDemoResidents } from './demo-data.js';
-import { DEFAULT_RETENTION, purgeExpired, type PurgeResult, type RetentionPolicy } from './retention.js';
-import { sealLegacyRows } from './seal-legacy.js';
-import { residentAd, unlockVault, type Vault } from './vault.js';
+import { DEFAULT_RETENTION, type PurgeResult, type RetentionPolicy } from './retention.js';
+import { openPostgresStorage } from './storage/postgres/postgres-storage.js';
+import { SqliteStorage } from './storage/sqlite-storage.js';
+import type { ChangeRow, ServerStorage } from './storage/storage.js';
+import { applicationAd, residentAd, SERVER_KEY_AD, unlockVault, type Vault } from './vault.js';
 import { HttpError, parseJsonBody, readBody, sendError, sendJson, type AnswerSigner } from './http-util.js';
 import { DEFAULT_QUERY_RATE, TokenBuckets, type RateLimit } from './rate-limit.js';
 import { UploadDesk } from './uploads.js';
 import { HelpCallDesk } from './help-calls.js';
 
 export interface SyncServerOptions {
-  dataDir: string;
+  /** The SQLite server's folder (the embedded default); not used with `database`. */
+  dataDir?: string;
+  /** A PostgreSQL URL (postgres://…): the storage any number of instances share. */
+  database?: string;
   host?: string;
   /** 0 picks a free port the first time; later starts reuse it. */
   port?: number;
@@ -50,10 +55,15 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** A feed page stops growing past this many bytes of changes (at least one change): big catalogues must not make a page too large for a kiosk. */
 const FEED_PAGE_BYTES = 1024 * 1024;
 
+/** The storage the options name: PostgreSQL for a `database` URL, else the SQLite folder. */
+export async function openStorage(o: Pick<SyncServerOptions, 'dataDir' | 'database' | 'log'>): Promise<ServerStorage> {
+  if (o.database) return openPostgresStorage(o.database, { log: o.log });
+  if (!o.dataDir) throw new Error('a sync server needs a dataDir (SQLite) or a database URL (PostgreSQL)');
+  return new SqliteStorage(o.dataDir);
+}
+
 export class SyncServer {
   readonly admin: AdminDesk;
-  private readonly db: Db;
-  private readonly vault: Vault;
   private purgeTimer: NodeJS.Timeout | null = null;
   private readonly auth: Authenticator;
   private readonly desk: ApplicationDesk;
@@ -66,23 +76,38 @@ export class SyncServer {
   private server: http.Server | null = null;
   private port: number;
 
-  constructor(private readonly o: SyncServerOptions) {
-    this.now = o.now ?? (() => new Date());
-    this.db = openServerDatabase(o.dataDir);
+  /**
+   * Opens the storage (migrating it), unlocks the vault with the master key,
+   * and loads (or creates, once) the server's signing key.
+   */
+  static async open(o: SyncServerOptions): Promise<SyncServer> {
+    const now = o.now ?? (() => new Date());
+    const storage = await openStorage(o);
     try {
-      this.vault = unlockVault(this.db, o.masterKey, this.now);
-      sealLegacyRows(this.db, this.vault, o.dataDir);
+      const vault = await unlockVault(storage, o.masterKey, now);
+      await storage.useVault(vault);
+      if (o.seedDemo ?? true) await seedDemoResidents(storage, vault, '2026-11-01T00:00:00.000Z');
+      const sealedKey = await storage.sealedServerKey(() => vault.seal(generateSigningKey(), SERVER_KEY_AD), now().toISOString());
+      return new SyncServer(o, storage, vault, signingIdentity(vault.open(sealedKey, SERVER_KEY_AD)));
     } catch (e) {
-      this.db.close();
+      await storage.close();
       throw e;
     }
-    if (o.seedDemo ?? true) seedDemoResidents(this.db, this.vault, '2026-11-01T00:00:00.000Z');
-    this.auth = new Authenticator(this.db, () => this.now().getTime());
-    this.desk = new ApplicationDesk(this.db, this.vault, this.now);
-    this.uploads = new UploadDesk(this.db, this.vault, o.dataDir, this.now);
-    this.admin = new AdminDesk(this.db, this.vault, this.now);
-    this.helpCalls = new HelpCallDesk(this.db, this.now);
-    this.identity = serverIdentity(this.db, this.vault, this.now);
+  }
+
+  private constructor(
+    private readonly o: SyncServerOptions,
+    readonly storage: ServerStorage,
+    private readonly vault: Vault,
+    identity: SigningIdentity,
+  ) {
+    this.now = o.now ?? (() => new Date());
+    this.identity = identity;
+    this.auth = new Authenticator(storage, () => this.now().getTime());
+    this.desk = new ApplicationDesk(storage, vault, this.now);
+    this.uploads = new UploadDesk(storage, this.now);
+    this.admin = new AdminDesk(storage, vault, this.now);
+    this.helpCalls = new HelpCallDesk(async (id) => (await storage.kioskPublicKey(id)) !== null, this.now);
     this.queryBuckets = new TokenBuckets(o.queryRate ?? DEFAULT_QUERY_RATE, () => this.now().getTime());
     this.port = o.port ?? 0;
   }
@@ -97,12 +122,14 @@ export class SyncServer {
   }
 
   /** Purges what the retention policy says the server no longer needs (retention.ts). */
-  purge(): PurgeResult {
-    return purgeExpired(this.db, this.vault, this.o.dataDir, this.now(), { ...DEFAULT_RETENTION, ...this.o.retention });
+  purge(): Promise<PurgeResult> {
+    return this.storage.purge(this.now(), { ...DEFAULT_RETENTION, ...this.o.retention }, (id, bodyEnc) =>
+      (JSON.parse(this.vault.openText(bodyEnc, applicationAd(id))) as { attachments: { id: string }[] }).attachments.map((a) => a.id),
+    );
   }
 
-  /** A whole attachment's bytes, opened from its sealed file (for operators and tests), or null. */
-  attachment(id: string): Buffer | null {
+  /** A whole attachment's bytes, opened from its sealed chunks (for operators and tests), or null. */
+  attachment(id: string): Promise<Buffer | null> {
     return this.uploads.read(id);
   }
 
@@ -131,8 +158,8 @@ export class SyncServer {
     });
     this.port = (server.address() as AddressInfo).port;
     this.server = server;
-    this.purgeNow();
-    this.purgeTimer ??= setInterval(() => this.purgeNow(), PURGE_EVERY_MS).unref();
+    void this.purgeNow();
+    this.purgeTimer ??= setInterval(() => void this.purgeNow(), PURGE_EVERY_MS).unref();
     return this.url;
   }
 
@@ -150,13 +177,21 @@ export class SyncServer {
     if (this.purgeTimer) clearInterval(this.purgeTimer);
     this.purgeTimer = null;
     await this.stop();
-    this.db.close();
+    await this.purging;
+    await this.storage.close();
   }
 
+  private purging: Promise<void> = Promise.resolve();
+
   /** A failed purge is logged, never a stopped server: it runs again within the hour. */
-  private purgeNow(): void {
+  private purgeNow(): Promise<void> {
+    this.purging = this.purging.then(() => this.purgeOnce());
+    return this.purging;
+  }
+
+  private async purgeOnce(): Promise<void> {
     try {
-      const r = this.purge();
+      const r = await this.purge();
       if (r.attachments + r.abandonedUploads + r.strayFiles > 0) this.o.log?.('retention purge', { ...r });
     } catch (e) {
       this.o.log?.('retention purge failed', { error: (e as Error)?.name, code: (e as NodeJS.ErrnoException)?.code });
@@ -167,20 +202,21 @@ export class SyncServer {
     const sign = this.signerFor(req);
     try {
       const url = new URL(req.url ?? '/', 'http://x');
+      if (url.pathname === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) return await this.health(res);
       if (!url.pathname.startsWith(PROTOCOL_PREFIX + '/')) throw new HttpError(404, 'not-found', 'no such endpoint');
       const route = url.pathname.slice(PROTOCOL_PREFIX.length);
-      const who = this.auth.check(req);
+      const who = await this.auth.check(req);
       const isUpload = req.method === 'PUT' && route.startsWith('/uploads/');
       const raw = await readBody(req, isUpload ? UPLOAD_CHUNK_LIMIT : undefined);
       this.auth.verifyBody(who, raw);
       const ok = (value: unknown, status = 200) => sendJson(req, res, sign, { status, value });
 
       if (req.method === 'POST' && route === '/applications/batch') {
-        return ok({ results: this.desk.receiveBatch(who.kioskId, parseJsonBody(req, raw)) });
+        return ok({ results: await this.desk.receiveBatch(who.kioskId, parseJsonBody(req, raw)) });
       }
       const upload = /^\/uploads\/([^/]*)$/.exec(route);
       if (upload && !UUID.test(upload[1]!)) throw new HttpError(400, 'bad-upload-id', 'an upload id is a lower-case UUID');
-      if (upload && req.method === 'GET') return ok(this.uploads.state(who.kioskId, upload[1]!));
+      if (upload && req.method === 'GET') return ok(await this.uploads.state(who.kioskId, upload[1]!));
       if (upload && req.method === 'PUT') {
         const r = await this.uploads.putChunk(
           who.kioskId,
@@ -195,7 +231,7 @@ export class SyncServer {
         const limit = integerParam(url, 'limit', 200);
         if (after === null || after < 0) throw new HttpError(400, 'bad-cursor', 'after must be a non-negative integer');
         if (limit === null || limit < 1 || limit > 1000) throw new HttpError(400, 'bad-limit', 'limit must be an integer from 1 to 1000');
-        return ok(this.changes(who.kioskId, after, limit));
+        return ok(await this.changes(who.kioskId, after, limit));
       }
       if (req.method === 'POST' && route === '/queries/social-insurance') {
         const wait = this.queryBuckets.take(who.kioskId);
@@ -206,11 +242,11 @@ export class SyncServer {
         const q = socialInsuranceQuerySchema.safeParse(parseJsonBody(req, raw));
         if (!q.success) throw new HttpError(400, 'bad-query', 'idNumber is required');
         const idKey = this.vault.residentKey(q.data.idNumber);
-        const row = this.db.prepare('SELECT record_enc, as_of FROM residents WHERE id_key = ?').get(idKey) as { record_enc: Buffer; as_of: string } | undefined;
-        return ok({ record: row ? JSON.parse(this.vault.openText(row.record_enc, residentAd(idKey))) : null, asOf: row?.as_of ?? this.now().toISOString() });
+        const row = await this.storage.residentRecord(idKey);
+        return ok({ record: row ? JSON.parse(this.vault.openText(row.recordEnc, residentAd(idKey))) : null, asOf: row?.asOf ?? this.now().toISOString() });
       }
       // Help calls: a TV box at home to its station's desk (help-calls.ts).
-      if (req.method === 'POST' && route === '/help-calls') return ok({ call: this.helpCalls.open(who.kioskId, parseJsonBody(req, raw)) }, 201);
+      if (req.method === 'POST' && route === '/help-calls') return ok({ call: await this.helpCalls.open(who.kioskId, parseJsonBody(req, raw)) }, 201);
       if (req.method === 'GET' && route === '/help-calls') return ok({ calls: this.helpCalls.forStation(who.kioskId) });
       const help = /^\/help-calls\/([^/]*)(?:\/(acknowledge|end))?$/.exec(route);
       if (help && !UUID.test(help[1]!)) throw new HttpError(400, 'bad-help-call-id', 'a help call id is a lower-case UUID');
@@ -226,6 +262,20 @@ export class SyncServer {
       this.o.log?.('sync server request failed', { error: (e as Error)?.name, code: (e as NodeJS.ErrnoException)?.code });
       sendError(req, res, sign, new HttpError(500, 'internal', 'the server failed to handle this request'));
     }
+  }
+
+  /** For a load balancer: 200 when the storage answers a query, 503 when it does not. Unsigned: it says nothing a kiosk acts on. */
+  private async health(res: http.ServerResponse): Promise<void> {
+    let ok = true;
+    try {
+      await this.storage.healthy();
+    } catch (e) {
+      ok = false;
+      this.o.log?.('health check: the storage does not answer', { error: (e as Error)?.name, code: (e as NodeJS.ErrnoException)?.code });
+    }
+    const body = JSON.stringify({ ok, storage: this.storage.kind });
+    res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(body) });
+    res.end(body);
   }
 
   /**
@@ -251,10 +301,8 @@ export class SyncServer {
    * older server or by hand) is skipped and logged rather than failing every
    * page for every kiosk; the cursor moves past it all the same.
    */
-  private changes(kioskId: string, after: number, limit: number) {
-    const rows = this.db
-      .prepare('SELECT * FROM changes WHERE seq > ? AND (kiosk_id = ? OR kiosk_id IS NULL) ORDER BY seq LIMIT ?')
-      .all(after, kioskId, limit + 1) as Record<string, unknown>[];
+  private async changes(kioskId: string, after: number, limit: number) {
+    const rows = await this.storage.changes(kioskId, after, limit + 1);
     let more = rows.length > limit;
     const changes: Change[] = [];
     let nextCursor = after;
@@ -269,31 +317,31 @@ export class SyncServer {
         }
         bytes += size;
         changes.push(change.data);
-      } else this.o.log?.('change feed row skipped: it does not fit the protocol', { seq: Number(r.seq), kind: String(r.kind) });
-      nextCursor = Number(r.seq);
+      } else this.o.log?.('change feed row skipped: it does not fit the protocol', { seq: r.seq, kind: r.kind });
+      nextCursor = r.seq;
     }
     return { changes, nextCursor, more };
   }
 }
 
-function toChange(r: Record<string, unknown>): unknown {
+function toChange(r: ChangeRow): unknown {
   if (r.kind === 'catalogue') {
     let p: { version?: unknown; payload?: unknown } = {};
     try {
-      p = JSON.parse(String(r.payload_json)) as typeof p;
+      p = JSON.parse(String(r.payloadJson)) as typeof p;
     } catch {
       // an unreadable row fails the schema below
     }
-    return { seq: Number(r.seq), kind: 'catalogue', version: p.version, payload: p.payload, at: String(r.at) };
+    return { seq: r.seq, kind: 'catalogue', version: p.version, payload: p.payload, at: r.at };
   }
   return {
-    seq: Number(r.seq),
+    seq: r.seq,
     kind: 'application-status',
-    applicationId: String(r.application_id),
+    applicationId: String(r.applicationId),
     status: r.status,
-    receiptNumber: (r.receipt_number as string | null) ?? null,
-    reason: (r.reason as string | null) ?? null,
-    at: String(r.at),
+    receiptNumber: r.receiptNumber,
+    reason: r.reason,
+    at: r.at,
   };
 }
 

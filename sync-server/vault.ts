@@ -8,8 +8,8 @@
 //
 // Sealed value: version byte 1 | nonce (12) | tag (16) | ciphertext.
 import crypto from 'node:crypto';
-import type { Db } from '../offline-store/db/sqlite.js';
 import { MASTER_KEY_BYTES, MasterKeyError } from './master-key.js';
+import type { ServerStorage } from './storage/storage.js';
 
 const VERSION = 1;
 const NONCE = 12;
@@ -88,31 +88,21 @@ function unwrap(masterKey: Buffer, wrapped: Buffer): Buffer {
 
 /**
  * The vault for this database: its data key unwrapped with the master key,
- * created (inside one write transaction, so two servers starting at once agree
- * on one key) the first time.
+ * created (inside one transaction, so two servers starting at once agree on
+ * one key) the first time.
  */
-export function unlockVault(db: Db, masterKey: Buffer, now: () => Date): Vault {
+export async function unlockVault(storage: ServerStorage, masterKey: Buffer, now: () => Date): Promise<Vault> {
   checkMasterKey(masterKey);
-  const wrapped = db
-    .transaction(() => {
-      const row = db.prepare('SELECT wrapped FROM data_key WHERE id = 1').get() as { wrapped: Buffer } | undefined;
-      if (row) return row.wrapped;
-      const w = seal(masterKey, crypto.randomBytes(32), DATA_KEY_AD);
-      db.prepare('INSERT INTO data_key (id, wrapped, created_at) VALUES (1, ?, ?)').run(w, now().toISOString());
-      return w;
-    })
-    .immediate();
+  const wrapped = await storage.wrappedDataKey(() => seal(masterKey, crypto.randomBytes(32), DATA_KEY_AD), now().toISOString());
   return new Vault(unwrap(masterKey, wrapped));
 }
 
 /** Key rotation: the data key re-wrapped by a new master key. Sealed data stays as it is. */
-export function rewrapDataKey(db: Db, oldMasterKey: Buffer, newMasterKey: Buffer, now: () => Date): void {
+export async function rewrapDataKey(storage: ServerStorage, oldMasterKey: Buffer, newMasterKey: Buffer, now: () => Date): Promise<void> {
   checkMasterKey(oldMasterKey);
   checkMasterKey(newMasterKey);
-  db.transaction(() => {
-    const row = db.prepare('SELECT wrapped FROM data_key WHERE id = 1').get() as { wrapped: Buffer } | undefined;
-    if (!row) throw new MasterKeyError('missing', 'this server has no data key yet: start it once with its master key first');
-    const dataKey = unwrap(oldMasterKey, row.wrapped);
-    db.prepare('UPDATE data_key SET wrapped = ?, rotated_at = ? WHERE id = 1').run(seal(newMasterKey, dataKey, DATA_KEY_AD), now().toISOString());
-  }).immediate();
+  await storage.rewrapDataKey((wrapped) => {
+    if (!wrapped) throw new MasterKeyError('missing', 'this server has no data key yet: start it once with its master key first');
+    return seal(newMasterKey, unwrap(oldMasterKey, wrapped), DATA_KEY_AD);
+  }, now().toISOString());
 }

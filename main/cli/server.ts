@@ -1,6 +1,7 @@
 // `npx xiangyin server …` — the reference sync server and its operator commands.
-//   run [--port N] [--host H] [--server-dir DIR] [--attachment-days N] [--upload-days N]
-//                                                      serve until SIGINT/SIGTERM
+//   run [--port N] [--host H] [--server-dir DIR | --db postgres://…] [--attachment-days N] [--upload-days N]
+//                                                      serve until SIGINT/SIGTERM (any number of
+//                                                      instances may run on one --db database)
 //   register --kiosk ID (--public-key FILE | --this-kiosk)
 //   kiosks                                             registered kiosks
 //   list [--status accepted|completed|rejected] [--json]
@@ -11,21 +12,22 @@
 //   new-master-key FILE                                write a fresh master key (0600, never overwrites)
 //   rotate-master-key --new-master-key-file FILE       re-wrap the data key with a new master key
 // The server folder defaults to <data-dir>/sync-server (the embedded server's),
-// so these commands act on the server a kiosk started with the embedded default.
+// so these commands act on the server a kiosk started with the embedded default;
+// --db URL (or XIANGYIN_SERVER_DB) names a PostgreSQL database instead, and
+// every command acts on it.
 // The master key: --master-key-file FILE, else XIANGYIN_SERVER_MASTER_KEY_FILE or
 // XIANGYIN_SERVER_MASTER_KEY, else (for the embedded server's folder only) the
 // station's key store, where the embedded server keeps it.
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadKioskIdentity } from '../../offline-store/sync/identity.js';
-import { openServerDatabase } from '../../sync-server/db.js';
 import { embeddedMasterKey } from '../../sync-server/embedded.js';
 import { masterKeyFromEnv, MasterKeyError, readMasterKeyFile, writeNewMasterKeyFile } from '../../sync-server/master-key.js';
-import { SyncServer } from '../../sync-server/server.js';
+import { openStorage, SyncServer } from '../../sync-server/server.js';
 import { rewrapDataKey } from '../../sync-server/vault.js';
 import { cliContext, option, type CliContext } from './store-context.js';
 
-const USAGE = `usage: xiangyin server run [--port N] [--host H] [--server-dir DIR] [--attachment-days N] [--upload-days N]
+const USAGE = `usage: xiangyin server run [--port N] [--host H] [--server-dir DIR | --db postgres://…] [--attachment-days N] [--upload-days N]
        xiangyin server register --kiosk ID (--public-key FILE | --this-kiosk)
        xiangyin server kiosks | list [--status S] [--json]
        xiangyin server complete APP_ID
@@ -34,22 +36,33 @@ const USAGE = `usage: xiangyin server run [--port N] [--host H] [--server-dir DI
        xiangyin server purge [--attachment-days N] [--upload-days N]
        xiangyin server new-master-key FILE
        xiangyin server rotate-master-key --new-master-key-file FILE
-  shared: [--config FILE] [--data-dir DIR] [--server-dir DIR] [--master-key-file FILE]`;
+  shared: [--config FILE] [--data-dir DIR] [--server-dir DIR | --db postgres://…] [--master-key-file FILE]`;
+
+/** Where the server keeps its data: a PostgreSQL database, or a SQLite folder. */
+interface Where {
+  dir: string;
+  database?: string;
+}
 
 /** Where this server's master key comes from (see the header). */
-async function masterKeyFor(ctx: CliContext, dir: string, rest: string[]): Promise<{ key: Buffer; source: 'file' | 'env' | 'station' }> {
+async function masterKeyFor(ctx: CliContext, where: Where, rest: string[]): Promise<{ key: Buffer; source: 'file' | 'env' | 'station' }> {
   const file = option(rest, '--master-key-file');
   if (file) return { key: readMasterKeyFile(file), source: 'file' };
   const fromEnv = masterKeyFromEnv(process.env);
   if (fromEnv) return { key: fromEnv, source: 'env' };
-  if (path.resolve(dir) === path.resolve(ctx.paths.serverDir)) return { key: await embeddedMasterKey(ctx.secrets), source: 'station' };
-  throw new MasterKeyError('missing', `no master key for the server in ${dir}: pass --master-key-file FILE or set XIANGYIN_SERVER_MASTER_KEY_FILE (make one with \`npx xiangyin server new-master-key FILE\`)`);
+  if (!where.database && path.resolve(where.dir) === path.resolve(ctx.paths.serverDir)) return { key: await embeddedMasterKey(ctx.secrets), source: 'station' };
+  throw new MasterKeyError('missing', `no master key for the server in ${where.database ? 'that database' : where.dir}: pass --master-key-file FILE or set XIANGYIN_SERVER_MASTER_KEY_FILE (make one with \`npx xiangyin server new-master-key FILE\`)`);
 }
 
 export async function run(args: string[]): Promise<number> {
   const ctx = cliContext(args);
   const [cmd, ...rest] = ctx.rest;
-  const dir = option(rest, '--server-dir') ?? ctx.paths.serverDir;
+  const database = option(rest, '--db') ?? (process.env.XIANGYIN_SERVER_DB || undefined);
+  if (database !== undefined && !/^postgres(ql)?:\/\//.test(database)) {
+    console.error('server: --db takes a PostgreSQL URL, postgres://USER@HOST:PORT/DATABASE (a unix socket: postgres://USER@/DATABASE?host=/run/postgresql)');
+    return 2;
+  }
+  const where: Where = { dir: option(rest, '--server-dir') ?? ctx.paths.serverDir, database };
   const known = ['run', 'register', 'kiosks', 'list', 'complete', 'reject', 'catalogue', 'purge', 'new-master-key', 'rotate-master-key'];
   if (!cmd || !known.includes(cmd)) {
     console.error(USAGE);
@@ -63,10 +76,10 @@ export async function run(args: string[]): Promise<number> {
       console.log(`wrote a new master key to ${file} (mode 600); keep a copy apart from the server's database and its backups`);
       return 0;
     }
-    const master = await masterKeyFor(ctx, dir, rest);
-    if (cmd === 'rotate-master-key') return rotate(dir, master, rest);
-    if (cmd === 'run') return await serve(dir, rest, master.key);
-    return await operate(cmd, dir, rest, master.key, ctx);
+    const master = await masterKeyFor(ctx, where, rest);
+    if (cmd === 'rotate-master-key') return await rotate(where, master, rest);
+    if (cmd === 'run') return await serve(where, rest, master.key);
+    return await operate(cmd, where, rest, master.key, ctx);
   } catch (e) {
     console.error(`server: ${(e as Error).message}`);
     return 1;
@@ -83,24 +96,24 @@ function usage(): number {
  * transaction; nothing else is rewritten, and servers already running keep
  * working (they hold the data key). Start them next with the new key.
  */
-function rotate(dir: string, master: { key: Buffer; source: string }, rest: string[]): number {
+async function rotate(where: Where, master: { key: Buffer; source: string }, rest: string[]): Promise<number> {
   const next = option(rest, '--new-master-key-file');
   if (!next) return usage();
   if (master.source === 'station') {
     throw new MasterKeyError('missing', "the embedded server's master key lives in the station's key store; rotate a standalone server's key: pass --master-key-file OLD (or the environment) and --new-master-key-file NEW");
   }
-  const db = openServerDatabase(dir);
+  const storage = await openStorage({ dataDir: where.dir, database: where.database });
   try {
-    rewrapDataKey(db, master.key, readMasterKeyFile(next), () => new Date());
+    await rewrapDataKey(storage, master.key, readMasterKeyFile(next), () => new Date());
   } finally {
-    db.close();
+    await storage.close();
   }
   console.log(`data key re-wrapped with the master key in ${next}; start the server with --master-key-file ${next} from now on, and destroy the old key once every backup you keep was taken after this rotation`);
   return 0;
 }
 
-async function operate(cmd: string, dir: string, rest: string[], masterKey: Buffer, ctx: CliContext): Promise<number> {
-  const server = new SyncServer({ dataDir: dir, seedDemo: false, masterKey, retention: retentionOptions(rest) });
+async function operate(cmd: string, where: Where, rest: string[], masterKey: Buffer, ctx: CliContext): Promise<number> {
+  const server = await SyncServer.open({ dataDir: where.dir, database: where.database, seedDemo: false, masterKey, retention: retentionOptions(rest) });
   try {
     switch (cmd) {
       case 'register': {
@@ -108,17 +121,17 @@ async function operate(cmd: string, dir: string, rest: string[], masterKey: Buff
         const keyFile = option(rest, '--public-key');
         if (!kiosk || (!keyFile && !rest.includes('--this-kiosk'))) break;
         const pem = keyFile ? fs.readFileSync(keyFile === '-' ? 0 : keyFile, 'utf8') : (await loadKioskIdentity(ctx.secrets)).publicKeyPem;
-        const r = server.admin.registerKiosk(kiosk, pem);
+        const r = await server.admin.registerKiosk(kiosk, pem);
         console.log(`${r.replaced ? 're-registered' : 'registered'} kiosk ${r.kioskId}, key fingerprint ${r.fingerprint}`);
         // What the kiosk pins: its station config's sync.serverPublicKey.
         console.log(`server key fingerprint ${server.fingerprint}; set the kiosk's sync.serverPublicKey to:\n${server.publicKeyPem.trim()}`);
         return 0;
       }
       case 'kiosks':
-        for (const k of server.admin.kiosks()) console.log(`${k.id}\t${k.fingerprint}\t${k.registeredAt}`);
+        for (const k of await server.admin.kiosks()) console.log(`${k.id}\t${k.fingerprint}\t${k.registeredAt}`);
         return 0;
       case 'list': {
-        const list = server.admin.applications({ status: option(rest, '--status') });
+        const list = await server.admin.applications({ status: option(rest, '--status') });
         if (ctx.json) console.log(JSON.stringify(list));
         else for (const a of list) console.log(`${a.id}\t${a.receiptNumber}\t${a.status}\t${a.kioskId}\t${a.reason ?? ''}`);
         return 0;
@@ -127,19 +140,19 @@ async function operate(cmd: string, dir: string, rest: string[], masterKey: Buff
       case 'reject': {
         const id = rest.find((a) => !a.startsWith('--') && a !== option(rest, '--reason'));
         if (!id) break;
-        const a = server.admin.decide(id, cmd === 'complete' ? 'completed' : 'rejected', option(rest, '--reason') ?? null);
+        const a = await server.admin.decide(id, cmd === 'complete' ? 'completed' : 'rejected', option(rest, '--reason') ?? null);
         console.log(`${a.id} ${a.receiptNumber}: ${a.status}${a.reason ? ` (${a.reason})` : ''}`);
         return 0;
       }
       case 'catalogue': {
         const [version, file] = rest;
         if (!version || !file) break;
-        server.admin.publishCatalogue(version, JSON.parse(fs.readFileSync(file, 'utf8')));
+        await server.admin.publishCatalogue(version, JSON.parse(fs.readFileSync(file, 'utf8')));
         console.log(`published catalogue ${version}`);
         return 0;
       }
       case 'purge': {
-        const r = server.purge();
+        const r = await server.purge();
         if (ctx.json) console.log(JSON.stringify(r));
         else console.log(`purged the attachments of ${r.applications} finished application(s) (${r.attachments} file(s)), ${r.abandonedUploads} abandoned upload(s), ${r.strayFiles} stray file(s)`);
         return 0;
@@ -166,12 +179,13 @@ function retentionOptions(rest: string[]): { attachmentDays?: number; abandonedU
   return r;
 }
 
-async function serve(dir: string, rest: string[], masterKey: Buffer): Promise<number> {
-  const server = new SyncServer({
-    dataDir: dir,
+async function serve(where: Where, rest: string[], masterKey: Buffer): Promise<number> {
+  const server = await SyncServer.open({
+    dataDir: where.dir,
+    database: where.database,
     port: Number(option(rest, '--port') ?? 8740),
     host: option(rest, '--host') ?? '127.0.0.1',
-    log: (m, f) => console.error(m, JSON.stringify(f ?? {})),
+    log: (m: string, f?: Record<string, unknown>) => console.error(m, JSON.stringify(f ?? {})),
     masterKey,
     retention: retentionOptions(rest),
   });

@@ -85,7 +85,7 @@ async function now(ctx: CliContext): Promise<number> {
       temporary = await startEmbeddedServer(ctx.paths.serverDir, ctx.secrets, undefined, { attachmentDays: ctx.config.store.retentionDays });
       url = temporary.url;
       serverKey = temporary.publicKeyPem;
-      temporary.admin.registerKiosk(ctx.config.stationId, (await loadKioskIdentity(ctx.secrets)).publicKeyPem);
+      await temporary.admin.registerKiosk(ctx.config.stationId, (await loadKioskIdentity(ctx.secrets)).publicKeyPem);
     }
   }
   const k = await openKioskSync({

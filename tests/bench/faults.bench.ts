@@ -77,7 +77,7 @@ interface Rig {
 
 async function rig(name: string, proxyOptions: (server: SyncServer) => FaultProxyOptions, sync: Partial<SyncConfig>): Promise<Rig> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `xy-bench-faults-${name}-`));
-  const server = new SyncServer({ dataDir: path.join(dir, 'server'), masterKey: crypto.randomBytes(32) });
+  const server = await SyncServer.open({ dataDir: path.join(dir, 'server'), masterKey: crypto.randomBytes(32) });
   const serverUrl = await server.start();
   const proxy = new FaultProxy(Number(new URL(serverUrl).port), proxyOptions(server));
   const proxyUrl = await proxy.start();
@@ -91,7 +91,7 @@ async function rig(name: string, proxyOptions: (server: SyncServer) => FaultProx
     store: storeConfigSchema.parse({}),
     log: { info: () => {}, warn: () => {} },
   });
-  server.admin.registerKiosk(`bench-${name}`, k.identity.publicKeyPem);
+  await server.admin.registerKiosk(`bench-${name}`, k.identity.publicKeyPem);
   // Count every error a request raises, not only the first of each pass.
   const errors = { typed: 0, untyped: 0 };
   for (const m of ['changes', 'uploadChunk', 'uploadState', 'submitBatch'] as const) {
@@ -135,7 +135,7 @@ async function run(r: Rig, list: readonly Fault[], label: string) {
   for (let i = 0; i < 5 && r.k.store.outbox.stats().count > 0; i++) await r.k.engine.syncNow();
   await r.k.engine.syncNow(); // the feed brings any status the server holds
 
-  const onServer = r.server.admin.applications({ kioskId: `bench-${label}` });
+  const onServer = await r.server.admin.applications({ kioskId: `bench-${label}` });
   const serverIds = new Set(onServer.map((a) => a.id));
   const local = r.k.store.applications.list({ limit: N * 2 });
   const receipts = new Map(local.map((a) => [a.id, a.receiptNumber]));
@@ -156,7 +156,7 @@ async function close(r: Rig): Promise<void> {
 /** Kills a kiosk process KILLS times mid-work, drains what it left, and counts the server's applications. */
 async function kills() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xy-bench-faults-kills-'));
-  const server = new SyncServer({ dataDir: path.join(dir, 'server'), masterKey: crypto.randomBytes(32) });
+  const server = await SyncServer.open({ dataDir: path.join(dir, 'server'), masterKey: crypto.randomBytes(32) });
   const url = await server.start();
   const dataDir = path.join(dir, 'kiosk');
   fs.mkdirSync(dataDir);
@@ -174,7 +174,7 @@ async function kills() {
       for (let i = 0; i < 20 && k.store.outbox.stats().count > 0; i++) await k.engine.syncNow();
       const local = k.store.applications.list({ limit: 1_000_000 });
       const receipts = new Map(local.map((a) => [a.id, a.receiptNumber]));
-      const onServer = server.admin.applications({ kioskId: CRASH_KIOSK_ID });
+      const onServer = await server.admin.applications({ kioskId: CRASH_KIOSK_ID });
       const serverIds = new Set(onServer.map((a) => a.id));
       // Lost: reported committed (so a resident was told) or held by the kiosk, yet not on the server.
       const lost = [...new Set([...run.reported, ...receipts.keys()])].filter((id) => !serverIds.has(id)).length;
@@ -182,7 +182,7 @@ async function kills() {
       let damagedAttachments = 0;
       for (const a of onServer)
         for (const att of a.attachments) {
-          const bytes = server.attachment(att.id);
+          const bytes = await server.attachment(att.id);
           if (!bytes || crypto.createHash('sha256').update(bytes).digest('hex') !== att.sha256) damagedAttachments++;
         }
       console.log(`kills: ${KILLS} kills (${run.killedBeforeReady} during start-up); ${local.length} applications in the kiosk, ${onServer.length} on the server, ${run.reported.size} reported before their kill`);

@@ -35,7 +35,7 @@ const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xy-bench-sync-'));
-  const server = new SyncServer({ dataDir: path.join(dir, 'server'), masterKey: crypto.randomBytes(32) });
+  const server = await SyncServer.open({ dataDir: path.join(dir, 'server'), masterKey: crypto.randomBytes(32) });
   const serverUrl = await server.start();
   const link = new LinkEmulator({ targetPort: Number(new URL(serverUrl).port), bandwidthBps: BANDWIDTH_BPS, rttMs: RTT_MS, resetEveryMs: RESET_EVERY_MS });
   const linkUrl = await link.start();
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     store: storeConfigSchema.parse({}),
     log: { info: () => {}, warn: () => {} },
   });
-  server.admin.registerKiosk('bench-kiosk', k.identity.publicKeyPem);
+  await server.admin.registerKiosk('bench-kiosk', k.identity.publicKeyPem);
 
   // Enqueue: each call is a committed, fsynced transaction (synchronous=FULL).
   const enqueueMs: number[] = [];
@@ -95,7 +95,7 @@ async function main(): Promise<void> {
   const wireBytes = link.wireBytes.total;
   await k.engine.stop();
 
-  const onServer = server.admin.applications({ kioskId: 'bench-kiosk' });
+  const onServer = await server.admin.applications({ kioskId: 'bench-kiosk' });
   const serverIds = new Set(onServer.map((a) => a.id));
   const lost = [...ids].filter((id) => !serverIds.has(id)).length;
   const receipts = new Map(k.store.applications.list({ limit: N * 2 }).map((a) => [a.id, a.receiptNumber]));

@@ -25,9 +25,9 @@ export interface EmbeddedSyncServerService {
   readonly running: boolean;
   stop(): Promise<void>;
   start(): Promise<void>;
-  markCompleted(applicationId: string): ServerApplication;
-  markRejected(applicationId: string, reason: string): ServerApplication;
-  applications(): ServerApplication[];
+  markCompleted(applicationId: string): Promise<ServerApplication>;
+  markRejected(applicationId: string, reason: string): Promise<ServerApplication>;
+  applications(): Promise<ServerApplication[]>;
 }
 
 export const storeSyncModule: ModuleFactory = async ({ config, platform, status, services }) => {
@@ -70,7 +70,7 @@ export const storeSyncModule: ModuleFactory = async ({ config, platform, status,
   }
   const k = kiosk;
   if (embedded) {
-    const reg = embedded.admin.registerKiosk(config.stationId, k.identity.publicKeyPem);
+    const reg = await embedded.admin.registerKiosk(config.stationId, k.identity.publicKeyPem);
     log.info('embedded sync server', { url: embedded.url, kiosk: reg.kioskId, fingerprint: reg.fingerprint });
     const server = embedded;
     services.provide<EmbeddedSyncServerService>('embedded-sync-server', {

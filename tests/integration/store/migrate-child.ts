@@ -20,7 +20,7 @@ async function openOne(line: string): Promise<void> {
       db.close();
     }
   } else if (kind === 'server' && target && keyHex) {
-    await new SyncServer({ dataDir: target, masterKey: Buffer.from(keyHex, 'hex') }).dispose();
+    await (await SyncServer.open({ dataDir: target, masterKey: Buffer.from(keyHex, 'hex') })).dispose();
   } else {
     throw new Error(`bad line: ${line}`);
   }

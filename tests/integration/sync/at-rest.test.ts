@@ -73,9 +73,9 @@ describe('the sync server at rest', () => {
     const answer = await querySocialInsurance(k.store, k.client, k.engine, residents[1].idNumber, () => new Date());
     expect(answer).toMatchObject({ record: { name: residents[1].name } });
     // The operator still sees whole applications and attachments, through the key.
-    const [first] = server.admin.applications();
-    expect(JSON.stringify(server.admin.body(first!.id))).toMatch(/1[0-9]{17}|X/);
-    expect(server.attachment(first!.attachments[0]!.id)).toHaveLength(8 * 1024);
+    const [first] = await server.admin.applications();
+    expect(JSON.stringify(await server.admin.body(first!.id))).toMatch(/1[0-9]{17}|X/);
+    expect(await server.attachment(first!.attachments[0]!.id)).toHaveLength(8 * 1024);
 
     const privateKeyDer = server.identity.privateKey.export({ type: 'pkcs8', format: 'der' });
     const needles = [...personalNeedles(photos), { label: 'server private key', bytes: privateKeyDer.subarray(16) }];
@@ -98,14 +98,14 @@ describe('the sync server at rest', () => {
     expect(await k.engine.syncNow()).toMatchObject({ accepted: 2, error: null });
     await server.dispose();
 
-    expect(() => new SyncServer({ dataDir: dir, masterKey: crypto.randomBytes(32) })).toThrow(expect.objectContaining({ name: 'MasterKeyError', code: 'wrong-master-key' }));
+    await expect(SyncServer.open({ dataDir: dir, masterKey: crypto.randomBytes(32) })).rejects.toThrow(expect.objectContaining({ name: 'MasterKeyError', code: 'wrong-master-key' }));
     const db = openServerDatabase(dir);
     db.prepare('UPDATE applications SET body_enc = (SELECT body_enc FROM applications WHERE id = ?) WHERE id = ?').run(a, b);
     db.close();
-    const again = new SyncServer({ dataDir: dir, masterKey: testMasterKey });
+    const again = await SyncServer.open({ dataDir: dir, masterKey: testMasterKey });
     cleanups.push(() => again.dispose());
-    expect(again.admin.body(a)).toMatchObject({ id: a });
-    expect(() => again.admin.body(b)).toThrow(SealedDataError);
+    expect(await again.admin.body(a)).toMatchObject({ id: a });
+    await expect(again.admin.body(b)).rejects.toThrow(SealedDataError);
   });
 
   it('rotates the master key from the CLI: the new key opens the server, the old one no longer does', { timeout: 60_000 }, async () => {
@@ -118,7 +118,7 @@ describe('the sync server at rest', () => {
     expect(() => writeNewMasterKeyFile(oldKey)).toThrow(MasterKeyError);
 
     const dir = tempDir('xy-server-');
-    const server = new SyncServer({ dataDir: dir, masterKey: readMasterKeyFile(oldKey) });
+    const server = await SyncServer.open({ dataDir: dir, masterKey: readMasterKeyFile(oldKey) });
     const url = await server.start();
     const k = await startKiosk({ server, url });
     cleanups.push(() => k.close());
@@ -134,13 +134,13 @@ describe('the sync server at rest', () => {
     expect(rotated.err).toBe('');
     expect(rotated.code).toBe(0);
 
-    expect(() => new SyncServer({ dataDir: dir, masterKey: readMasterKeyFile(oldKey) })).toThrow(expect.objectContaining({ code: 'wrong-master-key' }));
+    await expect(SyncServer.open({ dataDir: dir, masterKey: readMasterKeyFile(oldKey) })).rejects.toThrow(expect.objectContaining({ code: 'wrong-master-key' }));
     const list = await cli('server', 'list', '--json', '--server-dir', dir, '--master-key-file', newKey);
     expect((JSON.parse(list.out) as { id: string }[]).map((x) => x.id)).toEqual([id]);
-    const reopened = new SyncServer({ dataDir: dir, masterKey: readMasterKeyFile(newKey) });
+    const reopened = await SyncServer.open({ dataDir: dir, masterKey: readMasterKeyFile(newKey) });
     cleanups.push(() => reopened.dispose());
     expect(reopened.publicKeyPem).toBe(publicKey);
-    expect(reopened.attachment(reopened.admin.application(id)!.attachments[0]!.id)).toEqual(photo(8 * 1024, 1).data);
+    expect(await reopened.attachment((await reopened.admin.application(id))!.attachments[0]!.id)).toEqual(photo(8 * 1024, 1).data);
 
     // A key file others can read is refused, not used.
     fs.chmodSync(newKey, 0o644);
@@ -170,11 +170,11 @@ describe('the sync server at rest', () => {
     const needles = [text('id number', residents[0].idNumber), text('name', residents[0].name), text('address', residents[0].address), text('phone', '13800138000'), text('resident id', demoResidents[2]!.idNumber), text('resident name', demoResidents[2]!.name), { label: 'photo', bytes: pic.data.subarray(4096, 4160) }, { label: 'private key', bytes: der.subarray(16) }];
     expect(findInClear(serverFiles(dir), needles).length).toBeGreaterThanOrEqual(needles.length);
 
-    const server = new SyncServer({ dataDir: dir, masterKey: testMasterKey, seedDemo: false });
+    const server = await SyncServer.open({ dataDir: dir, masterKey: testMasterKey, seedDemo: false });
     cleanups.push(() => server.dispose());
     expect(server.publicKeyPem).toBe(signingIdentity(der).publicKeyPem);
-    expect(server.admin.body(appId)).toEqual(body);
-    expect(server.attachment(attId)).toEqual(pic.data);
+    expect(await server.admin.body(appId)).toEqual(body);
+    expect(await server.attachment(attId)).toEqual(pic.data);
     const url = await server.start();
     const k = await startKiosk({ server, url });
     cleanups.push(() => k.close());
@@ -185,7 +185,7 @@ describe('the sync server at rest', () => {
   it('purges the attachments of applications finished more than the retention period ago, and abandoned uploads', async () => {
     const clock = new ManualClock(Date.now());
     const dir = tempDir('xy-server-');
-    const server = new SyncServer({ dataDir: dir, masterKey: testMasterKey, now: clock.now, retention: { attachmentDays: 30, abandonedUploadDays: 7 } });
+    const server = await SyncServer.open({ dataDir: dir, masterKey: testMasterKey, now: clock.now, retention: { attachmentDays: 30, abandonedUploadDays: 7 } });
     cleanups.push(() => server.dispose());
     const url = await server.start();
     const k = await startKiosk({ server, url });
@@ -193,9 +193,9 @@ describe('the sync server at rest', () => {
     const done = k.store.applications.submit(sampleSubmit(0)).id;
     const open = k.store.applications.submit(sampleSubmit(1)).id;
     expect(await k.engine.syncNow()).toMatchObject({ accepted: 2, error: null });
-    server.admin.decide(done, 'completed', null);
-    const doneAtt = server.admin.application(done)!.attachments[0]!.id;
-    const openAtt = server.admin.application(open)!.attachments[0]!.id;
+    await server.admin.decide(done, 'completed', null);
+    const doneAtt = (await server.admin.application(done))!.attachments[0]!.id;
+    const openAtt = (await server.admin.application(open))!.attachments[0]!.id;
     // An upload a kiosk started and never finished.
     const db = openServerDatabase(dir);
     const abandoned = '0190e7a2-0000-7000-8000-0000000000ff';
@@ -204,18 +204,18 @@ describe('the sync server at rest', () => {
     fs.writeFileSync(uploadFile(dir, abandoned), '');
 
     clock.advanceDays(29);
-    expect(server.purge()).toMatchObject({ attachments: 0, abandonedUploads: 1 });
+    expect(await server.purge()).toMatchObject({ attachments: 0, abandonedUploads: 1 });
     expect(fs.existsSync(uploadFile(dir, abandoned))).toBe(false);
-    expect(server.attachment(doneAtt)).not.toBeNull();
+    expect(await server.attachment(doneAtt)).not.toBeNull();
 
     clock.advanceDays(2);
-    expect(server.purge()).toMatchObject({ applications: 1, attachments: 1 });
-    expect(server.attachment(doneAtt)).toBeNull();
+    expect(await server.purge()).toMatchObject({ applications: 1, attachments: 1 });
+    expect(await server.attachment(doneAtt)).toBeNull();
     expect(fs.existsSync(uploadFile(dir, doneAtt))).toBe(false);
     // The application itself, its receipt and the unfinished one's attachment stay.
-    expect(server.admin.application(done)).toMatchObject({ status: 'completed' });
-    expect(server.attachment(openAtt)).toHaveLength(8 * 1024);
-    expect(server.purge()).toMatchObject({ applications: 0, attachments: 0, abandonedUploads: 0 });
+    expect(await server.admin.application(done)).toMatchObject({ status: 'completed' });
+    expect(await server.attachment(openAtt)).toHaveLength(8 * 1024);
+    expect(await server.purge()).toMatchObject({ applications: 0, attachments: 0, abandonedUploads: 0 });
   });
 });
 

@@ -10,6 +10,7 @@ import { storeConfigSchema, syncConfigSchema } from '../../../offline-store/conf
 import { memorySecretStore } from '../../../offline-store/keys/secret-store.js';
 import { openKioskSync } from '../../../offline-store/kiosk-sync.js';
 import { sampleSubmit, tempDir } from '../../unit/store/helpers.js';
+import { storages } from '../../support/postgres.js';
 import { raw, startKiosk, startServer } from './harness.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -17,13 +18,13 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-describe('request authentication', () => {
+describe.each(storages)('request authentication (%s storage)', (storage) => {
   it('rejects unknown kiosks, bad signatures, skewed clocks, replayed nonces and swapped bodies', async () => {
-    const { server, url } = await startServer();
+    const { server, url } = await startServer({ storage });
     cleanups.push(() => server.dispose());
     const id = signingIdentity(generateSigningKey());
     const stranger = signingIdentity(generateSigningKey());
-    server.admin.registerKiosk('k1', id.publicKeyPem);
+    await server.admin.registerKiosk('k1', id.publicKeyPem);
     const path = '/v1/changes?after=0&limit=10';
 
     expect((await raw(url, { path, kioskId: 'k1', key: id.privateKey })).status).toBe(200);
@@ -50,12 +51,12 @@ describe('request authentication', () => {
   });
 
   it('every header the server acts on is signed: changing one in transit is refused before anything is done', async () => {
-    const { server, url } = await startServer();
+    const { server, url } = await startServer({ storage });
     cleanups.push(() => server.dispose());
     const id = signingIdentity(generateSigningKey());
     // One key under two ids (a re-registered station): only the signed id may be acted for.
-    server.admin.registerKiosk('k1', id.publicKeyPem);
-    server.admin.registerKiosk('k1-old', id.publicKeyPem);
+    await server.admin.registerKiosk('k1', id.publicKeyPem);
+    await server.admin.registerKiosk('k1-old', id.publicKeyPem);
     const serverKey = crypto.createPublicKey(server.publicKeyPem);
     const bytes = Buffer.from('0123456789');
     const upload = (uploadId: string, tamper?: (h: Record<string, string>) => void) =>
@@ -79,7 +80,7 @@ describe('request authentication', () => {
     for (const [i, [name, tamper]] of alterations.entries()) {
       const r = await upload(uuid(i), tamper);
       expect({ name, status: r.status, code: r.json.error?.code }).toEqual({ name, status: 401, code: 'bad-signature' });
-      expect(server.admin.applications()).toHaveLength(0);
+      expect(await server.admin.applications()).toHaveLength(0);
     }
     // Removing a signed gzip marker from a batch is refused the same way.
     const batch = zlib.gzipSync(Buffer.from(JSON.stringify({ applications: [] })));
@@ -97,7 +98,7 @@ describe('request authentication', () => {
   });
 
   it('same idempotency key and body → same receipt; same key, different body → 422', async () => {
-    const { server, url } = await startServer();
+    const { server, url } = await startServer({ storage });
     cleanups.push(() => server.dispose());
     const k = await startKiosk({ server, url, kioskId: 'k2' });
     cleanups.push(() => k.close());
@@ -111,12 +112,12 @@ describe('request authentication', () => {
     expect(again.json.results?.[0]).toMatchObject({ outcome: 'replayed', httpStatus: 200, receiptNumber: first.json.results?.[0]?.receiptNumber });
     const changed = await post({ ...wire, formData: { ...wire.formData, phone: '13900000000' } });
     expect(changed.json.results?.[0]).toMatchObject({ outcome: 'conflict', httpStatus: 422 });
-    expect(server.admin.applications()).toHaveLength(1);
+    expect(await server.admin.applications()).toHaveLength(1);
     expect(a.id).toBe(wire.id);
   });
 
   it('an unregistered kiosk keeps its outbox and shows an auth error, then syncs once registered', async () => {
-    const { server, url } = await startServer();
+    const { server, url } = await startServer({ storage });
     cleanups.push(() => server.dispose());
     const k = await startKiosk({ server, url, kioskId: 'k3', register: false });
     cleanups.push(() => k.close());
@@ -124,15 +125,15 @@ describe('request authentication', () => {
     const r = await k.engine.syncNow();
     expect(r.error?.code).toBe('auth');
     expect(k.engine.status).toMatchObject({ online: true, pendingCount: 1, lastError: { code: 'auth' } });
-    server.admin.registerKiosk('k3', k.identity.publicKeyPem);
+    await server.admin.registerKiosk('k3', k.identity.publicKeyPem);
     expect((await k.engine.syncNow()).error).toBeNull();
-    expect(server.admin.applications()).toHaveLength(1);
+    expect(await server.admin.applications()).toHaveLength(1);
   });
 });
 
-describe('clock drift', () => {
+describe.each(storages)('clock drift (%s storage)', (storage) => {
   it('a kiosk whose clock is an hour off is refused once, then corrects by the server’s Date header', async () => {
-    const { server, url } = await startServer();
+    const { server, url } = await startServer({ storage });
     cleanups.push(() => server.dispose());
     const k = await openKioskSync({
       dbFile: `${tempDir()}/store/kiosk.db`,
@@ -146,7 +147,7 @@ describe('clock drift', () => {
       now: () => new Date(Date.now() + 3_600_000),
     });
     cleanups.push(() => k.close());
-    server.admin.registerKiosk('k-drift', k.identity.publicKeyPem);
+    await server.admin.registerKiosk('k-drift', k.identity.publicKeyPem);
     k.store.applications.submit(sampleSubmit(0));
     const first = await k.engine.syncNow();
     expect(first.error).toMatchObject({ code: 'auth', message: expect.stringContaining('5 minutes') });

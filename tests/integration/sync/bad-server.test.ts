@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SyncError } from '../../../offline-store/sync/errors.js';
 import { sampleSubmit } from '../../unit/store/helpers.js';
 import { FaultProxy, faults } from '../../tools/fault-proxy.js';
+import { storages } from '../../support/postgres.js';
 import { startKiosk, startServer } from './harness.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -29,9 +30,9 @@ const expectedCode: Record<(typeof faults)[number], string> = {
   'http-503': 'server',
 };
 
-describe('bad server answers', () => {
+describe.each(storages)('bad server answers (%s storage)', (storage) => {
   it.each(faults)('%s → a typed error, then a clean retry', async (fault) => {
-    const { server, url } = await startServer();
+    const { server, url } = await startServer({ storage });
     cleanups.push(() => server.dispose());
     const proxy = new FaultProxy(Number(new URL(url).port), { signAs: server.identity });
     const proxyUrl = await proxy.start();
@@ -47,11 +48,11 @@ describe('bad server answers', () => {
     const again = await k.engine.syncNow();
     expect(again.error).toBeNull();
     expect(k.store.outbox.stats().count).toBe(0);
-    expect(server.admin.applications()).toHaveLength(1);
+    expect(await server.admin.applications()).toHaveLength(1);
   });
 
   it('a storm of every fault on uploads and batches loses nothing and doubles nothing', { timeout: 120_000 }, async () => {
-    const { server, url } = await startServer();
+    const { server, url } = await startServer({ storage });
     cleanups.push(() => server.dispose());
     const proxy = new FaultProxy(Number(new URL(url).port), { signAs: server.identity });
     const proxyUrl = await proxy.start();
@@ -78,7 +79,7 @@ describe('bad server answers', () => {
     const hit = new Set(proxy.appliedTo.map((a) => `${a.method} ${a.path}`));
     expect(hit).toEqual(new Set(['GET /v1/changes', 'PUT /v1/uploads/:id', 'POST /v1/applications/batch']));
     expect(codes).toEqual(new Set(['bad-response', 'too-large', 'timeout', 'network', 'server']));
-    const onServer = server.admin.applications();
+    const onServer = await server.admin.applications();
     expect(new Set(onServer.map((a) => a.id))).toEqual(ids);
     expect(onServer).toHaveLength(40);
     expect(k.store.applications.list({ statuses: ['rejected'] })).toHaveLength(0);

@@ -49,7 +49,7 @@ describe('the change feed cannot stall uploads', () => {
     const r = await k.engine.syncNow();
     expect(r).toMatchObject({ error: null, accepted: 3 });
     expect(requests()).toBe(5);
-    expect(server.admin.applications()).toHaveLength(3);
+    expect(await server.admin.applications()).toHaveLength(3);
     expect(k.store.outbox.getState('cursor')).toBe('5');
     // The next pass reads on from where this one stopped.
     await k.engine.syncNow();
@@ -70,7 +70,7 @@ describe('the change feed cannot stall uploads', () => {
     const r = await k.engine.syncNow();
     expect(r).toMatchObject({ accepted: 3, error: { code: 'server' } });
     expect(k.store.outbox.stats().count).toBe(0);
-    expect(server.admin.applications()).toHaveLength(3);
+    expect(await server.admin.applications()).toHaveLength(3);
   });
 });
 
@@ -79,11 +79,11 @@ describe('catalogue publishing', () => {
     const { server, url } = await startServer();
     cleanups.push(() => server.dispose());
     for (const version of ['2026.12.0-' + 'x'.repeat(30), '', '../etc', '2026 12']) {
-      expect(() => server.admin.publishCatalogue(version, { services: [] }), version).toThrow(AdminError);
+      await expect(server.admin.publishCatalogue(version, { services: [] }), version).rejects.toThrow(AdminError);
     }
-    expect(() => server.admin.publishCatalogue('2026.12.0', 'not an object')).toThrow(AdminError);
-    expect(() => server.admin.publishCatalogue('2026.12.0', { blob: 'x'.repeat(1024 * 1024) })).toThrow(/under/);
-    server.admin.publishCatalogue('2026.12.0', { note: 'fine' });
+    await expect(server.admin.publishCatalogue('2026.12.0', 'not an object')).rejects.toThrow(AdminError);
+    await expect(server.admin.publishCatalogue('2026.12.0', { blob: 'x'.repeat(1024 * 1024) })).rejects.toThrow(/under/);
+    await server.admin.publishCatalogue('2026.12.0', { note: 'fine' });
     const k = await startKiosk({ server, url });
     cleanups.push(() => k.close());
     expect(await k.engine.syncNow()).toMatchObject({ error: null, downloaded: 1 });
@@ -95,7 +95,7 @@ describe('catalogue publishing', () => {
     const db = openServerDatabase(dir);
     db.prepare("INSERT INTO changes (kiosk_id, kind, payload_json, at) VALUES (NULL, 'catalogue', ?, ?)").run(JSON.stringify({ version: 'v'.repeat(40), payload: {} }), '2026-12-01T00:00:00.000Z');
     db.close();
-    server.admin.publishCatalogue('2026.12.1', { note: 'after the bad one' });
+    await server.admin.publishCatalogue('2026.12.1', { note: 'after the bad one' });
     const k = await startKiosk({ server, url });
     cleanups.push(() => k.close());
     k.store.applications.submit(sampleSubmit(0, false));

@@ -12,6 +12,7 @@ import { sha256Hex } from '../../../offline-store/sync/canonical.js';
 import { H } from '../../../offline-store/sync/protocol.js';
 import { sign } from '../../../offline-store/sync/signing.js';
 import { SyncServer } from '../../../sync-server/server.js';
+import { freshDatabase, type StorageKind, type TestDatabase } from '../../support/postgres.js';
 import { tempDir } from '../../unit/store/helpers.js';
 
 export const quietLog = { info: () => {}, warn: () => {} };
@@ -19,10 +20,22 @@ export const quietLog = { info: () => {}, warn: () => {} };
 /** The tests' server master key: one constant, so a server restarted on its folder opens it again. */
 export const testMasterKey = crypto.createHash('sha256').update('xiangyin test master key').digest();
 
-export async function startServer(dir = tempDir('xy-server-')): Promise<{ server: SyncServer; url: string; dir: string }> {
-  const server = new SyncServer({ dataDir: dir, masterKey: testMasterKey });
+export interface StartedServer {
+  server: SyncServer;
+  url: string;
+  /** The SQLite server's folder (empty for PostgreSQL). */
+  dir: string;
+  /** The PostgreSQL database (null for SQLite). */
+  database: TestDatabase | null;
+}
+
+/** A server on a fresh storage of the kind asked (SQLite by default). */
+export async function startServer(o: { storage?: StorageKind; dir?: string } = {}): Promise<StartedServer> {
+  const database = o.storage === 'postgres' ? await freshDatabase() : null;
+  const dir = database ? '' : (o.dir ?? tempDir('xy-server-'));
+  const server = await SyncServer.open(database ? { database: database.url, masterKey: testMasterKey } : { dataDir: dir, masterKey: testMasterKey });
   const url = await server.start();
-  return { server, url, dir };
+  return { server, url, dir, database };
 }
 
 export async function startKiosk(opts: {
@@ -47,7 +60,7 @@ export async function startKiosk(opts: {
     store: storeConfigSchema.parse({}),
     log: quietLog,
   });
-  if (opts.register ?? true) opts.server.admin.registerKiosk(kioskId, k.identity.publicKeyPem);
+  if (opts.register ?? true) await opts.server.admin.registerKiosk(kioskId, k.identity.publicKeyPem);
   return { ...k, dir };
 }
 

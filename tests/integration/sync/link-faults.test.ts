@@ -13,6 +13,7 @@ import { SyncConfigError } from '../../../offline-store/sync/errors.js';
 import { generateSigningKey, signingIdentity } from '../../../offline-store/sync/signing.js';
 import { sampleSubmit } from '../../unit/store/helpers.js';
 import { FaultProxy, linkFaults, type LinkFault } from '../../tools/fault-proxy.js';
+import { storages, type StorageKind } from '../../support/postgres.js';
 import { startKiosk, startServer } from './harness.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -20,8 +21,8 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function rig() {
-  const { server, url } = await startServer();
+async function rig(storage: StorageKind) {
+  const { server, url } = await startServer({ storage });
   cleanups.push(() => server.dispose());
   const proxy = new FaultProxy(Number(new URL(url).port));
   const proxyUrl = await proxy.start();
@@ -42,9 +43,9 @@ const expectedCode: Record<LinkFault, string> = {
   'replayed-answer': 'unverified',
 };
 
-describe('faults of the link between kiosk and server', () => {
+describe.each(storages)('faults of the link between kiosk and server (%s storage)', (storage) => {
   it.each(linkFaults)('%s on a batch: every application stays pending, then is delivered exactly once', async (fault) => {
-    const { server, proxy, k } = await rig();
+    const { server, proxy, k } = await rig(storage);
     // A first, clean application gives the replay fault a genuine answer to replay.
     k.store.applications.submit(sampleSubmit(9, false));
     expect((await k.engine.syncNow()).error).toBeNull();
@@ -55,11 +56,11 @@ describe('faults of the link between kiosk and server', () => {
     expect(proxy.appliedTo).toEqual([{ fault, method: 'POST', path: '/v1/applications/batch' }]);
     expect(r.error?.code).toBe(expectedCode[fault]);
     expect(r).toMatchObject({ accepted: 0, rejected: 0 });
-    const reached = server.admin.applications().length > 1;
+    const reached = (await server.admin.applications()).length > 1;
     expect(reached).toBe(!['forged-accept', 'replayed-answer'].includes(fault));
     for (const id of ids) {
       const local = k.store.applications.summary(id)!;
-      if (local.status === 'accepted') expect(local.receiptNumber).toBe(server.admin.application(id)?.receiptNumber);
+      if (local.status === 'accepted') expect(local.receiptNumber).toBe((await server.admin.application(id))?.receiptNumber);
       else expect(['queued', 'sending']).toContain(local.status);
     }
     if (!reached) expect(k.store.outbox.stats().count).toBe(4);
@@ -67,7 +68,7 @@ describe('faults of the link between kiosk and server', () => {
     const healed = await k.engine.syncNow();
     expect(healed).toMatchObject({ error: null, rejected: 0 });
     expect(k.store.outbox.stats().count).toBe(0);
-    const onServer = server.admin.applications();
+    const onServer = await server.admin.applications();
     expect(onServer).toHaveLength(5);
     for (const id of ids) {
       const local = k.store.applications.summary(id)!;
@@ -77,22 +78,22 @@ describe('faults of the link between kiosk and server', () => {
   });
 
   it('a forged, unsigned "accepted" is refused: nothing is marked sent, and nothing reached the server', async () => {
-    const { server, proxy, k } = await rig();
+    const { server, proxy, k } = await rig(storage);
     const ids = Array.from({ length: 10 }, (_, i) => k.store.applications.submit(sampleSubmit(i, false)).id);
     proxy.inject('forged-accept');
     const r = await k.engine.syncNow();
     expect(r.error).toMatchObject({ code: 'unverified' });
-    expect(server.admin.applications()).toHaveLength(0);
+    expect(await server.admin.applications()).toHaveLength(0);
     expect(k.store.outbox.stats().count).toBe(10);
     for (const id of ids) expect(k.store.applications.summary(id)?.receiptNumber ?? null).toBeNull();
     // The link flag does not believe a forger either.
     expect(k.engine.status.online).toBe(false);
     expect((await k.engine.syncNow()).accepted).toBe(10);
-    expect(server.admin.applications()).toHaveLength(10);
+    expect(await server.admin.applications()).toHaveLength(10);
   });
 
   it('a storm of link faults on uploads and batches: none lost, none doubled, none wrongly rejected', { timeout: 120_000 }, async () => {
-    const { server, proxy, k } = await rig();
+    const { server, proxy, k } = await rig(storage);
     const ids = new Set(Array.from({ length: 30 }, (_, i) => k.store.applications.submit(sampleSubmit(i)).id));
     proxy.faultEvery(2, linkFaults);
     // Until every kind of fault has hit the link at least once: if the outbox empties first (how
@@ -106,7 +107,7 @@ describe('faults of the link between kiosk and server', () => {
     expect(new Set(proxy.applied)).toEqual(new Set(linkFaults));
     for (let round = 0; round < 20 && k.store.outbox.stats().count > 0; round++) await k.engine.syncNow();
     expect(k.store.outbox.stats().count).toBe(0);
-    const onServer = server.admin.applications();
+    const onServer = await server.admin.applications();
     expect(onServer).toHaveLength(ids.size);
     expect(new Set(onServer.map((a) => a.id))).toEqual(ids);
     expect(k.store.applications.list({ statuses: ['rejected'] })).toHaveLength(0);

@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sampleSubmit } from '../../unit/store/helpers.js';
 import { LinkEmulator } from '../../tools/link-emulator.js';
+import { storages } from '../../support/postgres.js';
 import { startKiosk, startServer } from './harness.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -13,9 +14,9 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-describe('link flaps', () => {
+describe.each(storages)('link flaps (%s storage)', (storage) => {
   it('survives 100 drops while syncing 500 applications: none lost, none duplicated', { timeout: 240_000 }, async () => {
-    const { server, url } = await startServer();
+    const { server, url } = await startServer({ storage });
     cleanups.push(() => server.dispose());
     const link = new LinkEmulator({ targetPort: Number(new URL(url).port), rttMs: 10, bandwidthBps: 4_000_000 });
     const linkUrl = await link.start();
@@ -45,14 +46,14 @@ describe('link flaps', () => {
 
     expect(drops).toBe(100);
     expect(k.store.outbox.stats().count).toBe(0);
-    const onServer = server.admin.applications();
+    const onServer = await server.admin.applications();
     expect(onServer).toHaveLength(500);
     expect(new Set(onServer.map((a) => a.id))).toEqual(ids);
     expect(new Set(onServer.map((a) => a.receiptNumber)).size).toBe(500);
     for (const a of onServer) {
       expect(a.revision).toBe(0);
       for (const att of a.attachments) {
-        expect(crypto.createHash('sha256').update(server.attachment(att.id)!).digest('hex')).toBe(att.sha256);
+        expect(crypto.createHash('sha256').update((await server.attachment(att.id))!).digest('hex')).toBe(att.sha256);
       }
     }
     const local = k.store.applications.list({ limit: 200, statuses: ['accepted'] });

@@ -3,6 +3,7 @@
 // the reference server's validation asks for one.
 import { afterEach, describe, expect, it } from 'vitest';
 import { sampleSubmit } from '../../unit/store/helpers.js';
+import { storages } from '../../support/postgres.js';
 import { startKiosk, startServer } from './harness.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -10,9 +11,9 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-describe('an application without a phone number', () => {
+describe.each(storages)('an application without a phone number (%s storage)', (storage) => {
   it('is saved, synced once and gets a receipt number', async () => {
-    const { server, url } = await startServer();
+    const { server, url } = await startServer({ storage });
     cleanups.push(() => server.dispose());
     const k = await startKiosk({ server, url });
     cleanups.push(() => k.close());
@@ -24,6 +25,6 @@ describe('an application without a phone number', () => {
     const r = await k.engine.syncNow();
     expect(r).toMatchObject({ accepted: 1, rejected: 0, error: null });
     expect(k.store.applications.get(saved.id)).toMatchObject({ status: 'accepted', receiptNumber: expect.stringMatching(/^SB-\d{8}-\d{6}$/) });
-    expect(server.admin.application(saved.id)).toMatchObject({ status: 'accepted', reason: null });
+    expect(await server.admin.application(saved.id)).toMatchObject({ status: 'accepted', reason: null });
   });
 });

@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { sampleSubmit } from '../../unit/store/helpers.js';
 import { LinkEmulator } from '../../tools/link-emulator.js';
+import { storages } from '../../support/postgres.js';
 import { startKiosk, startServer } from './harness.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -11,9 +12,9 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-describe('periodic resets', () => {
+describe.each(storages)('periodic resets (%s storage)', (storage) => {
   it('an upload that outlasts many resets still drains', { timeout: 120_000 }, async () => {
-    const { server, url } = await startServer();
+    const { server, url } = await startServer({ storage });
     cleanups.push(() => server.dispose());
     // ~0.25 MB at 1 Mbit/s ≈ 2 s of link; a reset every 800 ms: no pass can finish untouched.
     const link = new LinkEmulator({ targetPort: Number(new URL(url).port), bandwidthBps: 1_000_000, rttMs: 40, resetEveryMs: 800 });
@@ -30,7 +31,7 @@ describe('periodic resets', () => {
     while (k.store.outbox.stats().count > 0 && Date.now() - started < 90_000) await new Promise((r) => setTimeout(r, 100));
     expect(k.store.outbox.stats().count).toBe(0);
     expect(link.resets).toBeGreaterThan(3);
-    expect(server.admin.applications()).toHaveLength(30);
+    expect(await server.admin.applications()).toHaveLength(30);
     expect(seen.has(true)).toBe(true);
   });
 });

@@ -3,6 +3,7 @@
 import crypto from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { residents, sampleSubmit } from '../../unit/store/helpers.js';
+import { storages } from '../../support/postgres.js';
 import { drain, startKiosk, startServer } from './harness.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -10,9 +11,9 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-describe('sync round trip', () => {
+describe.each(storages)('sync round trip (%s storage)', (storage) => {
   it('uploads applications with attachments once, and brings back completions and rejections', async () => {
-    const { server, url } = await startServer();
+    const { server, url } = await startServer({ storage });
     cleanups.push(() => server.dispose());
     const k = await startKiosk({ server, url, sync: { chunkBytes: 3000 } });
     cleanups.push(() => k.close());
@@ -24,11 +25,11 @@ describe('sync round trip', () => {
     const r = await k.engine.syncNow();
     expect(r).toMatchObject({ accepted: 7, rejected: 0, error: null });
     expect(k.engine.status).toMatchObject({ online: true, pendingCount: 0, lastError: null });
-    const onServer = server.admin.applications();
+    const onServer = await server.admin.applications();
     expect(onServer.map((a) => a.id).sort()).toEqual([...ids].sort());
     for (const a of onServer) {
       for (const att of a.attachments) {
-        const bytes = server.attachment(att.id)!;
+        const bytes = (await server.attachment(att.id))!;
         expect(crypto.createHash('sha256').update(bytes).digest('hex')).toBe(att.sha256);
       }
     }
@@ -36,9 +37,9 @@ describe('sync round trip', () => {
     expect(local.status).toBe('accepted');
     expect(local.receiptNumber).toMatch(/^SB-\d{8}-\d{6}$/);
 
-    server.admin.decide(ids[0]!, 'completed', null);
-    server.admin.decide(ids[1]!, 'rejected', '缺少户口本照片');
-    server.admin.publishCatalogue('2026.12.0', { note: 'new services' });
+    await server.admin.decide(ids[0]!, 'completed', null);
+    await server.admin.decide(ids[1]!, 'rejected', '缺少户口本照片');
+    await server.admin.publishCatalogue('2026.12.0', { note: 'new services' });
     const r2 = await k.engine.syncNow();
     expect(r2.downloaded).toBeGreaterThanOrEqual(3);
     expect(k.store.applications.summary(ids[0]!).status).toBe('completed');
@@ -48,12 +49,12 @@ describe('sync round trip', () => {
     k.store.applications.retry(ids[1]!, { kind: 'specialist', id: 'sp-1' });
     await drain(k);
     expect(k.store.applications.summary(ids[1]!).status).toBe('accepted');
-    expect(server.admin.application(ids[1]!)).toMatchObject({ revision: 1, status: 'accepted' });
-    expect(server.admin.applications()).toHaveLength(7);
+    expect(await server.admin.application(ids[1]!)).toMatchObject({ revision: 1, status: 'accepted' });
+    expect(await server.admin.applications()).toHaveLength(7);
   });
 
   it('a server-side validation failure rejects just that application with the server’s reason', async () => {
-    const { server, url } = await startServer();
+    const { server, url } = await startServer({ storage });
     cleanups.push(() => server.dispose());
     const k = await startKiosk({ server, url });
     cleanups.push(() => k.close());
@@ -68,7 +69,7 @@ describe('sync round trip', () => {
   });
 
   it('social-insurance queries come live when online and from the cache with their fetch time when not', async () => {
-    const { server, url } = await startServer();
+    const { server, url } = await startServer({ storage });
     cleanups.push(() => server.dispose());
     const k = await startKiosk({ server, url });
     cleanups.push(() => k.close());

@@ -22,7 +22,7 @@ describe('server limits', () => {
     const { server, url } = await startServer();
     cleanups.push(() => server.dispose());
     const id = signingIdentity(generateSigningKey());
-    server.admin.registerKiosk('k1', id.publicKeyPem);
+    await server.admin.registerKiosk('k1', id.publicKeyPem);
     const get = (query: string) => raw(url, { path: `/v1/changes?${query}`, kioskId: 'k1', key: id.privateKey });
     for (const q of ['after=0&limit=abc', 'after=0&limit=', 'after=0&limit=1e3', 'after=0&limit=0', 'after=0&limit=1001', 'after=abc', 'after=-1']) {
       const r = await get(q);
@@ -36,7 +36,7 @@ describe('server limits', () => {
     const { server, url, dir } = await startServer();
     cleanups.push(() => server.dispose());
     const id = signingIdentity(generateSigningKey());
-    server.admin.registerKiosk('k1', id.publicKeyPem);
+    await server.admin.registerKiosk('k1', id.publicKeyPem);
     const body = Buffer.from('abc');
     const { sha256Hex } = await import('../../../offline-store/sync/canonical.js');
     const put = (uploadId: string) =>
@@ -59,7 +59,7 @@ describe('server limits', () => {
 
   it('look-ups are rate-limited per kiosk with 429 and Retry-After, and the kiosk waits as told', async () => {
     const dir = tempDir('xy-server-');
-    const server = new SyncServer({ dataDir: dir, queryRate: { burst: 3, perMinute: 1 }, masterKey: testMasterKey });
+    const server = await SyncServer.open({ dataDir: dir, queryRate: { burst: 3, perMinute: 1 }, masterKey: testMasterKey });
     const url = await server.start();
     cleanups.push(() => server.dispose());
     let lookups = 0;

@@ -1,0 +1,386 @@
+// The PostgreSQL storage: any number of server instances on one database, none
+// holding state the others need. What keeps them correct together:
+//   - nonces: a primary key (kiosk, nonce); the insert that loses is a replay;
+//   - receipt numbers: a sequence, never handed out twice;
+//   - idempotency: a batch is one transaction holding the kiosk's advisory lock,
+//     so a retry through another instance waits for the first and then finds
+//     its row (replayed, the same receipt); the primary key on the application
+//     id is the last word, and a transaction that loses to it is run again;
+//   - the change feed: `seq` comes from a sequence, whose order is not commit
+//     order in general. A writer of a kiosk's feed takes that kiosk's advisory
+//     lock (and the feed's lock shared) before it takes a seq, and holds them
+//     until it commits; a catalogue (for every kiosk) takes the feed's lock
+//     exclusively. So among the rows one kiosk reads, a smaller seq always
+//     commits first, and a reader's cursor never passes a row still to commit;
+//   - uploads: a chunk is appended under the upload row's lock (FOR UPDATE),
+//     its sealed bytes a row of upload_chunks, so the next chunk may reach
+//     any instance.
+import pg from 'pg';
+import crypto from 'node:crypto';
+import { receiptNumber } from '../../applications.js';
+import { retentionCutoffs, type PurgeResult, type RetentionPolicy } from '../../retention.js';
+import { chunkAd } from '../../sealed-file.js';
+import { sha256MismatchError } from '../../uploads.js';
+import type { Vault } from '../../vault.js';
+import type { ApplicationRow, ChangeRow, ChunkHeaders, ChunkJudge, KioskRow, ReceiveTx, ServerStorage, UploadRow } from '../storage.js';
+import { migratePostgres } from './schema.js';
+
+/** Advisory lock classes (the first of the two-int keys). */
+const FEED_LOCK = [0x5879, 2] as const;
+const KIOSK_LOCK_CLASS = 0x587a;
+/** Unique violation, serialization failure, deadlock: the transaction is run again. */
+const RETRY_CODES = new Set(['23505', '40001', '40P01']);
+
+type Row = Record<string, unknown>;
+
+/**
+ * A statement every request runs, prepared once per connection (named): the
+ * database parses and plans it once instead of at every request.
+ */
+function named(name: string, text: string, values: unknown[]): pg.QueryConfig {
+  return { name, text, values };
+}
+
+/** Takes the locks a writer of `kioskId`'s feed holds until it commits (see the header). */
+export async function lockKioskFeed(c: pg.ClientBase, kioskId: string): Promise<void> {
+  await c.query(named('lock-feed', 'SELECT pg_advisory_xact_lock_shared($1, $2), pg_advisory_xact_lock($3, hashtext($4))', [...FEED_LOCK, KIOSK_LOCK_CLASS, kioskId]));
+}
+
+export interface PostgresOptions {
+  log?: (msg: string, fields?: Record<string, unknown>) => void;
+  /** Connections this instance keeps (default 10). */
+  poolSize?: number;
+}
+
+export async function openPostgresStorage(url: string, o: PostgresOptions = {}): Promise<PostgresStorage> {
+  const pool = new pg.Pool({ connectionString: url, max: o.poolSize ?? 10, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000, application_name: 'xiangyin-sync-server' });
+  // An idle connection the database drops (a restart, a failover) must not end the process.
+  pool.on('error', (e) => o.log?.('postgres: an idle connection failed', { error: e.name, code: (e as { code?: string }).code }));
+  // Nonces are written without waiting for the log flush: a database crash could forget
+  // the last moment's nonces, which reopens a replay only of requests that are idempotent
+  // anyway (a batch by its keys, a chunk by its offset, a look-up reads). Everything else
+  // commits durably. It saves one flush wait per request.
+  const noncePool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000, application_name: 'xiangyin-sync-server', options: '-c synchronous_commit=off' });
+  noncePool.on('error', (e) => o.log?.('postgres: an idle connection failed', { error: e.name, code: (e as { code?: string }).code }));
+  try {
+    await migratePostgres(pool);
+    // A connection for nonces before the first request: starting one is a process fork on
+    // the database's side, slow on a busy machine, and no kiosk's first request should wait for it.
+    await noncePool.query('SELECT 1');
+  } catch (e) {
+    await pool.end();
+    await noncePool.end();
+    throw e;
+  }
+  return new PostgresStorage(pool, noncePool);
+}
+
+export class PostgresStorage implements ServerStorage {
+  readonly kind = 'postgres' as const;
+  private vault: Vault | null = null;
+
+  constructor(
+    readonly pool: pg.Pool,
+    private readonly noncePool: pg.Pool,
+  ) {}
+
+  private async tx<T>(fn: (c: pg.PoolClient) => Promise<T>, attempts = 1): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const c = await this.pool.connect();
+      let broken = false;
+      try {
+        await c.query('BEGIN');
+        const r = await fn(c);
+        await c.query('COMMIT');
+        return r;
+      } catch (e) {
+        try {
+          await c.query('ROLLBACK');
+        } catch {
+          broken = true;
+        }
+        if (attempt < attempts && RETRY_CODES.has((e as { code?: string }).code ?? '')) continue;
+        throw e;
+      } finally {
+        c.release(broken);
+      }
+    }
+  }
+
+  private lockFeedOf(c: pg.PoolClient, kioskId: string): Promise<void> {
+    return lockKioskFeed(c, kioskId);
+  }
+
+  async wrappedDataKey(create: () => Buffer, at: string): Promise<Buffer> {
+    await this.pool.query('INSERT INTO data_key (id, wrapped, created_at) VALUES (1, $1, $2) ON CONFLICT (id) DO NOTHING', [create(), at]);
+    return (await this.pool.query<{ wrapped: Buffer }>('SELECT wrapped FROM data_key WHERE id = 1')).rows[0]!.wrapped;
+  }
+
+  rewrapDataKey(rewrap: (wrapped: Buffer | null) => Buffer, at: string): Promise<void> {
+    return this.tx(async (c) => {
+      const row = (await c.query<{ wrapped: Buffer }>('SELECT wrapped FROM data_key WHERE id = 1 FOR UPDATE')).rows[0];
+      await c.query('UPDATE data_key SET wrapped = $1, rotated_at = $2 WHERE id = 1', [rewrap(row?.wrapped ?? null), at]);
+    });
+  }
+
+  async sealedServerKey(create: () => Buffer, at: string): Promise<Buffer> {
+    await this.pool.query('INSERT INTO server_identity (id, private_key_enc, created_at) VALUES (1, $1, $2) ON CONFLICT (id) DO NOTHING', [create(), at]);
+    return (await this.pool.query<{ private_key_enc: Buffer }>('SELECT private_key_enc FROM server_identity WHERE id = 1')).rows[0]!.private_key_enc;
+  }
+
+  async useVault(vault: Vault): Promise<void> {
+    this.vault = vault;
+  }
+
+  async kioskPublicKey(kioskId: string): Promise<string | null> {
+    return (await this.pool.query<{ public_key_pem: string }>(named('kiosk-key', 'SELECT public_key_pem FROM kiosks WHERE id = $1', [kioskId]))).rows[0]?.public_key_pem ?? null;
+  }
+
+  async rememberNonce(kioskId: string, nonce: string, atMs: number): Promise<boolean> {
+    const r = await this.noncePool.query(named('nonce', 'INSERT INTO nonces (kiosk_id, nonce, seen_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [kioskId, nonce, atMs]));
+    return r.rowCount === 1;
+  }
+
+  async forgetNoncesBefore(ms: number): Promise<void> {
+    await this.pool.query('DELETE FROM nonces WHERE seen_at < $1', [ms]);
+  }
+
+  async registerKiosk(k: KioskRow): Promise<boolean> {
+    // xmax is 0 for a row this statement inserted, not for one it updated.
+    const r = await this.pool.query<{ inserted: boolean }>(
+      `INSERT INTO kiosks (id, public_key_pem, fingerprint, registered_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (id) DO UPDATE SET public_key_pem = excluded.public_key_pem, fingerprint = excluded.fingerprint, registered_at = excluded.registered_at
+       RETURNING (xmax = 0) AS inserted`,
+      [k.id, k.publicKeyPem, k.fingerprint, k.registeredAt],
+    );
+    return !r.rows[0]!.inserted;
+  }
+
+  async kiosks(): Promise<KioskRow[]> {
+    return (await this.pool.query<Row>('SELECT * FROM kiosks ORDER BY id')).rows.map((k) => ({
+      id: String(k.id),
+      publicKeyPem: String(k.public_key_pem),
+      fingerprint: String(k.fingerprint),
+      registeredAt: String(k.registered_at),
+    }));
+  }
+
+  receive<T>(kioskId: string, work: (tx: ReceiveTx) => Promise<T>): Promise<T> {
+    return this.tx(async (c) => {
+      await this.lockFeedOf(c, kioskId);
+      return work({
+        application: async (id) => applicationOf((await c.query<Row>(named('application', 'SELECT * FROM applications WHERE id = $1', [id]))).rows[0]),
+        upload: async (id) => uploadOf((await c.query<Row>(named('upload', 'SELECT * FROM uploads WHERE id = $1', [id]))).rows[0]),
+        accept: async (a) => {
+          const n = Number((await c.query<{ n: string }>(named('receipt', "SELECT nextval('receipt_numbers') AS n", []))).rows[0]!.n);
+          const receipt = receiptNumber(a.receivedAt, n);
+          await c.query(
+            named(
+              'application-accept',
+              `INSERT INTO applications (id, kiosk_id, revision, idempotency_key, body_sha256, body_enc, receipt_number, status, reason, received_at, updated_at)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, 'accepted', NULL, $8, $8)
+               ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, idempotency_key = excluded.idempotency_key, body_sha256 = excluded.body_sha256,
+                 body_enc = excluded.body_enc, receipt_number = excluded.receipt_number, status = 'accepted', reason = NULL,
+                 updated_at = excluded.updated_at, attachments_purged_at = NULL`,
+              [a.id, kioskId, a.revision, a.idempotencyKey, a.bodySha256, a.bodyEnc, receipt, a.receivedAt],
+            ),
+          );
+          await c.query(
+            named('change-accepted', "INSERT INTO changes (kiosk_id, kind, application_id, status, receipt_number, reason, at) VALUES ($1, 'application-status', $2, 'accepted', $3, NULL, $4)", [
+              kioskId,
+              a.id,
+              receipt,
+              a.receivedAt,
+            ]),
+          );
+          return receipt;
+        },
+      });
+    }, 3);
+  }
+
+  async application(id: string): Promise<ApplicationRow | null> {
+    return applicationOf((await this.pool.query<Row>(named('application', 'SELECT * FROM applications WHERE id = $1', [id]))).rows[0]);
+  }
+
+  async applications(o: { kioskId?: string; status?: string; limit?: number }): Promise<ApplicationRow[]> {
+    const r = await this.pool.query<Row>('SELECT * FROM applications WHERE ($1::text IS NULL OR kiosk_id = $1) AND ($2::text IS NULL OR status = $2) ORDER BY id LIMIT $3', [
+      o.kioskId ?? null,
+      o.status ?? null,
+      o.limit ?? 1_000_000,
+    ]);
+    return r.rows.map((x) => applicationOf(x)!);
+  }
+
+  async counts(): Promise<Record<string, number>> {
+    const r = await this.pool.query<{ status: string; n: string }>('SELECT status, count(*) AS n FROM applications GROUP BY status');
+    return Object.fromEntries(r.rows.map((x) => [x.status, Number(x.n)]));
+  }
+
+  decide(id: string, check: (row: ApplicationRow | null) => void, status: string, reason: string | null, at: string): Promise<ApplicationRow> {
+    return this.tx(async (c) => {
+      const owner = (await c.query<{ kiosk_id: string }>('SELECT kiosk_id FROM applications WHERE id = $1', [id])).rows[0];
+      if (owner) await this.lockFeedOf(c, owner.kiosk_id);
+      const row = applicationOf((await c.query<Row>('SELECT * FROM applications WHERE id = $1 FOR UPDATE', [id])).rows[0]);
+      check(row);
+      await c.query('UPDATE applications SET status = $1, reason = $2, updated_at = $3 WHERE id = $4', [status, reason, at, id]);
+      await c.query("INSERT INTO changes (kiosk_id, kind, application_id, status, receipt_number, reason, at) VALUES ($1, 'application-status', $2, $3, $4, $5, $6)", [
+        row!.kioskId,
+        id,
+        status,
+        row!.receiptNumber,
+        reason,
+        at,
+      ]);
+      return applicationOf((await c.query<Row>(named('application', 'SELECT * FROM applications WHERE id = $1', [id]))).rows[0])!;
+    });
+  }
+
+  publishCatalogue(json: string, at: string): Promise<void> {
+    return this.tx(async (c) => {
+      // Every kiosk reads this row: wait for every feed writer to commit, and keep new ones out until this commits.
+      await c.query('SELECT pg_advisory_xact_lock($1, $2)', [...FEED_LOCK]);
+      await c.query("INSERT INTO changes (kiosk_id, kind, payload_json, at) VALUES (NULL, 'catalogue', $1, $2)", [json, at]);
+    });
+  }
+
+  async changes(kioskId: string, after: number, limit: number): Promise<ChangeRow[]> {
+    const r = await this.pool.query<Row>('SELECT * FROM changes WHERE seq > $1 AND (kiosk_id = $2 OR kiosk_id IS NULL) ORDER BY seq LIMIT $3', [after, kioskId, limit]);
+    return r.rows.map((x) => ({
+      seq: Number(x.seq),
+      kind: String(x.kind),
+      applicationId: (x.application_id as string | null) ?? null,
+      status: (x.status as string | null) ?? null,
+      receiptNumber: (x.receipt_number as string | null) ?? null,
+      reason: (x.reason as string | null) ?? null,
+      payloadJson: (x.payload_json as string | null) ?? null,
+      at: String(x.at),
+    }));
+  }
+
+  async residentRecord(idKey: string): Promise<{ recordEnc: Buffer; asOf: string } | null> {
+    const row = (await this.pool.query<{ record_enc: Buffer; as_of: string }>('SELECT record_enc, as_of FROM residents WHERE id_key = $1', [idKey])).rows[0];
+    return row ? { recordEnc: row.record_enc, asOf: row.as_of } : null;
+  }
+
+  async seedResidents(rows: { idKey: string; seal: () => Buffer }[], asOf: string): Promise<void> {
+    const have = new Set((await this.pool.query<{ id_key: string }>('SELECT id_key FROM residents WHERE id_key = ANY($1)', [rows.map((r) => r.idKey)])).rows.map((r) => r.id_key));
+    for (const r of rows) {
+      if (!have.has(r.idKey)) await this.pool.query('INSERT INTO residents (id_key, record_enc, as_of) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [r.idKey, r.seal(), asOf]);
+    }
+  }
+
+  async upload(id: string): Promise<UploadRow | null> {
+    return uploadOf((await this.pool.query<Row>(named('upload', 'SELECT * FROM uploads WHERE id = $1', [id]))).rows[0]);
+  }
+
+  async appendChunk(kioskId: string, id: string, h: ChunkHeaders, chunk: Buffer, judge: ChunkJudge, at: string): Promise<{ status: number; row: UploadRow | null }> {
+    const vault = this.requireVault();
+    let mismatch = false;
+    const r = await this.tx(async (c) => {
+      // The row is created (or found) and locked: every instance's chunks for this upload queue here.
+      const fresh =
+        (await c.query(named('upload-start', 'INSERT INTO uploads (id, kiosk_id, size, sha256, received, complete, updated_at) VALUES ($1, $2, $3, $4, 0, false, $5) ON CONFLICT (id) DO NOTHING', [id, kioskId, h.total, h.sha256, at])))
+          .rowCount === 1;
+      const row = uploadOf((await c.query<Row>(named('upload-lock', 'SELECT * FROM uploads WHERE id = $1 FOR UPDATE', [id]))).rows[0]);
+      const j = judge(fresh ? null : row);
+      if ('answer' in j) {
+        // Nothing to keep: a row made only to lock it goes with the rollback.
+        if (fresh) throw new Answer(j.answer);
+        return j.answer;
+      }
+      await c.query(named('chunk-insert', 'INSERT INTO upload_chunks (upload_id, chunk_offset, sealed) VALUES ($1, $2, $3)', [id, h.offset, vault.seal(chunk, chunkAd(id, h.offset))]));
+      const next = h.offset + chunk.length;
+      let complete = false;
+      if (next === h.total) {
+        const hash = crypto.createHash('sha256');
+        const chunks = await c.query<{ chunk_offset: number; sealed: Buffer }>(named('chunks', 'SELECT chunk_offset, sealed FROM upload_chunks WHERE upload_id = $1 ORDER BY chunk_offset', [id]));
+        for (const x of chunks.rows) hash.update(vault.open(x.sealed, chunkAd(id, x.chunk_offset)));
+        if (hash.digest('hex') !== h.sha256) {
+          // Start over rather than keep bytes that do not add up.
+          await c.query('DELETE FROM upload_chunks WHERE upload_id = $1', [id]);
+          await c.query('UPDATE uploads SET received = 0, updated_at = $2 WHERE id = $1', [id, at]);
+          mismatch = true;
+          return { status: 422, row: null };
+        }
+        complete = true;
+      }
+      const updated = await c.query<Row>(named('upload-advance', 'UPDATE uploads SET received = $2, complete = $3, updated_at = $4 WHERE id = $1 RETURNING *', [id, next, complete, at]));
+      return { status: 200, row: uploadOf(updated.rows[0]) };
+    }).catch((e: unknown) => {
+      if (e instanceof Answer) return e.answer;
+      throw e;
+    });
+    if (mismatch) throw sha256MismatchError();
+    return r;
+  }
+
+  async attachment(id: string): Promise<Buffer | null> {
+    const vault = this.requireVault();
+    const row = await this.upload(id);
+    if (!row?.complete) return null;
+    const chunks = await this.pool.query<{ chunk_offset: number; sealed: Buffer }>(named('chunks', 'SELECT chunk_offset, sealed FROM upload_chunks WHERE upload_id = $1 ORDER BY chunk_offset', [id]));
+    return Buffer.concat(chunks.rows.map((x) => vault.open(x.sealed, chunkAd(id, x.chunk_offset))));
+  }
+
+  purge(now: Date, policy: RetentionPolicy, attachmentsOf: (appId: string, bodyEnc: Buffer) => string[]): Promise<PurgeResult> {
+    const { finishedBefore, abandonedBefore } = retentionCutoffs(now, policy);
+    return this.tx(async (c) => {
+      // SKIP LOCKED: two instances purging at once share the work instead of waiting on each other.
+      const apps = await c.query<{ id: string; body_enc: Buffer }>(
+        "SELECT id, body_enc FROM applications WHERE status IN ('completed', 'rejected') AND updated_at < $1 AND attachments_purged_at IS NULL FOR UPDATE SKIP LOCKED",
+        [finishedBefore],
+      );
+      let attachments = 0;
+      for (const a of apps.rows) {
+        const ids = attachmentsOf(a.id, a.body_enc);
+        attachments += (await c.query('DELETE FROM uploads WHERE id = ANY($1)', [ids])).rowCount ?? 0;
+        await c.query('UPDATE applications SET attachments_purged_at = $1 WHERE id = $2', [now.toISOString(), a.id]);
+      }
+      const abandoned = await c.query('DELETE FROM uploads WHERE complete = false AND updated_at < $1', [abandonedBefore]);
+      return { applications: apps.rows.length, attachments, abandonedUploads: abandoned.rowCount ?? 0, strayFiles: 0 };
+    });
+  }
+
+  async healthy(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.pool.end(), this.noncePool.end()]);
+  }
+
+  private requireVault(): Vault {
+    if (!this.vault) throw new Error('the storage is used before its vault is open');
+    return this.vault;
+  }
+}
+
+/** An answer decided inside a transaction that must not keep what it wrote. */
+class Answer extends Error {
+  constructor(readonly answer: { status: number; row: UploadRow | null }) {
+    super('answer');
+  }
+}
+
+function applicationOf(r: Row | undefined): ApplicationRow | null {
+  if (!r) return null;
+  return {
+    id: String(r.id),
+    kioskId: String(r.kiosk_id),
+    revision: Number(r.revision),
+    idempotencyKey: String(r.idempotency_key),
+    bodySha256: String(r.body_sha256),
+    bodyEnc: r.body_enc as Buffer,
+    receiptNumber: String(r.receipt_number),
+    status: String(r.status),
+    reason: (r.reason as string | null) ?? null,
+    receivedAt: String(r.received_at),
+    updatedAt: String(r.updated_at),
+  };
+}
+
+function uploadOf(r: Row | undefined): UploadRow | null {
+  if (!r) return null;
+  return { id: String(r.id), kioskId: String(r.kiosk_id), size: Number(r.size), sha256: String(r.sha256), received: Number(r.received), complete: r.complete === true };
+}

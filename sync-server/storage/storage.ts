@@ -1,0 +1,129 @@
+// Where the reference server keeps its state, behind one interface with two
+// implementations: SQLite (sqlite-storage.ts: one file and an uploads folder,
+// the embedded default, one process or a few on one machine) and PostgreSQL
+// (postgres/postgres-storage.ts: any number of server instances on one
+// database). The protocol's rules live once, above this interface
+// (applications.ts, uploads.ts, admin.ts); a storage only makes each step
+// atomic and durable, and never sees personal data in clear: bodies, records,
+// keys and attachment chunks reach it sealed by the vault (vault.ts).
+import type { RetentionPolicy, PurgeResult } from '../retention.js';
+import type { Vault } from '../vault.js';
+
+export interface ApplicationRow {
+  id: string;
+  kioskId: string;
+  revision: number;
+  idempotencyKey: string;
+  bodySha256: string;
+  bodyEnc: Buffer;
+  receiptNumber: string;
+  status: string;
+  reason: string | null;
+  receivedAt: string;
+  updatedAt: string;
+}
+
+export interface UploadRow {
+  id: string;
+  kioskId: string;
+  size: number;
+  sha256: string;
+  received: number;
+  complete: boolean;
+}
+
+/** One row of the change feed as stored (toChange in server.ts shapes it for the protocol). */
+export interface ChangeRow {
+  seq: number;
+  kind: string;
+  applicationId: string | null;
+  status: string | null;
+  receiptNumber: string | null;
+  reason: string | null;
+  payloadJson: string | null;
+  at: string;
+}
+
+export interface KioskRow {
+  id: string;
+  publicKeyPem: string;
+  fingerprint: string;
+  registeredAt: string;
+}
+
+/** What a batch's transaction may read and write; everything it does commits or rolls back together. */
+export interface ReceiveTx {
+  application(id: string): Promise<ApplicationRow | null>;
+  upload(id: string): Promise<UploadRow | null>;
+  /**
+   * Stores an accepted revision (a new row, or a resubmission replacing a
+   * rejected one) with a fresh receipt number and its change in the kiosk's
+   * feed; returns the receipt number.
+   */
+  accept(row: Omit<ApplicationRow, 'receiptNumber' | 'status' | 'reason' | 'updatedAt'>): Promise<string>;
+}
+
+export interface ChunkHeaders {
+  offset: number;
+  total: number;
+  sha256: string;
+}
+
+/**
+ * The rules for one chunk against the upload as stored (uploads.ts): either an
+ * answer without writing, or go ahead.
+ */
+export type ChunkJudge = (row: UploadRow | null) => { answer: { status: number; row: UploadRow | null } } | { write: true };
+
+export interface ServerStorage {
+  readonly kind: 'sqlite' | 'postgres';
+
+  /** The data key wrapped by the master key; `create` makes one the first time (once, however many servers start at once). */
+  wrappedDataKey(create: () => Buffer, at: string): Promise<Buffer>;
+  /** Key rotation: the wrapped data key replaced by `rewrap(old)` in one transaction. */
+  rewrapDataKey(rewrap: (wrapped: Buffer | null) => Buffer, at: string): Promise<void>;
+  /** The server's signing key, sealed; `create` makes one the first time. */
+  sealedServerKey(create: () => Buffer, at: string): Promise<Buffer>;
+  /** Called once the vault is open: what the storage must seal itself (attachments, legacy rows) uses it. */
+  useVault(vault: Vault): Promise<void>;
+
+  kioskPublicKey(kioskId: string): Promise<string | null>;
+  /** True the first time this nonce is seen for this kiosk (a unique key decides, across instances). */
+  rememberNonce(kioskId: string, nonce: string, atMs: number): Promise<boolean>;
+  forgetNoncesBefore(ms: number): Promise<void>;
+
+  registerKiosk(k: KioskRow): Promise<boolean>;
+  kiosks(): Promise<KioskRow[]>;
+
+  /** Runs a batch in one transaction that owns the kiosk's feed until it commits. */
+  receive<T>(kioskId: string, work: (tx: ReceiveTx) => Promise<T>): Promise<T>;
+  application(id: string): Promise<ApplicationRow | null>;
+  applications(filter: { kioskId?: string; status?: string; limit?: number }): Promise<ApplicationRow[]>;
+  counts(): Promise<Record<string, number>>;
+  /** Changes an application's status (with its change in the feed) after `check` approves the row as it is under lock. */
+  decide(id: string, check: (row: ApplicationRow | null) => void, status: string, reason: string | null, at: string): Promise<ApplicationRow>;
+  publishCatalogue(json: string, at: string): Promise<void>;
+  /** Feed rows for a kiosk (its own and everyone's) after a cursor, in feed order. */
+  changes(kioskId: string, after: number, limit: number): Promise<ChangeRow[]>;
+
+  residentRecord(idKey: string): Promise<{ recordEnc: Buffer; asOf: string } | null>;
+  /** Inserts records not there yet (`seal` is called only for those). */
+  seedResidents(rows: { idKey: string; seal: () => Buffer }[], asOf: string): Promise<void>;
+
+  upload(id: string): Promise<UploadRow | null>;
+  /**
+   * Appends a chunk, under a lock on the upload that every instance respects,
+   * after `judge` approves it against the row as it is under that lock. When
+   * the last byte arrives the whole attachment's sha256 is checked; a mismatch
+   * empties the upload and answers 422.
+   */
+  appendChunk(kioskId: string, id: string, h: ChunkHeaders, chunk: Buffer, judge: ChunkJudge, at: string): Promise<{ status: number; row: UploadRow | null }>;
+  /** A whole attachment's plain bytes, or null when it is not complete. */
+  attachment(id: string): Promise<Buffer | null>;
+
+  purge(now: Date, policy: RetentionPolicy, attachmentsOf: (appId: string, bodyEnc: Buffer) => string[]): Promise<PurgeResult>;
+
+  /** Resolves when the storage answers a query (for /healthz). */
+  healthy(): Promise<void>;
+  close(): Promise<void>;
+}
