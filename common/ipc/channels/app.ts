@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { channel, stream } from '../define.js';
 import { stationStatusSchema } from '../../domain/status.js';
 import { linksSchema } from '../../domain/links.js';
+import { challengeKindSchema } from '../../domain/face.js';
 
 export const uiModes = ['kiosk', 'tv'] as const;
 export const textSizes = ['standard', 'large', 'xlarge'] as const;
@@ -18,6 +19,8 @@ export const appInfoSchema = z.object({
   links: linksSchema,
   /** The station's time zone: the renderer shows every date and time in it. */
   timeZone: z.string().min(1),
+  /** The face check's challenges pinned by a development station's config (tests); null: a random pair. */
+  faceChallenges: z.array(challengeKindSchema).nullable(),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 

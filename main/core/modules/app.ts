@@ -16,6 +16,7 @@ export const appModule: ModuleFactory = ({ config, status, host, platform }) => 
         inactivity: { idleSeconds: config.ui.idleSeconds, warningSeconds: config.ui.warningSeconds },
         links: { payment: config.links.payment, status: config.links.status },
         timeZone: config.timeZone,
+        faceChallenges: config.face.challenges ?? null,
       }),
       'app:report-error': ({ where, message }) => {
         log.warn('renderer error', { where, message });
