@@ -28,7 +28,7 @@ export interface ServerApplication {
   status: string;
   reason: string | null;
   receivedAt: string;
-  attachments: { id: string; sha256: string; size: number }[];
+  attachments: { id: string; name: string; mediaType: string; sha256: string; size: number }[];
 }
 
 export class AdminDesk {
@@ -114,7 +114,7 @@ export class AdminDesk {
   }
 
   private toApplication(r: Record<string, unknown>): ServerApplication {
-    const body = JSON.parse(this.vault.openText(r.body_enc as Buffer, applicationAd(String(r.id)))) as { attachments: { id: string; sha256: string; size: number }[] };
+    const body = JSON.parse(this.vault.openText(r.body_enc as Buffer, applicationAd(String(r.id)))) as { attachments: { id: string; name: string; mediaType: string; sha256: string; size: number }[] };
     return {
       id: String(r.id),
       kioskId: String(r.kiosk_id),
@@ -123,7 +123,7 @@ export class AdminDesk {
       status: String(r.status),
       reason: (r.reason as string | null) ?? null,
       receivedAt: String(r.received_at),
-      attachments: body.attachments.map((a) => ({ id: a.id, sha256: a.sha256, size: a.size })),
+      attachments: body.attachments.map((a) => ({ id: a.id, name: a.name, mediaType: a.mediaType, sha256: a.sha256, size: a.size })),
     };
   }
 }

@@ -34,7 +34,8 @@ export function humanConfig(urls: FaceAssetUrls, opts: { describe: boolean }): P
     debug: false,
     // A blink lasts 130–200 ms: every frame must be analysed, none reused from a similar one.
     cacheSensitivity: 0,
-    filter: { enabled: true, return: false, flip: false },
+    // human's image filters run on WebGL, which a kiosk without a GPU emulates slowly on the CPU.
+    filter: { enabled: false, return: false, flip: false },
     gesture: { enabled: false },
     body: { enabled: false },
     hand: { enabled: false },
@@ -42,8 +43,9 @@ export function humanConfig(urls: FaceAssetUrls, opts: { describe: boolean }): P
     segmentation: { enabled: false },
     face: {
       enabled: true,
-      // Two so that a second person is seen (the check pauses for them); the detector re-runs twice a second.
-      detector: { enabled: true, modelPath: 'blazeface.json', rotation: false, maxDetected: 2, skipFrames: 5, skipTime: 500, minConfidence: 0.5, return: false },
+      // Two so that a second person is seen (the check pauses for them). Between detector runs
+      // (at most a second apart) the mesh follows the face, which keeps the frame rate up.
+      detector: { enabled: true, modelPath: 'blazeface.json', rotation: false, maxDetected: 2, skipFrames: 10, skipTime: 1000, minConfidence: 0.5, return: false },
       mesh: { enabled: true, modelPath: 'facemesh.json' },
       iris: { enabled: true, modelPath: 'iris.json' },
       attention: { enabled: false },

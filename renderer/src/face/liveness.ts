@@ -78,6 +78,7 @@ export interface LivenessState {
   readonly warned: boolean;
   /** When the face became well placed (settling before the first challenge). */
   readonly settleAt: number;
+  readonly saidHoldAt: number;
   readonly faceSeen: boolean;
   readonly lastFace: FaceMeasure | null;
   readonly lastFaceAt: number | null;
@@ -105,6 +106,7 @@ export function startLiveness(opts: Partial<LivenessOptions> & { challenges: rea
     lastAt: null,
     warned: false,
     settleAt: 0,
+    saidHoldAt: -Infinity,
     faceSeen: false,
     lastFace: null,
     lastFaceAt: null,
@@ -220,14 +222,19 @@ export function stepLiveness(prev: LivenessState, frame: FrameMeasure): { state:
   switch (s.phase) {
     case 'positioning': {
       if (frontalHint === null) {
-        say.push({ kind: 'hold-still' });
-        return { state: { ...s, phase: 'settling', hint: null, settleAt: at }, say };
+        // Said once in a while, not at every return to a good place.
+        const sayIt = at - s.saidHoldAt >= s.opts.hintRepeatMs;
+        if (sayIt) say.push({ kind: 'hold-still' });
+        return { state: { ...s, phase: 'settling', hint: null, settleAt: at, saidHoldAt: sayIt ? at : s.saidHoldAt }, say };
       }
       s = hinted(s, frontalHint, at, say);
       return { state: timed(s, at, s.opts.positionTimeoutMs, 'not-positioned', { kind: 'warn', challenge: null }, say), say };
     }
     case 'settling': {
-      if (frontalHint !== null) return { state: hinted({ ...s, phase: 'positioning' }, frontalHint, at, say), say };
+      // Looked straight once; from here only size and centre must hold (a head that
+      // moves a little while the first instruction comes is still a person in place).
+      const placed = positionHint(face, s.opts.position, { frontal: false });
+      if (placed !== null) return { state: hinted({ ...s, phase: 'positioning' }, placed, at, say), say };
       if (at - s.settleAt >= s.opts.settleMs) return { state: ask(s, at, 0, say), say };
       return { state: s, say };
     }

@@ -32,9 +32,9 @@ export const realFaces = (frame: FrameMeasure): FaceMeasure[] => frame.faces.fil
  * gesture module (what ../shared/faces/PROVENANCE.md measured): the lid gap over
  * the eye's height for each eye, averaged; the lip gap over the face's height.
  */
-export function ratiosFromMesh(mesh: readonly (readonly number[])[]): { eyeOpen: number; mouthOpen: number } | null {
+export function ratiosFromMesh(mesh: readonly (readonly (number | undefined)[])[]): { eyeOpen: number; mouthOpen: number } | null {
   if (mesh.length < 468) return null;
-  const y = (i: number) => mesh[i]![1]!;
+  const y = (i: number) => mesh[i]![1] ?? 0;
   const ratio = (a: number, b: number, c: number, d: number) => {
     const den = Math.abs(y(c) - y(d));
     return den > 0 ? Math.abs(y(a) - y(b)) / den : 0;

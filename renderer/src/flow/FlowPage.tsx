@@ -8,6 +8,7 @@ import { QuestionView } from './views/QuestionView.js';
 import { SubmitWindow } from './SubmitWindow.js';
 import type { FlowActions } from './flow-actions.js';
 import type { PhotoCapture } from './usePhotoCapture.js';
+import type { FaceCheck } from '../face/useFaceCheck.js';
 
 export interface FlowPageProps {
   view: Exclude<FlowView, { kind: 'done' }>;
@@ -15,11 +16,12 @@ export interface FlowPageProps {
   pending: string | null;
   onPending(v: string | null): void;
   photo: PhotoCapture;
+  face: FaceCheck;
   /** Set while a 是 said at the read-back can still be taken back (SubmitWindow). */
   submitWindow?: { onSubmit(): void; onCancel(): void } | null;
 }
 
-export function FlowPage({ view, act, pending, onPending, photo, submitWindow }: FlowPageProps) {
+export function FlowPage({ view, act, pending, onPending, photo, face, submitWindow }: FlowPageProps) {
   switch (view.kind) {
     case 'intro':
       return (
@@ -41,7 +43,7 @@ export function FlowPage({ view, act, pending, onPending, photo, submitWindow }:
         </>
       );
     case 'question':
-      return <QuestionView key={view.key} view={view} onAnswer={act.answer} onSkip={act.skip} photo={photo} pending={pending} onPending={onPending} />;
+      return <QuestionView key={view.key} view={view} onAnswer={act.answer} onSkip={act.skip} photo={photo} face={face} pending={pending} onPending={onPending} />;
     case 'info':
       return (
         <>

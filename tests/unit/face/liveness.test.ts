@@ -6,6 +6,7 @@ import type { ChallengeKind } from '../../../common/domain/face.js';
 import { isFinal, startLiveness, stepLiveness, type LivenessSay, type LivenessState } from '../../../renderer/src/face/liveness.js';
 import type { FaceMeasure, FrameMeasure } from '../../../renderer/src/face/measure.js';
 import { randomPair } from '../../../renderer/src/face/challenges.js';
+import { photoScore, sharpness } from '../../../renderer/src/face/best-frame.js';
 
 const centred: FaceMeasure = { box: { x: 0.3, y: 0.2, w: 0.4, h: 0.55 }, score: 0.95, yawDeg: 0, pitchDeg: 0, eyeOpen: 0.36, mouthOpen: 0.01 };
 const face = (patch: Partial<FaceMeasure> = {}): FaceMeasure => ({ ...centred, ...patch });
@@ -194,5 +195,23 @@ describe('randomPair', () => {
 
   it('refuses an empty challenge list', () => {
     expect(() => startLiveness({ challenges: [] })).toThrow(/at least one/);
+  });
+});
+
+describe('the best frame', () => {
+  const plane = (w: number, h: number, f: (x: number, y: number) => number) => {
+    const a = new Uint8ClampedArray(w * h * 4);
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) a.fill(f(x, y), (y * w + x) * 4, (y * w + x) * 4 + 3);
+    return a;
+  };
+  it('a sharp picture scores above a blurred one, and a flat grey frame scores zero', () => {
+    const sharpEdges = sharpness(plane(32, 32, (x) => (x % 4 < 2 ? 30 : 220)), 32, 32);
+    const soft = sharpness(plane(32, 32, (x) => 125 + 60 * Math.sin(x / 3)), 32, 32);
+    expect(sharpEdges).toBeGreaterThan(soft * 10);
+    expect(sharpness(plane(32, 32, () => 128), 32, 32)).toBe(0);
+  });
+  it('prefers a frontal face with the eyes open', () => {
+    expect(photoScore(centred, 100)).toBeGreaterThan(photoScore(face({ yawDeg: 12 }), 100));
+    expect(photoScore(centred, 100)).toBeGreaterThan(photoScore(face({ eyeOpen: 0.15 }), 100));
   });
 });

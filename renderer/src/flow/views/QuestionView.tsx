@@ -7,6 +7,8 @@ import { NumberEntry } from './NumberEntry.js';
 import { TextEntry } from './TextEntry.js';
 import { PhotoEntry } from './PhotoEntry.js';
 import type { PhotoCapture } from '../usePhotoCapture.js';
+import { FaceCheck } from '../../face/FaceCheck.js';
+import type { FaceCheck as FaceCheckState } from '../../face/useFaceCheck.js';
 
 type Question = Extract<FlowView, { kind: 'question' }>;
 
@@ -16,12 +18,14 @@ export interface QuestionProps {
   onSkip(): void;
   /** The flow's camera, shared with voice (only used on a photo question). */
   photo: PhotoCapture;
+  /** The face check (养老资格认证's face photo): only used on a photo question of the face. */
+  face: FaceCheckState;
   /** A number awaiting its read-back confirmation (keyed or spoken). */
   pending: string | null;
   onPending(v: string | null): void;
 }
 
-export function QuestionView({ view, onAnswer, onSkip, photo, pending, onPending }: QuestionProps) {
+export function QuestionView({ view, onAnswer, onSkip, photo, face, pending, onPending }: QuestionProps) {
   const f = view.field;
   const current = typeof view.value === 'string' || typeof view.value === 'number' ? String(view.value) : '';
   const num = { pending, onPending };
@@ -62,9 +66,11 @@ export function QuestionView({ view, onAnswer, onSkip, photo, pending, onPending
       control = <TextEntry key={view.key} initial={current} label={f.label} maxLength={f.maxLength} onDone={onAnswer} />;
       break;
     case 'photo':
-      control = <PhotoEntry name={f.label} photo={photo} />;
+      // A face is taken by the liveness check; its fallback (no camera, three failures) is the skip.
+      control = f.subject === 'face' ? <FaceCheck face={face} name={f.label} onFallback={onSkip} /> : <PhotoEntry name={f.label} photo={photo} />;
       break;
   }
+  const isFace = f.kind === 'photo' && f.subject === 'face';
   return (
     <div className="question-view" data-field-kind={f.kind} data-field-id={f.id}>
       <p className="question" id="question">
@@ -76,7 +82,7 @@ export function QuestionView({ view, onAnswer, onSkip, photo, pending, onPending
         </p>
       ) : null}
       {control}
-      {view.canSkip ? (
+      {view.canSkip && !isFace ? (
         <div className="actions">
           <Button onClick={onSkip} data-action="skip">
             {t.common.skip}
