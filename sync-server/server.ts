@@ -16,6 +16,7 @@ import { ApplicationDesk } from './applications.js';
 import { Authenticator } from './auth.js';
 import { openServerDatabase, serverIdentity } from './db.js';
 import { seedDemoResidents } from './demo-data.js';
+import { FaceDesk } from './face-advice.js';
 import { DEFAULT_RETENTION, purgeExpired, type PurgeResult, type RetentionPolicy } from './retention.js';
 import { sealLegacyRows } from './seal-legacy.js';
 import { residentAd, unlockVault, type Vault } from './vault.js';
@@ -51,6 +52,8 @@ const FEED_PAGE_BYTES = 1024 * 1024;
 
 export class SyncServer {
   readonly admin: AdminDesk;
+  /** The face check's demo enrolments and similarity advice (face-advice.ts). */
+  readonly face: FaceDesk;
   private readonly db: Db;
   private readonly vault: Vault;
   private purgeTimer: NodeJS.Timeout | null = null;
@@ -79,6 +82,7 @@ export class SyncServer {
     this.desk = new ApplicationDesk(this.db, this.vault, this.now);
     this.uploads = new UploadDesk(this.db, this.vault, o.dataDir, this.now);
     this.admin = new AdminDesk(this.db, this.vault, this.now);
+    this.face = new FaceDesk(this.db, this.vault, this.admin, (id) => this.uploads.read(id), this.now);
     this.identity = serverIdentity(this.db, this.vault, this.now);
     this.queryBuckets = new TokenBuckets(o.queryRate ?? DEFAULT_QUERY_RATE, () => this.now().getTime());
     this.port = o.port ?? 0;
