@@ -15,6 +15,7 @@ const info = {
   inactivity: { idleSeconds: 60, warningSeconds: 20 },
   links: { payment: 'https://pay.example.invalid/p?order={order}', status: 'https://status.example.invalid/t/{tracking}' },
   timeZone: 'Asia/Shanghai',
+  faceChallenges: null,
 };
 
 function make(handlers: Handlers = {}, sources: StreamSources = {}) {
