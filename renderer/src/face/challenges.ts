@@ -26,11 +26,11 @@ export function startProgress(challenge: ChallengeKind): ChallengeProgress {
   switch (challenge) {
     case 'blink':
       return { kind: 'blink', openSeen: false, closedAt: null };
-    // yaw > 0 is the resident's own left (measure.ts).
+    // yaw > 0 is the resident's own right (measure.ts), so their left is negative yaw.
     case 'turn-left':
-      return { kind: 'turn', side: 1, frontalSeen: false, out: false };
-    case 'turn-right':
       return { kind: 'turn', side: -1, frontalSeen: false, out: false };
+    case 'turn-right':
+      return { kind: 'turn', side: 1, frontalSeen: false, out: false };
     case 'open-mouth':
       return { kind: 'mouth', closedSeen: false };
   }

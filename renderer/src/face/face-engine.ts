@@ -24,7 +24,9 @@ function toMeasure(f: FaceResult, width: number, height: number): FaceMeasure | 
   return {
     box: { x: x!, y: y!, w: w!, h: h! },
     score: f.score,
-    // human's yaw is positive when the head turns to the person's own left (their right ear towards the camera).
+    // human's yaw is positive when the head turns to the person's own right (the face points to the
+    // left of the unmirrored camera image): checked on the head-turn clip of ../shared/faces, whose
+    // first frames (yaw +35° measured) show her looking to the image's left.
     yawDeg: rad2deg(f.rotation?.angle.yaw ?? 0),
     pitchDeg: rad2deg(f.rotation?.angle.pitch ?? 0),
     eyeOpen: ratios.eyeOpen,

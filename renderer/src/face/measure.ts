@@ -7,7 +7,7 @@ export interface FaceMeasure {
   readonly box: { readonly x: number; readonly y: number; readonly w: number; readonly h: number };
   /** The detector's confidence (0..1). */
   readonly score: number;
-  /** Head rotation in degrees from the mesh; yaw > 0 is the resident's own left (see face-engine.ts). */
+  /** Head rotation in degrees from the mesh; yaw > 0 is the resident's own right (see face-engine.ts). */
   readonly yawDeg: number;
   readonly pitchDeg: number;
   /** Mean eye openness (human's gesture ratio): open about 0.30–0.45, closed below 0.20. Unreliable at large yaw. */

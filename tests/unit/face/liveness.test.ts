@@ -45,8 +45,8 @@ class Run {
 
 /** Eyes open, a blink of two closed frames (200 ms), open again. */
 const blinking = (i: number) => [face({ eyeOpen: i % 20 === 10 || i % 20 === 11 ? 0.12 : 0.36 })];
-/** Yaw swinging from the front out to the resident's left (+30°) and back, a 2.4 s period. */
-const turningLeft = (i: number) => [face({ yawDeg: 30 * Math.sin((i / 24) * 2 * Math.PI) ** 2, eyeOpen: 0.36 })];
+/** Yaw swinging from the front out to the resident's own left (−30°: positive yaw is their right) and back, a 2.4 s period. */
+const turningLeft = (i: number) => [face({ yawDeg: -30 * Math.sin((i / 24) * 2 * Math.PI) ** 2, eyeOpen: 0.36 })];
 
 describe('a real person doing what is asked', () => {
   it('passes blink then turn, with every challenge logged as asked and done', () => {
@@ -62,7 +62,7 @@ describe('a real person doing what is asked', () => {
   it('passes open-mouth and turn-right', () => {
     const r = new Run(['open-mouth', 'turn-right']).until('ask', () => [centred]);
     r.until('done', (i) => [face({ mouthOpen: i % 10 < 5 ? 0.01 : 0.18 })]);
-    r.until('done', (i) => [face({ yawDeg: -30 * Math.sin((i / 24) * 2 * Math.PI) ** 2 })]);
+    r.until('done', (i) => [face({ yawDeg: 30 * Math.sin((i / 24) * 2 * Math.PI) ** 2 })]);
     expect(r.state.phase).toBe('passed');
   });
 
@@ -75,7 +75,7 @@ describe('a real person doing what is asked', () => {
 
   it('turning the wrong way does not do turn-left', () => {
     const r = new Run(['turn-left']).until('ask', () => [centred]);
-    r.frames(100, (i) => [face({ yawDeg: -30 * Math.sin((i / 24) * 2 * Math.PI) ** 2 })]);
+    r.frames(100, (i) => [face({ yawDeg: 30 * Math.sin((i / 24) * 2 * Math.PI) ** 2 })]);
     expect(r.state.phase).toBe('challenge');
   });
 });
