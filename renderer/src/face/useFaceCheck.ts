@@ -17,6 +17,8 @@ import { isFinal, startLiveness, stepLiveness, type LivenessSay, type LivenessSt
 import type { FaceMeasure } from './measure.js';
 
 export const MAX_ATTEMPTS = 3;
+/** How long a camera may take to open and show a picture (a cold USB camera takes a few seconds). */
+const CAMERA_TIMEOUT_MS = 20_000;
 
 export type FacePhase = 'loading' | 'checking' | 'describing' | 'review' | 'failed' | 'fallback';
 
@@ -129,20 +131,24 @@ export function useFaceCheck(
     setRun((n) => n + 1);
   }, [key]);
 
-  // Hold the first instruction until the question's own words have been said (at most 10 s).
+  // Hold the first instruction until the question's own words have been said (at most 10 s):
+  // the check's first words would cut them off. Counted from when this face question opened.
   const [introOver, setIntroOver] = useState(false);
+  const openedAt = useRef(0);
   useEffect(() => {
     setIntroOver(false);
+    openedAt.current = performance.now();
     if (key === null) return;
-    const t = setTimeout(() => setIntroOver(true), 10_000);
-    return () => clearTimeout(t);
+    const cap = setTimeout(() => setIntroOver(true), 10_000);
+    return () => clearTimeout(cap);
   }, [key]);
-  const [mountedAt] = useState(() => performance.now());
   useEffect(() => {
-    if (!opts.speaking && performance.now() - mountedAt > 1500) setIntroOver(true);
-    const t = setTimeout(() => !latest.current.opts.speaking && setIntroOver(true), 1600);
+    if (key === null) return;
+    const settle = () => !latest.current.opts.speaking && performance.now() - openedAt.current >= 1500 && setIntroOver(true);
+    // Once the prompt has had time to start; again whenever speaking stops.
+    const t = setTimeout(settle, Math.max(0, 1500 - (performance.now() - openedAt.current)) + 50);
     return () => clearTimeout(t);
-  }, [opts.speaking, mountedAt]);
+  }, [key, opts.speaking]);
   const introRef = useRef(introOver);
   introRef.current = introOver;
 
@@ -226,7 +232,11 @@ export function useFaceCheck(
 
     (async () => {
       try {
-        live = await navigator.mediaDevices.getUserMedia({ video: { width: { ideal: 640 }, height: { ideal: 480 }, facingMode: 'user' }, audio: false });
+        // A camera that never answers is no camera: the resident is not left waiting.
+        live = await Promise.race([
+          navigator.mediaDevices.getUserMedia({ video: { width: { ideal: 640 }, height: { ideal: 480 }, facingMode: 'user' }, audio: false }),
+          new Promise<never>((_, reject) => setTimeout(() => reject(new Error('camera-timeout')), CAMERA_TIMEOUT_MS)),
+        ]);
       } catch {
         if (cancelled) return;
         setReason('no-camera');
@@ -253,15 +263,27 @@ export function useFaceCheck(
       let state = startLiveness({ challenges: pair });
       let startedAt = 0;
       let frames = 0;
+      let noPictureSince = performance.now();
       while (!cancelled) {
         // Give the page a turn between frames (timers, input, painting): the wasm backend's
         // promises resolve as microtasks, so without this the loop would never let go.
         await new Promise((r) => setTimeout(r, 0));
         const v = videoEl.current;
         if (!v || v.readyState < 2 || v.videoWidth === 0) {
+          // A camera that opened but shows no picture: the same kind fallback as no camera.
+          if (performance.now() - noPictureSince > CAMERA_TIMEOUT_MS) {
+            live.getTracks().forEach((t) => t.stop());
+            setStream(null);
+            setReason('no-camera');
+            setPhase('fallback');
+            setInstruction(w.fallbackNoCamera);
+            latest.current.opts.say(w.fallbackNoCamera);
+            return;
+          }
           await new Promise((r) => setTimeout(r, 50));
           continue;
         }
+        noPictureSince = performance.now();
         if (work.width !== v.videoWidth) [work.width, work.height, best.width, best.height] = [v.videoWidth, v.videoHeight, v.videoWidth, v.videoHeight];
         work.getContext('2d')!.drawImage(v, 0, 0, work.width, work.height);
         const frame = await engine.measure(work);
