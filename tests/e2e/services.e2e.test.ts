@@ -165,10 +165,11 @@ describe('a camera slow to start', () => {
   it('拍照 pressed before the camera runs is kept: the picture is taken once it does', async () => {
     const { page, context } = await newKioskPage(browser);
     await context.grantPermissions(['camera'], { origin: kiosk.origin });
-    // The camera answers 2.5 s late, as a cold USB camera does.
+    // The camera answers 6 s late, as a cold USB camera can (long enough that the test's own checks
+    // on the new screen, axe and a screenshot, finish before it does).
     await page.addInitScript(() => {
       const open = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
-      navigator.mediaDevices.getUserMedia = (c) => (c?.video ? new Promise((r) => setTimeout(r, 2500)).then(() => open(c)) : open(c));
+      navigator.mediaDevices.getUserMedia = (c) => (c?.video ? new Promise((r) => setTimeout(r, 6000)).then(() => open(c)) : open(c));
     });
     await page.goto(await kiosk.launchUrl());
     await page.waitForSelector('.tile');

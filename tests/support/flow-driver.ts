@@ -76,7 +76,7 @@ export async function driveFlow(page: Page, answers: Answers, opts: { shotPrefix
     }
     await opts.onScreen?.(id);
     // Saving can take a while on a busy machine: the submitted screen gets its tracking number then.
-    if (id.endsWith('-submitted')) await page.waitForSelector('[data-testid="tracking-number"]', { timeout: 60_000 });
+    if (id.endsWith('-submitted')) await page.waitForSelector('[data-testid="tracking-number"]', { timeout: 90_000 });
     if (await page.locator('[data-testid="tracking-number"]').count()) return { screens, axe };
     if (await page.locator('[data-testid="ineligible"]').count()) throw new Error(`flow stopped as ineligible at ${id}: ${await page.innerText('[data-testid="ineligible"]')}`);
     const before = await snapshot(page);
