@@ -1,15 +1,19 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { faceAssetsPlugin } from './face-assets.js';
 
 // The renderer is built once into dist/renderer and served by the web host or
-// Electron's app:// protocol. No inline scripts (the CSP forbids them).
+// Electron's app:// protocol. No inline scripts (the CSP forbids them). The face
+// check's wasm and models are copied beside it (face-assets.ts).
+const outDir = fileURLToPath(new URL('../dist/renderer', import.meta.url));
+
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
-  plugins: [react()],
+  plugins: [react(), faceAssetsPlugin(outDir)],
   build: {
-    outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
+    outDir,
     emptyOutDir: true,
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },

@@ -28,7 +28,7 @@ export interface ServerApplication {
   status: string;
   reason: string | null;
   receivedAt: string;
-  attachments: { id: string; sha256: string; size: number }[];
+  attachments: { id: string; name: string; mediaType: string; sha256: string; size: number }[];
 }
 
 export class AdminDesk {
@@ -99,7 +99,7 @@ export class AdminDesk {
   }
 
   private toApplication(r: ApplicationRow): ServerApplication {
-    const body = JSON.parse(this.vault.openText(r.bodyEnc, applicationAd(r.id))) as { attachments: { id: string; sha256: string; size: number }[] };
+    const body = JSON.parse(this.vault.openText(r.bodyEnc, applicationAd(r.id))) as { attachments: { id: string; name: string; mediaType: string; sha256: string; size: number }[] };
     return {
       id: r.id,
       kioskId: r.kioskId,
@@ -108,7 +108,7 @@ export class AdminDesk {
       status: r.status,
       reason: r.reason,
       receivedAt: r.receivedAt,
-      attachments: body.attachments.map((a) => ({ id: a.id, sha256: a.sha256, size: a.size })),
+      attachments: body.attachments.map((a) => ({ id: a.id, name: a.name, mediaType: a.mediaType, sha256: a.sha256, size: a.size })),
     };
   }
 }

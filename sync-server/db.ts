@@ -98,6 +98,14 @@ const steps: ((db: Db) => void)[] = [
       ALTER TABLE server_identity_v3 RENAME TO server_identity;
       ALTER TABLE uploads ADD COLUMN stored_bytes INTEGER;
     `),
+  // Version 4: the face check's demo enrolments (a sealed descriptor per demo
+  // resident, found by the keyed hash of the ID number) and the similarity
+  // recorded as advice per application (face-advice.ts).
+  (db) =>
+    db.exec(`
+      CREATE TABLE face_enrolments (id_key TEXT PRIMARY KEY, descriptor_enc BLOB NOT NULL, enrolled_at TEXT NOT NULL);
+      CREATE TABLE face_advice (application_id TEXT PRIMARY KEY, similarity REAL, at TEXT NOT NULL);
+    `),
 ];
 
 /** The schema steps, one per version (exported for the migration tests). */

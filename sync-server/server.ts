@@ -16,6 +16,7 @@ import { AdminDesk } from './admin.js';
 import { ApplicationDesk } from './applications.js';
 import { Authenticator } from './auth.js';
 import { seedDemoResidents } from './demo-data.js';
+import { FaceDesk } from './face-advice.js';
 import { DEFAULT_RETENTION, type PurgeResult, type RetentionPolicy } from './retention.js';
 import { openPostgresStorage } from './storage/postgres/postgres-storage.js';
 import { SqliteStorage } from './storage/sqlite-storage.js';
@@ -64,6 +65,8 @@ export async function openStorage(o: Pick<SyncServerOptions, 'dataDir' | 'databa
 
 export class SyncServer {
   readonly admin: AdminDesk;
+  /** The face check's demo enrolments and similarity advice (face-advice.ts). */
+  readonly face: FaceDesk;
   private purgeTimer: NodeJS.Timeout | null = null;
   private readonly auth: Authenticator;
   private readonly desk: ApplicationDesk;
@@ -108,6 +111,7 @@ export class SyncServer {
     this.uploads = new UploadDesk(storage, this.now);
     this.admin = new AdminDesk(storage, vault, this.now);
     this.helpCalls = new HelpCallDesk(async (id) => (await storage.kioskPublicKey(id)) !== null, this.now);
+    this.face = new FaceDesk(storage, vault, this.admin, this.now);
     this.queryBuckets = new TokenBuckets(o.queryRate ?? DEFAULT_QUERY_RATE, () => this.now().getTime());
     this.port = o.port ?? 0;
   }

@@ -28,7 +28,8 @@ export type Applicant = z.infer<typeof applicantSchema>;
 export const onBehalfOfSchema = z.object({ specialistId: z.string().min(1).max(64), specialistName: z.string().max(50).optional() });
 export type OnBehalfOf = z.infer<typeof onBehalfOfSchema>;
 
-export const attachmentMediaTypes = ['image/jpeg', 'image/png', 'application/pdf'] as const;
+/** application/json: the face check's challenge log and face descriptor (common/domain/face.ts). */
+export const attachmentMediaTypes = ['image/jpeg', 'image/png', 'application/pdf', 'application/json'] as const;
 
 /** An attachment as the renderer sends it: bytes in base64 plus the hash it computed. */
 export const attachmentInputSchema = z.object({

@@ -7,6 +7,8 @@
 //   list [--status accepted|completed|rejected] [--json]
 //   complete APP_ID                                    办结: reaches the kiosk by its change feed
 //   reject APP_ID --reason TEXT                        退回, with a reason the specialist reads out
+//   face-enrol APP_ID                                  demo residents: the application's face descriptor becomes their demo enrolment
+//   face-advice APP_ID [--json]                        the similarity to that enrolment, recorded as advice (the operator decides)
 //   catalogue VERSION FILE.json                        publish a catalogue version to every kiosk
 //   purge [--attachment-days N] [--upload-days N]      run retention now
 //   new-master-key FILE                                write a fresh master key (0600, never overwrites)
@@ -32,6 +34,7 @@ const USAGE = `usage: xiangyin server run [--port N] [--host H] [--server-dir DI
        xiangyin server kiosks | list [--status S] [--json]
        xiangyin server complete APP_ID
        xiangyin server reject APP_ID --reason TEXT
+       xiangyin server face-enrol APP_ID | face-advice APP_ID [--json]
        xiangyin server catalogue VERSION FILE.json
        xiangyin server purge [--attachment-days N] [--upload-days N]
        xiangyin server new-master-key FILE
@@ -63,7 +66,7 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   const where: Where = { dir: option(rest, '--server-dir') ?? ctx.paths.serverDir, database };
-  const known = ['run', 'register', 'kiosks', 'list', 'complete', 'reject', 'catalogue', 'purge', 'new-master-key', 'rotate-master-key'];
+  const known = ['run', 'register', 'kiosks', 'list', 'complete', 'reject', 'face-enrol', 'face-advice', 'catalogue', 'purge', 'new-master-key', 'rotate-master-key'];
   if (!cmd || !known.includes(cmd)) {
     console.error(USAGE);
     return 2;
@@ -142,6 +145,26 @@ async function operate(cmd: string, where: Where, rest: string[], masterKey: Buf
         if (!id) break;
         const a = await server.admin.decide(id, cmd === 'complete' ? 'completed' : 'rejected', option(rest, '--reason') ?? null);
         console.log(`${a.id} ${a.receiptNumber}: ${a.status}${a.reason ? ` (${a.reason})` : ''}`);
+        return 0;
+      }
+      case 'face-enrol': {
+        const id = rest.find((a) => !a.startsWith('--'));
+        if (!id) break;
+        const r = await server.face.enrol(id);
+        console.log(`demo face enrolment of ${r.idNumberMasked} taken from ${id}`);
+        return 0;
+      }
+      case 'face-advice': {
+        const id = rest.find((a) => !a.startsWith('--'));
+        if (!id) break;
+        const r = await server.face.advise(id);
+        if (ctx.json) console.log(JSON.stringify(r));
+        else
+          console.log(
+            r.similarity === null
+              ? `${id} ${r.idNumberMasked}: no demo enrolment to compare with (\`server face-enrol APP_ID\` takes one)`
+              : `${id} ${r.idNumberMasked}: similarity ${r.similarity.toFixed(2)} to the demo enrolment — advice only; decide with \`server complete\` or \`server reject\``,
+          );
         return 0;
       }
       case 'catalogue': {

@@ -12,6 +12,7 @@ import { textSizes, uiModes } from '../../common/ipc/channels/app.js';
 import { specialistsConfigSchema } from '../../common/domain/specialist.js';
 import { linksConfigSchema } from '../../common/domain/links.js';
 import { DEFAULT_TIME_ZONE, timeZoneSchema } from '../../common/time/zoned.js';
+import { challengeKindSchema } from '../../common/domain/face.js';
 
 export const stationConfigSchema = z
   .object({
@@ -89,6 +90,15 @@ export const stationConfigSchema = z
     links: linksConfigSchema,
     /** Who may log in at the specialist desk ({ id, name, pinHash }); empty: the development specialist. */
     specialists: specialistsConfigSchema,
+    /**
+     * The face check of 养老资格认证. `challenges` pins what is asked, in order, instead of a random
+     * pair: for tests and demonstrations only (a known sequence is easier to replay), so a
+     * production station refuses it.
+     */
+    face: z
+      .object({ challenges: z.array(challengeKindSchema).min(1).max(3).optional() })
+      .strict()
+      .default({}),
   })
   .strict();
 

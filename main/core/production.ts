@@ -7,7 +7,7 @@
 import crypto from 'node:crypto';
 import type { StationConfig } from './config.js';
 
-export const productionRefusals = ['embedded-sync-server', 'placeholder-sync-server', 'placeholder-server-key', 'development-specialist', 'placeholder-links'] as const;
+export const productionRefusals = ['embedded-sync-server', 'placeholder-sync-server', 'placeholder-server-key', 'development-specialist', 'placeholder-links', 'pinned-face-challenges'] as const;
 export type ProductionRefusal = (typeof productionRefusals)[number];
 
 /** A production station's config asks for something only a development kiosk may do. */
@@ -33,6 +33,7 @@ const why: Record<ProductionRefusal, string> = {
     'specialists is empty, which lets the development specialist "dev" log in with a public PIN. List the station\'s specialists, each with a pinHash from `npx xiangyin specialist hash-pin`.',
   'placeholder-links':
     'links.payment or links.status is still a placeholder (a host ending in .invalid): the QR codes on screen and on receipts would lead nowhere. Set them to the payment and status pages\' https URL templates.',
+  'pinned-face-challenges': 'face.challenges pins what the face check asks (for tests only): a known sequence is easier to replay to the camera. Remove it so each check asks a random pair.',
 };
 
 function isPublicKey(pem: string | undefined): boolean {
@@ -60,6 +61,7 @@ export function assertProductionReady(config: StationConfig): void {
   if (config.sync.server !== 'embedded' && !isPublicKey(config.sync.serverPublicKey)) refusals.push('placeholder-server-key');
   if (config.specialists.length === 0) refusals.push('development-specialist');
   if ([config.links.payment, config.links.status].some((t) => hostOf(t.replace(/\{[^{}]*\}/g, 'x')).endsWith(PLACEHOLDER_SYNC_HOST_SUFFIX))) refusals.push('placeholder-links');
+  if (config.face.challenges) refusals.push('pinned-face-challenges');
   if (refusals.length === 0) return;
   const lines = refusals.map((r) => `  - ${why[r]}`).join('\n');
   throw new ProductionConfigError(

@@ -17,12 +17,19 @@ const TYPES: Record<string, string> = {
   '.woff': 'font/woff',
   '.wav': 'audio/wav',
   '.ico': 'image/x-icon',
+  // The face check's tfjs backend (compiled with WebAssembly.instantiateStreaming, which wants this type) and model weights.
+  '.wasm': 'application/wasm',
+  '.bin': 'application/octet-stream',
 };
 
-/** The renderer's Content-Security-Policy: our own scripts only, no eval, no remote anything. */
+/**
+ * The renderer's Content-Security-Policy: our own scripts only, no eval, no remote
+ * anything. 'wasm-unsafe-eval' lets the page compile WebAssembly (the face check's
+ * tfjs backend, served from here) and nothing else: JavaScript eval stays forbidden.
+ */
 export const RENDERER_CSP = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "media-src 'self' blob: data:",

@@ -210,6 +210,28 @@ export class SqliteStorage implements ServerStorage {
     });
   }
 
+  faceEnrolment(idKey: string): Promise<Buffer | null> {
+    return this.serial(() => (this.db.prepare('SELECT descriptor_enc FROM face_enrolments WHERE id_key = ?').get(idKey) as { descriptor_enc: Buffer } | undefined)?.descriptor_enc ?? null);
+  }
+
+  setFaceEnrolment(idKey: string, descriptorEnc: Buffer, at: string): Promise<void> {
+    return this.serial(() => {
+      this.db
+        .prepare('INSERT INTO face_enrolments (id_key, descriptor_enc, enrolled_at) VALUES (?, ?, ?) ON CONFLICT(id_key) DO UPDATE SET descriptor_enc = excluded.descriptor_enc, enrolled_at = excluded.enrolled_at')
+        .run(idKey, descriptorEnc, at);
+    });
+  }
+
+  setFaceAdvice(applicationId: string, similarity: number | null, at: string): Promise<void> {
+    return this.serial(() => {
+      this.db.prepare('INSERT INTO face_advice (application_id, similarity, at) VALUES (?, ?, ?) ON CONFLICT(application_id) DO UPDATE SET similarity = excluded.similarity, at = excluded.at').run(applicationId, similarity, at);
+    });
+  }
+
+  faceAdvice(applicationId: string): Promise<{ similarity: number | null; at: string } | null> {
+    return this.serial(() => (this.db.prepare('SELECT similarity, at FROM face_advice WHERE application_id = ?').get(applicationId) as { similarity: number | null; at: string } | undefined) ?? null);
+  }
+
   seedResidents(rows: { idKey: string; seal: () => Buffer }[], asOf: string): Promise<void> {
     const has = this.db.prepare('SELECT 1 FROM residents WHERE id_key = ?');
     const ins = this.db.prepare('INSERT OR IGNORE INTO residents (id_key, record_enc, as_of) VALUES (?, ?, ?)');

@@ -107,6 +107,13 @@ export interface ServerStorage {
   changes(kioskId: string, after: number, limit: number): Promise<ChangeRow[]>;
 
   residentRecord(idKey: string): Promise<{ recordEnc: Buffer; asOf: string } | null>;
+  /** The face check's demo enrolment of a resident (a sealed descriptor), if any (face-advice.ts). */
+  faceEnrolment(idKey: string): Promise<Buffer | null>;
+  /** Sets (or replaces) a resident's demo enrolment. */
+  setFaceEnrolment(idKey: string, descriptorEnc: Buffer, at: string): Promise<void>;
+  /** Records (or replaces) the similarity advice for an application; null: nothing to compare with. */
+  setFaceAdvice(applicationId: string, similarity: number | null, at: string): Promise<void>;
+  faceAdvice(applicationId: string): Promise<{ similarity: number | null; at: string } | null>;
   /** Inserts records not there yet (`seal` is called only for those). */
   seedResidents(rows: { idKey: string; seal: () => Buffer }[], asOf: string): Promise<void>;
 

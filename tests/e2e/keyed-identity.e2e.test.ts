@@ -93,7 +93,7 @@ describe('an ID number keyed at the kiosk', () => {
 
   it('submits the visit as 代办, with the banner on every screen', async () => {
     const bannerless: string[] = [];
-    const { screens, axe } = await driveFlow(page, { forWhom: 'self' }, {
+    const { screens, axe } = await driveFlow(page, { forWhom: 'family', memberPresent: 'no' }, {
       shotPrefix: 'keyed-pension',
       onScreen: async (id) => {
         if ((await page.locator('[data-testid="onbehalf-banner"]').count()) !== 1) bannerless.push(id);

@@ -60,6 +60,8 @@ it('keys the ID number with read-back and completes 养老资格认证 for onese
   await page.waitForSelector('[data-testid="id-readback"]');
   expect(await page.innerText('[data-testid="id-readback"]')).toBe('110101 19430305 0028');
   await page.keyboard.press('Enter'); // 是, focused
-  await driveFlow(page, { forWhom: 'self' }, { shotPrefix: 'tv-pension' });
+  // No camera on this box: the face check says so kindly and the specialist confirms by phone or visit.
+  const { screens } = await driveFlow(page, { facePhoto: 'fallback' }, { shotPrefix: 'tv-pension' });
+  expect(screens).toContain('service-pension-certification-self-face');
   expect(await page.innerText('[data-testid="submit-words"]')).toMatch(/已保存|回执|受理/);
 });

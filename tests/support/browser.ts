@@ -9,6 +9,20 @@ import { repoRoot } from './kiosk-process.js';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const BASE_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--autoplay-policy=no-user-gesture-required'];
 
+/**
+ * The shared face material (`../shared/faces`, beside the repository; never copied
+ * into it), or null when it is absent: tests that need it skip and say so.
+ */
+export function faceMaterialDir(): string | null {
+  const dir = path.resolve(repoRoot, '..', 'shared', 'faces');
+  return fs.existsSync(path.join(dir, 'video')) ? dir : null;
+}
+
+/** Chromium's fake camera playing `file` (a .y4m or .mjpeg), with the permission prompt answered yes. */
+export function fakeCameraFlags(file: string): string[] {
+  return ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${path.resolve(file)}`];
+}
+
 export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: [...BASE_FLAGS, ...extraArgs] });
 }

@@ -3,7 +3,9 @@
 // falling back to a sensible answer for each field kind. Two answers are actions:
 // 'skip' presses 跳过 (optional questions), 'retake' on a photo takes it, presses
 // 重拍, and takes it again; 'early' presses 拍照 before the camera runs (and
-// fails if it already did). Every photo taken is checked to hold a picture.
+// fails if it already did). Every photo taken is checked to hold a picture. A face
+// photo is the liveness check: it waits for its decision ('fallback' waits for the
+// fallback after three failed attempts).
 import type { Page } from 'playwright-core';
 import { idCheckDigit } from '../../common/domain/id-number.js';
 import { axeViolations, screenshot } from './browser.js';
@@ -73,6 +75,8 @@ export async function driveFlow(page: Page, answers: Answers, opts: { shotPrefix
       await screenshot(page, `${opts.shotPrefix}-${String(screens.length).padStart(2, '0')}-${id}`);
     }
     await opts.onScreen?.(id);
+    // Saving can take a while on a busy machine: the submitted screen gets its tracking number then.
+    if (id.endsWith('-submitted')) await page.waitForSelector('[data-testid="tracking-number"]', { timeout: 90_000 });
     if (await page.locator('[data-testid="tracking-number"]').count()) return { screens, axe };
     if (await page.locator('[data-testid="ineligible"]').count()) throw new Error(`flow stopped as ineligible at ${id}: ${await page.innerText('[data-testid="ineligible"]')}`);
     const before = await snapshot(page);
@@ -90,6 +94,18 @@ export async function driveFlow(page: Page, answers: Answers, opts: { shotPrefix
         await press(page, '[data-action="skip"]');
       } else if (kind === 'choice' || kind === 'relationship' || kind === 'yes-no') {
         await press(page, wanted ? `[data-option="${wanted}"]` : '[data-option]');
+      } else if (kind === 'photo' && (await page.locator('[data-testid="face-check"]').count())) {
+        // The face check decides by itself (the fake camera plays its file): wait for the photo to
+        // review, or for the fallback after three failed attempts ('fallback' in the answers).
+        const end = wanted === 'fallback' ? '[data-face-state="fallback"]' : '[data-face-state="review"]';
+        for (;;) {
+          await page.waitForSelector('[data-face-state="review"], [data-face-state="failed"], [data-face-state="fallback"]', { timeout: 180_000 });
+          if (await page.locator(end).count()) break;
+          const reason = await page.getAttribute('[data-face-state]', 'data-face-reason');
+          if (wanted !== 'fallback' || !(await page.locator('[data-face-state="failed"]').count())) throw new Error(`the face check ended at ${id} with ${reason}`);
+          await press(page, '[data-action="face-try-again"]');
+        }
+        await press(page, wanted === 'fallback' ? '[data-action="face-fallback"]' : '[data-action="use-photo"]');
       } else if (kind === 'photo') {
         if (wanted === 'early') {
           // Pressed at once, without waiting for the button to be ready: as an impatient resident would.

@@ -1,7 +1,10 @@
 // 养老资格认证: once a year a pensioner confirms they are alive so the pension
-// keeps being paid. At the kiosk: a face photo, for oneself or for a family member
-// who is present; a family member who cannot come gets a home visit. On the TV at
-// home only for oneself, and the specialist confirms it by phone or visit.
+// keeps being paid. A face check with a liveness challenge (blink, turn the head,
+// open the mouth; renderer/src/face/) takes the photo, at the kiosk for oneself or
+// for a family member who is present, on the TV at home with a USB camera for
+// oneself. A family member who cannot come gets a home visit. Without a camera,
+// or after three failed checks, the face step is skipped (its field is optional)
+// and the specialist confirms by phone or visit, as before the check existed.
 import type { ServiceDefinitionInput } from '../schema/service.js';
 import { idCardDocument, phoneStep, relationshipOptions } from './shared.js';
 
@@ -62,28 +65,21 @@ export const pensionCertification: ServiceDefinitionInput = {
       id: 'self-face',
       kind: 'question',
       when: { field: 'forWhom', is: ['self'] },
-      offeredOn: ['kiosk'],
-      prompt: { title: '拍一张照片', say: '请看着屏幕上面的摄像头，不要戴帽子。准备好了，就说“拍照”，或者按拍照。' },
-      field: { id: 'facePhoto', kind: 'photo', label: '本人照片', subject: 'face' },
+      prompt: { title: '刷脸认证', say: '请看着摄像头，不要戴帽子。照屏幕上说的做，眨眨眼，或者转转头。' },
+      field: { id: 'facePhoto', kind: 'photo', label: '本人照片', subject: 'face', optional: true },
     },
     {
       id: 'member-face',
       kind: 'question',
       when: { field: 'memberPresent', is: [true] },
-      prompt: { title: '给家人拍照', say: '请您的家人看着屏幕上面的摄像头。准备好了，就说“拍照”，或者按拍照。' },
-      field: { id: 'memberFacePhoto', kind: 'photo', label: '家人照片', subject: 'face' },
+      prompt: { title: '给家人刷脸认证', say: '请您的家人看着摄像头，不要戴帽子。照屏幕上说的做，眨眨眼，或者转转头。' },
+      field: { id: 'memberFacePhoto', kind: 'photo', label: '家人照片', subject: 'face', optional: true },
     },
     {
       id: 'home-visit',
       kind: 'info',
       when: { field: 'memberPresent', is: [false] },
       prompt: { title: '上门认证', say: '家人来不了没关系。村里的专员会上门，给您的家人认证。' },
-    },
-    {
-      id: 'tv-check',
-      kind: 'info',
-      offeredOn: ['tv'],
-      prompt: { title: '专员核实', say: '提交以后，村里的专员会给您打电话，或者上门看看您。这样认证就完成了。' },
     },
     phoneStep,
   ],

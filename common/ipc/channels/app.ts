@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { channel, stream } from '../define.js';
 import { stationStatusSchema } from '../../domain/status.js';
 import { linksSchema } from '../../domain/links.js';
+import { challengeKindSchema } from '../../domain/face.js';
 
 export const uiModes = ['kiosk', 'tv'] as const;
 export const textSizes = ['standard', 'large', 'xlarge'] as const;
@@ -30,6 +31,8 @@ export const appInfoSchema = z.object({
    * when its config names the station whose desk takes its calls.
    */
   canCallHelp: z.boolean(),
+  /** The face check's challenges pinned by a development station's config (tests); null: a random pair. */
+  faceChallenges: z.array(challengeKindSchema).nullable(),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 

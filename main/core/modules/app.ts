@@ -18,6 +18,7 @@ export const appModule: ModuleFactory = ({ config, status, host, platform }) => 
         timeZone: config.timeZone,
         surface: ctx.surface,
         canCallHelp: ctx.surface === 'kiosk' && (config.uiMode === 'kiosk' || config.help.station !== null),
+        faceChallenges: config.face.challenges ?? null,
       }),
       'app:report-error': ({ where, message }) => {
         log.warn('renderer error', { where, message });

@@ -10,6 +10,7 @@ import { QuestionView, placesVoice } from './views/QuestionView.js';
 import { SubmitWindow } from './SubmitWindow.js';
 import type { FlowActions } from './flow-actions.js';
 import type { PhotoCapture } from './usePhotoCapture.js';
+import type { FaceCheck } from '../face/useFaceCheck.js';
 
 export interface FlowPageProps {
   view: Exclude<FlowView, { kind: 'done' }>;
@@ -17,18 +18,20 @@ export interface FlowPageProps {
   pending: string | null;
   onPending(v: string | null): void;
   photo: PhotoCapture;
+  face: FaceCheck;
   /** Set while a 是 said at the read-back can still be taken back (SubmitWindow). */
   submitWindow?: { onSubmit(): void; onCancel(): void } | null;
   /** The screen's microphone, beside the page's buttons where it has room (see voiceInline). */
   voice?: ReactNode;
 }
 
-/** Pages that place the screen's microphone beside their own buttons, not under everything. */
+/** Pages that place the screen's microphone beside their own buttons, not under everything (the face check keeps it under its guide). */
 export function voiceInline(view: FlowPageProps['view']): boolean {
+  if (view.kind === 'question' && view.field.kind === 'photo' && view.field.subject === 'face') return false;
   return view.kind === 'intro' || view.kind === 'info' || (view.kind === 'question' && placesVoice(view.field.kind));
 }
 
-export function FlowPage({ view, act, pending, onPending, photo, submitWindow, voice }: FlowPageProps) {
+export function FlowPage({ view, act, pending, onPending, photo, face, submitWindow, voice }: FlowPageProps) {
   switch (view.kind) {
     case 'intro':
       return (
@@ -53,7 +56,7 @@ export function FlowPage({ view, act, pending, onPending, photo, submitWindow, v
         </>
       );
     case 'question':
-      return <QuestionView key={view.key} view={view} onAnswer={act.answer} onSkip={act.skip} photo={photo} pending={pending} onPending={onPending} voice={voice} />;
+      return <QuestionView key={view.key} view={view} onAnswer={act.answer} onSkip={act.skip} photo={photo} face={face} pending={pending} onPending={onPending} voice={voice} />;
     case 'info':
       return (
         <>

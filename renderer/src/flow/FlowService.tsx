@@ -25,7 +25,9 @@ import { useResidentSession } from '../session/ResidentSession.js';
 import { useCatalogue } from './useCatalogue.js';
 import { AfterService } from './AfterService.js';
 import { applyVoice, quantityUnitOf, stepSpecFor } from './flow-voice.js';
-import { usePhotoCapture } from './usePhotoCapture.js';
+import { usePhotoCapture, type PhotoControls } from './usePhotoCapture.js';
+import { useFaceCheck } from '../face/useFaceCheck.js';
+import { loadFaceEngine } from '../face/face-engine.js';
 import { readBackNumber, readBackText } from './views/NumberEntry.js';
 import { useScreenVoice } from '../voice-ui/useScreenVoice.js';
 import { VoiceBar } from '../voice-ui/VoiceBar.js';
@@ -35,6 +37,11 @@ export function FlowService({ serviceId, onBehalf }: ServiceScreenProps) {
   const info = useAppInfo();
   const service = catalogue?.services.find((s) => s.id === serviceId) ?? null;
   const title = service?.names.full ?? '';
+  // A service with a face check loads the face models now, so its face step opens ready.
+  const hasFaceCheck = !!service?.steps.some((s) => s.kind === 'question' && s.field.kind === 'photo' && s.field.subject === 'face');
+  useEffect(() => {
+    if (hasFaceCheck) loadFaceEngine().catch(() => undefined);
+  }, [hasFaceCheck]);
   if (failed || (catalogue && (!service || !service.offeredOn.includes(info.uiMode)))) {
     return (
       <Screen id={`service-${serviceId}`} title={title}>
@@ -66,7 +73,7 @@ function Flow({ service, catalogueVersion, identity, onBehalf }: { service: flow
   const specialist = useSpecialist();
   // A visit whose number a specialist keyed at the kiosk is a 代办 throughout.
   const { keyedBy } = useResidentSession();
-  const { speak } = useReadAloud();
+  const { speak, speaking } = useReadAloud();
   const [state, setState] = useState<FlowState>(() =>
     flow.startFlow({ service, catalogueVersion, identity, surface: info.uiMode, today: todayIso(), onBehalf: (onBehalf || keyedBy !== null) && specialist !== null }),
   );
@@ -115,6 +122,7 @@ function Flow({ service, catalogueVersion, identity, onBehalf }: { service: flow
       home: nav.home,
       photo: (p: CapturedPhoto): PhotoAnswer => {
         const ref = `${p.sha256.slice(0, 16)}.jpg`;
+        // A face photo's log and descriptor (companions) stay with it in this map, in memory only.
         photos.current.set(ref, { ...p, name: `${p.name}-${ref}` });
         return { ref, mime: p.mediaType, bytes: Math.floor((p.base64.length * 3) / 4) };
       },
@@ -124,24 +132,34 @@ function Flow({ service, catalogueVersion, identity, onBehalf }: { service: flow
 
   // The camera of a photo question lives here, not in its view, so voice and the buttons share it.
   const photoField = view.kind === 'question' && view.field.kind === 'photo' ? view.field : null;
-  const photo = usePhotoCapture(photoField && !finished ? { key: viewKey, name: photoField.label, maxBytes: photoField.maxBytes } : null, {
+  const faceField = photoField?.subject === 'face' ? photoField : null;
+  const photo = usePhotoCapture(photoField && !faceField && !finished ? { key: viewKey, name: photoField.label, maxBytes: photoField.maxBytes } : null, {
     onUse: (p) => act.answer(act.photo(p)),
     say: (text) => void speak(text),
   });
+  // A face is taken by the liveness check instead (renderer/src/face/).
+  const face = useFaceCheck(faceField && !finished ? { key: viewKey, name: faceField.label } : null, {
+    pinned: info.faceChallenges,
+    speaking,
+    say: (text) => void speak(text),
+    onUse: (r) => act.answer(act.photo({ ...r.photo, companions: r.companions })),
+  });
+  // Voice presses the same buttons: on the face check only 就用这张 / 重新拍 on its photo.
+  const controls: PhotoControls = faceField ? { phase: face.phase === 'review' ? 'shot' : 'failed', take: () => undefined, use: face.use, retake: face.retake } : photo;
 
   const live = view.kind === 'done' ? null : view;
   const unit = quantityUnitOf(live);
   const readBack = pending !== null ? readBackText(pending, unit) : null;
   const voice = useScreenVoice({
     // While the submit window is open it listens itself; the read-back's grammar is back once it closes.
-    step: live && !finished && !aboutToSubmit ? stepSpecFor(live, pending, photo.phase) : null,
+    step: live && !finished && !aboutToSubmit ? stepSpecFor(live, pending, controls.phase) : null,
     // Past the first page there are answers that 首页 would throw away.
     guardHome: view.kind !== 'intro',
     // 再说一遍 on a taken picture repeats what can be said about it, not how to take it;
     // on a number being read back, the number.
-    prompt: photo.phase === 'shot' ? t.flow.photoTaken : (readBack ?? said),
+    prompt: faceField && face.phase !== 'loading' ? face.instruction : photo.phase === 'shot' ? t.flow.photoTaken : (readBack ?? said),
     onResult: (r) => {
-      if (live) applyVoice(live, r, { act, pending, numbers: { setPending, readBack: (v) => readBackNumber(v, speak, unit), sayAgain: () => void speak(t.flow.numberSayAgain) }, photo, submitSoon: () => setAboutToSubmit(true) });
+      if (live) applyVoice(live, r, { act, pending, numbers: { setPending, readBack: (v) => readBackNumber(v, speak, unit), sayAgain: () => void speak(t.flow.numberSayAgain) }, photo: controls, submitSoon: () => setAboutToSubmit(true) });
     },
   });
 
@@ -174,7 +192,7 @@ function Flow({ service, catalogueVersion, identity, onBehalf }: { service: flow
   const prompt = aboutToSubmit ? t.flow.submitWindow.spoken : liveScreen ? undefined : `${title}。${said}${readBack ?? ''}`;
   return (
     <Screen id={screenId} title={title} step={step} prompt={prompt} onBack={onBack}>
-      <FlowPage view={view} act={act} pending={pending} onPending={setPending} photo={photo} submitWindow={submitWindow} voice={inline ? voiceBar : undefined} />
+      <FlowPage view={view} act={act} pending={pending} onPending={setPending} photo={photo} face={face} submitWindow={submitWindow} voice={inline ? voiceBar : undefined} />
       {inline ? null : voiceBar}
     </Screen>
   );

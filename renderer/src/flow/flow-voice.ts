@@ -81,8 +81,9 @@ function questionSpec(view: Question, photo: PhotoPhase): StepSpecInput {
     // 没有 / 不用 answer a yes-no question ("no"), so skip words would be ambiguous there: 跳过 stays a button.
     case 'yes-no':
       return { kind: 'confirm' };
+    // The face check's fallback is its own button, not a spoken 跳过.
     case 'photo':
-      return withSkip(photoOptions(photo), view.canSkip);
+      return withSkip(photoOptions(photo), view.canSkip && f.subject !== 'face');
     // A name cannot be recognised from a closed grammar: the prompt says a helper types it, and 叫工作人员 fetches one.
     case 'text':
       return withSkip([callStaff], view.canSkip);

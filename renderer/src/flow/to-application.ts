@@ -11,6 +11,8 @@ export interface CapturedPhoto {
   readonly mediaType: 'image/jpeg' | 'image/png';
   readonly base64: string;
   readonly sha256: string;
+  /** Attachments that travel with this photo (the face check's log and descriptor). */
+  readonly companions?: readonly AttachmentInput[];
 }
 
 export interface SubmitArgs {
@@ -71,10 +73,10 @@ export function toSubmitArgs(
   }
   formData['surface'] = submission.surface;
   formData['identitySource'] = submission.applicant.source;
-  const attachments = [...used].map((ref) => {
+  const attachments = [...used].flatMap((ref) => {
     const p = photos.get(ref);
     if (!p) throw new Error(`photo ${ref} was answered but not captured`);
-    return { name: p.name, mediaType: p.mediaType, base64: p.base64, sha256: p.sha256 };
+    return [{ name: p.name, mediaType: p.mediaType, base64: p.base64, sha256: p.sha256 }, ...(p.companions ?? [])];
   });
   return {
     serviceId: submission.serviceId,

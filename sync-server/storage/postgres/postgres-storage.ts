@@ -263,6 +263,29 @@ export class PostgresStorage implements ServerStorage {
     return row ? { recordEnc: row.record_enc, asOf: row.as_of } : null;
   }
 
+  async faceEnrolment(idKey: string): Promise<Buffer | null> {
+    return (await this.pool.query<{ descriptor_enc: Buffer }>('SELECT descriptor_enc FROM face_enrolments WHERE id_key = $1', [idKey])).rows[0]?.descriptor_enc ?? null;
+  }
+
+  async setFaceEnrolment(idKey: string, descriptorEnc: Buffer, at: string): Promise<void> {
+    await this.pool.query(
+      'INSERT INTO face_enrolments (id_key, descriptor_enc, enrolled_at) VALUES ($1, $2, $3) ON CONFLICT (id_key) DO UPDATE SET descriptor_enc = excluded.descriptor_enc, enrolled_at = excluded.enrolled_at',
+      [idKey, descriptorEnc, at],
+    );
+  }
+
+  async setFaceAdvice(applicationId: string, similarity: number | null, at: string): Promise<void> {
+    await this.pool.query('INSERT INTO face_advice (application_id, similarity, at) VALUES ($1, $2, $3) ON CONFLICT (application_id) DO UPDATE SET similarity = excluded.similarity, at = excluded.at', [
+      applicationId,
+      similarity,
+      at,
+    ]);
+  }
+
+  async faceAdvice(applicationId: string): Promise<{ similarity: number | null; at: string } | null> {
+    return (await this.pool.query<{ similarity: number | null; at: string }>('SELECT similarity, at FROM face_advice WHERE application_id = $1', [applicationId])).rows[0] ?? null;
+  }
+
   async seedResidents(rows: { idKey: string; seal: () => Buffer }[], asOf: string): Promise<void> {
     const have = new Set((await this.pool.query<{ id_key: string }>('SELECT id_key FROM residents WHERE id_key = ANY($1)', [rows.map((r) => r.idKey)])).rows.map((r) => r.id_key));
     for (const r of rows) {

@@ -70,6 +70,12 @@ export const postgresSchemaSteps: readonly string[] = [
   CREATE TABLE data_key (id integer PRIMARY KEY CHECK (id = 1), wrapped bytea NOT NULL, created_at text NOT NULL, rotated_at text);
   CREATE TABLE server_identity (id integer PRIMARY KEY CHECK (id = 1), private_key_enc bytea NOT NULL, created_at text NOT NULL);
   `,
+  // Version 2: the face check's demo enrolments (a sealed descriptor per demo resident, by keyed hash)
+  // and the similarity recorded as advice per application (face-advice.ts), as the SQLite server's v4.
+  `
+  CREATE TABLE face_enrolments (id_key text PRIMARY KEY, descriptor_enc bytea NOT NULL, enrolled_at text NOT NULL);
+  CREATE TABLE face_advice (application_id text PRIMARY KEY, similarity double precision, at text NOT NULL);
+  `,
 ];
 
 /** A database migrated by a newer server than this one. */

@@ -5,6 +5,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyFaceAssets, FACE_MODEL_FILES, faceAssetSources } from '../../../renderer/face-assets.js';
 import WebSocket from 'ws';
 import { startWebHost, type WebHost } from '../../../main/webhost/server.js';
 import { createStation, type Station } from '../../../main/core/station.js';
@@ -114,11 +115,27 @@ describe('web host access', () => {
   it('serves the renderer with a strict CSP and refuses path traversal', async () => {
     const res = await fetch(`${origin()}/`);
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
-    expect(res.headers.get('content-security-policy')).not.toContain('unsafe-eval');
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    // WebAssembly may be compiled (the face check); JavaScript eval may not.
+    expect(res.headers.get('content-security-policy')).not.toContain("'unsafe-eval'");
     const evil = await fetch(`${origin()}/..%2f..%2f..%2fetc%2fpasswd`);
     expect(await evil.text()).not.toContain('root:');
     expect((await fetch(`${origin()}/`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('serves the face check\'s wasm and the four face models from the kiosk itself, read-only, and no other model', async () => {
+    copyFaceAssets(rendererDir);
+    const wasm = await fetch(`${origin()}/face/wasm/tfjs-backend-wasm-simd.wasm`);
+    expect(wasm.status).toBe(200);
+    expect(wasm.headers.get('content-type')).toBe('application/wasm');
+    const bytes = Buffer.from(await wasm.arrayBuffer());
+    expect(bytes.equals(fs.readFileSync(path.join(faceAssetSources().wasm, 'tfjs-backend-wasm-simd.wasm')))).toBe(true);
+    for (const m of FACE_MODEL_FILES) expect((await fetch(`${origin()}/face/models/${m}`)).status, m).toBe(200);
+    const manifest = (await (await fetch(`${origin()}/face/models/faceres.json`)).json()) as { weightsManifest: { paths: string[] }[] };
+    expect(manifest.weightsManifest[0]!.paths).toEqual(['faceres.bin']);
+    // Models the check does not use are not copied: the path falls back to the app shell.
+    expect((await fetch(`${origin()}/face/models/centernet.json`)).headers.get('content-type')).toContain('text/html');
+    expect((await fetch(`${origin()}/face/models/faceres.bin`, { method: 'PUT', body: 'x' })).status).toBe(405);
   });
 
   it('hides the test controls unless enabled', async () => {

@@ -77,6 +77,15 @@ describe('production mode', () => {
     expect(r.started).toEqual([]);
   });
 
+  it('refuses pinned face-check challenges: a known sequence is easier to replay to the camera', async () => {
+    const r = await start({ mode: 'production', specialists, sync: realServer, links: realLinks, face: { challenges: ['blink'] } });
+    expect((r.error as ProductionConfigError).codes).toEqual(['pinned-face-challenges']);
+    expect((r.error as Error).message).toMatch(/face\.challenges pins what the face check asks/);
+    // A development station may pin them (the e2e tests do); an unknown challenge is a config error.
+    expect((await start({ face: { challenges: ['blink', 'turn-left'] } })).started).toEqual(['probe']);
+    expect(() => parseStationConfig({ face: { challenges: ['wink'] } })).toThrow(/face\.challenges/);
+  });
+
   it('keeps `{}` a working development kiosk: embedded server and the development specialist', async () => {
     const c = parseStationConfig({});
     expect([c.mode, c.sync.server, c.specialists]).toEqual(['development', 'embedded', []]);

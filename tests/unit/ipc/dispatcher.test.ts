@@ -17,6 +17,7 @@ const info = {
   timeZone: 'Asia/Shanghai',
   surface: 'kiosk' as const,
   canCallHelp: true,
+  faceChallenges: null,
 };
 
 function make(handlers: Handlers = {}, sources: StreamSources = {}) {

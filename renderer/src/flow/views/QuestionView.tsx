@@ -9,6 +9,8 @@ import { TextEntry } from './TextEntry.js';
 import { PhotoEntry } from './PhotoEntry.js';
 import { FamilyCardEntry } from './FamilyCardEntry.js';
 import type { PhotoCapture } from '../usePhotoCapture.js';
+import { FaceCheck } from '../../face/FaceCheck.js';
+import type { FaceCheck as FaceCheckState } from '../../face/useFaceCheck.js';
 
 type Question = Extract<FlowView, { kind: 'question' }>;
 
@@ -30,6 +32,8 @@ export interface QuestionProps {
   onSkip(): void;
   /** The flow's camera, shared with voice (only used on a photo question). */
   photo: PhotoCapture;
+  /** The face check (养老资格认证's face photo): only used on a photo question of the face. */
+  face: FaceCheckState;
   /** A number awaiting its read-back confirmation (keyed or spoken). */
   pending: string | null;
   onPending(v: string | null): void;
@@ -37,7 +41,7 @@ export interface QuestionProps {
   voice?: ReactNode;
 }
 
-export function QuestionView({ view, onAnswer, onSkip, photo, pending, onPending, voice }: QuestionProps) {
+export function QuestionView({ view, onAnswer, onSkip, photo, face, pending, onPending, voice }: QuestionProps) {
   const f = view.field;
   const current = typeof view.value === 'string' || typeof view.value === 'number' ? String(view.value) : '';
   const keyed = isKeyed(f.kind);
@@ -107,7 +111,8 @@ export function QuestionView({ view, onAnswer, onSkip, photo, pending, onPending
       control = <TextEntry key={view.key} initial={current} label={f.label} maxLength={f.maxLength} onDone={onAnswer} />;
       break;
     case 'photo':
-      control = <PhotoEntry name={f.label} photo={photo} more={skip} voice={voice} />;
+      // A face is taken by the liveness check; its fallback (no camera, three failures) is the skip.
+      control = f.subject === 'face' ? <FaceCheck face={face} name={f.label} onFallback={onSkip} /> : <PhotoEntry name={f.label} photo={photo} more={skip} voice={voice} />;
       break;
     case 'family-card':
       control = <FamilyCardEntry key={view.key} onAnswer={onAnswer} />;
