@@ -106,6 +106,9 @@ const steps: ((db: Db) => void)[] = [
       CREATE TABLE face_enrolments (id_key TEXT PRIMARY KEY, descriptor_enc BLOB NOT NULL, enrolled_at TEXT NOT NULL);
       CREATE TABLE face_advice (application_id TEXT PRIMARY KEY, similarity REAL, at TEXT NOT NULL);
     `),
+  // Version 5: TV boxes' help calls to their stations' desks (help-calls.ts), kept in the database
+  // rather than one process's memory. They name kiosks and a specialist, never a resident.
+  (db) => db.exec('CREATE TABLE help_calls (id TEXT PRIMARY KEY, call_json TEXT NOT NULL);'),
 ];
 
 /** The schema steps, one per version (exported for the migration tests). */

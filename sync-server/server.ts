@@ -110,7 +110,7 @@ export class SyncServer {
     this.desk = new ApplicationDesk(storage, vault, this.now);
     this.uploads = new UploadDesk(storage, this.now);
     this.admin = new AdminDesk(storage, vault, this.now);
-    this.helpCalls = new HelpCallDesk(async (id) => (await storage.kioskPublicKey(id)) !== null, this.now);
+    this.helpCalls = new HelpCallDesk(async (id) => (await storage.kioskPublicKey(id)) !== null, this.now, (work) => storage.withHelpCalls(work));
     this.face = new FaceDesk(storage, vault, this.admin, this.now);
     this.queryBuckets = new TokenBuckets(o.queryRate ?? DEFAULT_QUERY_RATE, () => this.now().getTime());
     this.port = o.port ?? 0;
@@ -251,12 +251,12 @@ export class SyncServer {
       }
       // Help calls: a TV box at home to its station's desk (help-calls.ts).
       if (req.method === 'POST' && route === '/help-calls') return ok({ call: await this.helpCalls.open(who.kioskId, parseJsonBody(req, raw)) }, 201);
-      if (req.method === 'GET' && route === '/help-calls') return ok({ calls: this.helpCalls.forStation(who.kioskId) });
+      if (req.method === 'GET' && route === '/help-calls') return ok({ calls: await this.helpCalls.forStation(who.kioskId) });
       const help = /^\/help-calls\/([^/]*)(?:\/(acknowledge|end))?$/.exec(route);
       if (help && !UUID.test(help[1]!)) throw new HttpError(400, 'bad-help-call-id', 'a help call id is a lower-case UUID');
-      if (help && req.method === 'GET' && !help[2]) return ok({ call: this.helpCalls.get(who.kioskId, help[1]!) });
-      if (help && req.method === 'POST' && help[2] === 'acknowledge') return ok({ call: this.helpCalls.acknowledge(who.kioskId, help[1]!, parseJsonBody(req, raw)) });
-      if (help && req.method === 'POST' && help[2] === 'end') return ok({ call: this.helpCalls.end(who.kioskId, help[1]!) });
+      if (help && req.method === 'GET' && !help[2]) return ok({ call: await this.helpCalls.get(who.kioskId, help[1]!) });
+      if (help && req.method === 'POST' && help[2] === 'acknowledge') return ok({ call: await this.helpCalls.acknowledge(who.kioskId, help[1]!, parseJsonBody(req, raw)) });
+      if (help && req.method === 'POST' && help[2] === 'end') return ok({ call: await this.helpCalls.end(who.kioskId, help[1]!) });
       if (req.method === 'GET' && route === '/ping') return ok({ serverTime: this.now().toISOString() });
       throw new HttpError(404, 'not-found', 'no such endpoint');
     } catch (e) {

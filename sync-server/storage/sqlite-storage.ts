@@ -13,7 +13,8 @@ import { sealLegacyRows } from '../seal-legacy.js';
 import { openSealedFile, sealedRecord } from '../sealed-file.js';
 import { sha256MismatchError } from '../uploads.js';
 import type { Vault } from '../vault.js';
-import type { ApplicationRow, ChangeRow, ChunkHeaders, ChunkJudge, KioskRow, ReceiveTx, ServerStorage, UploadRow } from './storage.js';
+import type { WireHelpCall } from '../../offline-store/sync/help-protocol.js';
+import { applicationRowFrom, type ApplicationRow, type ChangeRow, type ChunkHeaders, type ChunkJudge, type KioskRow, type ReceiveTx, type ServerStorage, type UploadRow } from './storage.js';
 
 type Row = Record<string, unknown>;
 
@@ -210,6 +211,25 @@ export class SqliteStorage implements ServerStorage {
     });
   }
 
+  withHelpCalls<T>(work: (calls: Map<string, WireHelpCall>) => T): Promise<T> {
+    return this.serial(() =>
+      this.db
+        .transaction(() => {
+          const rows = this.db.prepare('SELECT id, call_json FROM help_calls').all() as { id: string; call_json: string }[];
+          const calls = new Map(rows.map((r) => [r.id, JSON.parse(r.call_json) as WireHelpCall]));
+          const result = work(calls);
+          const before = new Map(rows.map((r) => [r.id, r.call_json]));
+          for (const id of before.keys()) if (!calls.has(id)) this.db.prepare('DELETE FROM help_calls WHERE id = ?').run(id);
+          for (const [id, call] of calls) {
+            const json = JSON.stringify(call);
+            if (before.get(id) !== json) this.db.prepare('INSERT INTO help_calls (id, call_json) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET call_json = excluded.call_json').run(id, json);
+          }
+          return result;
+        })
+        .immediate(),
+    );
+  }
+
   faceEnrolment(idKey: string): Promise<Buffer | null> {
     return this.serial(() => (this.db.prepare('SELECT descriptor_enc FROM face_enrolments WHERE id_key = ?').get(idKey) as { descriptor_enc: Buffer } | undefined)?.descriptor_enc ?? null);
   }
@@ -348,19 +368,7 @@ export class SqliteStorage implements ServerStorage {
 }
 
 function toApplication(r: Row): ApplicationRow {
-  return {
-    id: String(r.id),
-    kioskId: String(r.kiosk_id),
-    revision: Number(r.revision),
-    idempotencyKey: String(r.idempotency_key),
-    bodySha256: String(r.body_sha256),
-    bodyEnc: r.body_enc as Buffer,
-    receiptNumber: String(r.receipt_number),
-    status: String(r.status),
-    reason: (r.reason as string | null) ?? null,
-    receivedAt: String(r.received_at),
-    updatedAt: String(r.updated_at),
-  };
+  return applicationRowFrom(r);
 }
 
 export function toChangeRow(r: Row): ChangeRow {

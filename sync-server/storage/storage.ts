@@ -6,6 +6,7 @@
 // (applications.ts, uploads.ts, admin.ts); a storage only makes each step
 // atomic and durable, and never sees personal data in clear: bodies, records,
 // keys and attachment chunks reach it sealed by the vault (vault.ts).
+import type { WireHelpCall } from '../../offline-store/sync/help-protocol.js';
 import type { RetentionPolicy, PurgeResult } from '../retention.js';
 import type { Vault } from '../vault.js';
 
@@ -107,6 +108,11 @@ export interface ServerStorage {
   changes(kioskId: string, after: number, limit: number): Promise<ChangeRow[]>;
 
   residentRecord(idKey: string): Promise<{ recordEnc: Buffer; asOf: string } | null>;
+  /**
+   * Runs `work` over every help call held (TV boxes' calls to their stations' desks, help-calls.ts) as
+   * one transaction no other instance's interleaves; what it changes in the map is written back.
+   */
+  withHelpCalls<T>(work: (calls: Map<string, WireHelpCall>) => T): Promise<T>;
   /** The face check's demo enrolment of a resident (a sealed descriptor), if any (face-advice.ts). */
   faceEnrolment(idKey: string): Promise<Buffer | null>;
   /** Sets (or replaces) a resident's demo enrolment. */
@@ -133,4 +139,21 @@ export interface ServerStorage {
   /** Resolves when the storage answers a query (for /healthz). */
   healthy(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** An application row as either storage's driver returns it (snake_case columns), in the interface's shape. */
+export function applicationRowFrom(r: Record<string, unknown>): ApplicationRow {
+  return {
+    id: String(r.id),
+    kioskId: String(r.kiosk_id),
+    revision: Number(r.revision),
+    idempotencyKey: String(r.idempotency_key),
+    bodySha256: String(r.body_sha256),
+    bodyEnc: r.body_enc as Buffer,
+    receiptNumber: String(r.receipt_number),
+    status: String(r.status),
+    reason: (r.reason as string | null) ?? null,
+    receivedAt: String(r.received_at),
+    updatedAt: String(r.updated_at),
+  };
 }

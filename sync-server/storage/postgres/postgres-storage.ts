@@ -22,12 +22,15 @@ import { retentionCutoffs, type PurgeResult, type RetentionPolicy } from '../../
 import { chunkAd } from '../../sealed-file.js';
 import { sha256MismatchError } from '../../uploads.js';
 import type { Vault } from '../../vault.js';
-import type { ApplicationRow, ChangeRow, ChunkHeaders, ChunkJudge, KioskRow, ReceiveTx, ServerStorage, UploadRow } from '../storage.js';
+import type { WireHelpCall } from '../../../offline-store/sync/help-protocol.js';
+import { applicationRowFrom, type ApplicationRow, type ChangeRow, type ChunkHeaders, type ChunkJudge, type KioskRow, type ReceiveTx, type ServerStorage, type UploadRow } from '../storage.js';
 import { migratePostgres } from './schema.js';
 
 /** Advisory lock classes (the first of the two-int keys). */
 const FEED_LOCK = [0x5879, 2] as const;
 const KIOSK_LOCK_CLASS = 0x587a;
+/** Held by whoever changes the help calls (withHelpCalls). */
+const HELP_CALLS_LOCK = [0x5879, 3] as const;
 /** Unique violation, serialization failure, deadlock: the transaction is run again. */
 const RETRY_CODES = new Set(['23505', '40001', '40P01']);
 
@@ -263,6 +266,24 @@ export class PostgresStorage implements ServerStorage {
     return row ? { recordEnc: row.record_enc, asOf: row.as_of } : null;
   }
 
+  withHelpCalls<T>(work: (calls: Map<string, WireHelpCall>) => T): Promise<T> {
+    return this.tx(async (c) => {
+      // One writer of the calls at a time, across instances: they are few, and each change is small.
+      await c.query('SELECT pg_advisory_xact_lock($1, $2)', [...HELP_CALLS_LOCK]);
+      const rows = (await c.query<{ id: string; call_json: string }>('SELECT id, call_json FROM help_calls')).rows;
+      const calls = new Map(rows.map((r) => [r.id, JSON.parse(r.call_json) as WireHelpCall]));
+      const result = work(calls);
+      const before = new Map(rows.map((r) => [r.id, r.call_json]));
+      const gone = [...before.keys()].filter((id) => !calls.has(id));
+      if (gone.length > 0) await c.query('DELETE FROM help_calls WHERE id = ANY($1)', [gone]);
+      for (const [id, call] of calls) {
+        const json = JSON.stringify(call);
+        if (before.get(id) !== json) await c.query('INSERT INTO help_calls (id, call_json) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET call_json = excluded.call_json', [id, json]);
+      }
+      return result;
+    });
+  }
+
   async faceEnrolment(idKey: string): Promise<Buffer | null> {
     return (await this.pool.query<{ descriptor_enc: Buffer }>('SELECT descriptor_enc FROM face_enrolments WHERE id_key = $1', [idKey])).rows[0]?.descriptor_enc ?? null;
   }
@@ -387,20 +408,7 @@ class Answer extends Error {
 }
 
 function applicationOf(r: Row | undefined): ApplicationRow | null {
-  if (!r) return null;
-  return {
-    id: String(r.id),
-    kioskId: String(r.kiosk_id),
-    revision: Number(r.revision),
-    idempotencyKey: String(r.idempotency_key),
-    bodySha256: String(r.body_sha256),
-    bodyEnc: r.body_enc as Buffer,
-    receiptNumber: String(r.receipt_number),
-    status: String(r.status),
-    reason: (r.reason as string | null) ?? null,
-    receivedAt: String(r.received_at),
-    updatedAt: String(r.updated_at),
-  };
+  return r ? applicationRowFrom(r) : null;
 }
 
 function uploadOf(r: Row | undefined): UploadRow | null {

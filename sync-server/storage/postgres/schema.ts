@@ -76,6 +76,11 @@ export const postgresSchemaSteps: readonly string[] = [
   CREATE TABLE face_enrolments (id_key text PRIMARY KEY, descriptor_enc bytea NOT NULL, enrolled_at text NOT NULL);
   CREATE TABLE face_advice (application_id text PRIMARY KEY, similarity double precision, at text NOT NULL);
   `,
+  // Version 3: TV boxes' help calls to their stations' desks, where every instance reaches them
+  // (help-calls.ts). They name kiosks and a specialist, never a resident.
+  `
+  CREATE TABLE help_calls (id text PRIMARY KEY, call_json text NOT NULL);
+  `,
 ];
 
 /** A database migrated by a newer server than this one. */

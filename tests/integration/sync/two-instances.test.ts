@@ -2,8 +2,9 @@
 // behind a load balancer: a kiosk's retry may reach the other instance, the
 // next chunk of an upload too, and both instances write the same kiosk's feed.
 // Nothing is duplicated, every retry gets the same receipt, an upload resumes
-// where the other instance left it, and no reader's cursor passes a feed row
-// still to commit.
+// where the other instance left it, no reader's cursor passes a feed row
+// still to commit, and a TV's call for help reaches its station whichever
+// instance each of them talks to.
 import crypto from 'node:crypto';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -145,6 +146,22 @@ describe.skipIf(!postgresAvailable())('two server instances on one PostgreSQL da
     expect(seqs[0]).toBe(held);
     expect(after.changes.map((c) => c.kind).sort()).toEqual(['application-status', 'application-status', 'catalogue']);
     expect([...seqs].sort((x, y) => x - y)).toEqual(seqs);
+  });
+
+  it('a TV box\'s call for help through one instance is seen, answered and ended by its station through the other', async () => {
+    const { a, urlA, b, urlB } = await twoInstances();
+    const tv = await startKiosk({ server: a, url: urlA, kioskId: 'tv-home' });
+    cleanups.push(() => tv.close());
+    const station = await startKiosk({ server: b, url: urlB, kioskId: 'station-s1' });
+    cleanups.push(() => station.close());
+    const id = crypto.randomUUID();
+    await tv.client.openHelpCall({ id, toStation: 'station-s1', reason: 'asked', serviceId: null });
+    // Held in the database, not in instance A's memory: B lists it for the station.
+    expect((await station.client.helpCallsForMe()).map((c) => c.id)).toEqual([id]);
+    await station.client.acknowledgeHelpCall(id, '李敏');
+    expect((await tv.client.helpCall(id)).acknowledged?.by).toBe('李敏');
+    await tv.client.endHelpCall(id);
+    expect(await station.client.helpCallsForMe()).toEqual([]);
   });
 
   it('/healthz answers 200 while the database answers, 503 when it is gone', async () => {

@@ -42,22 +42,22 @@ describe('help calls at the reference server', () => {
     expect(await desk.open('tv-1', open(A, { reason: 'voice-failed-twice', serviceId: 'policy-qa' }))).toMatchObject({ times: 2, reasons: ['asked', 'voice-failed-twice'], serviceId: 'policy-qa' });
     expect(await status(() => desk.open('tv-2', open(A)))).toBe('409 help-call-id-taken');
     await desk.open('tv-1', open(B));
-    expect(desk.forStation('station-s1').map((c) => c.id)).toEqual([B]);
+    expect((await desk.forStation('station-s1')).map((c) => c.id)).toEqual([B]);
     expect(await status(() => desk.open('tv-1', open(A)))).toBe('409 help-call-ended');
   });
 
   it('shows and hands a call only to its box and its station; the first acknowledgement stands', async () => {
     const { desk } = setup();
     await desk.open('tv-1', open(A));
-    expect(desk.forStation('tv-2')).toEqual([]);
+    expect(await desk.forStation('tv-2')).toEqual([]);
     expect(await status(() => desk.get('tv-2', A))).toBe('404 no-help-call');
     expect(await status(() => desk.acknowledge('tv-1', A, { by: '我自己' }))).toBe('404 no-help-call'); // a box cannot answer its own call
     expect(await status(() => desk.end('tv-2', A))).toBe('404 no-help-call');
-    expect(desk.acknowledge('station-s1', A, { by: '李敏' }).acknowledged?.by).toBe('李敏');
-    expect(desk.acknowledge('station-s1', A, { by: '王丽' }).acknowledged?.by).toBe('李敏');
-    expect(desk.get('tv-1', A).acknowledged?.by).toBe('李敏');
-    expect(desk.end('tv-1', A).endedAt).not.toBeNull();
-    expect(desk.end('station-s1', A).endedAt).not.toBeNull(); // twice is no error
+    expect((await desk.acknowledge('station-s1', A, { by: '李敏' })).acknowledged?.by).toBe('李敏');
+    expect((await desk.acknowledge('station-s1', A, { by: '王丽' })).acknowledged?.by).toBe('李敏');
+    expect((await desk.get('tv-1', A)).acknowledged?.by).toBe('李敏');
+    expect((await desk.end('tv-1', A)).endedAt).not.toBeNull();
+    expect((await desk.end('station-s1', A)).endedAt).not.toBeNull(); // twice is no error
     expect(await status(() => desk.acknowledge('station-s1', A, { by: '李敏' }))).toBe('409 help-call-ended');
   });
 
@@ -65,10 +65,10 @@ describe('help calls at the reference server', () => {
     const { desk, clock } = setup();
     await desk.open('tv-1', open(A));
     clock.t += 29 * 60_000;
-    expect(desk.forStation('station-s1')).toHaveLength(1);
+    expect(await desk.forStation('station-s1')).toHaveLength(1);
     clock.t += 60_000;
-    expect(desk.forStation('station-s1')).toEqual([]);
-    expect(desk.get('tv-1', A).endedAt).not.toBeNull(); // the box hears how it ended
+    expect(await desk.forStation('station-s1')).toEqual([]);
+    expect((await desk.get('tv-1', A)).endedAt).not.toBeNull(); // the box hears how it ended
     clock.t += 10 * 60_000;
     expect(await status(() => desk.get('tv-1', A))).toBe('404 no-help-call');
   });
