@@ -24,6 +24,7 @@ import type { Station } from '../core/station.js';
 import type { Logger } from '../core/logger.js';
 import { serveStatic } from './static-files.js';
 import { attachSession } from './ws-session.js';
+import { acceptWhenReady, guardUpgrades } from './upgrade.js';
 
 export interface DeskHostOptions {
   /** The station, or its promise (the launcher binds ports while the station starts): a socket waits for it. */
@@ -106,28 +107,12 @@ export async function startDeskHost(opts: DeskHostOptions): Promise<DeskHost> {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    Promise.resolve(opts.station)
-      .then((st) => {
-        if (socket.destroyed) return;
-        wss.handleUpgrade(req, socket, head, (ws) => {
-          log.info('desk device connected');
-          attachSession(ws, st.dispatcher, log, 'desk');
-        });
-      })
-      .catch((e: unknown) => {
-        log.error('desk upgrade failed', { error: (e as Error)?.message ?? String(e) });
-        socket.destroy();
-      });
+    acceptWhenReady(Promise.resolve(opts.station), wss, { req, socket, head }, log, (ws, st) => {
+      log.info('desk device connected');
+      attachSession(ws, st.dispatcher, log, 'desk');
+    });
   }
-  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
-    socket.on('error', () => socket.destroy());
-    try {
-      handleUpgrade(req, socket, head);
-    } catch (e) {
-      log.error('desk upgrade failed', { error: (e as Error)?.name });
-      socket.destroy();
-    }
-  });
+  guardUpgrades(server, log, handleUpgrade);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

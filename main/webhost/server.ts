@@ -14,6 +14,7 @@ import type { Station } from '../core/station.js';
 import type { Logger } from '../core/logger.js';
 import { serveStatic } from './static-files.js';
 import { attachSession } from './ws-session.js';
+import { acceptWhenReady, guardUpgrades } from './upgrade.js';
 import { handleTestControl } from './test-controls.js';
 import { cookieValue, kioskSessions } from './kiosk-sessions.js';
 import { firstTimeMark, startupMark } from '../core/startup-trace.js';
@@ -165,31 +166,13 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    // The handshake is held until the station is ready, rather than a socket
-    // accepted whose first calls would find no dispatcher.
-    stationReady
-      .then((st) => {
-        if (socket.destroyed) return;
-        wss.handleUpgrade(req, socket, head, (ws) => {
-          log.info('websocket session opened');
-          firstSocket();
-          attachSession(ws, st.dispatcher, log);
-        });
-      })
-      .catch((e: unknown) => {
-        log.error('upgrade failed', { error: (e as Error)?.message ?? String(e) });
-        socket.destroy();
-      });
+    acceptWhenReady(stationReady, wss, { req, socket, head }, log, (ws, st) => {
+      log.info('websocket session opened');
+      firstSocket();
+      attachSession(ws, st.dispatcher, log);
+    });
   }
-  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
-    socket.on('error', () => socket.destroy());
-    try {
-      handleUpgrade(req, socket, head);
-    } catch (e) {
-      log.error('upgrade failed', { error: (e as Error)?.message ?? String(e) });
-      socket.destroy();
-    }
-  });
+  guardUpgrades(server, log, handleUpgrade);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
