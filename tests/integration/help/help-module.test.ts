@@ -37,8 +37,16 @@ async function station(uiMode: 'kiosk' | 'tv' = 'kiosk') {
     modules: [storeSyncModule, specialistModule, helpModule],
   });
   stations.push(s);
+  // What the status bar shows of help, each time it changes: the hub publishes the whole status
+  // whenever any part changes (sync, devices), which is not the help indicator moving.
   const statuses: StationStatus['help'][] = [];
-  s.status.subscribe((st) => statuses.push(st.help));
+  let shown = JSON.stringify(s.status.get().help);
+  s.status.subscribe((st) => {
+    const now = JSON.stringify(st.help);
+    if (now === shown) return;
+    shown = now;
+    statuses.push(st.help);
+  });
   const desk: { open: HelpRequest[] }[] = [];
   // Who is calling is the desk's to see: not before a login.
   expect(s.dispatcher.subscribe('specialist:help-requests', {}, () => undefined, deskCtx)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
