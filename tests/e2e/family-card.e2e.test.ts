@@ -99,7 +99,27 @@ async function finish(): Promise<string> {
   await screen('service-pension-certification-phone');
   await press('[data-action="skip"]');
   await page.waitForSelector('[data-testid="summary"]', { timeout: 30_000 });
-  return page.locator('main').innerText();
+  return allPages();
+}
+
+/** The whole text of a paged screen (the summary pages at large sizes, or under the 代办 banner): every page, then back to the first. */
+async function allPages(): Promise<string> {
+  const parts = [await page.locator('main').innerText()];
+  const where = () => page.innerText('[data-testid="pager-where"]');
+  const turn = async (action: 'page-next' | 'page-prev') => {
+    const before = await where();
+    await page.locator(`[data-action="${action}"]`).click();
+    await expect.poll(where, { timeout: 10_000 }).not.toBe(before);
+  };
+  const next = page.locator('[data-action="page-next"]');
+  let turned = 0;
+  while ((await next.count()) > 0 && (await next.isEnabled())) {
+    await turn('page-next');
+    parts.push(await page.locator('main').innerText());
+    turned++;
+  }
+  for (; turned > 0; turned--) await turn('page-prev');
+  return parts.join('\n');
 }
 
 async function submitted(): Promise<Detail> {

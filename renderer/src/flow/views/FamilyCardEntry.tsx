@@ -68,8 +68,9 @@ export function FamilyCardEntry({ onAnswer }: { onAnswer(person: PersonAnswer): 
               {reading.problem}
             </p>
           ) : null}
+          {/* Focus starts here, as on the resident's own card screen: a remote user has somewhere to start. */}
           <div className="actions">
-            <Button onClick={() => setKeying(true)} data-action="key-family">
+            <Button autoFocusOnMount onClick={() => setKeying(true)} data-action="key-family">
               {t.identity.specialistKeys}
             </Button>
           </div>
