@@ -4,10 +4,11 @@
 // with 上一页 / 下一页 instead of running off the edge. Each screen is walked the
 // way a resident gets there (card, keypad, D-pad), measured by fit-check.ts,
 // checked with axe-core, and photographed to test-results/fit-<mode>-<size>-<screen>.png.
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process.js';
-import { axeViolations, launchBrowser, newKioskPage, screenshot } from '../support/browser.js';
+import { axeViolations, faceMaterialDir, fakeCameraFlags, launchBrowser, newKioskPage, screenshot } from '../support/browser.js';
 import { driveFlow, familyIdNumber, type Answers } from '../support/flow-driver.js';
 import { TEXT_SIZES, fitProblems, setTextSize, type TextSizeName } from '../support/fit-check.js';
 
@@ -18,7 +19,10 @@ let browser: Browser;
 const captures = new Map<string, string[]>();
 
 beforeAll(async () => {
-  browser = await launchBrowser(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']);
+  // 养老认证's face check needs a face to pass: the blinking woman of ../shared/faces, asked to blink
+  // (face.challenges below). Without that material the flows' walk cannot pass the face step.
+  const faces = faceMaterialDir();
+  browser = await launchBrowser(faces ? fakeCameraFlags(path.join(faces, 'video', 'live_blink_tilt_640x480.y4m')) : ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']);
 });
 
 afterAll(async () => {
@@ -111,7 +115,7 @@ describe('the kiosk', () => {
   beforeAll(async () => {
     // A reply timeout for a machine shared by several test runs: a slow reply is otherwise a failed
     // read, which (rightly) ends the visit in the middle of the walk.
-    kiosk = await startKiosk({ config: { devices: { idcard: { replyTimeoutMs: 5_000 } } } });
+    kiosk = await startKiosk({ config: { devices: { idcard: { replyTimeoutMs: 5_000 } }, face: { challenges: ['blink'] } } });
     const opened = await newKioskPage(browser);
     page = opened.page;
     await opened.context.grantPermissions(['camera'], { origin: kiosk.origin });
@@ -184,7 +188,7 @@ describe('the TV', () => {
   let page: Page;
 
   beforeAll(async () => {
-    kiosk = await startKiosk({ config: { uiMode: 'tv', devices: { idcard: { type: 'none' }, printer: { type: 'none' } } } });
+    kiosk = await startKiosk({ config: { uiMode: 'tv', devices: { idcard: { type: 'none' }, printer: { type: 'none' } }, face: { challenges: ['blink'] } } });
     const opened = await newKioskPage(browser);
     page = opened.page;
     await opened.context.grantPermissions(['camera'], { origin: kiosk.origin });

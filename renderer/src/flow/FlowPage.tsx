@@ -25,9 +25,8 @@ export interface FlowPageProps {
   voice?: ReactNode;
 }
 
-/** Pages that place the screen's microphone beside their own buttons, not under everything (the face check keeps it under its guide). */
+/** Pages that place the screen's microphone beside their own buttons, not under everything. */
 export function voiceInline(view: FlowPageProps['view']): boolean {
-  if (view.kind === 'question' && view.field.kind === 'photo' && view.field.subject === 'face') return false;
   return view.kind === 'intro' || view.kind === 'info' || (view.kind === 'question' && placesVoice(view.field.kind));
 }
 

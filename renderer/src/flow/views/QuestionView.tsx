@@ -112,7 +112,7 @@ export function QuestionView({ view, onAnswer, onSkip, photo, face, pending, onP
       break;
     case 'photo':
       // A face is taken by the liveness check; its fallback (no camera, three failures) is the skip.
-      control = f.subject === 'face' ? <FaceCheck face={face} name={f.label} onFallback={onSkip} /> : <PhotoEntry name={f.label} photo={photo} more={skip} voice={voice} />;
+      control = f.subject === 'face' ? <FaceCheck face={face} name={f.label} onFallback={onSkip} voice={voice} /> : <PhotoEntry name={f.label} photo={photo} more={skip} voice={voice} />;
       break;
     case 'family-card':
       control = <FamilyCardEntry key={view.key} onAnswer={onAnswer} />;
