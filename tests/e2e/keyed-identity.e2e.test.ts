@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process.js';
 import { axeViolations, launchBrowser, newKioskPage, screenshot } from '../support/browser.js';
-import { driveFlow } from '../support/flow-driver.js';
+import { driveFlow, familyCardOn } from '../support/flow-driver.js';
 import { demoResidents } from '../../sync-server/demo-data.js';
 
 let kiosk: KioskProcess;
@@ -95,6 +95,7 @@ describe('an ID number keyed at the kiosk', () => {
     const bannerless: string[] = [];
     const { screens, axe } = await driveFlow(page, { forWhom: 'family', memberPresent: 'no' }, {
       shotPrefix: 'keyed-pension',
+      familyCard: familyCardOn(kiosk, 'bateer'),
       onScreen: async (id) => {
         if ((await page.locator('[data-testid="onbehalf-banner"]').count()) !== 1) bannerless.push(id);
       },

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process.js';
 import { axeViolations, launchBrowser, newKioskPage, screenshot } from '../support/browser.js';
-import { driveFlow } from '../support/flow-driver.js';
+import { driveFlow, familyCardOn } from '../support/flow-driver.js';
 import { demoResidents } from '../../sync-server/demo-data.js';
 import { readAloud, recordSpeech } from '../support/read-aloud-check.js';
 
@@ -48,7 +48,7 @@ describe('the same application again', () => {
 
   it('files 养老认证 once without a word', async () => {
     await openService('pension-certification');
-    const { screens } = await driveFlow(page, { forWhom: 'family', memberPresent: 'no' }, { shotPrefix: 'same-kind-first' });
+    const { screens } = await driveFlow(page, { forWhom: 'family', memberPresent: 'no' }, { shotPrefix: 'same-kind-first', familyCard: familyCardOn(kiosk, 'bateer') });
     expect(screens).not.toContain('service-pension-certification-already');
     tracking = (await page.innerText('[data-testid="tracking-number"]')).replace(/^.*[：:]\s*/, '').trim();
     await page.locator('[data-nav="home"]').focus();

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process.js';
 import { launchBrowser, newKioskPage, screenshot } from '../support/browser.js';
-import { driveFlow, familyIdNumber, type Answers } from '../support/flow-driver.js';
+import { driveFlow, familyCardOn, familyIdNumber, type Answers } from '../support/flow-driver.js';
 
 interface PrintJob {
   lines: { text: string }[] | string[];
@@ -77,7 +77,7 @@ describe.each(cases)('$service', ({ service, card, answers }) => {
     const page = await openWithCard(card);
     await page.locator(`[data-service="${service}"]`).focus();
     await page.keyboard.press('Enter');
-    const { screens, axe } = await driveFlow(page, answers, { shotPrefix: service });
+    const { screens, axe } = await driveFlow(page, answers, { shotPrefix: service, familyCard: familyCardOn(kiosk, 'bateer') });
     expect(screens[0]).toContain(service);
     if (service === 'subsistence-allowance') {
       // 跳过 on 收入证明 went straight on to the phone number, without a photo.

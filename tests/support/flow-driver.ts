@@ -5,12 +5,32 @@
 // 重拍, and takes it again; 'early' presses 拍照 before the camera runs (and
 // fails if it already did). Every photo taken is checked to hold a picture. A face
 // photo is the liveness check: it waits for its decision ('fallback' waits for the
-// fallback after three failed attempts).
+// fallback after three failed attempts). A family member's card (请把家人的身份证放上来)
+// is put on the reader and taken away again through `opts.familyCard`.
 import type { Page } from 'playwright-core';
 import { idCheckDigit } from '../../common/domain/id-number.js';
 import { axeViolations, screenshot } from './browser.js';
 
 export type Answers = Record<string, string>;
+
+/** What puts a family member's card on the simulated reader, and takes it away. */
+export interface FamilyCardHand {
+  put(): Promise<void>;
+  take(): Promise<void>;
+}
+
+/** The family member's card `card` (a sample's name) through a kiosk's simulator controls: the resident's own card is taken first. */
+export function familyCardOn(kiosk: { control(area: string, action: string, ...args: unknown[]): Promise<unknown> }, card: string): FamilyCardHand {
+  return {
+    put: async () => {
+      await kiosk.control('idcard-simulator', 'removeCard');
+      await kiosk.control('idcard-simulator', 'insertCard', card);
+    },
+    take: async () => {
+      await kiosk.control('idcard-simulator', 'removeCard');
+    },
+  };
+}
 
 /** A valid ID number of another person (a family member), born 1950-06-01. */
 export function familyIdNumber(seq = '031'): string {
@@ -59,7 +79,7 @@ export interface DriveResult {
 }
 
 /** Drives from the service's intro to the submitted screen. Records axe results and screenshots per screen. */
-export async function driveFlow(page: Page, answers: Answers, opts: { shotPrefix: string; maxSteps?: number; onScreen?: (id: string) => Promise<void> }): Promise<DriveResult> {
+export async function driveFlow(page: Page, answers: Answers, opts: { shotPrefix: string; maxSteps?: number; onScreen?: (id: string) => Promise<void>; familyCard?: FamilyCardHand }): Promise<DriveResult> {
   const screens: string[] = [];
   const axe: Record<string, string[]> = {};
   for (let i = 0; i < (opts.maxSteps ?? 30); i++) {
@@ -94,6 +114,14 @@ export async function driveFlow(page: Page, answers: Answers, opts: { shotPrefix
         await press(page, '[data-action="skip"]');
       } else if (kind === 'choice' || kind === 'relationship' || kind === 'yes-no') {
         await press(page, wanted ? `[data-option="${wanted}"]` : '[data-option]');
+      } else if (kind === 'family-card') {
+        if (!opts.familyCard) throw new Error(`${id} asks for a family member's card: pass opts.familyCard`);
+        await opts.familyCard.put();
+        await page.waitForSelector('[data-testid="family-card-read"]', { timeout: 30_000 });
+        // Taking the family member's card away answers the question: the flow moves on.
+        await opts.familyCard.take();
+        await page.waitForFunction((f) => document.querySelector('.question-view')?.getAttribute('data-field-id') !== f, field, { timeout: 30_000 });
+        continue;
       } else if (kind === 'photo' && (await page.locator('[data-testid="face-check"]').count())) {
         // The face check decides by itself (the fake camera plays its file): wait for the photo to
         // review, or for the fallback after three failed attempts ('fallback' in the answers).
