@@ -154,7 +154,9 @@ describe('the TV', () => {
     await page.locator(`[data-service="${service}"]`).focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelector('[data-screen]')?.getAttribute('data-screen') !== 'home');
-    await page.waitForTimeout(300);
+    // The screen is up once its first control has focus (policy-qa's topics arrive from the station
+    // after the screen appears): a state to wait for, not a time.
+    await page.waitForFunction(() => document.activeElement !== null && document.activeElement !== document.body && !!document.querySelector('main')?.contains(document.activeElement), null, { timeout: 30_000 });
     await expectAllReachable(page, `tv ${service}`);
     await expectReadable(page, said, `tv ${service}`);
   });

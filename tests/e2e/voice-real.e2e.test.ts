@@ -85,7 +85,8 @@ describe('a real voice, heard by the default engine', () => {
     await page.locator('[data-option="child"]').waitFor();
     // The kiosk asks and listens by itself; should it not (a slow machine, a missed open), the
     // resident presses the microphone and says it again, as anyone would: at most three times.
-    const next = page.locator('.question-view[data-field-kind="id-number"]');
+    // The next question asks for the family member's own card.
+    const next = page.locator('.question-view[data-field-kind="family-card"]');
     const listening = page.locator('[data-testid="listening"]');
     let tries = 0;
     while (!(await next.isVisible()) && tries < 3) {

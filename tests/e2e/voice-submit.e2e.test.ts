@@ -143,9 +143,13 @@ describe('answers are not lost to one wrong hearing', () => {
   it('不是 said to a number read back: the kiosk asks for it again out loud, and listens', async () => {
     const { page, context } = await newKioskPage(browser);
     const said = recordSpeech(page);
-    // 养老认证 for the resident's wife: her ID number is keyed, then read back to be checked.
-    await startService(page, 'pension-certification');
+    // 医保 for the resident's wife alone: her ID number is keyed, then read back to be checked.
+    // (养老认证 takes a family member from their own card, with nothing keyed.)
+    await startService(page, 'medical-insurance-payment');
     await page.locator('[data-option="family"]').click();
+    await page.locator('.question-view[data-field-kind="count"]').waitFor();
+    await page.keyboard.type('1');
+    await page.locator('[data-action="confirm-number"]').click();
     await page.locator('[data-option="spouse"]').click();
     await page.locator('.question-view[data-field-kind="id-number"]').waitFor();
     await page.keyboard.type(familyIdNumber());
