@@ -32,7 +32,7 @@ it('queues while the link is down and is accepted when it returns', async () => 
   await page.locator('[data-service="pension-certification"]').focus();
   await page.keyboard.press('Enter');
   // The fake camera shows no face: a family member who cannot come (home visit) needs no photo.
-  await driveFlow(page, { forWhom: 'family', memberPresent: 'no' }, { shotPrefix: 'offline-pension', familyCard: familyCardOn(kiosk, 'bateer') });
+  await driveFlow(page, { forWhom: 'family', memberPresent: 'no' }, { shotPrefix: 'offline-pension', familyCard: familyCardOn(kiosk, 'bateer', 'zhangXiuying') });
   const words = page.locator('[data-testid="submit-words"]');
   expect(await words.innerText()).toContain('已保存，网络恢复后自动提交');
   expect(await words.getAttribute('data-status')).not.toBe('accepted');

@@ -48,7 +48,7 @@ describe('the same application again', () => {
 
   it('files 养老认证 once without a word', async () => {
     await openService('pension-certification');
-    const { screens } = await driveFlow(page, { forWhom: 'family', memberPresent: 'no' }, { shotPrefix: 'same-kind-first', familyCard: familyCardOn(kiosk, 'bateer') });
+    const { screens } = await driveFlow(page, { forWhom: 'family', memberPresent: 'no' }, { shotPrefix: 'same-kind-first', familyCard: familyCardOn(kiosk, 'bateer', card) });
     expect(screens).not.toContain('service-pension-certification-already');
     tracking = (await page.innerText('[data-testid="tracking-number"]')).replace(/^.*[：:]\s*/, '').trim();
     await page.locator('[data-nav="home"]').focus();

@@ -77,7 +77,7 @@ describe.each(cases)('$service', ({ service, card, answers }) => {
     const page = await openWithCard(card);
     await page.locator(`[data-service="${service}"]`).focus();
     await page.keyboard.press('Enter');
-    const { screens, axe } = await driveFlow(page, answers, { shotPrefix: service, familyCard: familyCardOn(kiosk, 'bateer') });
+    const { screens, axe } = await driveFlow(page, answers, { shotPrefix: service, familyCard: familyCardOn(kiosk, 'bateer', card) });
     expect(screens[0]).toContain(service);
     if (service === 'subsistence-allowance') {
       // 跳过 on 收入证明 went straight on to the phone number, without a photo.

@@ -19,8 +19,13 @@ export interface FamilyCardHand {
   take(): Promise<void>;
 }
 
-/** The family member's card `card` (a sample's name) through a kiosk's simulator controls: the resident's own card is taken first. */
-export function familyCardOn(kiosk: { control(area: string, action: string, ...args: unknown[]): Promise<unknown> }, card: string): FamilyCardHand {
+/**
+ * The family member's card `card` (a sample's name) through a kiosk's simulator controls: the
+ * resident's own card is taken first, and put back (`residentCard`, when the visit has one) once
+ * the family member's is taken away, as a resident would, so that what follows which asks about
+ * the card on the reader (办件进度, 同样的事已经办过) still finds theirs.
+ */
+export function familyCardOn(kiosk: { control(area: string, action: string, ...args: unknown[]): Promise<unknown> }, card: string, residentCard?: unknown): FamilyCardHand {
   return {
     put: async () => {
       await kiosk.control('idcard-simulator', 'removeCard');
@@ -28,6 +33,7 @@ export function familyCardOn(kiosk: { control(area: string, action: string, ...a
     },
     take: async () => {
       await kiosk.control('idcard-simulator', 'removeCard');
+      if (residentCard !== undefined) await kiosk.control('idcard-simulator', 'insertCard', residentCard);
     },
   };
 }
