@@ -150,7 +150,9 @@ describe.skipIf(!material)('the face check on the TV at home (USB camera, remote
       stage: document.querySelector('.face-stage')!.getBoundingClientRect().width,
       text: parseFloat(getComputedStyle(document.querySelector('[data-testid="face-instruction"]')!).fontSize),
     }));
-    expect(sizes.stage).toBeGreaterThanOrEqual(800);
+    // Larger than the kiosk's (36vh high: 518 px wide at 1080p), within what leaves the question and the
+    // footer inside the safe area at this text size (screens-fit walks it at every size).
+    expect(sizes.stage).toBeGreaterThanOrEqual(600);
     expect(sizes.text).toBeGreaterThanOrEqual(40);
     await screenshot(page, 'face-tv-checking');
     await page.waitForSelector('[data-face-state="review"]', { timeout: 120_000 });
