@@ -247,18 +247,22 @@ export function useFaceCheck(
       }
       if (cancelled) return live.getTracks().forEach((t) => t.stop());
       setStream(live);
-      let engine: FaceEngine;
-      try {
-        engine = await loadFaceEngine();
-      } catch {
-        if (cancelled) return;
-        live.getTracks().forEach((t) => t.stop());
+      // No camera, or one that shows no picture: the camera goes off and the kind fallback is said.
+      const camera = live;
+      const noCamera = () => {
+        camera.getTracks().forEach((t) => t.stop());
         setStream(null);
         setReason('no-camera');
         setPhase('fallback');
         setInstruction(w.fallbackNoCamera);
         latest.current.opts.say(w.fallbackNoCamera);
-        return;
+      };
+      let engine: FaceEngine;
+      try {
+        engine = await loadFaceEngine();
+      } catch {
+        if (cancelled) return;
+        return noCamera();
       }
       let state = startLiveness({ challenges: pair });
       let startedAt = 0;
@@ -271,15 +275,7 @@ export function useFaceCheck(
         const v = videoEl.current;
         if (!v || v.readyState < 2 || v.videoWidth === 0) {
           // A camera that opened but shows no picture: the same kind fallback as no camera.
-          if (performance.now() - noPictureSince > CAMERA_TIMEOUT_MS) {
-            live.getTracks().forEach((t) => t.stop());
-            setStream(null);
-            setReason('no-camera');
-            setPhase('fallback');
-            setInstruction(w.fallbackNoCamera);
-            latest.current.opts.say(w.fallbackNoCamera);
-            return;
-          }
+          if (performance.now() - noPictureSince > CAMERA_TIMEOUT_MS) return noCamera();
           await new Promise((r) => setTimeout(r, 50));
           continue;
         }
