@@ -15,11 +15,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { SyncServer } from '../../sync-server/server.js';
-import { startCluster } from '../support/postgres-cluster.js';
+import { freePort, startCluster } from '../support/postgres-cluster.js';
 import { CpuMeter } from './server/cpu-meter.js';
 import { startNginx } from './server/nginx.js';
 import { SimKiosk, type KioskOutcome } from './server/sim-kiosk.js';
@@ -40,17 +39,6 @@ const root = path.resolve(import.meta.dirname, '../..');
 const nodeBin = path.join(root, 'node_modules', '.bin', 'node');
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 interface Instance {
   child: ChildProcess;
