@@ -234,8 +234,10 @@ describe('a family card that cannot be read', () => {
     await kiosk.control('idcard-simulator', 'setFault', 'read-failed');
     await kiosk.control('idcard-simulator', 'insertCard', 'bateer');
     await expect.poll(() => page.locator('[data-testid="family-card-problem"]').innerText(), { timeout: 30_000 }).toContain('没有读出来');
-    await kiosk.control('idcard-simulator', 'setFault', 'none');
+    // Taken away before the fault is cleared: a reader retries a failed card on every poll, so
+    // with the fault gone first the card could read at the next poll (and rightly be taken).
     await removeCard();
+    await kiosk.control('idcard-simulator', 'setFault', 'none');
     await press('[data-action="key-family"]');
     await page.waitForSelector('[data-testid="keyed-pin-dots"]', { timeout: 30_000 });
     await page.keyboard.type('135790');
