@@ -12,6 +12,8 @@ const suites = [
 ];
 const extra = process.argv.slice(2);
 const totals = { passed: 0, failed: 0, skipped: 0 };
+// Every failure again at the very end: a CI log kept only by its tail still names them.
+const failures = [];
 let exitCode = 0;
 
 for (const s of suites) {
@@ -28,11 +30,18 @@ for (const s of suites) {
     totals.skipped += j.numPendingTests + j.numTodoTests;
     // A suite that failed to load counts as a failure even with no failing test.
     if (j.numFailedTestSuites > 0 && j.numFailedTests === 0) totals.failed += j.numFailedTestSuites;
+    for (const file of j.testResults ?? []) {
+      const where = path.relative(process.cwd(), file.name);
+      const tests = (file.assertionResults ?? []).filter((a) => a.status === 'failed');
+      for (const a of tests) failures.push(`${where} > ${a.fullName ?? a.title}: ${String(a.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 300)}`);
+      if (file.status === 'failed' && tests.length === 0) failures.push(`${where}: ${String(file.message ?? 'failed to load').split('\n')[0].slice(0, 300)}`);
+    }
   } catch {
     totals.failed += 1;
     exitCode = 1;
   }
 }
 
+if (failures.length) console.log(`\nfailed:\n${failures.map((f) => `  ${f}`).join('\n')}`);
 console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(exitCode || (totals.failed > 0 ? 1 : 0));
