@@ -109,12 +109,12 @@ async function main(): Promise<void> {
         await page.waitForSelector('[data-face-state="review"], [data-face-state="failed"], [data-face-state="fallback"]', { timeout: 180_000 });
         const a = await page.evaluate(() => {
           const e = document.querySelector('[data-testid="face-check"]')!;
-          return { state: e.getAttribute('data-face-state')!, reason: e.getAttribute('data-face-reason') ?? '', ms: Number(e.getAttribute('data-face-decision-ms') ?? 0), fps: Number(e.getAttribute('data-face-fps') ?? 0) };
+          return { state: e.getAttribute('data-face-state')!, reason: e.getAttribute('data-face-reason') ?? '', ms: Number(e.getAttribute('data-face-decision-ms') ?? 0), fps: Number(e.getAttribute('data-face-fps') ?? 0), frames: e.getAttribute('data-face-frames') ?? '?' };
         });
         const outcome = a.state === 'review' ? 'pass' : 'fail';
         rows.push({ file: clip.file, challenge: clip.challenge, live: clip.live, outcome, reason: a.reason || (outcome === 'pass' ? 'did the challenge' : a.state), decisionMs: a.ms, fps: a.fps });
         const want = clip.live === null ? 'either' : clip.live ? 'pass' : 'fail';
-        console.log(`${clip.file.padEnd(50)} ${clip.challenge.padEnd(10)} ${outcome.padEnd(5)} (want ${want.padEnd(6)}) ${(a.reason || '-').padEnd(18)} ${String(a.ms).padStart(6)} ms ${a.fps.toFixed(1).padStart(5)} fps`);
+        console.log(`${clip.file.padEnd(50)} ${clip.challenge.padEnd(10)} ${outcome.padEnd(5)} (want ${want.padEnd(6)}) ${(a.reason || '-').padEnd(18)} ${String(a.ms).padStart(6)} ms ${a.fps.toFixed(1).padStart(5)} fps  frames from ${a.frames}`);
       } finally {
         await browser.close();
       }

@@ -71,6 +71,9 @@ describe.skipIf(!material)('the face check with the fake camera', () => {
     // The camera is off once the photo is taken; the resident sees the photo that will be sent.
     expect(await page.locator('[data-testid="camera-on"]').count()).toBe(0);
     expect(await page.evaluate(() => (document.querySelector('[data-testid="face-photo"]') as HTMLImageElement).naturalWidth)).toBe(640);
+    // Frames read as VideoFrames, not drawn from the video element: drawing them cost the renderer
+    // a shared-memory region per frame (camera-frames.ts; bench:face prints the memory).
+    expect(await page.getAttribute('[data-testid="face-check"]', 'data-face-frames')).toBe('video-frame');
     expect(await page.innerText('[data-testid="face-check"]')).not.toMatch(/匹配|通过|一致/);
     const { screens } = await driveFlow(page, {}, { shotPrefix: 'face-pension' });
     await kiosk.control('idcard-simulator', 'removeCard');

@@ -18,6 +18,7 @@ export function FaceCheck({ face, name, onFallback, voice }: { face: FaceCheckSt
     'data-face-challenges': face.challenges.join(','),
     'data-face-attempt': face.attempt,
     'data-face-fps': face.fps === null ? undefined : face.fps.toFixed(1),
+    'data-face-frames': face.framesFrom ?? undefined,
     'data-face-decision-ms': face.decisionMs ?? undefined,
   };
   if (face.phase === 'fallback') {

@@ -13,6 +13,7 @@ import type { CapturedPhoto } from '../flow/to-application.js';
 import { photoScore, sharpness } from './best-frame.js';
 import { randomPair } from './challenges.js';
 import { loadFaceEngine, type FaceEngine } from './face-engine.js';
+import { cameraFrames, type CameraFrames } from './camera-frames.js';
 import { isFinal, startLiveness, stepLiveness, type LivenessSay, type LivenessState } from './liveness.js';
 import type { FaceMeasure } from './measure.js';
 
@@ -40,6 +41,8 @@ export interface FaceCheck {
   /** Frames per second of the analysis, and ms from the first frame to the decision (for tests and the benchmark). */
   readonly fps: number | null;
   readonly decisionMs: number | null;
+  /** How the camera's frames were read in the last attempt (camera-frames.ts); null before one ends. */
+  readonly framesFrom: 'video-frame' | 'video-element' | null;
   readonly video: (el: HTMLVideoElement | null) => void;
   use(): void;
   retake(): void;
@@ -113,6 +116,8 @@ export function useFaceCheck(
   const [photo, setPhoto] = useState<CapturedPhoto | null>(null);
   const [stream, setStream] = useState<MediaStream | null>(null);
   const [stats, setStats] = useState<{ fps: number | null; decisionMs: number | null }>({ fps: null, decisionMs: null });
+  // Which way the camera's frames were read (camera-frames.ts): shown to tests and the benchmark.
+  const [framesFrom, setFramesFrom] = useState<CameraFrames['kind'] | null>(null);
   const latest = useRef({ opts, target });
   latest.current = { opts, target };
   const attempts = useRef<Attempt[]>([]);
@@ -157,6 +162,7 @@ export function useFaceCheck(
     if (key === null || run === 0) return;
     let cancelled = false;
     let live: MediaStream | null = null;
+    let feed: CameraFrames | null = null;
     let work = document.createElement('canvas');
     let best = document.createElement('canvas');
     let bestScore = -1;
@@ -192,6 +198,7 @@ export function useFaceCheck(
 
     const finish = async (state: LivenessState, engine: FaceEngine, startedAt: number, frames: number) => {
       const durationMs = Math.round(performance.now() - startedAt);
+      setFramesFrom(feed?.kind ?? null);
       setStats({ fps: frames / Math.max(0.001, durationMs / 1000), decisionMs: durationMs });
       attempts.current.push({ challenges: pair, outcome: state.phase === 'passed' ? 'passed' : 'failed', reason: state.reason, durationMs, log: state.log });
       live?.getTracks().forEach((t) => t.stop());
@@ -268,20 +275,21 @@ export function useFaceCheck(
       let startedAt = 0;
       let frames = 0;
       let noPictureSince = performance.now();
+      const fromCamera = cameraFrames(camera, () => videoEl.current);
+      feed = fromCamera;
       while (!cancelled) {
         // Give the page a turn between frames (timers, input, painting): the wasm backend's
         // promises resolve as microtasks, so without this the loop would never let go.
         await new Promise((r) => setTimeout(r, 0));
         const v = videoEl.current;
-        if (!v || v.readyState < 2 || v.videoWidth === 0) {
+        if (!v || v.readyState < 2 || v.videoWidth === 0 || !(await fromCamera.next(work))) {
+          if (cancelled) return;
           // A camera that opened but shows no picture: the same kind fallback as no camera.
           if (performance.now() - noPictureSince > CAMERA_TIMEOUT_MS) return noCamera();
           await new Promise((r) => setTimeout(r, 50));
           continue;
         }
         noPictureSince = performance.now();
-        if (work.width !== v.videoWidth) [work.width, work.height, best.width, best.height] = [v.videoWidth, v.videoHeight, v.videoWidth, v.videoHeight];
-        work.getContext('2d')!.drawImage(v, 0, 0, work.width, work.height);
         const frame = await engine.measure(work);
         if (cancelled) return;
         // The first analysed frame is slow (kernels compile): the check starts after it, and after the question was said.
@@ -301,6 +309,7 @@ export function useFaceCheck(
     })();
     return () => {
       cancelled = true;
+      feed?.close();
       live?.getTracks().forEach((t) => t.stop());
       setStream(null);
       for (const c of [work, best, scratch]) c.width = c.height = 0;
@@ -345,5 +354,5 @@ export function useFaceCheck(
     setRun((n) => n + 1);
   }, [phase]);
 
-  return { phase, cameraOn: stream !== null, instruction, attempt, reason, challenges, photo, fps: stats.fps, decisionMs: stats.decisionMs, video, use, retake, tryAgain };
+  return { phase, cameraOn: stream !== null, instruction, attempt, reason, challenges, photo, fps: stats.fps, decisionMs: stats.decisionMs, framesFrom, video, use, retake, tryAgain };
 }
