@@ -2,8 +2,8 @@
 // each file played by Chromium's fake camera into the real kiosk (web host, built
 // renderer): per file, pass or fail, the reason, the time from the first analysed
 // frame to the decision, and the analysis frames per second; and the renderer's
-// memory (PSS of Chromium's renderer processes) on the home screen and while the
-// check runs, for the live blink clip.
+// memory (PSS of Chromium's renderer processes) on the home screen and its peak while
+// the check runs, for the live blink clip.
 //
 // Each live clip is asked the challenge it can do (the station config pins it:
 // the blink clip blinks, the head-turn clip turns); every spoof and no-face file is
@@ -102,11 +102,23 @@ async function main(): Promise<void> {
           homeMb = rendererMemoryMb();
         }
         await toFaceStep(kiosk, page, cards['zhangXiuying']);
-        if (measureMemory) {
-          await page.waitForSelector('[data-face-state="checking"]', { timeout: 60_000 });
-          memory = { homeMb, checkingMb: rendererMemoryMb() };
-        }
+        // The most the renderer holds while the camera runs: sampled from the check's start to its
+        // decision (memory grows as frames go through, so one early sample would flatter it).
+        let peakMb = 0;
+        const sampling = measureMemory
+          ? (async () => {
+              await page.waitForSelector('[data-face-state="checking"]', { timeout: 60_000 });
+              while ((await page.locator('[data-face-state="checking"]').count()) > 0) {
+                peakMb = Math.max(peakMb, rendererMemoryMb());
+                await new Promise((r) => setTimeout(r, 250));
+              }
+            })()
+          : null;
         await page.waitForSelector('[data-face-state="review"], [data-face-state="failed"], [data-face-state="fallback"]', { timeout: 180_000 });
+        if (sampling) {
+          await sampling;
+          memory = { homeMb, checkingMb: peakMb };
+        }
         const a = await page.evaluate(() => {
           const e = document.querySelector('[data-testid="face-check"]')!;
           return { state: e.getAttribute('data-face-state')!, reason: e.getAttribute('data-face-reason') ?? '', ms: Number(e.getAttribute('data-face-decision-ms') ?? 0), fps: Number(e.getAttribute('data-face-fps') ?? 0), frames: e.getAttribute('data-face-frames') ?? '?' };
@@ -127,7 +139,7 @@ async function main(): Promise<void> {
   const falseRejects = scored.filter((r) => r.live === true && r.outcome === 'fail').length;
   const sorted = rows.map((r) => r.decisionMs).sort((a, b) => a - b);
   const fpsAll = rows.map((r) => r.fps).filter((f) => f > 0);
-  if (memory) console.log(`renderer memory (PSS): home ${memory.homeMb} MB, face check running ${memory.checkingMb} MB, added ${Math.round((memory.checkingMb - memory.homeMb) * 10) / 10} MB`);
+  if (memory) console.log(`renderer memory (PSS): home ${memory.homeMb} MB, face check running (peak) ${memory.checkingMb} MB, added ${Math.round((memory.checkingMb - memory.homeMb) * 10) / 10} MB`);
   const passes = rows.filter((r) => r.outcome === 'pass').map((r) => r.decisionMs).sort((a, b) => a - b);
   if (passes.length) console.log(`live passes: median ${passes[Math.floor(passes.length / 2)]} ms to the decision, slowest ${passes.at(-1)} ms`);
   console.log(

@@ -70,7 +70,9 @@ export function loadFaceEngine(): Promise<FaceEngine> {
   loading ??= (async () => {
     const urls = faceAssetUrls(document.baseURI);
     const { Human } = await import('@vladmandic/human');
-    const human = new Human(humanConfig(urls, { describe: true }));
+    // faceres (7 MB of weights) is left out here: human loads it at the first describe(), once the
+    // check has passed, so the renderer does not hold it while the camera runs.
+    const human = new Human(humanConfig(urls, { describe: false }));
     await human.load();
     await human.tf.ready();
     return new HumanEngine(human, urls);
