@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinCatalogueInput } from '../../../common/catalogue/builtin.js';
 import { CatalogueError } from '../../../common/catalogue/schema/catalogue.js';
+import { builtinPolicyIndex } from '../../../common/policy/builtin.js';
 import { parseStationConfig } from '../../../main/core/config.js';
 import { silentLogger } from '../../../main/core/logger.js';
 import { memorySecretStore } from '../../../main/core/key-file-secrets.js';
@@ -90,6 +91,18 @@ describe('catalogue service', () => {
     expect(() => svc.install('{not json')).toThrow(CatalogueError);
     expect(() => svc.install({ ...builtinCatalogueInput, version: '2099.1.0', services: [] })).toThrow(CatalogueError);
     expect(svc.current().version).toBe(builtinCatalogueInput.version);
+  });
+
+  it('indexes the knowledge base at its first use, once, not when the station starts', () => {
+    let built = 0;
+    const svc = createCatalogueService(undefined, () => {
+      built++;
+      return builtinPolicyIndex();
+    });
+    expect(built).toBe(0);
+    expect(svc.policy().search('养老金什么时候发').length).toBeGreaterThan(0);
+    svc.policy();
+    expect(built).toBe(1);
   });
 
   it('replaces the knowledge base only with a valid one', () => {
