@@ -18,7 +18,6 @@ import { Authenticator } from './auth.js';
 import { seedDemoResidents } from './demo-data.js';
 import { FaceDesk } from './face-advice.js';
 import { DEFAULT_RETENTION, type PurgeResult, type RetentionPolicy } from './retention.js';
-import { openPostgresStorage } from './storage/postgres/postgres-storage.js';
 import { SqliteStorage } from './storage/sqlite-storage.js';
 import type { ChangeRow, ServerStorage } from './storage/storage.js';
 import { applicationAd, residentAd, SERVER_KEY_AD, unlockVault, type Vault } from './vault.js';
@@ -58,7 +57,8 @@ const FEED_PAGE_BYTES = 1024 * 1024;
 
 /** The storage the options name: PostgreSQL for a `database` URL, else the SQLite folder. */
 export async function openStorage(o: Pick<SyncServerOptions, 'dataDir' | 'database' | 'log'>): Promise<ServerStorage> {
-  if (o.database) return openPostgresStorage(o.database, { log: o.log });
+  // Loaded only where a database is named: the kiosk's embedded server (SQLite) never parses pg.
+  if (o.database) return (await import('./storage/postgres/postgres-storage.js')).openPostgresStorage(o.database, { log: o.log });
   if (!o.dataDir) throw new Error('a sync server needs a dataDir (SQLite) or a database URL (PostgreSQL)');
   return new SqliteStorage(o.dataDir);
 }

@@ -1,0 +1,47 @@
+// What the web host loads before Chromium starts, and what the kiosk's embedded
+// sync server loads: each is a chunk's static import graph in the real build
+// (scripts/host-build-options.mjs, metafile only, nothing written). The port is
+// bound and Chromium started from launch.js before the station chunk is
+// imported, so the station's code must not ride in launch's graph; and the
+// kiosk's embedded server (SQLite) must not parse the PostgreSQL client, which
+// only a province's server with a database uses.
+import path from 'node:path';
+import { build, type Metafile } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { hostBuildOptions } from '../../../scripts/host-build-options.mjs';
+import { repoRoot } from '../../support/kiosk-process.js';
+
+async function metafile(): Promise<Metafile> {
+  const r = await build({ ...hostBuildOptions, absWorkingDir: repoRoot, outdir: path.join(repoRoot, 'dist/host'), write: false, metafile: true, sourcemap: false, logLevel: 'silent' });
+  return r.metafile;
+}
+
+/** Every source file a chunk loads at once: its own inputs and those of the chunks it imports statically. */
+function staticInputs(meta: Metafile, chunk: string): Set<string> {
+  const seen = new Set<string>();
+  const inputs = new Set<string>();
+  const visit = (name: string) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    const out = meta.outputs[name]!;
+    for (const i of Object.keys(out.inputs)) inputs.add(i);
+    for (const imp of out.imports) if (!imp.external && imp.kind === 'import-statement') visit(imp.path);
+  };
+  visit(chunk);
+  return inputs;
+}
+
+const chunkOf = (meta: Metafile, prefix: string) => Object.keys(meta.outputs).find((o) => path.basename(o).startsWith(prefix) && o.endsWith('.js'))!;
+
+describe('the web host bundle', () => {
+  it('loads neither the station nor the sync server before Chromium starts, and the embedded server never loads pg', { timeout: 60_000 }, async () => {
+    const meta = await metafile();
+    const launch = [...staticInputs(meta, chunkOf(meta, 'launch'))];
+    expect(launch.filter((i) => i.startsWith('main/core/station') || i.startsWith('sync-server/') || i.includes('node_modules/pg'))).toEqual([]);
+    const embedded = [...staticInputs(meta, chunkOf(meta, 'embedded'))];
+    expect(embedded.some((i) => i.startsWith('sync-server/server.ts'))).toBe(true);
+    expect(embedded.filter((i) => i.includes('node_modules/pg') || i.includes('storage/postgres'))).toEqual([]);
+    // The PostgreSQL storage is still built, as its own chunk, for a server that names a database.
+    expect(chunkOf(meta, 'postgres-storage')).toBeDefined();
+  });
+});
