@@ -53,6 +53,8 @@ export function fitProblems(page: Page, opts: { safeMargin: number }): Promise<s
     const must = [
       ...document.querySelectorAll('h1, .top-bar, .bottom-bar, .question, [role="alert"]'),
       ...document.querySelectorAll('button:not([disabled]), input:not([type="hidden"]), select, textarea, a[href], [tabindex]:not([tabindex="-1"])'),
+      // The lines a pager shows must show whole: one taller than the room would be cut by the page's box.
+      ...document.querySelectorAll('.pager-lines > *'),
     ];
     for (const el of new Set(must)) {
       if (!shown(el)) continue;

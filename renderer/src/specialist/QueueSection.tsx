@@ -6,6 +6,7 @@ import type { ApplicationStatus, ApplicationSummary } from '../../../common/doma
 import { useApi } from '../api/ApiContext.js';
 import { useAppInfo } from '../app/AppInfoContext.js';
 import { Button } from '../design/Button.js';
+import { Pager } from '../design/Pager.js';
 import { t } from '../i18n/zh-CN.js';
 import { applicationReceipt } from '../services/receipt.js';
 import { dateTime } from './format.js';
@@ -80,7 +81,7 @@ export function QueueSection() {
   };
 
   return (
-    <section aria-labelledby="desk-queue-h">
+    <section aria-labelledby="desk-queue-h" className="desk-fill">
       <h2 id="desk-queue-h" className="visually-hidden">
         {t.specialist.sections.queue}
       </h2>
@@ -101,25 +102,15 @@ export function QueueSection() {
           {q.empty}
         </p>
       ) : (
-        <ul className="desk-list" aria-label={q.listLabel}>
-          {apps.map((a) => {
+        // A day with the link down leaves dozens waiting: they page (上一页 / 下一页) rather than run off the screen.
+        <Pager
+          className="desk-list"
+          listProps={{ 'aria-label': q.listLabel }}
+          items={apps.map((a) => {
             const reason = a.status === 'rejected' ? plainReason(a.reason) : null;
             return (
-              <li key={a.id} className="desk-item" data-application={a.id}>
-                <h3>
-                  {titleOf(services, a.serviceId)} · {q.status[a.status] ?? a.status}
-                </h3>
-                <p>
-                  {q.tracking(a.localTrackingNumber)}
-                  {a.receiptNumber ? ` · ${q.receipt(a.receiptNumber)}` : ''}
-                </p>
-                <p>{q.applicant(a.applicantName, a.applicantIdMasked)}</p>
-                <p>
-                  {q.created(dateTime(a.createdAt))}
-                  {a.onBehalfOf ? ` · ${q.onBehalf(a.onBehalfOf.specialistName ?? a.onBehalfOf.specialistId)}` : ''}
-                </p>
-                {a.purged ? <p>{q.purged}</p> : null}
-                {reason ? <p className="desk-reason">{q.reason(reason)}</p> : null}
+              <li key={a.id} className="desk-item desk-item-row" data-application={a.id}>
+                {/* Its buttons first, at the card's left: under the filters, where Up from them goes back. */}
                 <div className="actions">
                   {a.status === 'rejected' ? (
                     <Button variant="primary" onClick={() => void retry(a)} data-action="retry">
@@ -138,10 +129,26 @@ export function QueueSection() {
                     </Button>
                   ) : null}
                 </div>
+                <div className="desk-item-text">
+                  <h3>
+                    {titleOf(services, a.serviceId)} · {q.status[a.status] ?? a.status}
+                  </h3>
+                  <p>
+                    {q.tracking(a.localTrackingNumber)}
+                    {a.receiptNumber ? ` · ${q.receipt(a.receiptNumber)}` : ''}
+                  </p>
+                  <p>{q.applicant(a.applicantName, a.applicantIdMasked)}</p>
+                  <p>
+                    {q.created(dateTime(a.createdAt))}
+                    {a.onBehalfOf ? ` · ${q.onBehalf(a.onBehalfOf.specialistName ?? a.onBehalfOf.specialistId)}` : ''}
+                  </p>
+                  {a.purged ? <p>{q.purged}</p> : null}
+                  {reason ? <p className="desk-reason">{q.reason(reason)}</p> : null}
+                </div>
               </li>
             );
           })}
-        </ul>
+        />
       )}
     </section>
   );
