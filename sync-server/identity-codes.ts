@@ -6,7 +6,9 @@
 //   to the resident and the box (Vault.codeMac), valid 5 minutes, used once;
 // - 5 wrong tries and the code is locked (a new one may be asked for, within
 //   the send limits: at most 25 guesses an hour at a million codes);
-// - at most 1 send per 60 s and 5 per hour per ID number, whichever box asks;
+// - at most 1 send per 60 s and 5 per hour per ID number, whichever box asks
+//   (the minute's wait is for a code nobody keyed back: once the last one was,
+//   the family who comes back for another visit need not wait);
 // - a number with no phone on file gets no code (the station checks in person).
 // Each step is one transaction over that resident's state (withOneTimeCode).
 import crypto from 'node:crypto';
@@ -48,7 +50,8 @@ export class IdentityCodeDesk {
     const answer = await this.storage.withOneTimeCode(idKey, (row): { row: OneTimeCodeRow | null; result: RequestCodeAnswer } => {
       const sends = (row?.sends ?? []).filter((t) => now - t < HOUR_MS);
       const last = sends.length ? Math.max(...sends) : null;
-      const wait = last !== null && now - last < RESEND_AFTER_MS ? last + RESEND_AFTER_MS - now : sends.length >= SENDS_PER_HOUR ? Math.min(...sends) + HOUR_MS - now : 0;
+      const minuteWait = last !== null && !row?.verified && now - last < RESEND_AFTER_MS ? last + RESEND_AFTER_MS - now : 0;
+      const wait = sends.length >= SENDS_PER_HOUR ? Math.min(...sends) + HOUR_MS - now : minuteWait;
       if (wait > 0) return { row, result: { outcome: 'rate-limited', retryAfterSeconds: Math.ceil(wait / 1000) } };
       return {
         row: { kioskId: fromKiosk, codeMac: this.vault.codeMac(idKey, fromKiosk, code), expiresAt: now + CODE_VALID_MS, wrong: 0, sends: [...sends, now] },
@@ -76,7 +79,7 @@ export class IdentityCodeDesk {
       if (!row?.codeMac || row.kioskId !== fromKiosk) return { row, result: { outcome: 'no-code' } };
       if (row.wrong >= CODE_MAX_WRONG) return { row, result: { outcome: 'locked' } };
       if (now >= row.expiresAt) return { row, result: { outcome: 'expired' } };
-      if (crypto.timingSafeEqual(mac, Buffer.from(row.codeMac, 'hex'))) return { row: { ...row, codeMac: null, wrong: 0 }, result: { outcome: 'verified' } };
+      if (crypto.timingSafeEqual(mac, Buffer.from(row.codeMac, 'hex'))) return { row: { ...row, codeMac: null, wrong: 0, verified: true }, result: { outcome: 'verified' } };
       const wrong = row.wrong + 1;
       return { row: { ...row, wrong }, result: wrong >= CODE_MAX_WRONG ? { outcome: 'locked' } : { outcome: 'wrong-code', attemptsLeft: CODE_MAX_WRONG - wrong } };
     });

@@ -58,6 +58,8 @@ export interface OneTimeCodeRow {
   wrong: number;
   /** Times (ms) of the sends within the last hour. */
   sends: number[];
+  /** The last code sent was keyed back: the phone's holder is there, so the next may go without the minute's wait. */
+  verified?: boolean;
 }
 
 /** One text the simulated SMS gateway wrote instead of sending (sms.ts): the phone masked, never whole. */

@@ -113,6 +113,15 @@ describe('one-time codes at the reference server', () => {
     expect((await desk.request('tv-1', ask(ZHANG))).outcome).toBe('sent');
   });
 
+  it('lifts the minute’s wait once the last code was keyed back (a new visit), not the hourly limit', async () => {
+    const { desk, sent, codeOf } = await setup();
+    await desk.request('tv-1', ask(ZHANG));
+    expect(await desk.verify('tv-1', { idNumber: ZHANG, code: codeOf(sent[0]) })).toEqual({ outcome: 'verified' });
+    expect((await desk.request('tv-1', ask(ZHANG))).outcome).toBe('sent');
+    // This one not keyed back: the minute's wait holds again.
+    expect((await desk.request('tv-1', ask(ZHANG))).outcome).toBe('rate-limited');
+  });
+
   it('refuses a malformed request or code with a typed 400', async () => {
     const { desk } = await setup();
     await expect(desk.request('tv-1', { idNumber: '110101194303050021', station: null })).rejects.toMatchObject({ status: 400, code: 'bad-code-request' });
