@@ -29,6 +29,13 @@ export const identityCodeVerifyResultSchema = z.discriminatedUnion('outcome', [
 ]);
 export type IdentityCodeVerifyResult = z.infer<typeof identityCodeVerifyResultSchema>;
 
+export const smsOutboxResultSchema = z.object({
+  /** False where the sync server texts through a real gateway: there is no outbox to show. */
+  simulated: z.boolean(),
+  /** Newest first: the phone masked, the text with its code, when. */
+  messages: z.array(z.object({ phoneMasked: z.string(), text: z.string(), at: z.string() })),
+});
+
 export const identityChannels = {
   /** Texts a one-time code to the phone on file for the keyed number. */
   'identity:request-code': channel(z.object({ idNumber: idNumberSchema }).strict(), identityCodeRequestResultSchema, { access: 'resident' }),
@@ -37,4 +44,11 @@ export const identityChannels = {
    * resident's session is cleared, 30 minutes at most) the records of that number.
    */
   'identity:verify-code': channel(z.object({ idNumber: idNumberSchema, code: z.string().regex(/^\d{6}$/) }).strict(), identityCodeVerifyResultSchema, { access: 'resident' }),
+  /**
+   * The desk's 短信发件箱（模拟）: in development the sync server's SMS gateway is
+   * simulated and keeps the texts it would have sent (for this station's TV boxes,
+   * and its own) where the station's specialist can read them out to a family.
+   * `unavailable` when the sync server cannot be reached.
+   */
+  'specialist:sms-outbox': channel(z.object({}).strict(), smsOutboxResultSchema, { access: 'specialist' }),
 } as const;

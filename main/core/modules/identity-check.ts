@@ -3,7 +3,8 @@
 // the phone on file, checks what the family keyed, and on success holds a
 // grant for that number for this visit (main/identity/tv-grants.ts), which the
 // resident scope requires on a TV (resident-scope.ts). The grant ends with the
-// visit: the help area's app:resident-session-cleared clears it.
+// visit: the help area's app:resident-session-cleared clears it. At a station,
+// the desk reads the simulated SMS gateway's outbox (specialist:sms-outbox).
 import { maskIdNumber } from '../../../common/domain/id-number.js';
 import type { IdentityCodeRequestResult, IdentityCodeVerifyResult } from '../../../common/ipc/channels/identity.js';
 import { IpcFailure } from '../../../common/ipc/result.js';
@@ -13,7 +14,7 @@ import { TV_GRANTS_SERVICE, TvIdentityGrants } from '../../identity/tv-grants.js
 import type { ModuleFactory } from '../module.js';
 import { storeAuditWriter } from './audit.js';
 
-export type IdentityCodesRemote = Pick<SyncClient, 'requestIdentityCode' | 'verifyIdentityCode'>;
+export type IdentityCodesRemote = Pick<SyncClient, 'requestIdentityCode' | 'verifyIdentityCode' | 'smsOutbox'>;
 export const IDENTITY_CODES_REMOTE_SERVICE = 'identity-codes-remote';
 
 /**
@@ -71,6 +72,18 @@ export const identityCheckModule: ModuleFactory = ({ config, platform, services 
             log.info('one-time code check: sync server not reached', { error: e.code, status: e.httpStatus });
             return { outcome: 'offline' };
           }
+          throw e;
+        }
+      },
+      'specialist:sms-outbox': async () => {
+        const r = remote();
+        if (!r) throw new IpcFailure('unavailable', '同步服务器没有连上');
+        try {
+          return { simulated: true, messages: await r.smsOutbox() };
+        } catch (e) {
+          // A real gateway: the server keeps no outbox.
+          if (e instanceof SyncError && e.httpStatus === 404) return { simulated: false, messages: [] };
+          if (e instanceof SyncError) throw new IpcFailure('unavailable', '同步服务器没有连上，请稍后再看');
           throw e;
         }
       },
