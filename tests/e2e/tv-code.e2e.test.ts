@@ -3,12 +3,14 @@
 // personal is shown. Key the number → its read-back → the code screen says where
 // the code went (138****5678) → a wrong code is refused in plain words → the code
 // from the simulated SMS outbox (as the family reads their phone) shows the
-// record. A number with no phone on file is sent to the village station.
+// record. A number with no phone on file is sent to the village station; without
+// the link the TV says that looking up personal records needs the network.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process.js';
 import { axeViolations, launchBrowser, newKioskPage, pressByArrows, screenshot } from '../support/browser.js';
 import { enterTvCode, latestCode } from '../support/tv-code.js';
+import { TEXT_SIZES, fitProblems, setTextSize } from '../support/fit-check.js';
 
 let kiosk: KioskProcess;
 let browser: Browser;
@@ -28,8 +30,7 @@ afterAll(async () => {
 });
 
 async function keyNumber(idNumber: string): Promise<void> {
-  await pressByArrows(page, 'data-service', 'social-insurance-query');
-  await page.keyboard.press('Enter');
+  await pressByArrows(page, 'data-service', 'social-insurance-query'); // arrows to the tile, then OK
   await page.waitForSelector('[data-screen="identify-keyed"]');
   await page.keyboard.type(idNumber);
   await page.waitForFunction(() => document.activeElement?.getAttribute('data-action') === 'confirm-id');
@@ -60,6 +61,13 @@ it('shows the record only after the code texted to the phone on file; a wrong co
   expect(await page.innerText('[data-testid="code-notice"]')).toBe('验证码不对，请再输入一次。还可以试4次。');
   expect(await page.innerText('[data-testid="code-display"]')).not.toMatch(/\d/); // emptied for the next try
   await screenshot(page, 'tv-code-wrong');
+  // With the refusal on it too, the screen fits inside the overscan-safe area at every text size.
+  for (const size of TEXT_SIZES) {
+    await setTextSize(page, size);
+    expect(await fitProblems(page, { safeMargin: 0.05 }), size).toEqual([]);
+  }
+  await setTextSize(page, 'standard');
+  await page.locator('[data-key="1"]').focus();
 
   await enterTvCode(page, kiosk);
   await page.waitForSelector('[data-screen="si-record"]', { timeout: 30_000 });
@@ -80,4 +88,23 @@ it('a number with no phone on file is sent to the village station, and 返回首
   await screenshot(page, 'tv-code-no-phone');
   await page.keyboard.press('Enter');
   await page.waitForSelector('[data-screen="home"]');
+});
+
+it('without the link, says plainly that looking up personal records needs the network, and offers 返回首页', async () => {
+  await page.context().close();
+  ({ page } = await newKioskPage(browser, { width: 1920, height: 1080 }));
+  await page.goto(await kiosk.launchUrl());
+  await page.waitForSelector('.tile');
+  await kiosk.control('embedded-sync-server', 'stop');
+  try {
+    await keyNumber('110101194303050028');
+    await page.waitForSelector('[data-testid="code-stop"]', { timeout: 60_000 });
+    expect(await page.innerText('[data-testid="code-stop"]')).toBe('查询个人信息要连上网络。现在连不上服务站，请稍后再试。');
+    expect(await page.locator('[data-action="code-try-again"]').count()).toBe(1);
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-action') === 'code-home');
+    expect(await page.locator('main').innerText()).not.toContain('张秀英');
+    await screenshot(page, 'tv-code-offline');
+  } finally {
+    await kiosk.control('embedded-sync-server', 'start');
+  }
 });

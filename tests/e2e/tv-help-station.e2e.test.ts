@@ -14,6 +14,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process.js';
+import { TEXT_SIZES, fitProblems, setTextSize } from '../support/fit-check.js';
 import { axeViolations, launchBrowser, newKioskPage, pressByArrows, screenshot } from '../support/browser.js';
 import { startServer, testMasterKey } from '../integration/sync/harness.js';
 import { keyFileSecretStore } from '../../offline-store/keys/key-file-store.js';
@@ -111,14 +112,12 @@ describe('the one-time codes of the station’s TV boxes', () => {
   it('the station’s desk shows the simulated SMS gateway’s text (短信发件箱（模拟）), the phone masked', async () => {
     // The call above is handled: the desk has its room back.
     await pressByArrows(desk, 'data-action', 'help-resolve');
-    await desk.keyboard.press('Enter');
     await desk.locator('[data-action="help-resolve"]').waitFor({ state: 'detached', timeout: 20_000 });
-    // A laptop's full-HD screen at the station: the sync section's figures leave the outbox room there.
+    // A laptop's full-HD screen at the station.
     await desk.setViewportSize({ width: 1920, height: 1080 });
     const sent = await tvBox.ipc<{ outcome: string }>('identity:request-code', { idNumber: '110101194303050028' });
     expect(sent.ok && sent.value.outcome).toBe('sent');
-    await pressByArrows(desk, 'data-section', 'sync');
-    await desk.keyboard.press('Enter');
+    await pressByArrows(desk, 'data-section', 'sms');
     await desk.getByTestId('desk-sms').waitFor({ timeout: 20_000 });
     const line = desk.locator('[data-testid="desk-sms-messages"] [data-sms-phone="138****5678"]').first();
     await line.waitFor({ timeout: 20_000 });
@@ -127,5 +126,11 @@ describe('the one-time codes of the station’s TV boxes', () => {
     expect(await desk.getByTestId('desk-sms').innerText()).toContain('短信发件箱（模拟）');
     expect(await axeViolations(desk)).toEqual([]);
     await screenshot(desk, 'tv-help-station-desk-sms');
+    // The outbox pages: nothing leaves the screen at any text size.
+    for (const size of TEXT_SIZES) {
+      await setTextSize(desk, size);
+      expect(await fitProblems(desk, { safeMargin: 0 }), size).toEqual([]);
+      await screenshot(desk, `tv-help-station-desk-sms-${size}`);
+    }
   });
 });

@@ -30,6 +30,7 @@ export const specialistStrings = {
     sync: '网络同步',
     today: '今日情况',
     onBehalf: '代办',
+    sms: '短信发件箱（模拟）',
   },
   idle: {
     title: '还在使用工作台吗？',
@@ -112,6 +113,7 @@ export const specialistStrings = {
     refresh: '刷新发件箱',
     line: (time: string, phone: string, text: string) => `${time} 发给 ${phone}：${text}`,
     failed: (msg: string) => `发件箱打不开：${msg}`,
+    notSimulated: '短信由真实的短信平台发送，这里没有发件箱。',
   },
   today: {
     title: '今日情况',

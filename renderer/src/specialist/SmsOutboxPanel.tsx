@@ -1,8 +1,9 @@
-// 短信发件箱（模拟）: in development the sync server's SMS gateway sends nothing
-// and keeps the texts (the one-time codes of this station's TV boxes) where the
-// desk can read them, so a specialist can help a family whose phone is not at
-// hand, and a developer can see what went out. Shown only while the gateway is
-// simulated; the phone is masked, the code is the text's point.
+// 短信发件箱（模拟）, a desk section: in development the sync server's SMS gateway
+// sends nothing and keeps the texts (the one-time codes of this station's TV
+// boxes) where the desk can read them, so a specialist can help a family whose
+// phone is not at hand, and a developer can see what went out. The desk offers
+// the section only while the gateway is simulated (useSmsOutboxShown); the phone
+// is masked, the code is the text's point.
 import { useCallback, useEffect, useState } from 'react';
 import type { z } from 'zod';
 import type { smsOutboxResultSchema } from '../../../common/ipc/channels/identity.js';
@@ -14,6 +15,21 @@ import { dateTime } from './format.js';
 
 const s = t.specialist.sms;
 type Outbox = z.infer<typeof smsOutboxResultSchema>;
+
+/** Whether the station's sync server keeps a simulated outbox: asked once a specialist is logged in at the desk. */
+export function useSmsOutboxShown(loggedIn: boolean): boolean {
+  const api = useApi();
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    if (!loggedIn) return setShown(false);
+    let live = true;
+    void api.call('specialist:sms-outbox', {}).then((r) => live && setShown(r.ok && r.value.simulated));
+    return () => {
+      live = false;
+    };
+  }, [api, loggedIn]);
+  return shown;
+}
 
 export function SmsOutboxPanel() {
   const api = useApi();
@@ -28,16 +44,17 @@ export function SmsOutboxPanel() {
   }, [api]);
   useEffect(() => void load(), [load]);
 
-  if (outbox && !outbox.simulated) return null;
   const refresh = (
     <Button onClick={() => void load()} data-action="sms-refresh">
       {s.refresh}
     </Button>
   );
   return (
-    <div className="desk-sms" data-testid="desk-sms">
-      <h3>{s.title}</h3>
-      <p>{failed ?? s.note}</p>
+    <section className="desk-sms" data-testid="desk-sms" aria-labelledby="desk-sms-h">
+      <h2 id="desk-sms-h" className="visually-hidden">
+        {s.title}
+      </h2>
+      <p>{failed ?? (outbox && !outbox.simulated ? s.notSimulated : s.note)}</p>
       {outbox && outbox.messages.length > 0 ? (
         <Pager
           listProps={{ 'data-testid': 'desk-sms-messages', 'aria-label': s.title }}
@@ -54,6 +71,6 @@ export function SmsOutboxPanel() {
           <div className="actions">{refresh}</div>
         </>
       )}
-    </div>
+    </section>
   );
 }

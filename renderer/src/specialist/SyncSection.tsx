@@ -1,6 +1,5 @@
 // The link and the outbox, live from the station status stream, with 立即同步
-// to try now instead of waiting for the next round (audited); under them, in
-// development, the simulated SMS gateway's texts (SmsOutboxPanel).
+// to try now instead of waiting for the next round (audited).
 import { useEffect, useState } from 'react';
 import type { SyncStatus } from '../../../common/domain/status.js';
 import { useApi } from '../api/ApiContext.js';
@@ -8,7 +7,6 @@ import { Button } from '../design/Button.js';
 import { t } from '../i18n/zh-CN.js';
 import { dateTime } from './format.js';
 import { useDeskAudit } from './useDeskAudit.js';
-import { SmsOutboxPanel } from './SmsOutboxPanel.js';
 
 const s = t.specialist.sync;
 
@@ -33,11 +31,10 @@ export function SyncSection() {
   };
 
   return (
-    <section aria-labelledby="desk-sync-h" className="desk-sync">
+    <section aria-labelledby="desk-sync-h">
       <h2 id="desk-sync-h" className="visually-hidden">
         {s.title}
       </h2>
-      <div className="desk-sync-main">
       {sync ? (
         <ul className="desk-figures" data-testid="desk-sync">
           <li className="desk-figure" data-online={sync.online}>
@@ -58,8 +55,6 @@ export function SyncSection() {
       <p className="desk-message" role="status" aria-live="polite" data-testid="desk-sync-message">
         {message}
       </p>
-      </div>
-      <SmsOutboxPanel />
     </section>
   );
 }
