@@ -109,6 +109,17 @@ const steps: ((db: Db) => void)[] = [
   // Version 5: TV boxes' help calls to their stations' desks (help-calls.ts), kept in the database
   // rather than one process's memory. They name kiosks and a specialist, never a resident.
   (db) => db.exec('CREATE TABLE help_calls (id TEXT PRIMARY KEY, call_json TEXT NOT NULL);'),
+  // Version 6: the one-time codes that check a number keyed on a TV box (identity-codes.ts).
+  // Residents' phones on file, sealed and found by the keyed hash of the ID number; each
+  // resident's code state (the code only as a keyed hash); the simulated SMS gateway's
+  // outbox (sms.ts), which holds a masked phone and the text, never a whole number.
+  (db) =>
+    db.exec(`
+      CREATE TABLE resident_phones (id_key TEXT PRIMARY KEY, phone_enc BLOB NOT NULL);
+      CREATE TABLE one_time_codes (id_key TEXT PRIMARY KEY, state_json TEXT NOT NULL);
+      CREATE TABLE sms_outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, from_kiosk TEXT NOT NULL, station TEXT, phone_masked TEXT NOT NULL, text TEXT NOT NULL, at TEXT NOT NULL);
+      CREATE INDEX sms_outbox_by_time ON sms_outbox(at);
+    `),
 ];
 
 /** The schema steps, one per version (exported for the migration tests). */

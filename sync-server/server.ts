@@ -25,6 +25,8 @@ import { HttpError, parseJsonBody, readBody, sendError, sendJson, type AnswerSig
 import { DEFAULT_QUERY_RATE, TokenBuckets, type RateLimit } from './rate-limit.js';
 import { UploadDesk } from './uploads.js';
 import { HelpCallDesk } from './help-calls.js';
+import { IdentityCodeDesk } from './identity-codes.js';
+import { SimulatedSmsGateway, type SmsGateway } from './sms.js';
 
 export interface SyncServerOptions {
   /** The SQLite server's folder (the embedded default); not used with `database`. */
@@ -46,6 +48,13 @@ export interface SyncServerOptions {
   masterKey: Buffer;
   /** What is purged when (defaults: DEFAULT_RETENTION); purges run at start and hourly while serving. */
   retention?: Partial<RetentionPolicy>;
+  /**
+   * How one-time codes reach residents' phones (sms.ts): a provider's gateway, or
+   * (the default) the simulated one, which writes to the outbox in the storage.
+   */
+  sms?: (storage: ServerStorage, now: () => Date) => SmsGateway;
+  /** Pins the one-time codes (tests of the rules only). */
+  newCode?: () => string;
 }
 
 const PURGE_EVERY_MS = 60 * 60_000;
@@ -72,6 +81,9 @@ export class SyncServer {
   private readonly desk: ApplicationDesk;
   private readonly uploads: UploadDesk;
   private readonly helpCalls: HelpCallDesk;
+  private readonly codes: IdentityCodeDesk;
+  /** Which SMS gateway texts the one-time codes ('simulated' in development). */
+  readonly smsKind: string;
   private readonly queryBuckets: TokenBuckets;
   /** The server's signing key. Public only so test tools can play a buggy server that signs its garbage. */
   readonly identity: SigningIdentity;
@@ -112,6 +124,9 @@ export class SyncServer {
     this.admin = new AdminDesk(storage, vault, this.now);
     this.helpCalls = new HelpCallDesk(async (id) => (await storage.kioskPublicKey(id)) !== null, this.now, (work) => storage.withHelpCalls(work));
     this.face = new FaceDesk(storage, vault, this.admin, this.now);
+    const sms = (o.sms ?? ((st, now) => new SimulatedSmsGateway(st, now)))(storage, this.now);
+    this.smsKind = sms.kind;
+    this.codes = new IdentityCodeDesk(storage, vault, sms, this.now, o.newCode);
     this.queryBuckets = new TokenBuckets(o.queryRate ?? DEFAULT_QUERY_RATE, () => this.now().getTime());
     this.port = o.port ?? 0;
   }
@@ -238,16 +253,23 @@ export class SyncServer {
         return ok(await this.changes(who.kioskId, after, limit));
       }
       if (req.method === 'POST' && route === '/queries/social-insurance') {
-        const wait = this.queryBuckets.take(who.kioskId);
-        if (wait > 0) {
-          const seconds = Math.ceil(wait / 1000);
-          throw new HttpError(429, 'too-many-lookups', `too many look-ups from this kiosk; try again in ${seconds} s`, undefined, { 'retry-after': String(seconds) });
-        }
+        this.takeLookup(who.kioskId);
         const q = socialInsuranceQuerySchema.safeParse(parseJsonBody(req, raw));
         if (!q.success) throw new HttpError(400, 'bad-query', 'idNumber is required');
         const idKey = this.vault.residentKey(q.data.idNumber);
         const row = await this.storage.residentRecord(idKey);
         return ok({ record: row ? JSON.parse(this.vault.openText(row.recordEnc, residentAd(idKey))) : null, asOf: row?.asOf ?? this.now().toISOString() });
+      }
+      // One-time codes for a number keyed on a TV box (identity-codes.ts). Asking for a code
+      // reveals a masked phone: it takes a look-up token, as a record does.
+      if (req.method === 'POST' && route === '/identity-codes') {
+        this.takeLookup(who.kioskId);
+        return ok(await this.codes.request(who.kioskId, parseJsonBody(req, raw)));
+      }
+      if (req.method === 'POST' && route === '/identity-codes/verify') return ok(await this.codes.verify(who.kioskId, parseJsonBody(req, raw)));
+      if (req.method === 'GET' && route === '/sms-outbox') {
+        if (this.smsKind === 'simulated') return ok({ messages: await this.codes.outbox(who.kioskId) });
+        throw new HttpError(404, 'no-outbox', 'texts go through a real SMS gateway here: there is no simulated outbox');
       }
       // Help calls: a TV box at home to its station's desk (help-calls.ts).
       if (req.method === 'POST' && route === '/help-calls') return ok({ call: await this.helpCalls.open(who.kioskId, parseJsonBody(req, raw)) }, 201);
@@ -265,6 +287,15 @@ export class SyncServer {
       // Never echo internals (or personal data) back; log the class only.
       this.o.log?.('sync server request failed', { error: (e as Error)?.name, code: (e as NodeJS.ErrnoException)?.code });
       sendError(req, res, sign, new HttpError(500, 'internal', 'the server failed to handle this request'));
+    }
+  }
+
+  /** A look-up of a resident's data: refused with 429 and a Retry-After beyond the kiosk's rate. */
+  private takeLookup(kioskId: string): void {
+    const wait = this.queryBuckets.take(kioskId);
+    if (wait > 0) {
+      const seconds = Math.ceil(wait / 1000);
+      throw new HttpError(429, 'too-many-lookups', `too many look-ups from this kiosk; try again in ${seconds} s`, undefined, { 'retry-after': String(seconds) });
     }
   }
 

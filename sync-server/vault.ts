@@ -19,6 +19,7 @@ const DATA_KEY_AD = 'xiangyin sync-server data key v1';
 /** The associated data of each sealed value: what row it belongs to. */
 export const applicationAd = (id: string) => `applications:${id}`;
 export const residentAd = (idKey: string) => `residents:${idKey}`;
+export const phoneAd = (idKey: string) => `resident_phones:${idKey}`;
 export const SERVER_KEY_AD = 'server_identity:1';
 
 /** A sealed value that does not open: damaged, moved to another row, or sealed with another key. */
@@ -48,9 +49,11 @@ export function unseal(key: Buffer, sealed: Buffer, ad: string): Buffer {
 
 export class Vault {
   private readonly indexKey: Buffer;
+  private readonly codeKey: Buffer;
 
   constructor(private readonly dataKey: Buffer) {
     this.indexKey = Buffer.from(crypto.hkdfSync('sha256', dataKey, Buffer.alloc(0), 'xiangyin residents index v1', 32));
+    this.codeKey = Buffer.from(crypto.hkdfSync('sha256', dataKey, Buffer.alloc(0), 'xiangyin one-time codes v1', 32));
   }
 
   seal(plain: Buffer | string, ad: string): Buffer {
@@ -71,6 +74,16 @@ export class Vault {
    */
   residentKey(idNumber: string): string {
     return crypto.createHmac('sha256', this.indexKey).update(idNumber.trim().toUpperCase()).digest('hex');
+  }
+
+  /**
+   * What a one-time code is stored as: a keyed hash bound to the resident and the
+   * box it was sent for. Six digits hashed plainly would be reversed in a
+   * millisecond; under a key only the server holds (derived from the data key,
+   * itself kept only wrapped) the stored value says nothing of the code.
+   */
+  codeMac(idKey: string, kioskId: string, code: string): string {
+    return crypto.createHmac('sha256', this.codeKey).update(`${idKey}\n${kioskId}\n${code}`).digest('hex');
   }
 }
 

@@ -14,6 +14,7 @@ import { storeChannels, storeStreams } from './channels/store.js';
 import { speechStreams } from './channels/speech.js';
 import { specialistChannels } from './channels/specialist.js';
 import { helpChannels, helpStreams } from './channels/help.js';
+import { identityChannels } from './channels/identity.js';
 
 export const channels = {
   ...appChannels,
@@ -23,6 +24,7 @@ export const channels = {
   ...storeChannels,
   ...specialistChannels,
   ...helpChannels,
+  ...identityChannels,
 } satisfies Record<string, ChannelDef>;
 
 export const streams = {

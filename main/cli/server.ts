@@ -213,6 +213,7 @@ async function serve(where: Where, rest: string[], masterKey: Buffer): Promise<n
     retention: retentionOptions(rest),
   });
   const url = await server.start();
+  if (server.smsKind === 'simulated') console.error('one-time codes: the SMS gateway is simulated (development only): texts go to the outbox, not to phones');
   // The one line scripts wait for; keep its shape stable.
   console.log(`SYNC_SERVER_URL=${url}`);
   await new Promise<void>((resolve) => {

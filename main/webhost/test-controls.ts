@@ -11,7 +11,7 @@ import type { ServiceRegistry } from '../core/module.js';
 const ALLOWED: Record<string, readonly string[]> = {
   'idcard-simulator': ['insertCard', 'removeCard', 'setFault', 'sampleCards'],
   'printer-simulator': ['jobs', 'setPaperOut', 'clearJobs'],
-  'embedded-sync-server': ['stop', 'start', 'markCompleted', 'markRejected', 'applications'],
+  'embedded-sync-server': ['stop', 'start', 'markCompleted', 'markRejected', 'applications', 'smsOutbox'],
   sync: ['syncNow'],
   store: ['stats', 'recentAudit'],
   'desk-session': ['live'],

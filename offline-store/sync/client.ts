@@ -27,6 +27,16 @@ import {
   type WireApplication,
 } from './protocol.js';
 import { helpCallAnswerSchema, helpCallListSchema, type OpenHelpCall, type WireHelpCall } from './help-protocol.js';
+import {
+  requestCodeAnswerSchema,
+  smsOutboxAnswerSchema,
+  verifyCodeAnswerSchema,
+  type RequestCode,
+  type RequestCodeAnswer,
+  type SmsOutboxMessage,
+  type VerifyCode,
+  type VerifyCodeAnswer,
+} from './identity-code-protocol.js';
 
 export interface SyncClientOptions {
   baseUrl: string;
@@ -145,6 +155,21 @@ export class SyncClient {
 
   async endHelpCall(id: string): Promise<WireHelpCall> {
     return (await this.json('POST', `/help-calls/${id}/end`, {}, helpCallAnswerSchema)).call;
+  }
+
+  /** A TV box: text a one-time code to the phone on file for this number. */
+  async requestIdentityCode(r: RequestCode): Promise<RequestCodeAnswer> {
+    return this.json('POST', '/identity-codes', r, requestCodeAnswerSchema);
+  }
+
+  /** A TV box: the code the family keyed. */
+  async verifyIdentityCode(v: VerifyCode): Promise<VerifyCodeAnswer> {
+    return this.json('POST', '/identity-codes/verify', v, verifyCodeAnswerSchema);
+  }
+
+  /** A station: the simulated SMS gateway's latest texts for its own requests or its TV boxes'. */
+  async smsOutbox(): Promise<SmsOutboxMessage[]> {
+    return (await this.json('GET', '/sms-outbox', undefined, smsOutboxAnswerSchema)).messages;
   }
 
   close(): void {

@@ -14,7 +14,7 @@ import { openSealedFile, sealedRecord } from '../sealed-file.js';
 import { sha256MismatchError } from '../uploads.js';
 import type { Vault } from '../vault.js';
 import type { WireHelpCall } from '../../offline-store/sync/help-protocol.js';
-import { applicationRowFrom, type ApplicationRow, type ChangeRow, type ChunkHeaders, type ChunkJudge, type KioskRow, type ReceiveTx, type ServerStorage, type UploadRow } from './storage.js';
+import { applicationRowFrom, smsRowFrom, type ApplicationRow, type ChangeRow, type ChunkHeaders, type ChunkJudge, type KioskRow, type OneTimeCodeRow, type ReceiveTx, type ServerStorage, type SmsOutboxRow, type UploadRow } from './storage.js';
 
 type Row = Record<string, unknown>;
 
@@ -250,6 +250,54 @@ export class SqliteStorage implements ServerStorage {
 
   faceAdvice(applicationId: string): Promise<{ similarity: number | null; at: string } | null> {
     return this.serial(() => (this.db.prepare('SELECT similarity, at FROM face_advice WHERE application_id = ?').get(applicationId) as { similarity: number | null; at: string } | undefined) ?? null);
+  }
+
+  residentPhone(idKey: string): Promise<Buffer | null> {
+    return this.serial(() => (this.db.prepare('SELECT phone_enc FROM resident_phones WHERE id_key = ?').get(idKey) as { phone_enc: Buffer } | undefined)?.phone_enc ?? null);
+  }
+
+  seedResidentPhones(rows: { idKey: string; seal: () => Buffer }[]): Promise<void> {
+    const has = this.db.prepare('SELECT 1 FROM resident_phones WHERE id_key = ?');
+    const ins = this.db.prepare('INSERT OR IGNORE INTO resident_phones (id_key, phone_enc) VALUES (?, ?)');
+    return this.serial(() =>
+      this.db
+        .transaction(() => {
+          for (const r of rows) if (!has.get(r.idKey)) ins.run(r.idKey, r.seal());
+        })
+        .immediate(),
+    );
+  }
+
+  withOneTimeCode<T>(idKey: string, work: (row: OneTimeCodeRow | null) => { row: OneTimeCodeRow | null; result: T }): Promise<T> {
+    return this.serial(() =>
+      this.db
+        .transaction(() => {
+          const stored = this.db.prepare('SELECT state_json FROM one_time_codes WHERE id_key = ?').get(idKey) as { state_json: string } | undefined;
+          const { row, result } = work(stored ? (JSON.parse(stored.state_json) as OneTimeCodeRow) : null);
+          if (!row) this.db.prepare('DELETE FROM one_time_codes WHERE id_key = ?').run(idKey);
+          else this.db.prepare('INSERT INTO one_time_codes (id_key, state_json) VALUES (?, ?) ON CONFLICT(id_key) DO UPDATE SET state_json = excluded.state_json').run(idKey, JSON.stringify(row));
+          return result;
+        })
+        .immediate(),
+    );
+  }
+
+  addSmsOutbox(m: SmsOutboxRow): Promise<void> {
+    const dayBefore = new Date(Date.parse(m.at) - 24 * 3600_000).toISOString();
+    return this.serial(() =>
+      this.db
+        .transaction(() => {
+          this.db.prepare('DELETE FROM sms_outbox WHERE at < ?').run(dayBefore);
+          this.db.prepare('INSERT INTO sms_outbox (from_kiosk, station, phone_masked, text, at) VALUES (?, ?, ?, ?, ?)').run(m.fromKiosk, m.station, m.phoneMasked, m.text, m.at);
+        })
+        .immediate(),
+    );
+  }
+
+  smsOutbox(kioskId: string, limit: number): Promise<SmsOutboxRow[]> {
+    return this.serial(() =>
+      (this.db.prepare('SELECT * FROM sms_outbox WHERE from_kiosk = ? OR station = ? ORDER BY seq DESC LIMIT ?').all(kioskId, kioskId, limit) as Row[]).map(smsRowFrom),
+    );
   }
 
   seedResidents(rows: { idKey: string; seal: () => Buffer }[], asOf: string): Promise<void> {

@@ -45,6 +45,32 @@ export interface ChangeRow {
   at: string;
 }
 
+/**
+ * The one-time code state of one resident (identity-codes.ts): the code's keyed
+ * hash (never the code), which box it was sent for, when it expires, the wrong
+ * tries against it, and the sends of the last hour (the rate limit).
+ */
+export interface OneTimeCodeRow {
+  kioskId: string;
+  /** null once the code was used. */
+  codeMac: string | null;
+  expiresAt: number;
+  wrong: number;
+  /** Times (ms) of the sends within the last hour. */
+  sends: number[];
+  /** The last code sent was keyed back: the phone's holder is there, so the next may go without the minute's wait. */
+  verified?: boolean;
+}
+
+/** One text the simulated SMS gateway wrote instead of sending (sms.ts): the phone masked, never whole. */
+export interface SmsOutboxRow {
+  fromKiosk: string;
+  station: string | null;
+  phoneMasked: string;
+  text: string;
+  at: string;
+}
+
 export interface KioskRow {
   id: string;
   publicKeyPem: string;
@@ -120,6 +146,20 @@ export interface ServerStorage {
   /** Records (or replaces) the similarity advice for an application; null: nothing to compare with. */
   setFaceAdvice(applicationId: string, similarity: number | null, at: string): Promise<void>;
   faceAdvice(applicationId: string): Promise<{ similarity: number | null; at: string } | null>;
+  /** A resident's phone on file, sealed (vault phoneAd), or null. */
+  residentPhone(idKey: string): Promise<Buffer | null>;
+  /** Inserts phones not there yet (`seal` is called only for those). */
+  seedResidentPhones(rows: { idKey: string; seal: () => Buffer }[]): Promise<void>;
+  /**
+   * Runs `work` over one resident's one-time code state as one transaction (a
+   * lock on that resident every instance respects): two requests for one number
+   * cannot both pass the rate limit, nor two guesses both escape the count.
+   */
+  withOneTimeCode<T>(idKey: string, work: (row: OneTimeCodeRow | null) => { row: OneTimeCodeRow | null; result: T }): Promise<T>;
+  /** The simulated SMS gateway's outbox: appends one text (and forgets texts older than a day). */
+  addSmsOutbox(m: SmsOutboxRow): Promise<void>;
+  /** The latest texts sent for this kiosk's requests or to its desk (`station`), newest first. */
+  smsOutbox(kioskId: string, limit: number): Promise<SmsOutboxRow[]>;
   /** Inserts records not there yet (`seal` is called only for those). */
   seedResidents(rows: { idKey: string; seal: () => Buffer }[], asOf: string): Promise<void>;
 
@@ -156,4 +196,9 @@ export function applicationRowFrom(r: Record<string, unknown>): ApplicationRow {
     receivedAt: String(r.received_at),
     updatedAt: String(r.updated_at),
   };
+}
+
+/** An SMS outbox row as either storage's driver returns it. */
+export function smsRowFrom(r: Record<string, unknown>): SmsOutboxRow {
+  return { fromKiosk: String(r.from_kiosk), station: (r.station as string | null) ?? null, phoneMasked: String(r.phone_masked), text: String(r.text), at: String(r.at) };
 }

@@ -13,6 +13,7 @@ import { launchBrowser, newKioskPage } from '../support/browser.js';
 import { arrowGraph, trapsIn, unreachable } from '../support/dpad-reach.js';
 import { readAloud, recordSpeech } from '../support/read-aloud-check.js';
 import { driveFlow, familyIdNumber } from '../support/flow-driver.js';
+import { enterTvCode } from '../support/tv-code.js';
 
 let browser: Browser;
 
@@ -159,5 +160,24 @@ describe('the TV', () => {
     await page.waitForFunction(() => document.activeElement !== null && document.activeElement !== document.body && !!document.querySelector('main')?.contains(document.activeElement), null, { timeout: 30_000 });
     await expectAllReachable(page, `tv ${service}`);
     await expectReadable(page, said, `tv ${service}`);
+  });
+
+  it('the one-time code screen after the keyed number', async () => {
+    await page.keyboard.press('Home');
+    await page.waitForSelector('[data-screen="home"]');
+    await page.locator('[data-service="social-insurance-query"]').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-screen="identify-keyed"]');
+    await page.keyboard.type('110101194303050028');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-action') === 'confirm-id');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="id-readback"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-screen="identify-code"] [data-testid="code-sent"]', { timeout: 60_000 });
+    await page.waitForFunction(() => !!document.querySelector('main')?.contains(document.activeElement));
+    await expectAllReachable(page, 'tv identify-code');
+    await expectReadable(page, said, 'tv identify-code');
+    await enterTvCode(page, kiosk);
+    await page.waitForSelector('[data-screen="si-record"]', { timeout: 30_000 });
   });
 });

@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process.js';
 import { axeViolations, faceMaterialDir, fakeCameraFlags, launchBrowser, newKioskPage, pressByArrows, screenshot } from '../support/browser.js';
 import { driveFlow } from '../support/flow-driver.js';
+import { keyIdentityOnTv } from '../support/tv-code.js';
 
 const material = faceMaterialDir();
 if (!material) console.warn('SKIPPED: face e2e tests need ../shared/faces (the face material beside the repository)');
@@ -138,11 +139,7 @@ describe.skipIf(!material)('the face check on the TV at home (USB camera, remote
     await page.goto(await tv.launchUrl());
     await page.waitForSelector('.tile');
     await pressByArrows(page, 'data-service', 'pension-certification');
-    await page.waitForSelector('[data-screen="identify-keyed"]');
-    await page.keyboard.type('110101194303050028');
-    await page.keyboard.press('Enter');
-    await page.waitForSelector('[data-testid="id-readback"]');
-    await page.keyboard.press('Enter');
+    await keyIdentityOnTv(page, tv, '110101194303050028');
     await page.locator('[data-action="start"]').waitFor({ timeout: 20_000 });
     await pressByArrows(page, 'data-action', 'start');
     await page.waitForSelector('[data-testid="face-check"]');

@@ -17,6 +17,7 @@ import { axeViolations, focused, launchBrowser, newKioskPage, screenshot } from 
 import { sampleCards } from '../../drivers/idcard/samples.js';
 import { demoResidents } from '../../sync-server/demo-data.js';
 import { builtinPolicyIndex } from '../../common/policy/builtin.js';
+import { keyIdentityOnTv } from '../support/tv-code.js';
 
 let kiosk: KioskProcess;
 let browser: Browser;
@@ -420,12 +421,7 @@ describe('TV at home: 社保查询 with the keyed ID number', () => {
     expect(tiles).not.toContain('certificate-print');
     await tvPage.locator('[data-service="social-insurance-query"]').focus();
     await tvPage.keyboard.press('Enter');
-    await tvPage.waitForSelector('[data-screen="identify-keyed"]');
-    await tvPage.keyboard.type(card.idNumber);
-    await expect.poll(() => tvPage.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('confirm-id');
-    await tvPage.keyboard.press('Enter');
-    await tvPage.waitForSelector('[data-testid="id-readback"]');
-    await tvPage.keyboard.press('Enter');
+    await keyIdentityOnTv(tvPage, tv, card.idNumber);
     await tvPage.waitForSelector('[data-screen="si-record"]', { timeout: 20_000 });
     expect(await tvPage.locator('main').innerText()).toContain(`${demo.name}的参保信息`);
     expect(await axeViolations(tvPage)).toEqual([]);

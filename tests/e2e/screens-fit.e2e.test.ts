@@ -11,6 +11,7 @@ import { startKiosk, type KioskProcess } from '../support/kiosk-process.js';
 import { axeViolations, faceMaterialDir, fakeCameraFlags, launchBrowser, newKioskPage, screenshot } from '../support/browser.js';
 import { driveFlow, familyIdNumber, type Answers } from '../support/flow-driver.js';
 import { TEXT_SIZES, fitProblems, setTextSize, type TextSizeName } from '../support/fit-check.js';
+import { enterTvCode } from '../support/tv-code.js';
 
 type Mode = 'kiosk' | 'tv';
 
@@ -219,6 +220,13 @@ describe('the TV', () => {
         await page.waitForSelector('[data-testid="id-readback"]');
         await capture(page, 'tv', size, 'identify-readback');
         await press(page, '[data-answer="yes"]');
+        // Keyed once per visit: the code screen is photographed at every size while it is up.
+        await enterTvCode(page, kiosk, {
+          onCodeScreen: async () => {
+            for (const s of TEXT_SIZES) await capture(page, 'tv', s, 'identify-code');
+            await setTextSize(page, size);
+          },
+        });
       }
       await waitScreen(page, 'si-record');
       await capture(page, 'tv', size, 'si-record');

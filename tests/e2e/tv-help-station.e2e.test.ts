@@ -6,13 +6,15 @@
 // never that someone will ring. At the station, the specialist's own device
 // (the desk listener, its own PIN login) lists the call as from the TV box and
 // acknowledges it; only then does the TV say 工作人员会给您打电话 (and show it on
-// the status bar). axe on the TV's panel.
+// the status bar). axe on the TV's panel. The one-time code a TV box asks for
+// shows, in development, in the station desk's 短信发件箱（模拟）.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process.js';
+import { TEXT_SIZES, fitProblems, setTextSize } from '../support/fit-check.js';
 import { axeViolations, launchBrowser, newKioskPage, pressByArrows, screenshot } from '../support/browser.js';
 import { startServer, testMasterKey } from '../integration/sync/harness.js';
 import { keyFileSecretStore } from '../../offline-store/keys/key-file-store.js';
@@ -103,5 +105,32 @@ describe('求助 on a TV that names its station', () => {
     await expect.poll(() => spoken.some((s) => s.includes('会给您打电话')), { timeout: 20_000 }).toBe(true);
     expect(await axeViolations(tv)).toEqual([]);
     await screenshot(tv, 'tv-help-station-answered');
+  });
+});
+
+describe('the one-time codes of the station’s TV boxes', () => {
+  it('the station’s desk shows the simulated SMS gateway’s text (短信发件箱（模拟）), the phone masked', async () => {
+    // The call above is handled: the desk has its room back.
+    await pressByArrows(desk, 'data-action', 'help-resolve');
+    await desk.locator('[data-action="help-resolve"]').waitFor({ state: 'detached', timeout: 20_000 });
+    // A laptop's full-HD screen at the station.
+    await desk.setViewportSize({ width: 1920, height: 1080 });
+    const sent = await tvBox.ipc<{ outcome: string }>('identity:request-code', { idNumber: '110101194303050028' });
+    expect(sent.ok && sent.value.outcome).toBe('sent');
+    await pressByArrows(desk, 'data-section', 'sms');
+    await desk.getByTestId('desk-sms').waitFor({ timeout: 20_000 });
+    const line = desk.locator('[data-testid="desk-sms-messages"] [data-sms-phone="138****5678"]').first();
+    await line.waitFor({ timeout: 20_000 });
+    expect(await line.innerText()).toMatch(/发给 138\*\*\*\*5678：【乡音】您的验证码是\d{6}/);
+    expect(await desk.getByTestId('desk-sms').innerText()).not.toContain('13812345678');
+    expect(await desk.getByTestId('desk-sms').innerText()).toContain('短信发件箱（模拟）');
+    expect(await axeViolations(desk)).toEqual([]);
+    await screenshot(desk, 'tv-help-station-desk-sms');
+    // The outbox pages: nothing leaves the screen at any text size.
+    for (const size of TEXT_SIZES) {
+      await setTextSize(desk, size);
+      expect(await fitProblems(desk, { safeMargin: 0 }), size).toEqual([]);
+      await screenshot(desk, `tv-help-station-desk-sms-${size}`);
+    }
   });
 });

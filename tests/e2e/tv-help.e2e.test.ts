@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process.js';
 import { axeViolations, focused, launchBrowser, newKioskPage, pressByArrows, screenshot } from '../support/browser.js';
+import { keyIdentityOnTv } from '../support/tv-code.js';
 
 let kiosk: KioskProcess;
 let browser: Browser;
@@ -122,11 +123,7 @@ describe('求助 on the TV', () => {
     await page.locator('[data-service="pension-certification"]').focus();
     await page.keyboard.press('Enter');
     const notice = page.locator('.voice-bar .notice');
-    await page.waitForSelector('[data-screen="identify-keyed"]');
-    await page.keyboard.type('110101194303050028');
-    await page.keyboard.press('Enter');
-    await page.waitForSelector('[data-testid="id-readback"]');
-    await page.keyboard.press('Enter'); // 是
+    await keyIdentityOnTv(page, kiosk, '110101194303050028');
     await page.locator('[data-action="start"]').waitFor();
     await page.locator('[data-action="start"]').focus();
     await page.keyboard.press('Enter');

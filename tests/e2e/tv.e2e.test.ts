@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process.js';
 import { axeViolations, focused, launchBrowser, newKioskPage, screenshot } from '../support/browser.js';
 import { driveFlow } from '../support/flow-driver.js';
+import { enterTvCode } from '../support/tv-code.js';
 
 let kiosk: KioskProcess;
 let browser: Browser;
@@ -60,6 +61,7 @@ it('keys the ID number with read-back and completes 养老资格认证 for onese
   await page.waitForSelector('[data-testid="id-readback"]');
   expect(await page.innerText('[data-testid="id-readback"]')).toBe('110101 19430305 0028');
   await page.keyboard.press('Enter'); // 是, focused
+  await enterTvCode(page, kiosk, { onCodeScreen: async () => void (await screenshot(page, 'tv-identify-code')) });
   // No camera on this box: the face check says so kindly and the specialist confirms by phone or visit.
   const { screens } = await driveFlow(page, { facePhoto: 'fallback' }, { shotPrefix: 'tv-pension' });
   expect(screens).toContain('service-pension-certification-self-face');

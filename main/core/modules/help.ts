@@ -20,6 +20,7 @@ import { HelpRequestError, HelpRequests } from '../../help/help-requests.js';
 import { HELP_CALLS_REMOTE_SERVICE, type HelpCallsRemote } from '../../help/remote.js';
 import { HelpUnreachableError, StationHelpInbox } from '../../help/station-inbox.js';
 import { TvHelpCall } from '../../help/tv-call.js';
+import { TV_GRANTS_SERVICE, type TvIdentityGrants } from '../../identity/tv-grants.js';
 import { deskSpecialist, type HandlerContext, type ModuleFactory, type StationModule } from '../module.js';
 import { storeAuditWriter } from './audit.js';
 import { DESK_SESSION_SERVICE, type DeskSessionService } from './specialist.js';
@@ -153,6 +154,8 @@ function tvHelpModule(
         }
       },
       'app:resident-session-cleared': async () => {
+        // The family's visit is over: the numbers their codes opened are closed again (identity-check.ts).
+        services.get<TvIdentityGrants>(TV_GRANTS_SERVICE)?.clear();
         await call?.clear();
         return {};
       },

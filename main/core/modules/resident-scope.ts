@@ -3,18 +3,26 @@
 // (or a page someone scripted) cannot look up another resident's applications,
 // names or pension record by typing their number. A screen holding a desk session
 // (the specialist's keyed number, 代办, or the desk itself) may ask about anyone.
-// A TV box has no reader: the family keys its own number there.
+// A TV box has no reader: the family keys its own number there, and the station
+// answers about it only once the one-time code texted to the phone on file for
+// that number was keyed back in this visit (identity-check.ts): a neighbour's
+// number keyed at another TV shows nothing of theirs.
 import { IpcFailure } from '../../../common/ipc/result.js';
 import type { DeviceManager } from '../../../drivers/device-manager.js';
 import type { StationConfig } from '../config.js';
 import type { HandlerContext, ServiceRegistry } from '../module.js';
+import { TV_GRANTS_SERVICE, type TvIdentityGrants } from '../../identity/tv-grants.js';
 
 /** Throws `forbidden` unless this caller may ask about `idNumber`. */
 export type ResidentScope = (ctx: HandlerContext, idNumber: string) => void;
 
 export function residentScope(config: Pick<StationConfig, 'uiMode'>, services: ServiceRegistry): ResidentScope {
   return (ctx, idNumber) => {
-    if (ctx.specialist || config.uiMode !== 'kiosk') return;
+    if (ctx.specialist) return;
+    if (config.uiMode === 'tv') {
+      if (services.get<TvIdentityGrants>(TV_GRANTS_SERVICE)?.has(idNumber)) return;
+      throw new IpcFailure('forbidden', '查询个人信息要先输入手机收到的短信验证码');
+    }
     const onReader = services.get<DeviceManager>('devices')?.idcard?.current()?.card.idNumber ?? null;
     if (onReader !== idNumber) throw new IpcFailure('forbidden', '只能查询读卡器上这张身份证的信息');
   };

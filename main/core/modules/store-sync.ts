@@ -18,6 +18,7 @@ import { APP_VERSION } from '../version.js';
 import { HELP_CALLS_REMOTE_SERVICE, type HelpCallsRemote } from '../../help/remote.js';
 import { storeHandlers } from './store-sync-handlers.js';
 import { residentScope } from './resident-scope.js';
+import { IDENTITY_CODES_REMOTE_SERVICE, type IdentityCodesRemote } from './identity-check.js';
 
 /** What the lead's end-to-end tests use to show offline → online. */
 export interface EmbeddedSyncServerService {
@@ -28,6 +29,8 @@ export interface EmbeddedSyncServerService {
   markCompleted(applicationId: string): Promise<ServerApplication>;
   markRejected(applicationId: string, reason: string): Promise<ServerApplication>;
   applications(): Promise<ServerApplication[]>;
+  /** The simulated SMS gateway's latest texts for this station (a TV's one-time code, for the tests to key). */
+  smsOutbox(): Promise<{ phoneMasked: string; text: string; at: string }[]>;
 }
 
 export const storeSyncModule: ModuleFactory = async ({ config, platform, status, services }) => {
@@ -89,11 +92,14 @@ export const storeSyncModule: ModuleFactory = async ({ config, platform, status,
       markCompleted: (id: string) => server.admin.decide(id, 'completed', null),
       markRejected: (id: string, reason: string) => server.admin.decide(id, 'rejected', reason),
       applications: () => server.admin.applications({ kioskId: config.stationId }),
+      smsOutbox: () => k.client.smsOutbox(),
     });
   }
   services.provide('store', k.store);
   // Help calls between TV boxes and the station's desk travel as signed requests of the same client.
   services.provide<HelpCallsRemote>(HELP_CALLS_REMOTE_SERVICE, k.client);
+  // So do a TV's one-time codes for a keyed number (identity-check.ts).
+  services.provide<IdentityCodesRemote>(IDENTITY_CODES_REMOTE_SERVICE, k.client);
   services.provide('sync', {
     engine: k.engine,
     status: () => k.engine.status,

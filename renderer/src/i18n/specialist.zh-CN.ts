@@ -30,6 +30,7 @@ export const specialistStrings = {
     sync: '网络同步',
     today: '今日情况',
     onBehalf: '代办',
+    sms: '短信发件箱（模拟）',
   },
   idle: {
     title: '还在使用工作台吗？',
@@ -103,6 +104,16 @@ export const specialistStrings = {
     running: '正在同步…',
     result: (accepted: number, rejected: number) => `同步完成：受理 ${accepted} 件，退回 ${rejected} 件。`,
     failed: (msg: string) => `同步没有成功：${msg}`,
+  },
+  /** The simulated SMS gateway's outbox (development): what a TV's family would have got on their phone. */
+  sms: {
+    title: '短信发件箱（模拟）',
+    note: '开发环境：短信没有真的发出去，发给居民手机的验证码在这里。',
+    empty: '还没有短信。',
+    refresh: '刷新发件箱',
+    line: (time: string, phone: string, text: string) => `${time} 发给 ${phone}：${text}`,
+    failed: (msg: string) => `发件箱打不开：${msg}`,
+    notSimulated: '短信由真实的短信平台发送，这里没有发件箱。',
   },
   today: {
     title: '今日情况',

@@ -16,6 +16,7 @@ import { todayIso } from '../app/station-time.js';
 import { useSpecialist } from '../specialist/SpecialistSession.js';
 import { SpecialistPinDialog } from './SpecialistPinDialog.js';
 import { useKeyedVisit } from './useKeyedVisit.js';
+import { TvCodeCheck } from './TvCodeCheck.js';
 
 
 export function RequireIdentity({ title, children }: { title: string; children: (identity: ResidentIdentity) => ReactNode }) {
@@ -23,18 +24,23 @@ export function RequireIdentity({ title, children }: { title: string; children: 
   const reader = useCardReaderState();
   const info = useAppInfo();
   const [keying, setKeying] = useState(false);
+  // On a TV: the number keyed and read back, waiting for its one-time code.
+  const [toCheck, setToCheck] = useState<ResidentIdentity | null>(null);
   const specialist = useSpecialist();
   const keyed = useKeyedVisit();
   if (identity) return <>{children(identity)}</>;
 
-  // On a TV at home the family keys their own number (its check is the TV's own
-  // issue); at the kiosk only a specialist, after their PIN, keys one, as 代办.
+  // On a TV at home the family keys their own number, and it is checked by a code
+  // texted to the phone on file before any service uses it (once per visit: the
+  // identity then stays in the session); at the kiosk only a specialist, after
+  // their PIN, keys one, as 代办.
   const tv = info.uiMode === 'tv';
+  if (tv && toCheck) return <TvCodeCheck idNumber={toCheck.idNumber} title={title} onVerified={() => setIdentity(toCheck)} onBack={() => setToCheck(null)} />;
   if (tv || (keying && specialist)) {
     return (
       <Screen id="identify-keyed" title={title} prompt={tv ? t.identity.tvPrompt : t.identity.specialistPrompt} announce>
         <p className="lead">{tv ? t.identity.tvPrompt : t.identity.specialistPrompt}</p>
-        <IdNumberEntry today={todayIso()} onDone={tv ? setIdentity : keyed} />
+        <IdNumberEntry today={todayIso()} onDone={tv ? setToCheck : keyed} />
       </Screen>
     );
   }

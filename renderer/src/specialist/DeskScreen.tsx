@@ -1,5 +1,6 @@
 // The specialist desk: the login screen until a specialist logs in, then one
-// screen per section (queue, devices, sync, today, 代办) under the same header
+// screen per section (queue, devices, sync, today, 代办, and in development the
+// simulated SMS outbox) under the same header
 // with the sections as big toggle buttons, and residents' open calls for help
 // above everything. Registered in services/registry.ts.
 import './desk.css';
@@ -17,8 +18,9 @@ import { OnBehalfSection } from './OnBehalfSection.js';
 import { useDeskAudit } from './useDeskAudit.js';
 import { HelpRequestsPanel } from './HelpRequestsPanel.js';
 import { useAppInfo } from '../app/AppInfoContext.js';
+import { SmsOutboxPanel, useSmsOutboxShown } from './SmsOutboxPanel.js';
 
-const sections = ['queue', 'devices', 'sync', 'today', 'onBehalf'] as const;
+const sections = ['queue', 'devices', 'sync', 'today', 'sms', 'onBehalf'] as const;
 type Section = (typeof sections)[number];
 /** The desk reopens where the specialist left it (e.g. after a 代办 flow); not personal data. */
 let lastSection: Section = 'queue';
@@ -28,6 +30,7 @@ const body: Record<Section, ComponentType> = {
   devices: DevicesSection,
   sync: SyncSection,
   today: TodaySection,
+  sms: SmsOutboxPanel,
   onBehalf: OnBehalfSection,
 };
 
@@ -36,7 +39,9 @@ export function DeskScreen() {
   const audit = useDeskAudit();
   const { surface } = useAppInfo();
   // 代办 runs at the kiosk, where the resident's card and the printer are: not on a specialist's own device.
-  const shown: readonly Section[] = surface === 'desk' ? sections.filter((x) => x !== 'onBehalf') : sections;
+  // The SMS outbox only where the sync server's gateway is simulated (development).
+  const sms = useSmsOutboxShown(desk.specialist !== null);
+  const shown: readonly Section[] = sections.filter((x) => (x !== 'onBehalf' || surface !== 'desk') && (x !== 'sms' || sms));
   const [section, setSectionState] = useState<Section>(shown.includes(lastSection) ? lastSection : 'queue');
   const setSection = (s: Section) => {
     lastSection = s;

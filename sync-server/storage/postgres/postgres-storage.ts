@@ -23,7 +23,7 @@ import { chunkAd } from '../../sealed-file.js';
 import { sha256MismatchError } from '../../uploads.js';
 import type { Vault } from '../../vault.js';
 import type { WireHelpCall } from '../../../offline-store/sync/help-protocol.js';
-import { applicationRowFrom, type ApplicationRow, type ChangeRow, type ChunkHeaders, type ChunkJudge, type KioskRow, type ReceiveTx, type ServerStorage, type UploadRow } from '../storage.js';
+import { applicationRowFrom, smsRowFrom, type ApplicationRow, type ChangeRow, type ChunkHeaders, type ChunkJudge, type KioskRow, type OneTimeCodeRow, type ReceiveTx, type ServerStorage, type SmsOutboxRow, type UploadRow } from '../storage.js';
 import { migratePostgres } from './schema.js';
 
 /** Advisory lock classes (the first of the two-int keys). */
@@ -31,6 +31,8 @@ const FEED_LOCK = [0x5879, 2] as const;
 const KIOSK_LOCK_CLASS = 0x587a;
 /** Held by whoever changes the help calls (withHelpCalls). */
 const HELP_CALLS_LOCK = [0x5879, 3] as const;
+/** Held per resident by whoever changes their one-time code (withOneTimeCode). */
+const CODE_LOCK_CLASS = 0x587b;
 /** Unique violation, serialization failure, deadlock: the transaction is run again. */
 const RETRY_CODES = new Set(['23505', '40001', '40P01']);
 
@@ -282,6 +284,39 @@ export class PostgresStorage implements ServerStorage {
       }
       return result;
     });
+  }
+
+  async residentPhone(idKey: string): Promise<Buffer | null> {
+    return (await this.pool.query<{ phone_enc: Buffer }>('SELECT phone_enc FROM resident_phones WHERE id_key = $1', [idKey])).rows[0]?.phone_enc ?? null;
+  }
+
+  async seedResidentPhones(rows: { idKey: string; seal: () => Buffer }[]): Promise<void> {
+    const have = new Set((await this.pool.query<{ id_key: string }>('SELECT id_key FROM resident_phones WHERE id_key = ANY($1)', [rows.map((r) => r.idKey)])).rows.map((r) => r.id_key));
+    for (const r of rows) if (!have.has(r.idKey)) await this.pool.query('INSERT INTO resident_phones (id_key, phone_enc) VALUES ($1, $2) ON CONFLICT (id_key) DO NOTHING', [r.idKey, r.seal()]);
+  }
+
+  withOneTimeCode<T>(idKey: string, work: (row: OneTimeCodeRow | null) => { row: OneTimeCodeRow | null; result: T }): Promise<T> {
+    return this.tx(async (c) => {
+      // A lock on the resident, not on a row: the first request has no row to lock yet.
+      await c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [CODE_LOCK_CLASS, idKey]);
+      const stored = (await c.query<{ state_json: string }>('SELECT state_json FROM one_time_codes WHERE id_key = $1', [idKey])).rows[0];
+      const { row, result } = work(stored ? (JSON.parse(stored.state_json) as OneTimeCodeRow) : null);
+      if (!row) await c.query('DELETE FROM one_time_codes WHERE id_key = $1', [idKey]);
+      else await c.query('INSERT INTO one_time_codes (id_key, state_json) VALUES ($1, $2) ON CONFLICT (id_key) DO UPDATE SET state_json = excluded.state_json', [idKey, JSON.stringify(row)]);
+      return result;
+    });
+  }
+
+  async addSmsOutbox(m: SmsOutboxRow): Promise<void> {
+    const dayBefore = new Date(Date.parse(m.at) - 24 * 3600_000).toISOString();
+    await this.tx(async (c) => {
+      await c.query('DELETE FROM sms_outbox WHERE at < $1', [dayBefore]);
+      await c.query('INSERT INTO sms_outbox (from_kiosk, station, phone_masked, text, at) VALUES ($1, $2, $3, $4, $5)', [m.fromKiosk, m.station, m.phoneMasked, m.text, m.at]);
+    });
+  }
+
+  async smsOutbox(kioskId: string, limit: number): Promise<SmsOutboxRow[]> {
+    return (await this.pool.query<Row>('SELECT * FROM sms_outbox WHERE from_kiosk = $1 OR station = $1 ORDER BY seq DESC LIMIT $2', [kioskId, limit])).rows.map(smsRowFrom);
   }
 
   async faceEnrolment(idKey: string): Promise<Buffer | null> {

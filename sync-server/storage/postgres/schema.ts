@@ -81,6 +81,15 @@ export const postgresSchemaSteps: readonly string[] = [
   `
   CREATE TABLE help_calls (id text PRIMARY KEY, call_json text NOT NULL);
   `,
+  // Version 4: the one-time codes that check a number keyed on a TV box (identity-codes.ts), as
+  // the SQLite server's v6: phones on file (sealed, by keyed hash), each resident's code state
+  // (the code only as a keyed hash), the simulated SMS gateway's outbox (a masked phone and the text).
+  `
+  CREATE TABLE resident_phones (id_key text PRIMARY KEY, phone_enc bytea NOT NULL);
+  CREATE TABLE one_time_codes (id_key text PRIMARY KEY, state_json text NOT NULL);
+  CREATE TABLE sms_outbox (seq bigserial PRIMARY KEY, from_kiosk text NOT NULL, station text, phone_masked text NOT NULL, text text NOT NULL, at text NOT NULL);
+  CREATE INDEX sms_outbox_by_time ON sms_outbox (at);
+  `,
 ];
 
 /** A database migrated by a newer server than this one. */

@@ -49,7 +49,7 @@ const text = (label: string, s: string) => ({ label, bytes: Buffer.from(s, 'utf8
 function personalNeedles(photos: Buffer[]): { label: string; bytes: Buffer }[] {
   return [
     ...residents.flatMap((r) => [text('id number', r.idNumber), text('name', r.name), text('address', r.address)]),
-    ...demoResidents.flatMap((r) => [text('demo id number', r.idNumber), text('demo name', r.name)]),
+    ...demoResidents.flatMap((r) => [text('demo id number', r.idNumber), text('demo name', r.name), text('demo phone on file', r.phone)]),
     text('phone', '13800138000'),
     text('bank account', '6217000010001234567'),
     // 64 bytes from the middle of each photo: any copy in clear would hold them.

@@ -38,24 +38,25 @@ function filesUnder(dir: string): string[] {
 }
 
 describe.skipIf(!postgresAvailable())('the PostgreSQL storage', () => {
-  it('schema versions 1 to 3: created once by instances migrating at the same moment; a newer database is refused', async () => {
+  it('schema versions 1 to 4: created once by instances migrating at the same moment; a newer database is refused', async () => {
     const db = await freshDatabase();
     const pools = Array.from({ length: 3 }, () => new pg.Pool({ connectionString: db.url, max: 2 }));
     cleanups.push(() => Promise.all(pools.map((p) => p.end())).then(() => {}));
     expect(await Promise.all(pools.map((p) => migratePostgres(p, 1)))).toEqual([1, 1, 1]);
-    expect(postgresSchemaSteps).toHaveLength(3);
+    expect(postgresSchemaSteps).toHaveLength(4);
     const tables = (await pools[0]!.query<{ t: string }>("SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")).rows.map((r) => r.t);
     expect(tables).toEqual(['applications', 'changes', 'data_key', 'kiosks', 'nonces', 'residents', 'schema_version', 'server_identity', 'upload_chunks', 'uploads']);
     // What the correctness across instances rests on is in the schema, not in a server's memory.
     const constraints = (await pools[0]!.query<{ c: string }>("SELECT conrelid::regclass::text || ':' || contype::text AS c FROM pg_constraint WHERE contype IN ('p', 'u') ORDER BY 1")).rows.map((r) => r.c);
     expect(constraints).toEqual(expect.arrayContaining(['nonces:p', 'applications:p', 'applications:u', 'upload_chunks:p']));
     expect((await pools[0]!.query("SELECT 1 FROM pg_sequences WHERE sequencename = 'receipt_numbers'")).rowCount).toBe(1);
-    // Versions 2 and 3, added to a version 1 database: the face check's demo enrolments and advice; the help calls.
-    expect(await migratePostgres(pools[1]!)).toBe(3);
+    // Versions 2 to 4, added to a version 1 database: the face check's demo enrolments and advice; the help calls;
+    // the one-time codes (phones on file, code state, the simulated SMS outbox: identity-code-migrations.test.ts).
+    expect(await migratePostgres(pools[1]!)).toBe(4);
     const later = (await pools[0]!.query<{ t: string }>("SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' AND (tablename LIKE 'face%' OR tablename = 'help_calls') ORDER BY 1")).rows.map((r) => r.t);
     expect(later).toEqual(['face_advice', 'face_enrolments', 'help_calls']);
     // Migrating again is a no-op.
-    expect(await migratePostgres(pools[1]!)).toBe(3);
+    expect(await migratePostgres(pools[1]!)).toBe(4);
 
     await pools[0]!.query('UPDATE schema_version SET version = 99');
     await expect(migratePostgres(pools[2]!)).rejects.toThrow(SchemaTooNewError);
@@ -80,7 +81,7 @@ describe.skipIf(!postgresAvailable())('the PostgreSQL storage', () => {
 
     const needles = [
       ...residents.flatMap((r) => [text('id number', r.idNumber), text('name', r.name), text('address', r.address)]),
-      ...demoResidents.flatMap((r) => [text('demo id number', r.idNumber), text('demo name', r.name)]),
+      ...demoResidents.flatMap((r) => [text('demo id number', r.idNumber), text('demo name', r.name), text('demo phone on file', r.phone)]),
       text('phone', '13800138000'),
       ...photos.map((p, i) => ({ label: `photo ${i}`, bytes: p.subarray(4096, 4160) })),
       { label: 'server private key', bytes: server.identity.privateKey.export({ type: 'pkcs8', format: 'der' }).subarray(16) },

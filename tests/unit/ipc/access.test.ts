@@ -49,6 +49,11 @@ const table: Table = {
   'devices:test-print': [{ args: {}, gate: 'desk' }],
   'app:help-request': [{ args: { reason: 'asked', serviceId: null }, gate: 'resident' }],
   'app:resident-session-cleared': [{ args: {}, gate: 'resident' }],
+  // A TV's one-time code for a keyed number: the resident's own screen only.
+  'identity:request-code': [{ args: { idNumber }, gate: 'resident' }],
+  'identity:verify-code': [{ args: { idNumber, code: '123456' }, gate: 'resident' }],
+  // The simulated SMS outbox holds codes: the desk's only.
+  'specialist:sms-outbox': [{ args: {}, gate: 'desk' }],
   'specialist:help-acknowledge': [{ args: { id: 'req-1' }, gate: 'desk' }],
   'specialist:help-resolve': [{ args: { id: 'req-1' }, gate: 'desk' }],
   // How a session starts, and asking whether there is one, are open to any screen.
