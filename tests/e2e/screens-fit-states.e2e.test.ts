@@ -133,7 +133,7 @@ describe('the specialist desk', () => {
     expect(failures('desk-queue-full')).toEqual({});
   });
 
-  it.each(['queue', 'devices', 'sync', 'today', 'onBehalf'])('its %s section', async (section) => {
+  it.each(['queue', 'devices', 'sync', 'today', 'sms', 'onBehalf'])('its %s section', async (section) => {
     await page.locator(`[data-section="${section}"]`).click();
     await screen(`specialist-${section}`);
     await atEverySize(`desk-${section}`);

@@ -58,7 +58,7 @@ export const specialistStrings = {
     receipt: (n: string) => `${NUMBER_LABELS.receipt} ${n}`,
     applicant: (name: string | null, masked: string | null) => `申请人 ${name ?? '未登记'}${masked ? `（${masked}）` : ''}`,
     onBehalf: (name: string) => `由 ${name} 代办`,
-    created: (time: string) => `提交时间 ${time}`,
+    created: (time: string) => `${time} 提交`,
     reason: (words: string) => `退回原因：${words}`,
     purged: '资料已过保存期限，已清除',
     retry: '重新提交',

@@ -133,13 +133,13 @@ export function QueueSection() {
                   <h3>
                     {titleOf(services, a.serviceId)} · {q.status[a.status] ?? a.status}
                   </h3>
+                  {/* Three lines, not four: at 特大 a whole card must fit under the desk's two rows of tabs. */}
                   <p>
                     {q.tracking(a.localTrackingNumber)}
-                    {a.receiptNumber ? ` · ${q.receipt(a.receiptNumber)}` : ''}
+                    {a.receiptNumber ? ` · ${q.receipt(a.receiptNumber)}` : ''} · {q.created(dateTime(a.createdAt))}
                   </p>
-                  <p>{q.applicant(a.applicantName, a.applicantIdMasked)}</p>
                   <p>
-                    {q.created(dateTime(a.createdAt))}
+                    {q.applicant(a.applicantName, a.applicantIdMasked)}
                     {a.onBehalfOf ? ` · ${q.onBehalf(a.onBehalfOf.specialistName ?? a.onBehalfOf.specialistId)}` : ''}
                   </p>
                   {a.purged ? <p>{q.purged}</p> : null}
