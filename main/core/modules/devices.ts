@@ -7,6 +7,7 @@ import { DeviceManager } from '../../../drivers/device-manager.js';
 import { layoutTestPage } from '../../../drivers/printer/layouts.js';
 import { ReadError } from '../../../drivers/idcard/reader-service.js';
 import { SamError } from '../../../drivers/idcard/sam-client.js';
+import { VISIT_CARDS_SERVICE, VisitCards } from '../../identity/visit-cards.js';
 import type { ModuleFactory } from '../module.js';
 
 export const devicesModule: ModuleFactory = async ({ config, status, services, platform }) => {
@@ -23,8 +24,11 @@ export const devicesModule: ModuleFactory = async ({ config, status, services, p
   if (manager.idcardSimulator) services.provide('idcard-simulator', manager.idcardSimulator);
   if (manager.printerSimulator) services.provide('printer-simulator', manager.printerSimulator);
 
+  const visit = new VisitCards();
+  services.provide(VISIT_CARDS_SERVICE, visit);
   // Card events are logged without the card: whether a number was valid is all we keep.
   manager.idcard?.subscribe((e) => {
+    if (e.type === 'read' && e.card.idNumberValid) visit.read(e.card.idNumber);
     if (e.type === 'read') log.info('card read', { idNumberValid: e.card.idNumberValid });
     else if (e.type === 'error') log.warn('card reader error', { code: e.code });
   });

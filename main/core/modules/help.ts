@@ -21,6 +21,7 @@ import { HELP_CALLS_REMOTE_SERVICE, type HelpCallsRemote } from '../../help/remo
 import { HelpUnreachableError, StationHelpInbox } from '../../help/station-inbox.js';
 import { TvHelpCall } from '../../help/tv-call.js';
 import { TV_GRANTS_SERVICE, type TvIdentityGrants } from '../../identity/tv-grants.js';
+import { VISIT_CARDS_SERVICE, type VisitCards } from '../../identity/visit-cards.js';
 import { deskSpecialist, type HandlerContext, type ModuleFactory, type StationModule } from '../module.js';
 import { storeAuditWriter } from './audit.js';
 import { DESK_SESSION_SERVICE, type DeskSessionService } from './specialist.js';
@@ -81,6 +82,7 @@ export const helpModule: ModuleFactory = (ctx) => {
       },
       'app:resident-session-cleared': () => {
         requests.clear('resident-session-cleared');
+        services.get<VisitCards>(VISIT_CARDS_SERVICE)?.endVisit(reader?.current()?.card.idNumberValid ? reader.current()!.card.idNumber : null);
         return {};
       },
       'specialist:help-acknowledge': async ({ id }, c) => {

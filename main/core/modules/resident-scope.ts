@@ -12,6 +12,7 @@ import type { DeviceManager } from '../../../drivers/device-manager.js';
 import type { StationConfig } from '../config.js';
 import type { HandlerContext, ServiceRegistry } from '../module.js';
 import { TV_GRANTS_SERVICE, type TvIdentityGrants } from '../../identity/tv-grants.js';
+import { VISIT_CARDS_SERVICE, type VisitCards } from '../../identity/visit-cards.js';
 
 /** Throws `forbidden` unless this caller may ask about `idNumber`. */
 export type ResidentScope = (ctx: HandlerContext, idNumber: string) => void;
@@ -25,5 +26,22 @@ export function residentScope(config: Pick<StationConfig, 'uiMode'>, services: S
     }
     const onReader = services.get<DeviceManager>('devices')?.idcard?.current()?.card.idNumber ?? null;
     if (onReader !== idNumber) throw new IpcFailure('forbidden', '只能查询读卡器上这张身份证的信息');
+  };
+}
+
+/**
+ * Throws `forbidden` unless this caller may file for `idNumber`: with a desk
+ * session anyone (代办, audited as such); at a kiosk screen only someone whose
+ * card this reader read in the visit (visit-cards.ts); on a TV only a number
+ * whose one-time code was keyed back in this visit. What a screen cannot ask
+ * about, it cannot file in that person's name either.
+ */
+export function applicantScope(config: Pick<StationConfig, 'uiMode'>, services: ServiceRegistry): ResidentScope {
+  const ask = residentScope(config, services);
+  return (ctx, idNumber) => {
+    if (ctx.specialist) return;
+    if (config.uiMode === 'tv') return ask(ctx, idNumber);
+    if (services.get<VisitCards>(VISIT_CARDS_SERVICE)?.has(idNumber)) return;
+    throw new IpcFailure('forbidden', '只能为这次放过身份证的人办理；替别人办要工作人员登录（代办）');
   };
 }

@@ -50,11 +50,15 @@ function content<A extends { serviceId: ServiceId; catalogueVersion: string; for
   };
 }
 
-/** `scope` refuses a resident's screen a number other than the card in the reader (resident-scope.ts). */
-export function storeHandlers(k: KioskSync, now: () => Date, scope: ResidentScope): Handlers {
+/**
+ * `scope` refuses a resident's screen a number other than the card in the reader, `filing` an
+ * applicant whose card was not read in this visit (resident-scope.ts).
+ */
+export function storeHandlers(k: KioskSync, now: () => Date, scope: ResidentScope, filing: ResidentScope): Handlers {
   const { store, engine } = k;
   return {
     'store:submit-application': mapped((a, ctx) => {
+      if (a.applicant) filing(ctx, a.applicant.idNumber);
       const s = store.applications.submit({
         ...content(a, ctx),
         attachments: a.attachments.map((x) => ({ name: x.name, mediaType: x.mediaType, sha256: x.sha256, data: Buffer.from(x.base64, 'base64') })),
@@ -62,7 +66,10 @@ export function storeHandlers(k: KioskSync, now: () => Date, scope: ResidentScop
       engine.trigger();
       return { id: s.id, localTrackingNumber: s.localTrackingNumber, status: s.status, createdAt: s.createdAt };
     }),
-    'store:save-draft': mapped((a, ctx) => store.applications.saveDraft(content(a, ctx))),
+    'store:save-draft': mapped((a, ctx) => {
+      if (a.applicant) filing(ctx, a.applicant.idNumber);
+      return store.applications.saveDraft(content(a, ctx));
+    }),
     'store:cancel-draft': mapped((a, ctx) => store.applications.cancelDraft(a.id, specialistActor(ctx))),
     'store:list-applications': mapped((a, ctx) => {
       // The whole queue is the desk's (the contract); one resident's list only their own screen's.

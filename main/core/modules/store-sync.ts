@@ -17,7 +17,7 @@ import type { ModuleFactory } from '../module.js';
 import { APP_VERSION } from '../version.js';
 import { HELP_CALLS_REMOTE_SERVICE, type HelpCallsRemote } from '../../help/remote.js';
 import { storeHandlers } from './store-sync-handlers.js';
-import { residentScope } from './resident-scope.js';
+import { applicantScope, residentScope } from './resident-scope.js';
 import { IDENTITY_CODES_REMOTE_SERVICE, type IdentityCodesRemote } from './identity-check.js';
 
 /** What the lead's end-to-end tests use to show offline → online. */
@@ -118,7 +118,7 @@ export const storeSyncModule: ModuleFactory = async ({ config, platform, status,
 
   return {
     name: 'store-sync',
-    handlers: storeHandlers(k, platform.now, residentScope(config, services)),
+    handlers: storeHandlers(k, platform.now, residentScope(config, services), applicantScope(config, services)),
     streams: {
       'store:application-changed': (_args, emit) => {
         listeners.add(emit);

@@ -24,8 +24,9 @@ const application = (idNumber: string, name: string) => ({
 
 beforeAll(async () => {
   kiosk = await startKiosk();
+  // Filed by the specialist (代办): a resident's screen may file only for a card read in its visit.
   for (const c of [card, other]) {
-    const r = await kiosk.ipc('store:submit-application', application(c.idNumber, c.name));
+    const r = await kiosk.ipc('store:submit-application', { ...application(c.idNumber, c.name), onBehalf: true }, desk);
     expect(r.ok).toBe(true);
   }
 }, 120_000);
@@ -73,5 +74,46 @@ describe('whose records a resident screen may ask about', () => {
     await kiosk.control('idcard-simulator', 'removeCard');
     await cardOnReader(null);
     expect(forbidden(await kiosk.ipc('store:list-applications', { idNumber: card.idNumber }))).toBe('forbidden');
+  });
+});
+
+// The same hole for filing: a resident's screen could file an application (a 养老认证, a 低保) in
+// anyone's name by sending their number. The station now files for a resident's screen only in the
+// name of someone whose own card this reader read in the visit.
+describe('in whose name a resident screen may file', () => {
+  const file = (c: { idNumber: string; name: string }) => kiosk.ipc('store:submit-application', application(c.idNumber, c.name));
+  const draft = (c: { idNumber: string; name: string }) =>
+    kiosk.ipc('store:save-draft', { serviceId: 'elderly-allowance', catalogueVersion: '2026.11.1', formData: {}, applicant: { idNumber: c.idNumber, name: c.name } });
+
+  it('no card read in this visit: nobody\'s', async () => {
+    await kiosk.ipc('app:resident-session-cleared', {});
+    expect(forbidden(await file(card))).toBe('forbidden');
+    expect(forbidden(await draft(card))).toBe('forbidden');
+  });
+
+  it('the card on the reader: its own, and nobody else\'s', async () => {
+    await kiosk.control('idcard-simulator', 'insertCard', 'zhangXiuying');
+    await cardOnReader(card.idNumber);
+    expect(forbidden(await file(card))).toBe('answered');
+    expect(forbidden(await file(other))).toBe('forbidden');
+    expect(forbidden(await draft(other))).toBe('forbidden');
+  });
+
+  it('a second card read in the same visit (a family member\'s) counts too, until the visit ends', async () => {
+    await kiosk.control('idcard-simulator', 'removeCard');
+    await cardOnReader(null);
+    await kiosk.control('idcard-simulator', 'insertCard', 'wangJie');
+    await cardOnReader(other.idNumber);
+    await kiosk.control('idcard-simulator', 'removeCard');
+    await cardOnReader(null);
+    expect(forbidden(await file(card))).toBe('answered');
+    expect(forbidden(await file(other))).toBe('answered');
+    await kiosk.ipc('app:resident-session-cleared', {});
+    expect(forbidden(await file(card))).toBe('forbidden');
+    expect(forbidden(await file(other))).toBe('forbidden');
+  });
+
+  it('a desk session files for anyone, as 代办', async () => {
+    expect(forbidden(await kiosk.ipc('store:submit-application', { ...application(other.idNumber, other.name), onBehalf: true }, desk))).toBe('answered');
   });
 });

@@ -22,6 +22,7 @@ import { catalogueModule } from '../../../main/core/modules/catalogue.js';
 import { residents, tempDir } from '../../unit/store/helpers.js';
 import fs from 'node:fs';
 import path from 'node:path';
+import { VISIT_CARDS_SERVICE, VisitCards } from '../../../main/identity/visit-cards.js';
 
 let station: Station;
 let desk: DeskHost;
@@ -43,6 +44,11 @@ beforeAll(async () => {
   expect(config.webHost.desk).toEqual({ enabled: true, address: '127.0.0.1', port: 0 });
   desk = await startDeskHost({ station, rendererDir, address: config.webHost.desk.address, port: 0, log: silentLogger });
   origin = `http://127.0.0.1:${desk.port}`;
+  // No reader in this station: the resident's card counts as read at this kiosk in this visit, as a
+  // resident's own application needs (visit-cards.ts).
+  const cards = new VisitCards();
+  cards.read(residents[0].idNumber);
+  station.services.provide(VISIT_CARDS_SERVICE, cards);
   // A resident's application from the kiosk's own screen, so the queue has something in it.
   const submitted = await station.dispatcher.call(
     'store:submit-application',

@@ -15,6 +15,7 @@ import { storeSyncModule } from '../../../main/core/modules/store-sync.js';
 import { specialistModule, DESK_SESSION_SERVICE, type DeskSessionService } from '../../../main/core/modules/specialist.js';
 import type { OfflineStore } from '../../../offline-store/store.js';
 import { residents, tempDir } from '../../unit/store/helpers.js';
+import { VISIT_CARDS_SERVICE, VisitCards } from '../../../main/identity/visit-cards.js';
 
 let station: Station;
 let host: WebHost;
@@ -28,6 +29,11 @@ beforeAll(async () => {
     modules: [storeSyncModule, specialistModule],
   });
   host = await startWebHost({ station, rendererDir: dataDir, port: 0, log: silentLogger, testControls: false });
+  // No reader in this station: the resident's card counts as read at this kiosk in this visit, as a
+  // resident's own application needs (visit-cards.ts).
+  const cards = new VisitCards();
+  cards.read(residents[0].idNumber);
+  station.services.provide(VISIT_CARDS_SERVICE, cards);
 });
 
 afterAll(async () => {
