@@ -25,6 +25,7 @@ import { HttpError, parseJsonBody, readBody, sendError, sendJson, type AnswerSig
 import { DEFAULT_QUERY_RATE, TokenBuckets, type RateLimit } from './rate-limit.js';
 import { UploadDesk } from './uploads.js';
 import { HelpCallDesk } from './help-calls.js';
+import { helpCallers } from './help-callers.js';
 import { IdentityCodeDesk } from './identity-codes.js';
 import { SimulatedSmsGateway, type SmsGateway } from './sms.js';
 
@@ -122,7 +123,7 @@ export class SyncServer {
     this.desk = new ApplicationDesk(storage, vault, this.now);
     this.uploads = new UploadDesk(storage, this.now);
     this.admin = new AdminDesk(storage, vault, this.now);
-    this.helpCalls = new HelpCallDesk(async (id) => (await storage.kioskPublicKey(id)) !== null, this.now, (work) => storage.withHelpCalls(work));
+    this.helpCalls = new HelpCallDesk(async (id) => (await storage.kioskPublicKey(id)) !== null, this.now, (work) => storage.withHelpCalls(work), helpCallers(storage, vault, this.now));
     this.face = new FaceDesk(storage, vault, this.admin, this.now);
     const sms = (o.sms ?? ((st, now) => new SimulatedSmsGateway(st, now)))(storage, this.now);
     this.smsKind = sms.kind;

@@ -58,6 +58,11 @@ export const helpRequestSchema = z.object({
   where: helpPlaceSchema,
   /** Null until a specialist acknowledged it at the desk. */
   acknowledged: helpAcknowledgementSchema.nullable(),
+  /**
+   * A TV's call: the phone on file to ring back (工作人员会给您打电话), known when the family's number was
+   * checked by its one-time code on that box; null or absent otherwise (a kiosk's resident is at the kiosk).
+   */
+  callBack: z.string().regex(/^1\d{10}$/).nullable().optional(),
 });
 export type HelpRequest = z.infer<typeof helpRequestSchema>;
 

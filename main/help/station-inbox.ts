@@ -67,7 +67,10 @@ export class StationHelpInbox {
   }
 
   async acknowledge(id: string, specialist: { id: string; name: string }): Promise<HelpRequest> {
-    const call = fromWire(await this.ask((r) => r.acknowledgeHelpCall(id, specialist.name)));
+    const answered = fromWire(await this.ask((r) => r.acknowledgeHelpCall(id, specialist.name)));
+    // The answer to an acknowledgement does not repeat who is calling (only the station's listing does): keep what the list knew.
+    const known = this.calls.find((c) => c.id === id);
+    const call = known ? { ...answered, who: known.who, callBack: known.callBack ?? null } : answered;
     this.o.audit({ actor: { kind: 'specialist', id: specialist.id }, action: 'help.acknowledged', subjectId: id, detail: `from=tv:${call.where.kind === 'tv' ? call.where.box : ''}` });
     this.replace(this.calls.map((c) => (c.id === id ? call : c)));
     return call;

@@ -22,6 +22,8 @@ export interface TvHelpCallOptions {
   onChange: (state: { open: boolean; acknowledged: boolean }) => void;
   onPollError?: (e: Error) => void;
   newId?: () => string;
+  /** The number the family's one-time code opened in this visit (tv-grants.ts): the desk then learns who to ring back. */
+  checkedIdNumber?: () => string | null;
 }
 
 export class TvHelpCall {
@@ -36,7 +38,8 @@ export class TvHelpCall {
     const open = this.call;
     let call: WireHelpCall;
     try {
-      call = await remote.openHelpCall({ id: open?.id ?? (this.o.newId ?? randomUUID)(), toStation: this.o.station, reason, serviceId });
+      const checked = this.o.checkedIdNumber?.() ?? null;
+      call = await remote.openHelpCall({ id: open?.id ?? (this.o.newId ?? randomUUID)(), toStation: this.o.station, reason, serviceId, ...(checked ? { checkedIdNumber: checked } : {}) });
     } catch (e) {
       // The station ended the call meanwhile: this is a new one.
       if (open && e instanceof SyncError && (e.httpStatus === 409 || e.httpStatus === 404)) {

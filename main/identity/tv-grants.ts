@@ -22,6 +22,13 @@ export class TvIdentityGrants {
     return false;
   }
 
+  /** The number whose code was keyed back last and still holds (whose family a call for help is from); null when none. */
+  latest(): string | null {
+    let best: [string, number] | null = null;
+    for (const [id, until] of this.grants) if (this.has(id) && (!best || until > best[1])) best = [id, until];
+    return best?.[0] ?? null;
+  }
+
   /** The visit is over. */
   clear(): void {
     this.grants.clear();

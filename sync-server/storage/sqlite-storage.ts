@@ -13,8 +13,7 @@ import { sealLegacyRows } from '../seal-legacy.js';
 import { openSealedFile, sealedRecord } from '../sealed-file.js';
 import { sha256MismatchError } from '../uploads.js';
 import type { Vault } from '../vault.js';
-import type { WireHelpCall } from '../../offline-store/sync/help-protocol.js';
-import { applicationRowFrom, smsRowFrom, type ApplicationRow, type ChangeRow, type ChunkHeaders, type ChunkJudge, type KioskRow, type OneTimeCodeRow, type ReceiveTx, type ServerStorage, type SmsOutboxRow, type UploadRow } from './storage.js';
+import { applicationRowFrom, smsRowFrom, type ApplicationRow, type ChangeRow, type ChunkHeaders, type ChunkJudge, type KioskRow, type OneTimeCodeRow, type ReceiveTx, type ServerStorage, type SmsOutboxRow, type StoredHelpCall, type UploadRow } from './storage.js';
 
 type Row = Record<string, unknown>;
 
@@ -211,12 +210,12 @@ export class SqliteStorage implements ServerStorage {
     });
   }
 
-  withHelpCalls<T>(work: (calls: Map<string, WireHelpCall>) => T): Promise<T> {
+  withHelpCalls<T>(work: (calls: Map<string, StoredHelpCall>) => T): Promise<T> {
     return this.serial(() =>
       this.db
         .transaction(() => {
           const rows = this.db.prepare('SELECT id, call_json FROM help_calls').all() as { id: string; call_json: string }[];
-          const calls = new Map(rows.map((r) => [r.id, JSON.parse(r.call_json) as WireHelpCall]));
+          const calls = new Map(rows.map((r) => [r.id, JSON.parse(r.call_json) as StoredHelpCall]));
           const result = work(calls);
           const before = new Map(rows.map((r) => [r.id, r.call_json]));
           for (const id of before.keys()) if (!calls.has(id)) this.db.prepare('DELETE FROM help_calls WHERE id = ?').run(id);

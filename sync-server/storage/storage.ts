@@ -7,6 +7,9 @@
 // atomic and durable, and never sees personal data in clear: bodies, records,
 // keys and attachment chunks reach it sealed by the vault (vault.ts).
 import type { WireHelpCall } from '../../offline-store/sync/help-protocol.js';
+
+/** A help call as held: its caller (help-calls.ts), if known, sealed for the call, never in clear. */
+export type StoredHelpCall = Omit<WireHelpCall, 'caller'> & { callerSealed?: string | null };
 import type { RetentionPolicy, PurgeResult } from '../retention.js';
 import type { Vault } from '../vault.js';
 
@@ -138,7 +141,7 @@ export interface ServerStorage {
    * Runs `work` over every help call held (TV boxes' calls to their stations' desks, help-calls.ts) as
    * one transaction no other instance's interleaves; what it changes in the map is written back.
    */
-  withHelpCalls<T>(work: (calls: Map<string, WireHelpCall>) => T): Promise<T>;
+  withHelpCalls<T>(work: (calls: Map<string, StoredHelpCall>) => T): Promise<T>;
   /** The face check's demo enrolment of a resident (a sealed descriptor), if any (face-advice.ts). */
   faceEnrolment(idKey: string): Promise<Buffer | null>;
   /** Sets (or replaces) a resident's demo enrolment. */

@@ -94,6 +94,8 @@ describe('求助 on a TV that names its station', () => {
     const item = desk.locator('[data-help-request][data-help-from="tv"]');
     await item.waitFor({ timeout: 30_000 });
     expect(await desk.getByTestId('help-place').innerText()).toContain('tv-zhang-home');
+    // Nobody keyed a number on the TV yet: the desk is told it has no phone to ring, not left to guess.
+    expect(await desk.getByTestId('help-callback').innerText()).toContain('不知道电话');
     await screenshot(desk, 'tv-help-station-desk');
   });
 
@@ -132,5 +134,32 @@ describe('the one-time codes of the station’s TV boxes', () => {
       expect(await fitProblems(desk, { safeMargin: 0 }), size).toEqual([]);
       await screenshot(desk, `tv-help-station-desk-sms-${size}`);
     }
+  });
+});
+
+describe('a call from a family whose number was checked by its code', () => {
+  it('reaches the desk with who is calling, masked, and the phone on file to ring back', async () => {
+    const idNumber = '110101194303050028';
+    // The code texted above (the outbox as the station's desk reads it), keyed back on the TV box.
+    const outbox = await station.ipc<{ messages: { text: string }[] }>('specialist:sms-outbox', {}, { asSpecialist: { specialistId: 'dev', pin: '135790' } });
+    if (!outbox.ok) throw new Error(outbox.error.message);
+    const code = /验证码是(\d{6})/.exec(outbox.value.messages[0]?.text ?? '')?.[1];
+    expect(code).toBeDefined();
+    const verified = await tvBox.ipc<{ outcome: string }>('identity:verify-code', { idNumber, code });
+    expect(verified.ok && verified.value.outcome).toBe('verified');
+
+    await pressByArrows(desk, 'data-section', 'queue');
+    const called = await tvBox.ipc('app:help-request', { reason: 'asked', serviceId: 'social-insurance-query' });
+    expect(called.ok).toBe(true);
+    const item = desk.locator('[data-help-request][data-help-from="tv"]');
+    await item.waitFor({ timeout: 30_000 });
+    expect(await desk.getByTestId('help-who').innerText()).toBe('张**（1101**********0028）');
+    expect(await desk.getByTestId('help-callback').innerText()).toBe('请打电话：138 1234 5678');
+    expect(await axeViolations(desk)).toEqual([]);
+    await screenshot(desk, 'tv-help-station-desk-caller');
+    // Acknowledged, the desk still shows whom to ring.
+    await pressByArrows(desk, 'data-action', 'help-acknowledge');
+    await expect.poll(() => callState().innerText(), { timeout: 30_000 }).toBe('工作人员会给您打电话');
+    expect(await desk.getByTestId('help-callback').innerText()).toBe('请打电话：138 1234 5678');
   });
 });

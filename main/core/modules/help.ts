@@ -137,7 +137,17 @@ function tvHelpModule(
 ): StationModule {
   const log = platform.log.child('help');
   const station = config.help.station;
-  const call = station ? new TvHelpCall({ remote, station, pollMs, audit: storeAuditWriter(services, log), onChange: (s) => status.setHelp(s), onPollError }) : null;
+  const call = station
+    ? new TvHelpCall({
+        remote,
+        station,
+        pollMs,
+        audit: storeAuditWriter(services, log),
+        onChange: (s) => status.setHelp(s),
+        onPollError,
+        checkedIdNumber: () => services.get<TvIdentityGrants>(TV_GRANTS_SERVICE)?.latest() ?? null,
+      })
+    : null;
   const noDesk = () => {
     throw new IpcFailure('unavailable', '这台电视没有工作人员值守');
   };

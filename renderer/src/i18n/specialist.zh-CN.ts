@@ -149,7 +149,10 @@ export const specialistStrings = {
     whoUnknown: '没插身份证的居民',
     whoTv: '家里电视上的居民',
     atKiosk: (station: string) => `在本站自助机（${station}）`,
-    atTv: (box: string) => `在家里的电视（${box}），请打电话联系`,
+    atTv: (box: string) => `在家里的电视（${box}）`,
+    /** The phone on file, in the groups it is dialled in (138 0013 8000). */
+    callBack: (phone: string) => `请打电话：${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}`,
+    noCallBack: '不知道电话：家里还没有在电视上输入身份证号和短信验证码',
     answered: (by: string, clock: string) => `${by} 已回应（${clock}）`,
     acknowledge: '我来处理',
     acknowledged: '已告诉居民：工作人员马上到。',

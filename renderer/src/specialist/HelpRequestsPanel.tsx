@@ -68,6 +68,7 @@ export function HelpRequestsPanel() {
                 <li key={r.id} className="desk-item desk-help-item" data-help-request={r.id} data-help-from={r.where.kind}>
                   <h3 data-testid="help-who">{w.who}</h3>
                   <p data-testid="help-place">{w.place}</p>
+                  {w.callBack ? <p data-testid="help-callback">{w.callBack}</p> : null}
                   <p>{w.what}</p>
                   <p>{w.where}</p>
                   <p>

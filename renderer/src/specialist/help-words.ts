@@ -1,7 +1,8 @@
 // A resident's call for help in the desk's words: who is asking (masked, as the
 // station sent it), where (this kiosk, or a TV box at home), what happened and
 // on which service, how long ago (counted from the first call: how long they
-// have been waiting), how often they called, and who answered.
+// have been waiting), how often they called, who answered, and for a TV at home
+// the phone on file to ring back (or that nobody knows it yet).
 import type { HelpRequest } from '../../../common/domain/help.js';
 import { t } from '../i18n/zh-CN.js';
 import { clockTime } from './format.js';
@@ -18,6 +19,8 @@ export interface HelpRequestWords {
   times: string | null;
   /** Only once a specialist acknowledged it. */
   answered: string | null;
+  /** A TV's call: the number to ring back, or that it is not known. Null for the kiosk's own. */
+  callBack: string | null;
 }
 
 export function helpRequestWords(r: HelpRequest, now: Date, serviceTitle: (id: string) => string): HelpRequestWords {
@@ -30,5 +33,6 @@ export function helpRequestWords(r: HelpRequest, now: Date, serviceTitle: (id: s
     since: h.since(minutes, clockTime(r.openedAt)),
     times: r.times > 1 ? h.times(r.times) : null,
     answered: r.acknowledged ? h.answered(r.acknowledged.by, clockTime(r.acknowledged.at)) : null,
+    callBack: r.where.kind === 'tv' ? (r.callBack ? h.callBack(r.callBack) : h.noCallBack) : null,
   };
 }

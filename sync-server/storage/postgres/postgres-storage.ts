@@ -22,8 +22,7 @@ import { retentionCutoffs, type PurgeResult, type RetentionPolicy } from '../../
 import { chunkAd } from '../../sealed-file.js';
 import { sha256MismatchError } from '../../uploads.js';
 import type { Vault } from '../../vault.js';
-import type { WireHelpCall } from '../../../offline-store/sync/help-protocol.js';
-import { applicationRowFrom, smsRowFrom, type ApplicationRow, type ChangeRow, type ChunkHeaders, type ChunkJudge, type KioskRow, type OneTimeCodeRow, type ReceiveTx, type ServerStorage, type SmsOutboxRow, type UploadRow } from '../storage.js';
+import { applicationRowFrom, smsRowFrom, type ApplicationRow, type ChangeRow, type ChunkHeaders, type ChunkJudge, type KioskRow, type OneTimeCodeRow, type ReceiveTx, type ServerStorage, type SmsOutboxRow, type StoredHelpCall, type UploadRow } from '../storage.js';
 import { migratePostgres } from './schema.js';
 
 /** Advisory lock classes (the first of the two-int keys). */
@@ -268,12 +267,12 @@ export class PostgresStorage implements ServerStorage {
     return row ? { recordEnc: row.record_enc, asOf: row.as_of } : null;
   }
 
-  withHelpCalls<T>(work: (calls: Map<string, WireHelpCall>) => T): Promise<T> {
+  withHelpCalls<T>(work: (calls: Map<string, StoredHelpCall>) => T): Promise<T> {
     return this.tx(async (c) => {
       // One writer of the calls at a time, across instances: they are few, and each change is small.
       await c.query('SELECT pg_advisory_xact_lock($1, $2)', [...HELP_CALLS_LOCK]);
       const rows = (await c.query<{ id: string; call_json: string }>('SELECT id, call_json FROM help_calls')).rows;
-      const calls = new Map(rows.map((r) => [r.id, JSON.parse(r.call_json) as WireHelpCall]));
+      const calls = new Map(rows.map((r) => [r.id, JSON.parse(r.call_json) as StoredHelpCall]));
       const result = work(calls);
       const before = new Map(rows.map((r) => [r.id, r.call_json]));
       const gone = [...before.keys()].filter((id) => !calls.has(id));

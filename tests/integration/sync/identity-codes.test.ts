@@ -59,6 +59,40 @@ describe.each(storages)('one-time codes at the server (%s storage)', (storage) =
   });
 });
 
+describe.each(storages)('who is behind a TV\'s call for help (%s storage)', (storage) => {
+  it('the station\'s listing names the caller (masked) and the phone on file, only for a number whose code was keyed back on that box; sealed at rest', async () => {
+    const started = await startServer({ storage });
+    cleanups.push(() => started.server.dispose());
+    const tv = await startKiosk({ server: started.server, url: started.url, kioskId: 'tv-home-1' });
+    cleanups.push(() => tv.close());
+    const other = await startKiosk({ server: started.server, url: started.url, kioskId: 'tv-home-2' });
+    cleanups.push(() => other.close());
+    const station = await startKiosk({ server: started.server, url: started.url, kioskId: 'station-s1' });
+    cleanups.push(() => station.close());
+    const call = (id: string, checkedIdNumber?: string) => ({ id, toStation: 'station-s1', reason: 'asked' as const, serviceId: null, ...(checkedIdNumber ? { checkedIdNumber } : {}) });
+
+    // Named before any code: no caller. Another box naming the number: no caller either.
+    await tv.client.openHelpCall(call('00000000-0000-4000-8000-000000000001', ZHANG));
+    expect((await station.client.helpCallsForMe())[0]!.caller).toBeNull();
+    expect(await tv.client.requestIdentityCode({ idNumber: ZHANG, station: 'station-s1' })).toMatchObject({ outcome: 'sent' });
+    const code = codeIn((await station.client.smsOutbox())[0]!.text);
+    expect(await tv.client.verifyIdentityCode({ idNumber: ZHANG, code })).toEqual({ outcome: 'verified' });
+    await other.client.openHelpCall(call('00000000-0000-4000-8000-000000000002', ZHANG));
+
+    // The same call asked again, now that the family's code was keyed back on this box: the desk learns who.
+    const toTv = await tv.client.openHelpCall(call('00000000-0000-4000-8000-000000000001', ZHANG));
+    expect(toTv.caller ?? null).toBeNull();
+    const listed = await station.client.helpCallsForMe();
+    const mine = listed.find((c) => c.fromKiosk === 'tv-home-1')!;
+    expect(mine.caller).toEqual({ name: '张**', idNumber: '1101**********0028', phone: '13812345678' });
+    expect(listed.find((c) => c.fromKiosk === 'tv-home-2')!.caller).toBeNull();
+    // The TV and another party are never told it; at rest it is sealed.
+    expect((await tv.client.helpCall('00000000-0000-4000-8000-000000000001')).caller ?? null).toBeNull();
+    const held = await started.server.storage.withHelpCalls((calls) => JSON.stringify([...calls.values()]));
+    for (const clear of ['13812345678', '张秀英', ZHANG]) expect(held).not.toContain(clear);
+  });
+});
+
 describe('the schema steps that hold one-time codes', () => {
   it('SQLite version 6, added to a version 5 file, keeps what was there', () => {
     const dir = tempDir('xy-codes-v5-');

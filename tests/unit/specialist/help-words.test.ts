@@ -21,6 +21,7 @@ describe('help request words on the desk', () => {
       where: '在办：首页（还没选要办的事）',
       since: '刚刚叫的（08:05）',
       times: null,
+      callBack: null,
     });
   });
 
@@ -34,6 +35,7 @@ describe('help request words on the desk', () => {
       where: '在办：养老资格认证',
       since: '7 分钟前叫的（08:05）',
       times: '一共叫了 3 次',
+      callBack: null,
     });
   });
 
@@ -45,6 +47,9 @@ describe('help request words on the desk', () => {
     const tv = helpRequestWords({ ...base, where: { kind: 'tv', box: 'tv-zhang' } }, after(0), titles);
     expect(tv.who).toBe('家里电视上的居民');
     expect(tv.place).toContain('tv-zhang');
+    // A TV's call: the phone to ring back, grouped as it is dialled, or that nobody knows it yet.
+    expect(tv.callBack).toBe('不知道电话：家里还没有在电视上输入身份证号和短信验证码');
+    expect(helpRequestWords({ ...base, where: { kind: 'tv', box: 'tv-zhang' }, callBack: '13812345678' }, after(0), titles).callBack).toBe('请打电话：138 1234 5678');
   });
 
   it('never shows a negative age when the desk clock is a little behind the station', () => {
