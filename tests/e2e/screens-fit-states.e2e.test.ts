@@ -48,6 +48,8 @@ afterAll(async () => {
 async function atEverySize(name: string): Promise<void> {
   for (const size of TEXT_SIZES) {
     await setTextSize(page, size);
+    // What just came on screen (a list, a call) has its pagers count again first: two frames.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const problems = await fitProblems(page, { safeMargin: 0 });
     const axe = await axeViolations(page);
     captures.set(`${size} ${name}`, [...problems, ...axe.map((v) => `axe ${v}`)]);
@@ -114,6 +116,12 @@ describe('the specialist desk', () => {
     await screen('specialist-queue');
   });
 
+  it.each(['queue', 'devices', 'sync', 'today', 'sms', 'onBehalf'])('its %s section', async (section) => {
+    await page.locator(`[data-section="${section}"]`).click();
+    await screen(`specialist-${section}`);
+    await atEverySize(`desk-${section}`);
+    expect(failures(`desk-${section}`)).toEqual({});
+  });
   it('its queue after a day with the link down: a dozen applications waiting', async () => {
     await kiosk.control('embedded-sync-server', 'stop');
     for (let i = 0; i < 12; i++) {
@@ -127,16 +135,27 @@ describe('the specialist desk', () => {
       }, { asSpecialist: { specialistId: 'dev', pin: '135790' } });
       expect(submitted.ok).toBe(true);
     }
+    await page.locator('[data-section="queue"]').click();
+    await screen('specialist-queue');
     await page.locator('[data-filter="waiting"]').click();
     await expect.poll(() => page.locator('[data-application]').count(), { timeout: 30_000 }).toBeGreaterThan(0);
     await atEverySize('desk-queue-full');
     expect(failures('desk-queue-full')).toEqual({});
   });
 
-  it.each(['queue', 'devices', 'sync', 'today', 'sms', 'onBehalf'])('its %s section', async (section) => {
-    await page.locator(`[data-section="${section}"]`).click();
-    await screen(`specialist-${section}`);
-    await atEverySize(`desk-${section}`);
-    expect(failures(`desk-${section}`)).toEqual({});
+  it('its queue with a resident\'s call for help open above it', async () => {
+    await page.locator('[data-section="queue"]').click();
+    await screen('specialist-queue');
+    const called = await kiosk.ipc('app:help-request', { reason: 'asked', serviceId: 'social-insurance-query' });
+    expect(called.ok).toBe(true);
+    await page.locator('[data-help-request]').waitFor({ timeout: 30_000 });
+    // Measured at 标准 only: at 大 and 特大, a dozen waiting applications under an open call do not fit
+    // yet (the call, the two rows of tabs and the filters leave less than one card): said in issue 19's note.
+    await setTextSize(page, 'standard');
+    // The call's card came in above the queue: its pager counts again what fits (a frame or two later).
+    await expect.poll(() => fitProblems(page, { safeMargin: 0 }), { timeout: 20_000 }).toEqual([]);
+    captures.set('standard desk-help-call', []);
+    await screenshot(page, 'fit-state-standard-desk-help-call');
+    expect(await axeViolations(page)).toEqual([]);
   });
 });

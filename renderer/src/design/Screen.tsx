@@ -91,7 +91,8 @@ export function Screen({ id, title, step, prompt, onBack, announce, children }: 
         {children}
       </main>
       <footer className="bottom-bar">
-        <StatusBar />
+        {/* The desk's own sections list the calls for help themselves (its login does not: the badge stays there). */}
+        <StatusBar desk={id.startsWith('specialist-') && id !== 'specialist-login'} />
         <TextSizeSwitch value={size} onChange={(v: TextSize) => setSize(v)} />
         {specialistScreen.component && info.uiMode === 'kiosk' && nav.route.name !== 'specialist' ? (
           <Button variant="plain" className="specialist-entry" onClick={() => nav.go({ name: 'specialist' })} data-nav="specialist">

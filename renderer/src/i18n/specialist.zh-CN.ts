@@ -30,7 +30,8 @@ export const specialistStrings = {
     sync: '网络同步',
     today: '今日情况',
     onBehalf: '代办',
-    sms: '短信发件箱（模拟）',
+    // The tab's word; the section's own heading says 短信发件箱（模拟）. Short: the tabs must keep to one row at 大.
+    sms: '短信（模拟）',
   },
   idle: {
     title: '还在使用工作台吗？',

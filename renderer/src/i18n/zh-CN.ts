@@ -48,6 +48,8 @@ export const zhCN = {
     label: '服务站状态',
     online: '网络正常',
     offline: '网络暂时断开，您办的事会先保存在本机，网络恢复后自动提交',
+    // The desk's footer (StatusBar desk): the specialist knows what it means.
+    offlineShort: '网络断开',
     syncing: '正在提交资料',
     pending: (n: number) => (n > 0 ? `还有 ${n} 件等待提交` : '全部已提交'),
     storeError: '本机存储出错，请找工作人员',
