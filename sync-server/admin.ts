@@ -4,7 +4,8 @@
 import { catalogueVersionSchema } from '../offline-store/sync/protocol.js';
 import { publicKeyFingerprint } from '../offline-store/sync/signing.js';
 import type { ApplicationRow, ServerStorage } from './storage/storage.js';
-import { applicationAd, type Vault } from './vault.js';
+import { applicationAd, phoneAd, type Vault } from './vault.js';
+import { isValidIdNumber } from '../common/domain/id-number.js';
 
 /** Catalogue payloads larger than this would not fit a kiosk's answer limit. */
 export const MAX_CATALOGUE_BYTES = 1024 * 1024;
@@ -31,12 +32,38 @@ export interface ServerApplication {
   attachments: { id: string; name: string; mediaType: string; sha256: string; size: number }[];
 }
 
+/** A mainland mobile number, as the SMS gateway texts it. */
+const PHONE = /^1\d{10}$/;
+
+export class PhoneImportError extends Error {
+  override name = 'PhoneImportError';
+  constructor(readonly lines: readonly number[]) {
+    super(`no phone recorded: line(s) ${lines.slice(0, 20).join(', ')}${lines.length > 20 ? ', …' : ''} need a valid ID number (check digit) and an 11-digit mobile number`);
+  }
+}
+
 export class AdminDesk {
   constructor(
     private readonly storage: ServerStorage,
     private readonly vault: Vault,
     private readonly now: () => Date,
   ) {}
+
+  /**
+   * The province's phones on file (an import from its registry): each sealed and found by the keyed
+   * hash of its ID number, as the one-time codes look them up. Every row is checked before any is
+   * written; a bad row is named by its line, never by its content. All or nothing.
+   */
+  async recordPhones(rows: readonly { line: number; idNumber: string; phone: string }[]): Promise<{ added: number; replaced: number }> {
+    const bad = rows.filter((r) => !isValidIdNumber(r.idNumber) || !PHONE.test(r.phone)).map((r) => r.line);
+    if (bad.length) throw new PhoneImportError(bad);
+    return this.storage.recordResidentPhones(
+      rows.map((r) => {
+        const idKey = this.vault.residentKey(r.idNumber);
+        return { idKey, phoneEnc: this.vault.seal(r.phone, phoneAd(idKey)) };
+      }),
+    );
+  }
 
   async registerKiosk(kioskId: string, publicKeyPem: string): Promise<{ kioskId: string; fingerprint: string; replaced: boolean }> {
     if (!/^[A-Za-z0-9._-]{1,64}$/.test(kioskId)) throw new Error('kiosk id: 1-64 letters, digits, dot, dash, underscore');

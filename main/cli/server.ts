@@ -10,6 +10,9 @@
 //   face-enrol APP_ID                                  demo residents: the application's face descriptor becomes their demo enrolment
 //   face-advice APP_ID [--json]                        the similarity to that enrolment, recorded as advice (the operator decides)
 //   catalogue VERSION FILE.json                        publish a catalogue version to every kiosk
+//   phones FILE|-                                      record residents' phones on file (the TV's one-time codes go there):
+//                                                      one "ID_NUMBER,PHONE" a line (comma, tab or space), sealed at rest;
+//                                                      all lines or none; bad lines are named by number, never echoed
 //   purge [--attachment-days N] [--upload-days N]      run retention now
 //   new-master-key FILE                                write a fresh master key (0600, never overwrites)
 //   rotate-master-key --new-master-key-file FILE       re-wrap the data key with a new master key
@@ -27,6 +30,7 @@ import { embeddedMasterKey } from '../../sync-server/embedded.js';
 import { masterKeyFromEnv, MasterKeyError, readMasterKeyFile, writeNewMasterKeyFile } from '../../sync-server/master-key.js';
 import { openStorage, SyncServer } from '../../sync-server/server.js';
 import { rewrapDataKey } from '../../sync-server/vault.js';
+import { PhoneImportError } from '../../sync-server/admin.js';
 import { cliContext, option, type CliContext } from './store-context.js';
 
 const USAGE = `usage: xiangyin server run [--port N] [--host H] [--server-dir DIR | --db postgres://…] [--attachment-days N] [--upload-days N]
@@ -36,6 +40,7 @@ const USAGE = `usage: xiangyin server run [--port N] [--host H] [--server-dir DI
        xiangyin server reject APP_ID --reason TEXT
        xiangyin server face-enrol APP_ID | face-advice APP_ID [--json]
        xiangyin server catalogue VERSION FILE.json
+       xiangyin server phones FILE|-   (one "ID_NUMBER,PHONE" a line; - reads stdin)
        xiangyin server purge [--attachment-days N] [--upload-days N]
        xiangyin server new-master-key FILE
        xiangyin server rotate-master-key --new-master-key-file FILE
@@ -66,7 +71,7 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   const where: Where = { dir: option(rest, '--server-dir') ?? ctx.paths.serverDir, database };
-  const known = ['run', 'register', 'kiosks', 'list', 'complete', 'reject', 'face-enrol', 'face-advice', 'catalogue', 'purge', 'new-master-key', 'rotate-master-key'];
+  const known = ['run', 'register', 'kiosks', 'list', 'complete', 'reject', 'face-enrol', 'face-advice', 'catalogue', 'phones', 'purge', 'new-master-key', 'rotate-master-key'];
   if (!cmd || !known.includes(cmd)) {
     console.error(USAGE);
     return 2;
@@ -174,6 +179,22 @@ async function operate(cmd: string, where: Where, rest: string[], masterKey: Buf
         console.log(`published catalogue ${version}`);
         return 0;
       }
+      case 'phones': {
+        const file = rest.find((a) => !a.startsWith('--'));
+        if (!file) break;
+        const rows = parsePhoneLines(fs.readFileSync(file === '-' ? 0 : file, 'utf8'));
+        try {
+          const r = await server.admin.recordPhones(rows);
+          console.log(`phones on file: ${r.added} added, ${r.replaced} replaced (${rows.length} line(s) read)`);
+          return 0;
+        } catch (e) {
+          if (e instanceof PhoneImportError) {
+            console.error(e.message);
+            return 1;
+          }
+          throw e;
+        }
+      }
       case 'purge': {
         const r = await server.purge();
         if (ctx.json) console.log(JSON.stringify(r));
@@ -185,6 +206,18 @@ async function operate(cmd: string, where: Where, rest: string[], masterKey: Buf
   } finally {
     await server.dispose();
   }
+}
+
+/** "ID_NUMBER,PHONE" lines (comma, tab or spaces between); blank lines and # comments skipped. */
+export function parsePhoneLines(text: string): { line: number; idNumber: string; phone: string }[] {
+  const out: { line: number; idNumber: string; phone: string }[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const l = raw.trim();
+    if (!l || l.startsWith('#')) return;
+    const [idNumber = '', phone = '', ...extra] = l.split(/[,\t ]+/);
+    out.push({ line: i + 1, idNumber: extra.length ? '' : idNumber.toUpperCase(), phone });
+  });
+  return out;
 }
 
 function retentionOptions(rest: string[]): { attachmentDays?: number; abandonedUploadDays?: number } {

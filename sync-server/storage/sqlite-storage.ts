@@ -255,6 +255,23 @@ export class SqliteStorage implements ServerStorage {
     return this.serial(() => (this.db.prepare('SELECT phone_enc FROM resident_phones WHERE id_key = ?').get(idKey) as { phone_enc: Buffer } | undefined)?.phone_enc ?? null);
   }
 
+  recordResidentPhones(rows: { idKey: string; phoneEnc: Buffer }[]): Promise<{ added: number; replaced: number }> {
+    const has = this.db.prepare('SELECT 1 FROM resident_phones WHERE id_key = ?');
+    const put = this.db.prepare('INSERT INTO resident_phones (id_key, phone_enc) VALUES (?, ?) ON CONFLICT (id_key) DO UPDATE SET phone_enc = excluded.phone_enc');
+    return this.serial(() =>
+      this.db
+        .transaction(() => {
+          let added = 0;
+          for (const r of rows) {
+            if (!has.get(r.idKey)) added++;
+            put.run(r.idKey, r.phoneEnc);
+          }
+          return { added, replaced: rows.length - added };
+        })
+        .immediate(),
+    );
+  }
+
   seedResidentPhones(rows: { idKey: string; seal: () => Buffer }[]): Promise<void> {
     const has = this.db.prepare('SELECT 1 FROM resident_phones WHERE id_key = ?');
     const ins = this.db.prepare('INSERT OR IGNORE INTO resident_phones (id_key, phone_enc) VALUES (?, ?)');

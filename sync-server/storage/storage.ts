@@ -153,6 +153,8 @@ export interface ServerStorage {
   residentPhone(idKey: string): Promise<Buffer | null>;
   /** Inserts phones not there yet (`seal` is called only for those). */
   seedResidentPhones(rows: { idKey: string; seal: () => Buffer }[]): Promise<void>;
+  /** Records phones on file, replacing any there (an operator's import); all in one transaction. Returns how many were new. */
+  recordResidentPhones(rows: { idKey: string; phoneEnc: Buffer }[]): Promise<{ added: number; replaced: number }>;
   /**
    * Runs `work` over one resident's one-time code state as one transaction (a
    * lock on that resident every instance respects): two requests for one number

@@ -289,6 +289,21 @@ export class PostgresStorage implements ServerStorage {
     return (await this.pool.query<{ phone_enc: Buffer }>('SELECT phone_enc FROM resident_phones WHERE id_key = $1', [idKey])).rows[0]?.phone_enc ?? null;
   }
 
+  recordResidentPhones(rows: { idKey: string; phoneEnc: Buffer }[]): Promise<{ added: number; replaced: number }> {
+    return this.tx(async (c) => {
+      let added = 0;
+      for (const r of rows) {
+        // xmax = 0 on the row returned: it was inserted, not updated.
+        const q = await c.query<{ inserted: boolean }>(
+          'INSERT INTO resident_phones (id_key, phone_enc) VALUES ($1, $2) ON CONFLICT (id_key) DO UPDATE SET phone_enc = excluded.phone_enc RETURNING (xmax = 0) AS inserted',
+          [r.idKey, r.phoneEnc],
+        );
+        if (q.rows[0]?.inserted) added++;
+      }
+      return { added, replaced: rows.length - added };
+    });
+  }
+
   async seedResidentPhones(rows: { idKey: string; seal: () => Buffer }[]): Promise<void> {
     const have = new Set((await this.pool.query<{ id_key: string }>('SELECT id_key FROM resident_phones WHERE id_key = ANY($1)', [rows.map((r) => r.idKey)])).rows.map((r) => r.id_key));
     for (const r of rows) if (!have.has(r.idKey)) await this.pool.query('INSERT INTO resident_phones (id_key, phone_enc) VALUES ($1, $2) ON CONFLICT (id_key) DO NOTHING', [r.idKey, r.seal()]);
