@@ -9,6 +9,10 @@
 // 3 tries left" are the server's verdicts and must reach the family as such.
 import { z } from 'zod';
 import { idNumberSchema } from '../../common/domain/id-number.js';
+import { requestCodeAnswerSchema, verifyCodeAnswerSchema } from '../../common/domain/identity-code.js';
+
+// The server's answers are the outcomes the TV's screen says: one definition, in common/.
+export { requestCodeAnswerSchema, verifyCodeAnswerSchema };
 
 /** A registered kiosk id (the station config's stationId). */
 const kioskIdSchema = z.string().min(1).max(100);
@@ -19,31 +23,12 @@ export const oneTimeCodeSchema = z.string().regex(/^\d{6}$/, 'a one-time code is
 export const requestCodeSchema = z.object({ idNumber: idNumberSchema, station: kioskIdSchema.nullable() }).strict();
 export type RequestCode = z.infer<typeof requestCodeSchema>;
 
-export const requestCodeAnswerSchema = z.discriminatedUnion('outcome', [
-  z.object({
-    outcome: z.literal('sent'),
-    /** 138****5678: what the family is told, never the whole number. */
-    phoneMasked: z.string().regex(/^1\d{2}\*{4}\d{4}$/),
-    expiresInSeconds: z.number().int().positive(),
-    resendAfterSeconds: z.number().int().nonnegative(),
-  }),
-  z.object({ outcome: z.literal('no-phone-on-file') }),
-  z.object({ outcome: z.literal('rate-limited'), retryAfterSeconds: z.number().int().positive() }),
-]);
 export type RequestCodeAnswer = z.infer<typeof requestCodeAnswerSchema>;
 
 /** TV → server: the code the family keyed. */
 export const verifyCodeSchema = z.object({ idNumber: idNumberSchema, code: oneTimeCodeSchema }).strict();
 export type VerifyCode = z.infer<typeof verifyCodeSchema>;
 
-export const verifyCodeAnswerSchema = z.discriminatedUnion('outcome', [
-  z.object({ outcome: z.literal('verified') }),
-  z.object({ outcome: z.literal('wrong-code'), attemptsLeft: z.number().int().positive() }),
-  z.object({ outcome: z.literal('expired') }),
-  z.object({ outcome: z.literal('locked') }),
-  /** No code was sent for this number from this box (or it was used already). */
-  z.object({ outcome: z.literal('no-code') }),
-]);
 export type VerifyCodeAnswer = z.infer<typeof verifyCodeAnswerSchema>;
 
 /** One text the simulated SMS gateway "sent", as the station's desk lists it. */

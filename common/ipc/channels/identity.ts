@@ -8,25 +8,15 @@
 import { z } from 'zod';
 import { channel } from '../define.js';
 import { idNumberSchema } from '../../domain/id-number.js';
+import { requestCodeAnswerSchema, verifyCodeAnswerSchema } from '../../domain/identity-code.js';
 
 const offline = z.object({ outcome: z.literal('offline') });
 
-export const identityCodeRequestResultSchema = z.discriminatedUnion('outcome', [
-  z.object({ outcome: z.literal('sent'), phoneMasked: z.string().max(20), expiresInSeconds: z.number().int().positive(), resendAfterSeconds: z.number().int().nonnegative() }),
-  z.object({ outcome: z.literal('no-phone-on-file') }),
-  z.object({ outcome: z.literal('rate-limited'), retryAfterSeconds: z.number().int().positive() }),
-  offline,
-]);
+// The server's outcomes (common/domain/identity-code.ts), and `offline` when it cannot be reached.
+export const identityCodeRequestResultSchema = z.discriminatedUnion('outcome', [...requestCodeAnswerSchema.options, offline]);
 export type IdentityCodeRequestResult = z.infer<typeof identityCodeRequestResultSchema>;
 
-export const identityCodeVerifyResultSchema = z.discriminatedUnion('outcome', [
-  z.object({ outcome: z.literal('verified') }),
-  z.object({ outcome: z.literal('wrong-code'), attemptsLeft: z.number().int().positive() }),
-  z.object({ outcome: z.literal('expired') }),
-  z.object({ outcome: z.literal('locked') }),
-  z.object({ outcome: z.literal('no-code') }),
-  offline,
-]);
+export const identityCodeVerifyResultSchema = z.discriminatedUnion('outcome', [...verifyCodeAnswerSchema.options, offline]);
 export type IdentityCodeVerifyResult = z.infer<typeof identityCodeVerifyResultSchema>;
 
 export const smsOutboxResultSchema = z.object({
