@@ -65,6 +65,27 @@ export async function startKiosk(opts: {
 }
 
 /** Runs sync passes until the outbox is empty or the attempts run out. */
+/**
+ * A server of the storage asked and one registered kiosk per id, each pushed onto
+ * `cleanups` (the test's afterEach runs them last first): the set-up of the tests
+ * where TV boxes and a station talk to one server.
+ */
+export async function serverWithKiosks<Id extends string>(
+  storage: StorageKind,
+  ids: readonly Id[],
+  cleanups: (() => Promise<void> | void)[],
+): Promise<{ started: StartedServer; kiosks: Record<Id, KioskSync & { dir: string }> }> {
+  const started = await startServer({ storage });
+  cleanups.push(() => started.server.dispose());
+  const kiosks = {} as Record<Id, KioskSync & { dir: string }>;
+  for (const kioskId of ids) {
+    const k = await startKiosk({ server: started.server, url: started.url, kioskId });
+    cleanups.push(() => k.close());
+    kiosks[kioskId] = k;
+  }
+  return { started, kiosks };
+}
+
 export async function drain(k: KioskSync, attempts = 200): Promise<void> {
   for (let i = 0; i < attempts; i++) {
     await k.engine.syncNow();

@@ -14,7 +14,7 @@ import { openServerDatabase, serverSchemaSteps } from '../../../sync-server/db.j
 import { migratePostgres, postgresSchemaSteps } from '../../../sync-server/storage/postgres/schema.js';
 import { freshDatabase, postgresAvailable, storages } from '../../support/postgres.js';
 import { tempDir } from '../../unit/store/helpers.js';
-import { startKiosk, startServer } from './harness.js';
+import { serverWithKiosks } from './harness.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -27,14 +27,8 @@ const codeIn = (text: string) => /验证码是(\d{6})/.exec(text)?.[1] ?? '';
 
 describe.each(storages)('one-time codes at the server (%s storage)', (storage) => {
   it('texts a code to the phone on file, checks it once, and answers every refusal in its own words', async () => {
-    const started = await startServer({ storage });
-    cleanups.push(() => started.server.dispose());
-    const tv = await startKiosk({ server: started.server, url: started.url, kioskId: 'tv-home-1' });
-    cleanups.push(() => tv.close());
-    const other = await startKiosk({ server: started.server, url: started.url, kioskId: 'tv-home-2' });
-    cleanups.push(() => other.close());
-    const station = await startKiosk({ server: started.server, url: started.url, kioskId: 'station-s1' });
-    cleanups.push(() => station.close());
+    const { kiosks } = await serverWithKiosks(storage, ['tv-home-1', 'tv-home-2', 'station-s1'], cleanups);
+    const { 'tv-home-1': tv, 'tv-home-2': other, 'station-s1': station } = kiosks;
 
     expect(await tv.client.requestIdentityCode({ idNumber: NOBODY, station: 'station-s1' })).toEqual({ outcome: 'no-phone-on-file' });
     expect(await tv.client.requestIdentityCode({ idNumber: ZHANG, station: 'station-s1' })).toEqual({ outcome: 'sent', phoneMasked: '138****5678', expiresInSeconds: 300, resendAfterSeconds: 60 });
@@ -61,14 +55,8 @@ describe.each(storages)('one-time codes at the server (%s storage)', (storage) =
 
 describe.each(storages)('who is behind a TV\'s call for help (%s storage)', (storage) => {
   it('the station\'s listing names the caller (masked) and the phone on file, only for a number whose code was keyed back on that box; sealed at rest', async () => {
-    const started = await startServer({ storage });
-    cleanups.push(() => started.server.dispose());
-    const tv = await startKiosk({ server: started.server, url: started.url, kioskId: 'tv-home-1' });
-    cleanups.push(() => tv.close());
-    const other = await startKiosk({ server: started.server, url: started.url, kioskId: 'tv-home-2' });
-    cleanups.push(() => other.close());
-    const station = await startKiosk({ server: started.server, url: started.url, kioskId: 'station-s1' });
-    cleanups.push(() => station.close());
+    const { started, kiosks } = await serverWithKiosks(storage, ['tv-home-1', 'tv-home-2', 'station-s1'], cleanups);
+    const { 'tv-home-1': tv, 'tv-home-2': other, 'station-s1': station } = kiosks;
     const call = (id: string, checkedIdNumber?: string) => ({ id, toStation: 'station-s1', reason: 'asked' as const, serviceId: null, ...(checkedIdNumber ? { checkedIdNumber } : {}) });
 
     // Named before any code: no caller. Another box naming the number: no caller either.

@@ -13,7 +13,7 @@ import { parsePhoneLines } from '../../../main/cli/server.js';
 import { PhoneImportError } from '../../../sync-server/admin.js';
 import { storages } from '../../support/postgres.js';
 import { tempDir } from '../../unit/store/helpers.js';
-import { startKiosk, startServer } from './harness.js';
+import { serverWithKiosks } from './harness.js';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -37,10 +37,8 @@ describe('phone lines', () => {
 
 describe.each(storages)('phones on file (%s storage)', (storage) => {
   it('a recorded phone gets the one-time code; replaced, the next code goes to the new one; a bad line records nothing', async () => {
-    const started = await startServer({ storage });
-    cleanups.push(() => started.server.dispose());
-    const tv = await startKiosk({ server: started.server, url: started.url, kioskId: 'tv-home-1' });
-    cleanups.push(() => tv.close());
+    const { started, kiosks } = await serverWithKiosks(storage, ['tv-home-1'], cleanups);
+    const tv = kiosks['tv-home-1'];
 
     expect(await tv.client.requestIdentityCode({ idNumber: WANG, station: null })).toEqual({ outcome: 'no-phone-on-file' });
     expect(await started.server.admin.recordPhones([{ line: 1, idNumber: WANG, phone: '13700001111' }])).toEqual({ added: 1, replaced: 0 });
