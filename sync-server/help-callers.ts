@@ -20,8 +20,7 @@ export function helpCallers(storage: ServerStorage, vault: Vault, now: () => Dat
   return {
     async sealFor(fromKiosk, idNumber, callId) {
       const idKey = vault.residentKey(idNumber);
-      // Read in the codes' own transaction, written back unchanged.
-      const row = await storage.withOneTimeCode(idKey, (r) => ({ row: r, result: r }));
+      const row = await storage.oneTimeCode(idKey);
       const lastSent = row?.sends.length ? Math.max(...row.sends) : 0;
       if (!row?.verified || row.kioskId !== fromKiosk || now().getTime() - lastSent > CALLER_CHECK_MINUTES * 60_000) return null;
       const [phoneEnc, record] = await Promise.all([storage.residentPhone(idKey), storage.residentRecord(idKey)]);

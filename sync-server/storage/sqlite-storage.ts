@@ -284,6 +284,13 @@ export class SqliteStorage implements ServerStorage {
     );
   }
 
+  oneTimeCode(idKey: string): Promise<OneTimeCodeRow | null> {
+    return this.serial(() => {
+      const stored = this.db.prepare('SELECT state_json FROM one_time_codes WHERE id_key = ?').get(idKey) as { state_json: string } | undefined;
+      return stored ? (JSON.parse(stored.state_json) as OneTimeCodeRow) : null;
+    });
+  }
+
   withOneTimeCode<T>(idKey: string, work: (row: OneTimeCodeRow | null) => { row: OneTimeCodeRow | null; result: T }): Promise<T> {
     return this.serial(() =>
       this.db

@@ -161,6 +161,8 @@ export interface ServerStorage {
    * cannot both pass the rate limit, nor two guesses both escape the count.
    */
   withOneTimeCode<T>(idKey: string, work: (row: OneTimeCodeRow | null) => { row: OneTimeCodeRow | null; result: T }): Promise<T>;
+  /** A resident's one-time code state as it stands, read only (who is behind a TV's call, help-callers.ts). */
+  oneTimeCode(idKey: string): Promise<OneTimeCodeRow | null>;
   /** The simulated SMS gateway's outbox: appends one text (and forgets texts older than a day). */
   addSmsOutbox(m: SmsOutboxRow): Promise<void>;
   /** The latest texts sent for this kiosk's requests or to its desk (`station`), newest first. */

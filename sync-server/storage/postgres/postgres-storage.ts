@@ -309,6 +309,11 @@ export class PostgresStorage implements ServerStorage {
     for (const r of rows) if (!have.has(r.idKey)) await this.pool.query('INSERT INTO resident_phones (id_key, phone_enc) VALUES ($1, $2) ON CONFLICT (id_key) DO NOTHING', [r.idKey, r.seal()]);
   }
 
+  async oneTimeCode(idKey: string): Promise<OneTimeCodeRow | null> {
+    const stored = (await this.pool.query<{ state_json: string }>('SELECT state_json FROM one_time_codes WHERE id_key = $1', [idKey])).rows[0];
+    return stored ? (JSON.parse(stored.state_json) as OneTimeCodeRow) : null;
+  }
+
   withOneTimeCode<T>(idKey: string, work: (row: OneTimeCodeRow | null) => { row: OneTimeCodeRow | null; result: T }): Promise<T> {
     return this.tx(async (c) => {
       // A lock on the resident, not on a row: the first request has no row to lock yet.
