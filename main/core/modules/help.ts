@@ -82,7 +82,8 @@ export const helpModule: ModuleFactory = (ctx) => {
       },
       'app:resident-session-cleared': () => {
         requests.clear('resident-session-cleared');
-        services.get<VisitCards>(VISIT_CARDS_SERVICE)?.endVisit(reader?.current()?.card.idNumberValid ? reader.current()!.card.idNumber : null);
+        const onReader = reader?.current()?.card;
+        services.get<VisitCards>(VISIT_CARDS_SERVICE)?.endVisit(onReader?.idNumberValid ? onReader.idNumber : null);
         return {};
       },
       'specialist:help-acknowledge': async ({ id }, c) => {
