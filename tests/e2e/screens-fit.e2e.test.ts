@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process.js';
-import { axeViolations, faceMaterialDir, fakeCameraFlags, launchBrowser, newKioskPage, screenshot } from '../support/browser.js';
+import { axeViolations, faceMaterialDir, fakeCameraFlags, launchBrowser, newKioskPage, pressEnter, screenshot } from '../support/browser.js';
 import { driveFlow, familyIdNumber, type Answers } from '../support/flow-driver.js';
 import { TEXT_SIZES, fitProblems, setTextSize, type TextSizeName } from '../support/fit-check.js';
 import { enterTvCode } from '../support/tv-code.js';
@@ -51,11 +51,7 @@ function failuresOf(mode: Mode, size: TextSizeName): Record<string, string[]> {
 
 const screenId = (page: Page) => page.evaluate(() => [...document.querySelectorAll('[data-screen]')].pop()?.getAttribute('data-screen') ?? '?');
 
-async function press(page: Page, selector: string): Promise<void> {
-  await page.locator(selector).first().waitFor({ timeout: 30_000 });
-  await page.locator(selector).first().focus();
-  await page.keyboard.press('Enter');
-}
+const press = (page: Page, selector: string): Promise<void> => pressEnter(page, selector);
 
 async function waitScreen(page: Page, id: string): Promise<void> {
   await page.waitForSelector(`[data-screen="${id}"]`, { timeout: 30_000 });

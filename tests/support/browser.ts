@@ -61,6 +61,37 @@ export async function focused(page: Page): Promise<{ tag: string; text: string; 
   });
 }
 
+/** Where the page is, for a failure message: the screen, what has focus, the start of its main text. */
+export async function whereIs(page: Page): Promise<string> {
+  return page
+    .evaluate(() => {
+      const screen = [...document.querySelectorAll('[data-screen]')].map((e) => e.getAttribute('data-screen')).join(' > ');
+      const a = document.activeElement as HTMLElement | null;
+      const focus = a ? `${a.tagName.toLowerCase()}${[...a.attributes].filter((x) => x.name.startsWith('data-')).map((x) => `[${x.name}="${x.value}"]`).join('')}` : 'none';
+      const dialogs = [...document.querySelectorAll('[role="dialog"], [role="alertdialog"], dialog[open]')].map((d) => (d as HTMLElement).innerText.slice(0, 80));
+      const main = (document.querySelector('main') as HTMLElement | null)?.innerText.replace(/\s+/g, ' ').slice(0, 240) ?? '';
+      return `screen ${screen || 'none'}; focus ${focus}; dialogs ${JSON.stringify(dialogs)}; main "${main}"`;
+    })
+    .catch((e: Error) => `page not readable: ${e.message}`);
+}
+
+/**
+ * Focuses the first element matching `selector` once it is shown and enabled,
+ * then presses Enter (the remote's OK). A failure names the screen the page was
+ * on instead: a CI log kept only by its tail still says what happened.
+ */
+export async function pressEnter(page: Page, selector: string, timeout = 30_000): Promise<void> {
+  const el = page.locator(selector).first();
+  try {
+    await el.waitFor({ timeout });
+    await page.waitForFunction((s) => !(document.querySelector(s) as HTMLButtonElement | null)?.disabled, selector, { timeout });
+  } catch (e) {
+    throw new Error(`${selector} never became pressable (${(e as Error).message.split('\n')[0]}); ${await whereIs(page)}`, { cause: e });
+  }
+  await el.focus();
+  await page.keyboard.press('Enter');
+}
+
 /**
  * Walks focus with the arrow keys only, one step at a time towards the element
  * with `attr="value"`, then presses Enter: what a D-pad user does.

@@ -9,7 +9,7 @@
 // is put on the reader and taken away again through `opts.familyCard`.
 import type { Page } from 'playwright-core';
 import { idCheckDigit } from '../../common/domain/id-number.js';
-import { axeViolations, screenshot } from './browser.js';
+import { axeViolations, pressEnter, screenshot } from './browser.js';
 
 export type Answers = Record<string, string>;
 
@@ -56,13 +56,7 @@ async function snapshot(page: Page): Promise<string> {
   return page.evaluate(() => `${document.querySelector('[data-screen]')?.getAttribute('data-screen')}|${document.querySelector('main')?.innerText.length}|${document.querySelector('main')?.innerText.slice(0, 200)}`);
 }
 
-async function press(page: Page, selector: string): Promise<void> {
-  const el = page.locator(selector).first();
-  await el.waitFor();
-  await page.waitForFunction((s) => !(document.querySelector(s) as HTMLButtonElement | null)?.disabled, selector);
-  await el.focus();
-  await page.keyboard.press('Enter');
-}
+const press = (page: Page, selector: string): Promise<void> => pressEnter(page, selector);
 
 /** Whether the photo question's preview shows the camera yet. */
 function cameraRuns(page: Page): Promise<boolean> {
