@@ -79,6 +79,11 @@ export class IdCardReaderService {
     return this.present ? this.lastRead : null;
   }
 
+  /** Whether a card lies on the reader as of the last poll, read or not (one that failed to read too). */
+  get cardPresent(): boolean {
+    return this.present;
+  }
+
   /** For the specialist's test button: the card on the reader, read now if need be. */
   async testRead(): Promise<CardRead | null> {
     if (this.lastRead && this.present) return this.lastRead;

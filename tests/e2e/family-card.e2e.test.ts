@@ -11,7 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process.js';
-import { axeViolations, launchBrowser, newKioskPage, screenshot } from '../support/browser.js';
+import { axeViolations, launchBrowser, newKioskPage, pressEnter, screenshot, whereIs } from '../support/browser.js';
 import { readAloud, recordSpeech } from '../support/read-aloud-check.js';
 import { arrowGraph, trapsIn, unreachable } from '../support/dpad-reach.js';
 import { familyIdNumber } from '../support/flow-driver.js';
@@ -51,26 +51,27 @@ afterAll(async () => {
 });
 
 async function screen(id: string): Promise<void> {
-  await page.waitForSelector(`[data-screen="${id}"]`, { timeout: 30_000 });
+  await page.waitForSelector(`[data-screen="${id}"]`, { timeout: 30_000 }).catch(async (e: Error) => {
+    throw new Error(`screen ${id} never showed (${e.message.split('\n')[0]}); ${await whereIs(page)}`, { cause: e });
+  });
 }
 
-async function press(selector: string): Promise<void> {
-  const el = page.locator(selector).first();
-  await el.waitFor({ timeout: 30_000 });
-  await page.waitForFunction((s) => !(document.querySelector(s) as HTMLButtonElement | null)?.disabled, selector, { timeout: 30_000 });
-  await el.focus();
-  await page.keyboard.press('Enter');
+function press(selector: string): Promise<void> {
+  return pressEnter(page, selector);
 }
 
 const memberCardScreen = 'service-pension-certification-member-card';
 
-/** Takes the card off the reader and waits until the reader has noticed, as a hand is slower than its polling. */
+/**
+ * Takes the card off the reader and waits until the reader has noticed, as a hand is slower than
+ * its polling. `present`, not `card`: a card that failed to read has no `card` while it lies there.
+ */
 async function removeCard(): Promise<void> {
   await kiosk.control('idcard-simulator', 'removeCard');
   await expect
     .poll(async () => {
-      const r = await kiosk.ipc<{ card: { idNumber: string } | null }>('idcard:current', {});
-      return r.ok && r.value.card === null;
+      const r = await kiosk.ipc<{ present: boolean }>('idcard:current', {});
+      return r.ok && !r.value.present;
     }, { timeout: 30_000 })
     .toBe(true);
 }
@@ -234,10 +235,7 @@ describe('a family card that cannot be read', () => {
     await kiosk.control('idcard-simulator', 'setFault', 'read-failed');
     await kiosk.control('idcard-simulator', 'insertCard', 'bateer');
     await expect.poll(() => page.locator('[data-testid="family-card-problem"]').innerText(), { timeout: 30_000 }).toContain('没有读出来');
-    // Taken away before the fault is cleared: a reader retries a failed card on every poll, so
-    // with the fault gone first the card could read at the next poll (and rightly be taken).
-    await removeCard();
-    await kiosk.control('idcard-simulator', 'setFault', 'none');
+    // The unreadable card stays on the reader while the specialist keys (it is taken away below).
     await press('[data-action="key-family"]');
     await page.waitForSelector('[data-testid="keyed-pin-dots"]', { timeout: 30_000 });
     await page.keyboard.type('135790');
@@ -253,6 +251,13 @@ describe('a family card that cannot be read', () => {
     await press('[data-action="confirm-text"]');
     await page.waitForSelector('[data-testid="onbehalf-banner"]', { timeout: 30_000 });
     expect(await page.innerText('[data-testid="onbehalf-banner"]')).toContain('开发测试员');
+    // Only now, with the family card question gone, is the unreadable card taken away. It was never
+    // the resident's: their visit goes on (it used to end here, taking the keyed answers with it).
+    // Taken away before the fault is cleared: a reader retries a failed card on every poll, so
+    // with the fault gone first the card could read at the next poll (and rightly be a new resident).
+    await screen('service-pension-certification-member-present');
+    await removeCard();
+    await kiosk.control('idcard-simulator', 'setFault', 'none');
     const summary = await finish();
     expect(summary).toContain(`李桂兰（${keyedNumber}）`);
 

@@ -63,8 +63,11 @@ export const deviceChannels = {
    * document is built by the renderer, so main cannot tell whose it is.
    */
   'printer:print': channel(z.object({ document: receiptDocumentSchema }).strict(), printResultSchema, { access: 'resident' }),
-  /** The card now on the reader (if read), for a screen that opens after the card went in. */
-  'idcard:current': channel(noArgs, z.object({ card: idCardSchema.nullable() }), { access: 'resident' }),
+  /**
+   * The card now on the reader (if read), for a screen that opens after the card went in;
+   * `present` also counts a card that lies there but could not be read.
+   */
+  'idcard:current': channel(noArgs, z.object({ card: idCardSchema.nullable(), present: z.boolean() }), { access: 'resident' }),
   // The desk's devices panel: a test read shows a card's name, a test print uses paper.
   'devices:health': channel(noArgs, z.object({ devices: z.array(deviceHealthSchema) }), { access: 'specialist' }),
   'devices:test-read': channel(noArgs, testReadResultSchema, { access: 'specialist' }),

@@ -50,7 +50,10 @@ export const devicesModule: ModuleFactory = async ({ config, status, services, p
         log.info('print', { kind: document.kind, printed: result.printed, reason: result.printed ? undefined : result.reason });
         return result;
       },
-      'idcard:current': () => ({ card: needReader().current()?.card ?? null }),
+      'idcard:current': () => {
+        const reader = needReader();
+        return { card: reader.current()?.card ?? null, present: reader.cardPresent };
+      },
       'devices:health': () => ({ devices: manager.health() }),
       'devices:test-read': async () => {
         try {

@@ -68,7 +68,8 @@ export function useCardReader(endIdentity: (by: CardEnd) => void, inReader?: Ref
   const presence = useRef(inReader);
   presence.current = inReader;
   const capturing = useRef<CardCapture | null>(null);
-  // The number of the card lying on the reader ('' for one whose number does not check out).
+  // The number of the card lying on the reader ('' for one whose number does not check out, or that
+  // could not be read: either way not the resident's, so taking it away ends nobody's visit).
   const onReader = useRef<string | null>(null);
   const capture = useCallback<StartCapture>((listener) => {
     capturing.current = listener;
@@ -101,6 +102,7 @@ export function useCardReader(endIdentity: (by: CardEnd) => void, inReader?: Ref
       const wasOnReader = onReader.current;
       if (e.type === 'read') onReader.current = e.card.idNumberValid ? e.card.idNumber : '';
       else if (e.type === 'removed') onReader.current = null;
+      else if (e.type === 'error') onReader.current = '';
       if (capturing.current) return capturing.current(e);
       if (e.type === 'read') {
         const same = (id: ResidentIdentity) => id.source === 'card' && id.idNumber === e.card.idNumber && id.name === e.card.name;

@@ -73,6 +73,26 @@ describe('devices module with the default (simulator) config', () => {
     expect(none).toEqual({ ok: true, value: { outcome: 'no-card' } });
   });
 
+  it('tells a card that lies on the reader but failed to read (present, no card) from an empty reader', async () => {
+    // A test that takes such a card away waits for `present` to drop: `card` was null all along.
+    const sim = station.services.get<IdCardSimulatorService>('idcard-simulator')!;
+    const current = async () => {
+      const r = await station.dispatcher.call('idcard:current', {}, ctx);
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value as { card: unknown; present: boolean };
+    };
+    expect(await current()).toEqual({ card: null, present: false });
+    const before = events.length;
+    sim.setFault('read-failed');
+    sim.insertCard('bateer');
+    await waitFor(() => events.slice(before).some((e) => (e as { type: string }).type === 'error'), 'failed read');
+    expect(await current()).toEqual({ card: null, present: true });
+    sim.removeCard();
+    await waitFor(() => events.slice(before).some((e) => (e as { type: string }).type === 'removed'), 'removed');
+    expect(await current()).toEqual({ card: null, present: false });
+    sim.setFault('none');
+  });
+
   it('prints a receipt that the printer simulator decodes to the expected lines and QR', async () => {
     const printer = station.services.get<PrinterSimulatorService>('printer-simulator')!;
     printer.clearJobs();
