@@ -2,7 +2,7 @@
 // keys of ≥ 96 px and a full-width 全部清除 under them (a wrong 18-digit number
 // need not be deleted one digit at a time), operable by touch, by D-pad (spatial
 // focus) and by the remote's digit keys (the physical keyboard's digits work too).
-import { useEffect } from 'react';
+import { useCallback, useLayoutEffect, useRef } from 'react';
 import { Button } from './Button.js';
 import { t } from '../i18n/zh-CN.js';
 
@@ -23,20 +23,33 @@ export interface KeypadProps {
 }
 
 export function Keypad({ value, onChange, maxLength, extraKey, label, autoFocus, clearAll = true }: KeypadProps) {
-  const press = (k: string) => {
-    if (k === '⌫') onChange(value.slice(0, -1));
-    else if (value.length < maxLength) onChange(value + k);
-  };
+  // Keys can come faster than React renders (a remote's digits, a specialist's keyboard): each one
+  // builds on the one before, not on the value of the last render, or a digit typed in between is lost.
+  const latest = useRef(value);
+  latest.current = value;
+  const change = useRef(onChange);
+  change.current = onChange;
+  const press = useCallback(
+    (k: string) => {
+      const v = latest.current;
+      const next = k === '⌫' ? v.slice(0, -1) : v.length < maxLength ? v + k : v;
+      if (next === v) return;
+      latest.current = next;
+      change.current(next);
+    },
+    [maxLength],
+  );
   // Capture phase: while a keypad is on screen, digits type and Backspace
-  // deletes, before the app's key handler would take Backspace as Back.
-  useEffect(() => {
+  // deletes, before the app's key handler would take Backspace as Back. A layout
+  // effect: listening from the moment the keypad is on screen, not a frame later.
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const el = e.target as HTMLElement | null;
       if (el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA')) return;
       let k: string | null = null;
       if (/^[0-9]$/.test(e.key)) k = e.key;
       else if (extraKey && e.key.toUpperCase() === extraKey) k = extraKey;
-      else if (e.key === 'Backspace' && value.length > 0) k = '⌫';
+      else if (e.key === 'Backspace' && latest.current.length > 0) k = '⌫';
       if (!k) return;
       e.preventDefault();
       e.stopImmediatePropagation();
@@ -44,7 +57,7 @@ export function Keypad({ value, onChange, maxLength, extraKey, label, autoFocus,
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  });
+  }, [extraKey, press]);
   const keys = ['1', '2', '3', '4', '5', '6', '7', '8', '9', extraKey ?? '', '0', '⌫'];
   return (
     <div className="keypad" role="group" aria-label={label}>
@@ -58,7 +71,14 @@ export function Keypad({ value, onChange, maxLength, extraKey, label, autoFocus,
         ),
       )}
       {clearAll ? (
-        <Button className="keypad-clear" onClick={() => onChange('')} data-key="clear">
+        <Button
+          className="keypad-clear"
+          onClick={() => {
+            latest.current = '';
+            onChange('');
+          }}
+          data-key="clear"
+        >
           {t.common.clearAll}
         </Button>
       ) : null}
