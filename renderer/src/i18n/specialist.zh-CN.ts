@@ -25,6 +25,8 @@ export const specialistStrings = {
     sections: '工作台栏目',
   },
   sections: {
+    // Residents' calls for help: the first tab, counted while any is open (helpTab).
+    help: '求助',
     queue: '办件队列',
     devices: '设备状态',
     sync: '网络同步',
@@ -141,6 +143,9 @@ export const specialistStrings = {
   help: {
     title: '居民在叫工作人员',
     listLabel: '居民的呼叫',
+    /** The tab: how many calls are open, so they are seen from any section. */
+    tab: (open: number) => (open > 0 ? `求助（${open}）` : '求助'),
+    none: '现在没有居民在叫工作人员。',
     reasons: { 'voice-failed-twice': '语音两次没听懂', asked: '居民按了（或说了）叫人' } as Record<string, string>,
     where: (screen: string) => `在办：${screen}`,
     home: '首页（还没选要办的事）',
