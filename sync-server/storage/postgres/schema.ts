@@ -101,10 +101,18 @@ export class SchemaTooNewError extends Error {
 export async function migratePostgres(pool: pg.Pool, upTo = postgresSchemaSteps.length): Promise<number> {
   const client = await pool.connect();
   try {
-    await client.query('CREATE TABLE IF NOT EXISTS schema_version (id integer PRIMARY KEY CHECK (id = 1), version integer NOT NULL)').catch(async (e: { code?: string }) => {
-      // Two instances creating it at once: one wins, the other finds it there.
-      if (e.code !== '23505' && e.code !== '42P07') throw e;
-    });
+    // Under the migration lock too: two sessions creating one table at the same moment collide in
+    // PostgreSQL's catalogue, IF NOT EXISTS or not (a unique violation, or 'type already exists').
+    // Holding the lock, the second waits for the first's commit, then finds the table there.
+    await client.query('BEGIN');
+    try {
+      await client.query('SELECT pg_advisory_xact_lock($1, $2)', [...MIGRATION_LOCK]);
+      await client.query('CREATE TABLE IF NOT EXISTS schema_version (id integer PRIMARY KEY CHECK (id = 1), version integer NOT NULL)');
+      await client.query('COMMIT');
+    } catch (e) {
+      await client.query('ROLLBACK');
+      throw e;
+    }
     for (let i = 0; i < upTo; i++) {
       await client.query('BEGIN');
       try {

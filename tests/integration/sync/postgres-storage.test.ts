@@ -63,6 +63,17 @@ describe.skipIf(!postgresAvailable())('the PostgreSQL storage', () => {
     await expect(SyncServer.open({ database: db.url, masterKey: testMasterKey })).rejects.toThrow(/newer than this server/);
   });
 
+  it('instances starting together on an empty database never fail its creation: 6 at once, on 6 databases', async () => {
+    // Two sessions creating one table at the same moment collide in PostgreSQL's catalogue (a unique
+    // violation on pg_type, or 'type already exists'), IF NOT EXISTS or not: CI hit the second.
+    for (let round = 0; round < 6; round++) {
+      const db = await freshDatabase();
+      const pools = Array.from({ length: 6 }, () => new pg.Pool({ connectionString: db.url, max: 1 }));
+      cleanups.push(() => Promise.all(pools.map((p) => p.end())).then(() => {}));
+      expect(await Promise.all(pools.map((p) => migratePostgres(p)))).toEqual(pools.map(() => postgresSchemaSteps.length));
+    }
+  });
+
   it('keeps no ID number, name, phone, address, photo or private key in clear: not in pg_dump, not in the data files', { timeout: 60_000 }, async () => {
     const db = await freshDatabase();
     const server = await SyncServer.open({ database: db.url, masterKey: testMasterKey });
