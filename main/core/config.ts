@@ -61,12 +61,20 @@ export const stationConfigSchema = z
             address: z.union([z.ipv4(), z.ipv6()]).default('127.0.0.1'),
             /** 0 picks a free port (printed at start); give a fixed one for a LAN device's bookmark. */
             port: z.number().int().min(0).max(65535).default(0),
+            /**
+             * HTTPS for a desk on a LAN address (main/webhost/desk-tls.ts): 'auto' (default) makes the
+             * station's own self-signed certificate (its fingerprint printed at start); or the
+             * operator's PEM files { cert, key }. A desk on loopback stays plain HTTP with 'auto'.
+             */
+            tls: z
+              .union([z.literal('auto'), z.object({ cert: z.string().min(1), key: z.string().min(1) }).strict()])
+              .default('auto'),
           })
           .strict()
-          .default({ enabled: true, address: '127.0.0.1', port: 0 }),
+          .default({ enabled: true, address: '127.0.0.1', port: 0, tls: 'auto' }),
       })
       .strict()
-      .default({ port: 0, desk: { enabled: true, address: '127.0.0.1', port: 0 } }),
+      .default({ port: 0, desk: { enabled: true, address: '127.0.0.1', port: 0, tls: 'auto' } }),
     /**
      * Calls for help. A TV box at home names the station whose desk takes its calls
      * (its registered id at the sync server); a kiosk leaves it null. `pollSeconds`:

@@ -16,6 +16,8 @@ import { APP_ORIGIN, ELECTRON_CALL, ELECTRON_EVENT, ELECTRON_SUBSCRIBE, ELECTRON
 import { CrashPolicy } from './crash-policy.js';
 import { createIpcHandlers, type Sender } from './ipc-handlers.js';
 import { startDeskHost, type DeskHost } from '../webhost/desk-host.js';
+import { DeskTlsError, deskTls } from '../webhost/desk-tls.js';
+import { storePaths } from '../../offline-store/paths.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const log = createLogger('electron');
@@ -29,7 +31,7 @@ if (!app.requestSingleInstanceLock()) {
   registerSchemeAsPrivileged();
   start().catch((e: unknown) => {
     // A config the station refuses (invalid, or production with development parts) says why and exits.
-    const known = e instanceof ConfigError || e instanceof ProductionConfigError || e instanceof KeyringUnavailableError;
+    const known = e instanceof ConfigError || e instanceof ProductionConfigError || e instanceof KeyringUnavailableError || e instanceof DeskTlsError;
     log.error('station refused to start', { error: (e as Error)?.name ?? 'unknown' });
     process.stderr.write(`${known ? (e as Error).message : (e as Error)?.stack}\n`);
     app.exit(1);
@@ -50,8 +52,9 @@ async function start(): Promise<void> {
   // The specialist's own device opens the desk on the web host's desk listener, as under the web host.
   let desk: DeskHost | null = null;
   if (config.webHost.desk.enabled) {
-    desk = await startDeskHost({ station, rendererDir: path.join(here, '..', 'renderer'), address: config.webHost.desk.address, port: config.webHost.desk.port, log: log.child('desk') });
-    log.info('specialist desk for a second screen or a LAN device', { url: desk.url });
+    const tls = await deskTls({ setting: config.webHost.desk.tls, address: config.webHost.desk.address, keysDir: storePaths(dataDir).keysDir });
+    desk = await startDeskHost({ station, rendererDir: path.join(here, '..', 'renderer'), address: config.webHost.desk.address, port: config.webHost.desk.port, log: log.child('desk'), tls });
+    log.info('specialist desk for a second screen or a LAN device', { url: desk.url, certificateSha256: tls?.fingerprint ?? null });
   }
 
   let win: BrowserWindow | null = null;

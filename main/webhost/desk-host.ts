@@ -14,8 +14,10 @@
 // Host is an IP address or localhost with our port (a page on another site
 // cannot rebind its name to the station and call the desk), and a WebSocket
 // unless its Origin is that same host (nor can it open one from elsewhere).
-// Plain HTTP: on a LAN, the PIN crosses the station's own network in clear.
+// On a LAN address it is HTTPS (desk-tls.ts): the PIN and what the desk shows do
+// not cross the station's own network in clear. On loopback, plain HTTP.
 import http from 'node:http';
+import https from 'node:https';
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
@@ -25,6 +27,7 @@ import type { Logger } from '../core/logger.js';
 import { serveStatic } from './static-files.js';
 import { attachSession } from './ws-session.js';
 import { acceptWhenReady, guardUpgrades } from './upgrade.js';
+import { DeskTlsError, isLoopback } from './desk-tls.js';
 
 export interface DeskHostOptions {
   /** The station, or its promise (the launcher binds ports while the station starts): a socket waits for it. */
@@ -33,6 +36,8 @@ export interface DeskHostOptions {
   address: string;
   port: number;
   log: Logger;
+  /** The certificate and key to serve HTTPS with (deskTls); none: plain HTTP, for loopback only. */
+  tls?: { cert: Buffer; key: Buffer } | null;
 }
 
 export interface DeskHost {
@@ -61,6 +66,8 @@ export function deskHostAllowed(hostHeader: string | undefined, port: number): b
 
 export async function startDeskHost(opts: DeskHostOptions): Promise<DeskHost> {
   const log = opts.log;
+  // Whoever starts it: the desk never listens beyond this machine in clear.
+  if (!opts.tls && !isLoopback(opts.address)) throw new DeskTlsError(`the desk on ${opts.address} needs TLS (webHost.desk.tls)`);
   let port = 0;
 
   function handleRequest(req: http.IncomingMessage, res: http.ServerResponse): void {
@@ -87,7 +94,7 @@ export async function startDeskHost(opts: DeskHostOptions): Promise<DeskHost> {
     serveStatic(opts.rendererDir, req, res, DESK_HEADERS);
   }
 
-  const server = http.createServer((req, res) => {
+  const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
     try {
       handleRequest(req, res);
     } catch (e) {
@@ -95,13 +102,15 @@ export async function startDeskHost(opts: DeskHostOptions): Promise<DeskHost> {
       if (!res.headersSent) res.writeHead(500).end();
       else res.destroy();
     }
-  });
+  };
+  const scheme = opts.tls ? 'https' : 'http';
+  const server: http.Server = opts.tls ? https.createServer({ cert: opts.tls.cert, key: opts.tls.key, minVersion: 'TLSv1.2' }, onRequest) : http.createServer(onRequest);
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_DESK_MESSAGE });
   function handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void {
     const host = req.headers.host;
     const pathname = (req.url ?? '').split('?')[0];
-    const allowed = pathname === WS_PATH && deskHostAllowed(host, port) && req.headers.origin === `http://${host}` && wss.clients.size < MAX_DESK_SOCKETS;
+    const allowed = pathname === WS_PATH && deskHostAllowed(host, port) && req.headers.origin === `${scheme}://${host}` && wss.clients.size < MAX_DESK_SOCKETS;
     if (!allowed) {
       log.warn('refused desk websocket', { path: pathname ?? null, origin: req.headers.origin ?? null, open: wss.clients.size });
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
@@ -120,8 +129,8 @@ export async function startDeskHost(opts: DeskHostOptions): Promise<DeskHost> {
   });
   port = (server.address() as { port: number }).port;
   const shown = opts.address === '0.0.0.0' || opts.address === '::' ? '127.0.0.1' : opts.address;
-  const url = `http://${net.isIPv6(shown) ? `[${shown}]` : shown}:${port}/`;
-  log.info('desk listening', { address: opts.address, port, lan: !['127.0.0.1', '::1'].includes(opts.address) });
+  const url = `${scheme}://${net.isIPv6(shown) ? `[${shown}]` : shown}:${port}/`;
+  log.info('desk listening', { address: opts.address, port, lan: !['127.0.0.1', '::1'].includes(opts.address), tls: !!opts.tls });
 
   return {
     port,

@@ -16,6 +16,7 @@ import { keyFileSecretStore } from '../core/key-file-secrets.js';
 import type { Station } from '../core/station.js';
 import { startWebHost } from './server.js';
 import { startDeskHost, type DeskHost } from './desk-host.js';
+import { DeskTlsError, deskTls } from './desk-tls.js';
 import { storePaths } from '../../offline-store/paths.js';
 import { findChromium, launchChromium } from './chromium.js';
 import { startupMark } from '../core/startup-trace.js';
@@ -65,6 +66,8 @@ async function main(): Promise<void> {
 
   // Refused before the port is bound, as createStation would (it checks again).
   assertProductionReady(config);
+  // The desk's certificate too (made once, on a LAN address): a desk that cannot be served safely stops the start.
+  const tls = config.webHost.desk.enabled ? await deskTls({ setting: config.webHost.desk.tls, address: config.webHost.desk.address, keysDir: storePaths(dataDir).keysDir }) : null;
   // The port is bound and Chromium started first, and the station's areas (the
   // store, the devices, the speech model…) start while Chromium starts: the two
   // take about as long, and the page's first calls wait for the station (see
@@ -88,8 +91,11 @@ async function main(): Promise<void> {
       address: config.webHost.desk.address,
       port: config.webHost.desk.port,
       log: log.child('desk'),
+      tls,
     });
     process.stdout.write(`XIANGYIN_DESK_URL=${desk.url}\n`);
+    // What the tablet's browser shows for the certificate, to compare before trusting it.
+    if (tls) process.stdout.write(`XIANGYIN_DESK_CERT_SHA256=${tls.fingerprint}\n`);
   }
 
   let browser: ReturnType<typeof launchChromium> | null = null;
@@ -150,7 +156,7 @@ class NoDisplayError extends Error {
 }
 
 main().catch((e) => {
-  const told = e instanceof ConfigError || e instanceof ProductionConfigError || e instanceof NoDisplayError;
+  const told = e instanceof ConfigError || e instanceof ProductionConfigError || e instanceof NoDisplayError || e instanceof DeskTlsError;
   process.stderr.write(`${told ? (e as Error).message : (e as Error).stack}\n`);
   // 78 (EX_CONFIG): scripts/start.mjs does not restart a host whose config is wrong (or refused in production), or that has no display.
   process.exit(told ? 78 : 1);

@@ -41,7 +41,7 @@ beforeAll(async () => {
     modules: [storeSyncModule, specialistModule, helpModule, catalogueModule, appModule],
   });
   // The station config's default: loopback only.
-  expect(config.webHost.desk).toEqual({ enabled: true, address: '127.0.0.1', port: 0 });
+  expect(config.webHost.desk).toEqual({ enabled: true, address: '127.0.0.1', port: 0, tls: 'auto' });
   desk = await startDeskHost({ station, rendererDir, address: config.webHost.desk.address, port: 0, log: silentLogger });
   origin = `http://127.0.0.1:${desk.port}`;
   // No reader in this station: the resident's card counts as read at this kiosk in this visit, as a
