@@ -37,8 +37,12 @@ const PHONE = /^1\d{10}$/;
 
 export class PhoneImportError extends Error {
   override name = 'PhoneImportError';
-  constructor(readonly lines: readonly number[]) {
-    super(`no phone recorded: line(s) ${lines.slice(0, 20).join(', ')}${lines.length > 20 ? ', …' : ''} need a valid ID number (check digit) and an 11-digit mobile number`);
+  constructor(
+    readonly lines: readonly number[],
+    removing = false,
+  ) {
+    const which = `line(s) ${lines.slice(0, 20).join(', ')}${lines.length > 20 ? ', …' : ''}`;
+    super(removing ? `no phone removed: ${which} need a valid ID number (check digit)` : `no phone recorded: ${which} need a valid ID number (check digit) and an 11-digit mobile number`);
   }
 }
 
@@ -63,6 +67,16 @@ export class AdminDesk {
         return { idKey, phoneEnc: this.vault.seal(r.phone, phoneAd(idKey)) };
       }),
     );
+  }
+
+  /**
+   * Takes residents' phones off file (moved away, a wrong number, or asked to): with them goes any
+   * one-time code in flight. Checked like an import: every line first, all or nothing.
+   */
+  async removePhones(rows: readonly { line: number; idNumber: string }[]): Promise<{ removed: number }> {
+    const bad = rows.filter((r) => !isValidIdNumber(r.idNumber)).map((r) => r.line);
+    if (bad.length) throw new PhoneImportError(bad, true);
+    return this.storage.removeResidentPhones(rows.map((r) => this.vault.residentKey(r.idNumber)));
   }
 
   async registerKiosk(kioskId: string, publicKeyPem: string): Promise<{ kioskId: string; fingerprint: string; replaced: boolean }> {

@@ -13,6 +13,7 @@
 //   phones FILE|-                                      record residents' phones on file (the TV's one-time codes go there):
 //                                                      one "ID_NUMBER,PHONE" a line (comma, tab or space), sealed at rest;
 //                                                      all lines or none; bad lines are named by number, never echoed
+//   phones --remove FILE|-                             take phones off file (one ID number a line), with any code in flight
 //   purge [--attachment-days N] [--upload-days N]      run retention now
 //   new-master-key FILE                                write a fresh master key (0600, never overwrites)
 //   rotate-master-key --new-master-key-file FILE       re-wrap the data key with a new master key
@@ -41,6 +42,7 @@ const USAGE = `usage: xiangyin server run [--port N] [--host H] [--server-dir DI
        xiangyin server face-enrol APP_ID | face-advice APP_ID [--json]
        xiangyin server catalogue VERSION FILE.json
        xiangyin server phones FILE|-   (one "ID_NUMBER,PHONE" a line; - reads stdin)
+       xiangyin server phones --remove FILE|-   (one ID number a line)
        xiangyin server purge [--attachment-days N] [--upload-days N]
        xiangyin server new-master-key FILE
        xiangyin server rotate-master-key --new-master-key-file FILE
@@ -182,8 +184,15 @@ async function operate(cmd: string, where: Where, rest: string[], masterKey: Buf
       case 'phones': {
         const file = rest.find((a) => !a.startsWith('--'));
         if (!file) break;
-        const rows = parsePhoneLines(fs.readFileSync(file === '-' ? 0 : file, 'utf8'));
+        const text = fs.readFileSync(file === '-' ? 0 : file, 'utf8');
         try {
+          if (rest.includes('--remove')) {
+            const ids = parseIdLines(text);
+            const r = await server.admin.removePhones(ids);
+            console.log(`phones on file: ${r.removed} removed (${ids.length} line(s) read)`);
+            return 0;
+          }
+          const rows = parsePhoneLines(text);
           const r = await server.admin.recordPhones(rows);
           console.log(`phones on file: ${r.added} added, ${r.replaced} replaced (${rows.length} line(s) read)`);
           return 0;
@@ -209,6 +218,11 @@ async function operate(cmd: string, where: Where, rest: string[], masterKey: Buf
 }
 
 /** "ID_NUMBER,PHONE" lines (comma, tab or spaces between); blank lines and # comments skipped. */
+/** One ID number a line (blank lines and # comments skipped), for `phones --remove`. */
+export function parseIdLines(text: string): { line: number; idNumber: string }[] {
+  return parsePhoneLines(text).map((r) => ({ line: r.line, idNumber: r.phone ? '' : r.idNumber }));
+}
+
 export function parsePhoneLines(text: string): { line: number; idNumber: string; phone: string }[] {
   const out: { line: number; idNumber: string; phone: string }[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {

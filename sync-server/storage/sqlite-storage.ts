@@ -272,6 +272,23 @@ export class SqliteStorage implements ServerStorage {
     );
   }
 
+  removeResidentPhones(idKeys: string[]): Promise<{ removed: number }> {
+    const del = this.db.prepare('DELETE FROM resident_phones WHERE id_key = ?');
+    const codes = this.db.prepare('DELETE FROM one_time_codes WHERE id_key = ?');
+    return this.serial(() =>
+      this.db
+        .transaction(() => {
+          let removed = 0;
+          for (const k of idKeys) {
+            removed += del.run(k).changes;
+            codes.run(k);
+          }
+          return { removed };
+        })
+        .immediate(),
+    );
+  }
+
   seedResidentPhones(rows: { idKey: string; seal: () => Buffer }[]): Promise<void> {
     const has = this.db.prepare('SELECT 1 FROM resident_phones WHERE id_key = ?');
     const ins = this.db.prepare('INSERT OR IGNORE INTO resident_phones (id_key, phone_enc) VALUES (?, ?)');

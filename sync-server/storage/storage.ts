@@ -156,6 +156,11 @@ export interface ServerStorage {
   /** Records phones on file, replacing any there (an operator's import); all in one transaction. Returns how many were new. */
   recordResidentPhones(rows: { idKey: string; phoneEnc: Buffer }[]): Promise<{ added: number; replaced: number }>;
   /**
+   * Takes phones off file (an operator's removal), with any one-time code of those residents: a
+   * code already sent to the old phone must not still open their records. One transaction.
+   */
+  removeResidentPhones(idKeys: string[]): Promise<{ removed: number }>;
+  /**
    * Runs `work` over one resident's one-time code state as one transaction (a
    * lock on that resident every instance respects): two requests for one number
    * cannot both pass the rate limit, nor two guesses both escape the count.

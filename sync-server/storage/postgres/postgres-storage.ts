@@ -304,6 +304,19 @@ export class PostgresStorage implements ServerStorage {
     });
   }
 
+  removeResidentPhones(idKeys: string[]): Promise<{ removed: number }> {
+    return this.tx(async (c) => {
+      let removed = 0;
+      for (const k of idKeys) {
+        // Under the resident's code lock (withOneTimeCode): no code is being sent to the old phone meanwhile.
+        await c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [CODE_LOCK_CLASS, k]);
+        removed += (await c.query('DELETE FROM resident_phones WHERE id_key = $1', [k])).rowCount ?? 0;
+        await c.query('DELETE FROM one_time_codes WHERE id_key = $1', [k]);
+      }
+      return { removed };
+    });
+  }
+
   async seedResidentPhones(rows: { idKey: string; seal: () => Buffer }[]): Promise<void> {
     const have = new Set((await this.pool.query<{ id_key: string }>('SELECT id_key FROM resident_phones WHERE id_key = ANY($1)', [rows.map((r) => r.idKey)])).rows.map((r) => r.id_key));
     for (const r of rows) if (!have.has(r.idKey)) await this.pool.query('INSERT INTO resident_phones (id_key, phone_enc) VALUES ($1, $2) ON CONFLICT (id_key) DO NOTHING', [r.idKey, r.seal()]);

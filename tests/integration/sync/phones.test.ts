@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parsePhoneLines } from '../../../main/cli/server.js';
+import { parseIdLines, parsePhoneLines } from '../../../main/cli/server.js';
 import { PhoneImportError } from '../../../sync-server/admin.js';
 import { storages } from '../../support/postgres.js';
 import { tempDir } from '../../unit/store/helpers.js';
@@ -31,6 +31,11 @@ describe('phone lines', () => {
       { line: 2, idNumber: WANG, phone: '13700001111' },
       { line: 4, idNumber: '13062419361118108X', phone: '13933121086' },
       { line: 5, idNumber: '', phone: '2' },
+    ]);
+    // For --remove: one ID number a line; a line with more is bad (named by its number).
+    expect(parseIdLines(`${WANG}\n\n# x\n${WANG},13700001111\n`)).toEqual([
+      { line: 1, idNumber: WANG },
+      { line: 4, idNumber: '' },
     ]);
   });
 });
@@ -61,6 +66,29 @@ describe.each(storages)('phones on file (%s storage)', (storage) => {
     expect(await started.server.admin.recordPhones([{ line: 1, idNumber: WANG, phone: '13800002222' }])).toEqual({ added: 0, replaced: 1 });
     expect(await started.server.storage.residentPhone(idKey)).not.toEqual(sealed);
   });
+
+  it('a phone taken off file: no code goes out, and a code already sent to it no longer opens the records', async () => {
+    const { started, kiosks } = await serverWithKiosks(storage, ['tv-home-1'], cleanups);
+    const tv = kiosks['tv-home-1'];
+    await started.server.admin.recordPhones([{ line: 1, idNumber: WANG, phone: '13700001111' }]);
+    expect(await tv.client.requestIdentityCode({ idNumber: WANG, station: null })).toMatchObject({ outcome: 'sent' });
+    const code = /验证码是(\d{6})/.exec((await tv.client.smsOutbox())[0]!.text)?.[1] ?? '';
+    expect(code).toMatch(/^\d{6}$/);
+
+    // A bad line anywhere: nothing is removed, and the error names lines, not numbers.
+    const bad = started.server.admin.removePhones([
+      { line: 1, idNumber: WANG },
+      { line: 2, idNumber: '110102195006010312' },
+    ]);
+    await expect(bad).rejects.toThrow(/no phone removed: line\(s\) 2 /);
+    await bad.catch((e: Error) => expect(e.message).not.toContain('110102'));
+
+    expect(await started.server.admin.removePhones([{ line: 1, idNumber: WANG }])).toEqual({ removed: 1 });
+    expect(await tv.client.verifyIdentityCode({ idNumber: WANG, code })).toEqual({ outcome: 'no-code' });
+    expect(await tv.client.requestIdentityCode({ idNumber: WANG, station: null })).toEqual({ outcome: 'no-phone-on-file' });
+    // Removing again removes nothing, and says so.
+    expect(await started.server.admin.removePhones([{ line: 1, idNumber: WANG }])).toEqual({ removed: 0 });
+  });
 });
 
 describe('npx xiangyin server phones', () => {
@@ -87,5 +115,11 @@ describe('npx xiangyin server phones', () => {
     expect(refused.code).toBe(1);
     expect(refused.err).toContain('line(s) 2');
     expect(refused.out + refused.err).not.toContain(WANG);
+    // Taken off file again, the ID numbers read from a file (never from the command line).
+    const gone = path.join(dir, 'gone.txt');
+    fs.writeFileSync(gone, `# 已迁出\n${WANG}\n`);
+    const removed = await cli('server', 'phones', '--remove', gone, '--data-dir', dataDir);
+    expect(removed.code, removed.err).toBe(0);
+    expect(removed.out).toContain('1 removed');
   });
 });
