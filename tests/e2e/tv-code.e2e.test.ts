@@ -11,6 +11,7 @@ import { startKiosk, type KioskProcess } from '../support/kiosk-process.js';
 import { axeViolations, launchBrowser, newKioskPage, pressByArrows, screenshot } from '../support/browser.js';
 import { enterTvCode, latestCode } from '../support/tv-code.js';
 import { TEXT_SIZES, fitProblems, setTextSize } from '../support/fit-check.js';
+import { recordSpeech } from '../support/read-aloud-check.js';
 
 let kiosk: KioskProcess;
 let browser: Browser;
@@ -107,4 +108,31 @@ it('without the link, says plainly that looking up personal records needs the ne
   } finally {
     await kiosk.control('embedded-sync-server', 'start');
   }
+});
+
+it('says aloud a minute before the code runs out that it will, and how to get another', async () => {
+  // The page's clock is driven here: five minutes pass in a moment. Someone keeps pressing the remote
+  // (as a family waiting for the text would), or the visit's own idle limit would end it first.
+  await page.context().close();
+  ({ page } = await newKioskPage(browser, { width: 1920, height: 1080 }));
+  const said = recordSpeech(page);
+  await page.clock.install();
+  await page.goto(await kiosk.launchUrl());
+  await page.waitForSelector('.tile');
+  await keyNumber('130624193808120037'); // 李德福: a phone on file, no code asked before in this run
+  await page.waitForSelector('[data-screen="identify-code"] [data-testid="code-sent"]', { timeout: 60_000 });
+  const warning = '验证码还有1分钟就过期了';
+  for (let s = 0; s < 8; s++) {
+    await page.clock.runFor(25_000);
+    await page.keyboard.press('ArrowUp');
+  }
+  expect(said.join('')).not.toContain(warning); // not yet: 3 min 20 s of its 5 (and the seconds this test took)
+  for (let s = 0; s < 30 && !said.join('').includes(warning); s += 5) {
+    await page.clock.runFor(5_000);
+    await page.keyboard.press('ArrowUp');
+  }
+  await expect.poll(() => said.join(''), { timeout: 20_000 }).toContain('验证码还有1分钟就过期了。过期了，可以按“重新发送”。');
+  // Still the code screen, with 重新发送 ready (its minute long past).
+  expect(await page.locator('[data-screen="identify-code"]').count()).toBe(1);
+  expect(await page.locator('[data-action="resend-code"]').isDisabled()).toBe(false);
 });
