@@ -59,8 +59,10 @@ const noArgs = z.object({}).strict();
 export const deviceChannels = {
   /**
    * Prints a receipt or certificate; the printer driver masks the ID number.
-   * Open to the resident's screen, which prints their receipt and 参保证明; the
-   * document is built by the renderer, so main cannot tell whose it is.
+   * Open to the resident's screen, which prints their receipt and 参保证明, but
+   * only in the name of someone it may file for (resident-scope.ts: a card read
+   * in this visit; with a desk session, anyone). The document itself is built
+   * by the renderer.
    */
   'printer:print': channel(z.object({ document: receiptDocumentSchema }).strict(), printResultSchema, { access: 'resident' }),
   /**

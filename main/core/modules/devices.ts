@@ -9,6 +9,7 @@ import { ReadError } from '../../../drivers/idcard/reader-service.js';
 import { SamError } from '../../../drivers/idcard/sam-client.js';
 import { VISIT_CARDS_SERVICE, VisitCards } from '../../identity/visit-cards.js';
 import type { ModuleFactory } from '../module.js';
+import { applicantScope } from './resident-scope.js';
 
 export const devicesModule: ModuleFactory = async ({ config, status, services, platform }) => {
   const log = platform.log.child('devices');
@@ -33,6 +34,7 @@ export const devicesModule: ModuleFactory = async ({ config, status, services, p
     else if (e.type === 'error') log.warn('card reader error', { code: e.code });
   });
 
+  const printScope = applicantScope(config, services);
   const needReader = () => {
     if (!manager.idcard) throw new IpcFailure('unavailable', '本站没有配置身份证读卡器');
     return manager.idcard;
@@ -45,7 +47,11 @@ export const devicesModule: ModuleFactory = async ({ config, status, services, p
   return {
     name: 'devices',
     handlers: {
-      'printer:print': async ({ document }) => {
+      'printer:print': async ({ document }, ctx) => {
+        // Paper in someone's name only for whom this screen may file (a card read in this visit, a TV's
+        // checked number; a desk session anyone): a scripted page cannot print a receipt or a
+        // 参保证明 in the name of someone who is not there.
+        printScope(ctx, document.idNumber);
         const result = await needPrinter().print(document);
         log.info('print', { kind: document.kind, printed: result.printed, reason: result.printed ? undefined : result.reason });
         return result;

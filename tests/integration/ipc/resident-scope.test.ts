@@ -117,3 +117,33 @@ describe('in whose name a resident screen may file', () => {
     expect(forbidden(await kiosk.ipc('store:submit-application', { ...application(other.idNumber, other.name), onBehalf: true }, desk))).toBe('answered');
   });
 });
+
+// And for paper: a resident's screen could print a receipt or a 参保证明 in anyone's name. Now only
+// in the name of someone it may file for (a card read in this visit); a desk session anyone's.
+describe('in whose name a resident screen may print', () => {
+  const certificate = (c: { idNumber: string; name: string }) => ({
+    kind: 'certificate',
+    title: '居民养老保险参保证明',
+    holderName: c.name,
+    idNumber: c.idNumber,
+    body: ['兹证明。'],
+    issuedBy: '阜平县社会保险事业服务中心',
+    issuedAt: '2026-12-06T10:00:00+08:00',
+  });
+  const print = (c: { idNumber: string; name: string }, opts?: typeof desk) => kiosk.ipc('printer:print', { document: certificate(c) }, opts);
+
+  it('nobody\'s with no card read in this visit; the card\'s own, and nobody else\'s, once read', async () => {
+    await kiosk.ipc('app:resident-session-cleared', {});
+    expect(forbidden(await print(card))).toBe('forbidden');
+    await kiosk.control('idcard-simulator', 'insertCard', 'zhangXiuying');
+    await cardOnReader(card.idNumber);
+    expect(forbidden(await print(card))).toBe('answered');
+    expect(forbidden(await print(other))).toBe('forbidden');
+    await kiosk.control('idcard-simulator', 'removeCard');
+    await cardOnReader(null);
+  });
+
+  it('a desk session prints for anyone (a reprint at the desk, 代办)', async () => {
+    expect(forbidden(await print(other, desk))).toBe('answered');
+  });
+});
