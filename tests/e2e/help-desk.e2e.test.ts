@@ -36,6 +36,16 @@ beforeAll(async () => {
   await resident.waitForSelector('.tile');
   // The specialist's tablet: a browser of its own, no launch code, no cookie.
   ({ context: deskContext, page: desk } = await newKioskPage(browser, { width: 1280, height: 800 }));
+  // Counts the tones the desk page starts (Chromium's audio goes nowhere here, but the page still plays).
+  await desk.addInitScript(() => {
+    const w = window as unknown as { tonesStarted: number };
+    w.tonesStarted = 0;
+    const start = OscillatorNode.prototype.start;
+    OscillatorNode.prototype.start = function (this: OscillatorNode, ...a: Parameters<OscillatorNode['start']>) {
+      w.tonesStarted++;
+      return start.apply(this, a);
+    };
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -86,9 +96,10 @@ describe('a call for help reaching the specialist’s own device', () => {
     await screenshot(resident, 'help-desk-resident-calling');
   });
 
-  it('the desk lists who (masked), where and what service', async () => {
+  it('the desk lists who (masked), where and what service, and is heard: three tones', async () => {
     const item = desk.locator('[data-help-request]');
     await item.waitFor({ timeout: 20_000 });
+    await expect.poll(() => desk.evaluate(() => (window as unknown as { tonesStarted: number }).tonesStarted), { timeout: 20_000 }).toBe(3);
     expect(await item.getAttribute('data-help-from')).toBe('kiosk');
     expect(await desk.getByTestId('help-who').innerText()).toBe('张**（1101**********0028）');
     expect(await desk.getByTestId('help-place').innerText()).toContain('自助机');

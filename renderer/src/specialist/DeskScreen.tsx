@@ -21,6 +21,7 @@ import { OnBehalfSection } from './OnBehalfSection.js';
 import { useDeskAudit } from './useDeskAudit.js';
 import { HelpSection } from './HelpSection.js';
 import { useHelpRequests } from './useHelpRequests.js';
+import { chimeForCall } from './call-chime.js';
 import { useAppInfo } from '../app/AppInfoContext.js';
 import { SmsOutboxPanel, useSmsOutboxShown } from './SmsOutboxPanel.js';
 
@@ -52,13 +53,15 @@ export function DeskScreen() {
     setSectionState(s);
   };
   const calls = useHelpRequests(desk.specialist !== null);
-  // A new call opens 求助 (once per arrival: the specialist may leave it for another section after).
+  // A new call opens 求助 (once per arrival: the specialist may leave it for another section after),
+  // and is heard: the desk may not be watched.
   const seen = useRef(0);
   useEffect(() => {
     if (calls.arrivals === seen.current) return;
     seen.current = calls.arrivals;
     lastSection = 'help';
     setSectionState('help');
+    chimeForCall();
   }, [calls.arrivals]);
   if (!desk.specialist) return <LoginScreen />;
   const Body = section === 'help' ? null : body[section];
