@@ -61,8 +61,9 @@ export const deviceChannels = {
    * Prints a receipt or certificate; the printer driver masks the ID number.
    * Open to the resident's screen, which prints their receipt and 参保证明, but
    * only in the name of someone it may file for (resident-scope.ts: a card read
-   * in this visit; with a desk session, anyone). The document itself is built
-   * by the renderer.
+   * in this visit; with a desk session, anyone), and a receipt only for one of
+   * their applications in the store, with the 受理号 the store knows. The
+   * document itself is built by the renderer.
    */
   'printer:print': channel(z.object({ document: receiptDocumentSchema }).strict(), printResultSchema, { access: 'resident' }),
   /**

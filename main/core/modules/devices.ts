@@ -10,6 +10,7 @@ import { SamError } from '../../../drivers/idcard/sam-client.js';
 import { VISIT_CARDS_SERVICE, VisitCards } from '../../identity/visit-cards.js';
 import type { ModuleFactory } from '../module.js';
 import { applicantScope } from './resident-scope.js';
+import type { OfflineStore } from '../../../offline-store/store.js';
 
 export const devicesModule: ModuleFactory = async ({ config, status, services, platform }) => {
   const log = platform.log.child('devices');
@@ -52,6 +53,16 @@ export const devicesModule: ModuleFactory = async ({ config, status, services, p
         // checked number; a desk session anyone): a scripted page cannot print a receipt or a
         // 参保证明 in the name of someone who is not there.
         printScope(ctx, document.idNumber);
+        // A receipt from a resident's screen is one of theirs in this station's store, with its 受理号 (if it
+        // shows one) as the store knows it: not a receipt for an application nobody filed. (The desk reprints from the
+        // store itself, with the number masked, under its specialist's audit.)
+        if (document.kind === 'application' && !ctx.specialist) {
+          const filed = services
+            .get<OfflineStore>('store')
+            ?.applications.list({ idNumber: document.idNumber, limit: 500 })
+            .find((a) => a.localTrackingNumber === document.trackingNumber);
+          if (!filed || (document.receiptNumber && document.receiptNumber !== filed.receiptNumber)) throw new IpcFailure('forbidden', '这张回执对不上本站的办件记录');
+        }
         const result = await needPrinter().print(document);
         log.info('print', { kind: document.kind, printed: result.printed, reason: result.printed ? undefined : result.reason });
         return result;

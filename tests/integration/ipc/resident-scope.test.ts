@@ -143,6 +143,30 @@ describe('in whose name a resident screen may print', () => {
     await cardOnReader(null);
   });
 
+  it('a receipt only for an application of theirs in this station\'s store, with its own 受理号', async () => {
+    const listed = await kiosk.ipc<{ applications: { localTrackingNumber: string; receiptNumber: string | null }[] }>('store:list-applications', { idNumber: card.idNumber }, desk);
+    if (!listed.ok) throw new Error('no applications');
+    const filed = listed.value.applications[0]!;
+    const receipt = (trackingNumber: string, receiptNumber?: string) => ({
+      kind: 'application',
+      stationName: '乡音便民服务站',
+      serviceTitle: '高龄津贴申请',
+      time: '2026-12-06T10:00:00+08:00',
+      idNumber: card.idNumber,
+      trackingNumber,
+      ...(receiptNumber ? { receiptNumber } : {}),
+      qrPayload: `https://example.gov.cn/status?t=${trackingNumber}`,
+      nextSteps: [],
+    });
+    await kiosk.control('idcard-simulator', 'insertCard', 'zhangXiuying');
+    await cardOnReader(card.idNumber);
+    expect(forbidden(await kiosk.ipc('printer:print', { document: receipt(filed.localTrackingNumber) }))).toBe('answered');
+    expect(forbidden(await kiosk.ipc('printer:print', { document: receipt('XY-20261206-9999') }))).toBe('forbidden');
+    expect(forbidden(await kiosk.ipc('printer:print', { document: receipt(filed.localTrackingNumber, 'SL-FORGED-1') }))).toBe('forbidden');
+    await kiosk.control('idcard-simulator', 'removeCard');
+    await cardOnReader(null);
+  });
+
   it('a desk session prints for anyone (a reprint at the desk, 代办)', async () => {
     expect(forbidden(await print(other, desk))).toBe('answered');
   });
