@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { channel, stream } from '../define.js';
 import { idCardSchema } from '../../domain/idcard.js';
-import { printResultSchema, receiptDocumentSchema } from '../../domain/receipt.js';
+import { applicationReceiptSchema, printResultSchema } from '../../domain/receipt.js';
 import { deviceHealthSchema } from '../../domain/status.js';
 
 export const idCardEventSchema = z.discriminatedUnion('type', [
@@ -58,14 +58,33 @@ const noArgs = z.object({}).strict();
 
 export const deviceChannels = {
   /**
-   * Prints a receipt or certificate; the printer driver masks the ID number.
-   * Open to the resident's screen, which prints their receipt and 参保证明, but
-   * only in the name of someone it may file for (resident-scope.ts: a card read
-   * in this visit; with a desk session, anyone), and a receipt only for one of
-   * their applications in the store, with the 受理号 the store knows. The
-   * document itself is built by the renderer.
+   * Prints an application's receipt; the printer driver masks the ID number.
+   * Open to the resident's screen, which prints their receipt, but only in the
+   * name of someone it may file for (resident-scope.ts: a card read in this
+   * visit; with a desk session, anyone), and only for one of their applications
+   * in the store, with the 受理号 the store knows.
    */
-  'printer:print': channel(z.object({ document: receiptDocumentSchema }).strict(), printResultSchema, { access: 'resident' }),
+  'printer:print': channel(z.object({ document: applicationReceiptSchema }).strict(), printResultSchema, { access: 'resident' }),
+  /**
+   * Prints a resident's 参保证明, composed by main from the record this station
+   * fetched or saved for them (common/documents/insurance-certificate.ts): the
+   * screen names whose and which copy of the record its preview showed
+   * (`fetchedAt`), never the words. Scoped like printer:print; a record in
+   * another name than the card's is not printed.
+   */
+  'printer:print-certificate': channel(
+    z
+      .object({
+        idNumber: z.string().min(15).max(18),
+        /** The name on the card, checked against the record's. */
+        name: z.string().min(1).max(30).optional(),
+        source: z.enum(['live', 'cache']),
+        fetchedAt: z.iso.datetime({ offset: true }),
+      })
+      .strict(),
+    printResultSchema,
+    { access: 'resident' },
+  ),
   /**
    * The card now on the reader (if read), for a screen that opens after the card went in;
    * `present` also counts a card that lies there but could not be read.

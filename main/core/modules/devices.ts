@@ -10,7 +10,11 @@ import { SamError } from '../../../drivers/idcard/sam-client.js';
 import { VISIT_CARDS_SERVICE, VisitCards } from '../../identity/visit-cards.js';
 import type { ModuleFactory } from '../module.js';
 import { applicantScope } from './resident-scope.js';
+import { IssueTimes } from '../../printing/issue-times.js';
 import type { OfflineStore } from '../../../offline-store/store.js';
+import { withNameChecked } from '../../../offline-store/sync/queries.js';
+import { insuranceCertificate } from '../../../common/documents/insurance-certificate.js';
+import type { SocialInsuranceRecord } from '../../../common/domain/application.js';
 
 export const devicesModule: ModuleFactory = async ({ config, status, services, platform }) => {
   const log = platform.log.child('devices');
@@ -36,6 +40,7 @@ export const devicesModule: ModuleFactory = async ({ config, status, services, p
   });
 
   const printScope = applicantScope(config, services);
+  const issued = new IssueTimes(platform.now);
   const needReader = () => {
     if (!manager.idcard) throw new IpcFailure('unavailable', '本站没有配置身份证读卡器');
     return manager.idcard;
@@ -56,13 +61,25 @@ export const devicesModule: ModuleFactory = async ({ config, status, services, p
         // A receipt from a resident's screen is one of theirs in this station's store, with its 受理号 (if it
         // shows one) as the store knows it: not a receipt for an application nobody filed. (The desk reprints from the
         // store itself, with the number masked, under its specialist's audit.)
-        if (document.kind === 'application' && !ctx.specialist) {
+        if (!ctx.specialist) {
           const filed = services
             .get<OfflineStore>('store')
             ?.applications.list({ idNumber: document.idNumber, limit: 500 })
             .find((a) => a.localTrackingNumber === document.trackingNumber);
           if (!filed || (document.receiptNumber && document.receiptNumber !== filed.receiptNumber)) throw new IpcFailure('forbidden', '这张回执对不上本站的办件记录');
         }
+        const result = await needPrinter().print(document);
+        log.info('print', { kind: document.kind, printed: result.printed, reason: result.printed ? undefined : result.reason });
+        return result;
+      },
+      'printer:print-certificate': async (a, ctx) => {
+        printScope(ctx, a.idNumber);
+        // The record the screen's preview showed: the copy this station fetched (or had saved) at that time.
+        const cached = services.get<OfflineStore>('store')?.cache.get<SocialInsuranceRecord | null>('social-insurance', a.idNumber);
+        if (!cached?.payload || cached.fetchedAt !== a.fetchedAt) throw new IpcFailure('not-found', '这份记录已经更新了，请返回重新查询后再打印');
+        const checked = withNameChecked({ source: a.source, fetchedAt: cached.fetchedAt, record: cached.payload }, a.name);
+        if (!checked.record) throw new IpcFailure('forbidden', '记录上的姓名和身份证上的不一致，不能打印');
+        const document = insuranceCertificate({ record: checked.record, idNumber: a.idNumber, source: a.source, fetchedAt: cached.fetchedAt, issuedAt: issued.at(a.idNumber, cached.fetchedAt), timeZone: config.timeZone });
         const result = await needPrinter().print(document);
         log.info('print', { kind: document.kind, printed: result.printed, reason: result.printed ? undefined : result.reason });
         return result;
@@ -99,3 +116,4 @@ export const devicesModule: ModuleFactory = async ({ config, status, services, p
     dispose: () => manager.dispose(),
   };
 };
+

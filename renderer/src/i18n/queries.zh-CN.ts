@@ -85,20 +85,11 @@ export const queryStrings = {
     },
     noPrinter: '这台机器没有接打印机。请找工作人员帮忙。',
     /** Body lines of the printed certificate (see certificate.ts). */
+    /** Preview only: the printer lays out these lines itself; the paper's own words are common/documents/insurance-certificate.ts. */
     doc: {
-      title: (type: string) => `${type}参保证明`,
-      /** Preview only: the printer lays out these two lines itself. */
       holder: (name: string) => `姓名：${name}`,
       idLine: (masked: string) => `身份证号：${masked}`,
       issuedBy: (agency: string) => `出具单位：${agency}`,
-      certify: (name: string, type: string) => `兹证明${name}参加了${type}。`,
-      since: (date: string) => `参保时间：${date}`,
-      status: (s: string) => `参保状态：${s}`,
-      months: (n: number) => `累计缴费：${n}个月`,
-      pension: (amount: string) => `每月养老金：${amount}`,
-      payment: (year: number, amount: string, paidOn: string) => `${year}年缴费${amount}（${paidOn}）`,
-      asOf: (date: string) => `以上信息截至${date}。`,
-      fromCache: '本证明依据本机保存的记录打印。',
     },
   },
   policy: {

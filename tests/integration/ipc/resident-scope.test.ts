@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKiosk, type KioskProcess } from '../../support/kiosk-process.js';
 import { sampleCards } from '../../../drivers/idcard/samples.js';
+import { demoResidents } from '../../../sync-server/demo-data.js';
 
 let kiosk: KioskProcess;
 const card = sampleCards.zhangXiuying;
@@ -118,27 +119,44 @@ describe('in whose name a resident screen may file', () => {
   });
 });
 
-// And for paper: a resident's screen could print a receipt or a 参保证明 in anyone's name. Now only
-// in the name of someone it may file for (a card read in this visit); a desk session anyone's.
-describe('in whose name a resident screen may print', () => {
-  const certificate = (c: { idNumber: string; name: string }) => ({
+// And for paper: a resident's screen could print a receipt or a 参保证明 in anyone's name, with any
+// words. Now only in the name of someone it may file for (a card read in this visit; a desk session
+// anyone's), a receipt only for one of their applications in the store, and a certificate only as
+// main composes it from the record it fetched for them: a screen names the record, never the words.
+describe('in whose name, and what, a resident screen may print', () => {
+  const forged = {
     kind: 'certificate',
     title: '居民养老保险参保证明',
-    holderName: c.name,
-    idNumber: c.idNumber,
-    body: ['兹证明。'],
+    holderName: card.name,
+    idNumber: card.idNumber,
+    body: ['兹证明每月养老金：9999元。'],
     issuedBy: '阜平县社会保险事业服务中心',
     issuedAt: '2026-12-06T10:00:00+08:00',
-  });
-  const print = (c: { idNumber: string; name: string }, opts?: typeof desk) => kiosk.ipc('printer:print', { document: certificate(c) }, opts);
+  };
+  type Looked = { fetchedAt: string; source: 'live' | 'cache'; record: unknown };
+  const printCertificate = (c: { idNumber: string; name: string }, fetchedAt: string, opts?: typeof desk) =>
+    kiosk.ipc('printer:print-certificate', { idNumber: c.idNumber, name: c.name, source: 'live', fetchedAt }, opts);
 
-  it('nobody\'s with no card read in this visit; the card\'s own, and nobody else\'s, once read', async () => {
+  it('a certificate\'s words are main\'s: a document of the screen\'s own is refused whatever it says', async () => {
+    const r = await kiosk.ipc('printer:print', { document: forged });
+    expect(r.ok).toBe(false);
+  });
+
+  it('nobody\'s with no card read in this visit; the card\'s own record, as fetched, once read; nobody else\'s', async () => {
     await kiosk.ipc('app:resident-session-cleared', {});
-    expect(forbidden(await print(card))).toBe('forbidden');
+    expect(forbidden(await printCertificate(card, '2026-12-06T10:00:00.000Z'))).toBe('forbidden');
     await kiosk.control('idcard-simulator', 'insertCard', 'zhangXiuying');
     await cardOnReader(card.idNumber);
-    expect(forbidden(await print(card))).toBe('answered');
-    expect(forbidden(await print(other))).toBe('forbidden');
+    const looked = await kiosk.ipc<Looked>('store:query-social-insurance', { idNumber: card.idNumber, name: card.name });
+    if (!looked.ok) throw new Error('no record');
+    await kiosk.control('printer-simulator', 'clearJobs');
+    expect(forbidden(await printCertificate(card, looked.value.fetchedAt))).toBe('answered');
+    const jobs = await kiosk.control<{ lines: string[] }[]>('printer-simulator', 'jobs');
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]!.lines.join('\n')).toContain(`兹证明${card.name}参加了`);
+    // Another copy of the record than the one the screen showed: asked again first.
+    expect(forbidden(await printCertificate(card, '2020-01-01T00:00:00.000Z'))).toBe('not-found');
+    expect(forbidden(await printCertificate(other, looked.value.fetchedAt))).toBe('forbidden');
     await kiosk.control('idcard-simulator', 'removeCard');
     await cardOnReader(null);
   });
@@ -167,7 +185,11 @@ describe('in whose name a resident screen may print', () => {
     await cardOnReader(null);
   });
 
-  it('a desk session prints for anyone (a reprint at the desk, 代办)', async () => {
-    expect(forbidden(await print(other, desk))).toBe('answered');
+  it('a desk session prints anyone\'s (代办), from the record it fetched for them', async () => {
+    const someone = { idNumber: demoResidents[1]!.idNumber, name: demoResidents[1]!.name };
+    const looked = await kiosk.ipc<Looked>('store:query-social-insurance', { idNumber: someone.idNumber, name: someone.name }, desk);
+    if (!looked.ok) throw new Error(`no record: ${looked.error.message}`);
+    expect(forbidden(await printCertificate(someone, looked.value.fetchedAt))).toBe('forbidden');
+    expect(forbidden(await printCertificate(someone, looked.value.fetchedAt, desk))).toBe('answered');
   });
 });

@@ -14,7 +14,8 @@ import { useReadAloud } from '../../read-aloud/ReadAloudContext.js';
 import { t } from '../../i18n/zh-CN.js';
 import type { ServiceScreenProps } from '../registry.js';
 import { IdentifiedService } from './ServiceFrame.js';
-import { insuranceCertificate } from './certificate.js';
+import { insuranceCertificate } from '../../../../common/documents/insurance-certificate.js';
+import { stationTimeZone } from '../../app/station-time.js';
 import { cacheNotice } from './social-insurance-words.js';
 import { lookupFailureWords, noRecordWords } from './lookup-words.js';
 import { LookupProblem } from './LookupProblem.js';
@@ -57,7 +58,14 @@ function Certificate({ identity, finish }: { identity: ResidentIdentity; finish(
   const doc = useMemo(
     () =>
       lookup.state === 'found'
-        ? insuranceCertificate({ record: lookup.answer.record, idNumber: identity.idNumber, source: lookup.answer.source, fetchedAt: lookup.answer.fetchedAt, issuedAt: new Date() })
+        ? insuranceCertificate({
+            record: lookup.answer.record,
+            idNumber: identity.idNumber,
+            source: lookup.answer.source,
+            fetchedAt: lookup.answer.fetchedAt,
+            issuedAt: new Date(),
+            timeZone: stationTimeZone(),
+          })
         : null,
     [lookup, identity.idNumber],
   );
@@ -65,7 +73,10 @@ function Certificate({ identity, finish }: { identity: ResidentIdentity; finish(
   const [copies, setCopies] = useState(1);
   const printOne: PrintOne = async () => {
     if (!doc) return { printed: false, reason: 'error' };
-    const r = await api.call('printer:print', { document: doc });
+    if (lookup.state !== 'found') return { printed: false, reason: 'error' };
+    // Main prints the paper from the record it holds (the copy this preview shows), in the same words.
+    const { source, fetchedAt } = lookup.answer;
+    const r = await api.call('printer:print-certificate', { idNumber: identity.idNumber, ...(identity.name ? { name: identity.name } : {}), source, fetchedAt });
     if (r.ok) return r.value.printed ? { printed: true } : { printed: false, reason: r.value.reason };
     return { printed: false, reason: r.error.code === 'unavailable' ? 'unavailable' : 'error' };
   };
