@@ -15,6 +15,7 @@ import type { OfflineStore } from '../../../offline-store/store.js';
 import { withNameChecked } from '../../../offline-store/sync/queries.js';
 import { insuranceCertificate } from '../../../common/documents/insurance-certificate.js';
 import type { SocialInsuranceRecord } from '../../../common/domain/application.js';
+import type { ReceiptDocument } from '../../../common/domain/receipt.js';
 
 export const devicesModule: ModuleFactory = async ({ config, status, services, platform }) => {
   const log = platform.log.child('devices');
@@ -49,6 +50,12 @@ export const devicesModule: ModuleFactory = async ({ config, status, services, p
     if (!manager.printer) throw new IpcFailure('unavailable', '本站没有配置打印机');
     return manager.printer;
   };
+  /** Logged by kind and outcome only: never what the paper says. */
+  const print = async (document: ReceiptDocument) => {
+    const result = await needPrinter().print(document);
+    log.info('print', { kind: document.kind, printed: result.printed, reason: result.printed ? undefined : result.reason });
+    return result;
+  };
 
   return {
     name: 'devices',
@@ -68,9 +75,7 @@ export const devicesModule: ModuleFactory = async ({ config, status, services, p
             .find((a) => a.localTrackingNumber === document.trackingNumber);
           if (!filed || (document.receiptNumber && document.receiptNumber !== filed.receiptNumber)) throw new IpcFailure('forbidden', '这张回执对不上本站的办件记录');
         }
-        const result = await needPrinter().print(document);
-        log.info('print', { kind: document.kind, printed: result.printed, reason: result.printed ? undefined : result.reason });
-        return result;
+        return print(document);
       },
       'printer:print-certificate': async (a, ctx) => {
         printScope(ctx, a.idNumber);
@@ -79,10 +84,7 @@ export const devicesModule: ModuleFactory = async ({ config, status, services, p
         if (!cached?.payload || cached.fetchedAt !== a.fetchedAt) throw new IpcFailure('not-found', '这份记录已经更新了，请返回重新查询后再打印');
         const checked = withNameChecked({ source: a.source, fetchedAt: cached.fetchedAt, record: cached.payload }, a.name);
         if (!checked.record) throw new IpcFailure('forbidden', '记录上的姓名和身份证上的不一致，不能打印');
-        const document = insuranceCertificate({ record: checked.record, idNumber: a.idNumber, source: a.source, fetchedAt: cached.fetchedAt, issuedAt: issued.at(a.idNumber, cached.fetchedAt), timeZone: config.timeZone });
-        const result = await needPrinter().print(document);
-        log.info('print', { kind: document.kind, printed: result.printed, reason: result.printed ? undefined : result.reason });
-        return result;
+        return print(insuranceCertificate({ record: checked.record, idNumber: a.idNumber, source: a.source, fetchedAt: cached.fetchedAt, issuedAt: issued.at(a.idNumber, cached.fetchedAt), timeZone: config.timeZone }));
       },
       'idcard:current': () => {
         const reader = needReader();
@@ -116,4 +118,3 @@ export const devicesModule: ModuleFactory = async ({ config, status, services, p
     dispose: () => manager.dispose(),
   };
 };
-

@@ -72,8 +72,7 @@ function Certificate({ identity, finish }: { identity: ResidentIdentity; finish(
 
   const [copies, setCopies] = useState(1);
   const printOne: PrintOne = async () => {
-    if (!doc) return { printed: false, reason: 'error' };
-    if (lookup.state !== 'found') return { printed: false, reason: 'error' };
+    if (!doc || lookup.state !== 'found') return { printed: false, reason: 'error' };
     // Main prints the paper from the record it holds (the copy this preview shows), in the same words.
     const { source, fetchedAt } = lookup.answer;
     const r = await api.call('printer:print-certificate', { idNumber: identity.idNumber, ...(identity.name ? { name: identity.name } : {}), source, fetchedAt });
