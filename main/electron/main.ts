@@ -17,6 +17,7 @@ import { CrashPolicy } from './crash-policy.js';
 import { createIpcHandlers, type Sender } from './ipc-handlers.js';
 import { startDeskHost, type DeskHost } from '../webhost/desk-host.js';
 import { DeskTlsError, deskTls } from '../webhost/desk-tls.js';
+import { DESK_LISTENER_SERVICE, type DeskListenerInfo } from '../core/desk-listener.js';
 import { storePaths } from '../../offline-store/paths.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -54,7 +55,9 @@ async function start(): Promise<void> {
   if (config.webHost.desk.enabled) {
     const tls = await deskTls({ setting: config.webHost.desk.tls, address: config.webHost.desk.address, keysDir: storePaths(dataDir).keysDir });
     desk = await startDeskHost({ station, rendererDir: path.join(here, '..', 'renderer'), address: config.webHost.desk.address, port: config.webHost.desk.port, log: log.child('desk'), tls });
-    log.info('specialist desk for a second screen or a LAN device', { url: desk.url, certificateSha256: tls?.fingerprint ?? null });
+    const info: DeskListenerInfo = { url: desk.url, certificateSha256: tls?.fingerprint ?? null };
+    station.services.provide(DESK_LISTENER_SERVICE, info);
+    log.info('specialist desk for a second screen or a LAN device', { ...info });
   }
 
   let win: BrowserWindow | null = null;

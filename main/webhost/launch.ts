@@ -17,6 +17,7 @@ import type { Station } from '../core/station.js';
 import { startWebHost } from './server.js';
 import { startDeskHost, type DeskHost } from './desk-host.js';
 import { DeskTlsError, deskTls } from './desk-tls.js';
+import { DESK_LISTENER_SERVICE, type DeskListenerInfo } from '../core/desk-listener.js';
 import { storePaths } from '../../offline-store/paths.js';
 import { findChromium, launchChromium } from './chromium.js';
 import { startupMark } from '../core/startup-trace.js';
@@ -94,6 +95,8 @@ async function main(): Promise<void> {
       tls,
     });
     process.stdout.write(`XIANGYIN_DESK_URL=${desk.url}\n`);
+    const info: DeskListenerInfo = { url: desk.url, certificateSha256: tls?.fingerprint ?? null };
+    void station.then((s) => s.services.provide(DESK_LISTENER_SERVICE, info), () => undefined);
     // What the tablet's browser shows for the certificate, to compare before trusting it.
     if (tls) process.stdout.write(`XIANGYIN_DESK_CERT_SHA256=${tls.fingerprint}\n`);
   }

@@ -139,6 +139,10 @@ describe('specialist desk', () => {
     await page.locator('[data-device]').first().waitFor();
     const states = await page.locator('[data-device]').evaluateAll((els) => els.map((e) => e.getAttribute('data-state')));
     expect(states.length).toBeGreaterThanOrEqual(2);
+    // Where a specialist's own tablet opens the desk, for whoever sets one up (loopback here: no certificate).
+    await page.getByTestId('desk-listener').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('desk-listener').innerText()).toContain(`打开 ${kiosk.deskUrl}`);
+    expect(await page.getByTestId('desk-listener-certificate').count()).toBe(0);
     await check('devices');
     await kiosk.control('printer-simulator', 'clearJobs');
     await press('data-action', 'test-print');

@@ -91,7 +91,15 @@ export const deviceChannels = {
    */
   'idcard:current': channel(noArgs, z.object({ card: idCardSchema.nullable(), present: z.boolean() }), { access: 'resident' }),
   // The desk's devices panel: a test read shows a card's name, a test print uses paper.
-  'devices:health': channel(noArgs, z.object({ devices: z.array(deviceHealthSchema) }), { access: 'specialist' }),
+  // With where a specialist's tablet opens the desk (null: no desk listener), for the technician setting one up.
+  'devices:health': channel(
+    noArgs,
+    z.object({
+      devices: z.array(deviceHealthSchema),
+      deskListener: z.object({ url: z.string().max(200), certificateSha256: z.string().max(120).nullable() }).nullable(),
+    }),
+    { access: 'specialist' },
+  ),
   'devices:test-read': channel(noArgs, testReadResultSchema, { access: 'specialist' }),
   'devices:test-print': channel(noArgs, printResultSchema, { access: 'specialist' }),
 } as const;

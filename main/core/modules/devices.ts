@@ -11,6 +11,7 @@ import { VISIT_CARDS_SERVICE, VisitCards } from '../../identity/visit-cards.js';
 import type { ModuleFactory } from '../module.js';
 import { applicantScope } from './resident-scope.js';
 import { IssueTimes } from '../../printing/issue-times.js';
+import { DESK_LISTENER_SERVICE, type DeskListenerInfo } from '../desk-listener.js';
 import type { OfflineStore } from '../../../offline-store/store.js';
 import { withNameChecked } from '../../../offline-store/sync/queries.js';
 import { insuranceCertificate } from '../../../common/documents/insurance-certificate.js';
@@ -90,7 +91,7 @@ export const devicesModule: ModuleFactory = async ({ config, status, services, p
         const reader = needReader();
         return { card: reader.current()?.card ?? null, present: reader.cardPresent };
       },
-      'devices:health': () => ({ devices: manager.health() }),
+      'devices:health': () => ({ devices: manager.health(), deskListener: services.get<DeskListenerInfo>(DESK_LISTENER_SERVICE) ?? null }),
       'devices:test-read': async () => {
         try {
           const read = await needReader().testRead();

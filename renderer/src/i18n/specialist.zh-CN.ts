@@ -93,6 +93,14 @@ export const specialistStrings = {
     printOk: '测试页打印好了，请查看出纸口。',
     printFailed: (msg: string) => joinSentences('打印不成功', msg),
     unavailable: '本站没有配这个设备。',
+    /** Where a specialist's tablet opens the desk; the certificate's fingerprint to compare with the tablet's browser. */
+    tablet: '工作人员平板',
+    tabletOpen: (url: string) => `打开 ${url}`,
+    /** First and last four bytes: enough to tell this certificate from another by eye. */
+    tabletCertificate: (sha256: string) => {
+      const g = sha256.split(':');
+      return `证书 ${g.length > 8 ? `${g.slice(0, 4).join(':')}…${g.slice(-4).join(':')}` : sha256}`;
+    },
   },
   sync: {
     title: '网络同步',

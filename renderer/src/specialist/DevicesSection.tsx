@@ -13,11 +13,16 @@ export function DevicesSection() {
   const api = useApi();
   const audit = useDeskAudit();
   const [devices, setDevices] = useState<DeviceHealth[] | null>(null);
+  const [listener, setListener] = useState<{ url: string; certificateSha256: string | null } | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
 
   useEffect(() => {
-    void api.call('devices:health', {}).then((r) => r.ok && setDevices(r.value.devices));
+    void api.call('devices:health', {}).then((r) => {
+      if (!r.ok) return;
+      setDevices(r.value.devices);
+      setListener(r.value.deskListener);
+    });
     return api.subscribe('station:status-changed', {}, (s) => setDevices(s.devices));
   }, [api]);
 
@@ -61,6 +66,14 @@ export function DevicesSection() {
               {x.message ? <span>{x.message}</span> : null}
             </li>
           ))}
+          {/* Where a specialist's tablet opens the desk, and (on a LAN, over HTTPS) the certificate it should show. */}
+          {listener ? (
+            <li className="desk-figure" data-testid="desk-listener">
+              {d.tablet}
+              <span className="desk-figure-line">{d.tabletOpen(listener.url)}</span>
+              {listener.certificateSha256 ? <span className="desk-figure-line" data-testid="desk-listener-certificate">{d.tabletCertificate(listener.certificateSha256)}</span> : null}
+            </li>
+          ) : null}
         </ul>
       )}
       <div className="actions">

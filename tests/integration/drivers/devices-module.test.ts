@@ -12,6 +12,7 @@ import { devicesModule } from '../../../main/core/modules/devices.js';
 import { specialistModule } from '../../../main/core/modules/specialist.js';
 import type { DeviceManager } from '../../../drivers/device-manager.js';
 import type { IdCardSimulatorService, PrinterSimulatorService } from '../../../drivers/simulators.js';
+import { DESK_LISTENER_SERVICE } from '../../../main/core/desk-listener.js';
 import { receipt } from '../../fixtures/drivers/receipts.js';
 import { tempDir, waitFor } from './helpers.js';
 
@@ -54,7 +55,11 @@ describe('devices module with the default (simulator) config', () => {
   it('reports both devices healthy in the status hub and on devices:health', async () => {
     await waitFor(() => station.status.get().devices.filter((d) => d.state === 'ok').length === 2, 'devices ok');
     const r = await station.dispatcher.call('devices:health', {}, ctx);
-    expect(r.ok && r.value).toMatchObject({ devices: [{ id: 'idcard', kind: 'idcard', state: 'ok' }, { id: 'printer', kind: 'printer', state: 'ok' }] });
+    expect(r.ok && r.value).toMatchObject({ devices: [{ id: 'idcard', kind: 'idcard', state: 'ok' }, { id: 'printer', kind: 'printer', state: 'ok' }], deskListener: null });
+    // A host that started the desk listener says where a tablet opens it, and the certificate to expect.
+    station.services.provide(DESK_LISTENER_SERVICE, { url: 'https://192.168.1.20:8443/', certificateSha256: 'AB:CD' });
+    const withDesk = await station.dispatcher.call('devices:health', {}, ctx);
+    expect(withDesk.ok && (withDesk.value as { deskListener: unknown }).deskListener).toEqual({ url: 'https://192.168.1.20:8443/', certificateSha256: 'AB:CD' });
   });
 
   it('streams a card inserted in the simulator, by sample name, over real serial I/O', async () => {
