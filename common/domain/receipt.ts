@@ -1,4 +1,4 @@
-// Documents the kiosk prints. The renderer sends these to `printer:print`; the
+// Documents the kiosk prints. Main composes them (common/documents/) from its own records; the
 // printer driver lays them out (and masks the ID number: the full number is
 // never put on paper a resident might leave behind).
 import { z } from 'zod';

@@ -154,6 +154,12 @@ export class ApplicationsRepo {
     });
   }
 
+  /** Who filed it, in full (the summary masks the number): for paper composed here; null once purged. */
+  applicant(id: string): { idNumber: string; name: string } | null {
+    const row = this.row(id);
+    return row.applicant_id && row.applicant_name ? { idNumber: row.applicant_id, name: row.applicant_name } : null;
+  }
+
   summary(id: string): ApplicationSummary {
     return toSummary(this.row(id));
   }

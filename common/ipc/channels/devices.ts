@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { channel, stream } from '../define.js';
 import { idCardSchema } from '../../domain/idcard.js';
-import { applicationReceiptSchema, printResultSchema } from '../../domain/receipt.js';
+import { printResultSchema } from '../../domain/receipt.js';
 import { deviceHealthSchema } from '../../domain/status.js';
 
 export const idCardEventSchema = z.discriminatedUnion('type', [
@@ -58,18 +58,19 @@ const noArgs = z.object({}).strict();
 
 export const deviceChannels = {
   /**
-   * Prints an application's receipt; the printer driver masks the ID number.
-   * Open to the resident's screen, which prints their receipt, but only in the
-   * name of someone it may file for (resident-scope.ts: a card read in this
-   * visit; with a desk session, anyone), and only for one of their applications
-   * in the store, with the 受理号 the store knows.
+   * Prints an application's receipt, composed by main from the application in
+   * its store (common/documents/application-receipt.ts): the screen names which
+   * application, never the words. Open to the resident's screen, for an
+   * application in the name of someone it may file for (resident-scope.ts: a
+   * card read in this visit; with a desk session, anyone). `reprint` (the
+   * desk's 补打回执) says so on the paper. The printer driver masks the number.
    */
-  'printer:print': channel(z.object({ document: applicationReceiptSchema }).strict(), printResultSchema, { access: 'resident' }),
+  'printer:print-receipt': channel(z.object({ applicationId: z.uuid(), reprint: z.boolean().default(false) }).strict(), printResultSchema, { access: 'resident' }),
   /**
    * Prints a resident's 参保证明, composed by main from the record this station
    * fetched or saved for them (common/documents/insurance-certificate.ts): the
    * screen names whose and which copy of the record its preview showed
-   * (`fetchedAt`), never the words. Scoped like printer:print; a record in
+   * (`fetchedAt`), never the words. Scoped like printer:print-receipt; a record in
    * another name than the card's is not printed.
    */
   'printer:print-certificate': channel(

@@ -15,6 +15,9 @@ import { DESK_LISTENER_SERVICE, type DeskListenerInfo } from '../desk-listener.j
 import type { OfflineStore } from '../../../offline-store/store.js';
 import { withNameChecked } from '../../../offline-store/sync/queries.js';
 import { insuranceCertificate } from '../../../common/documents/insurance-certificate.js';
+import { receiptForApplication } from '../../../common/documents/application-receipt.js';
+import type { CatalogueService } from './catalogue.js';
+import { StoreError } from '../../../offline-store/db/errors.js';
 import type { SocialInsuranceRecord } from '../../../common/domain/application.js';
 import type { ReceiptDocument } from '../../../common/domain/receipt.js';
 
@@ -61,22 +64,29 @@ export const devicesModule: ModuleFactory = async ({ config, status, services, p
   return {
     name: 'devices',
     handlers: {
-      'printer:print': async ({ document }, ctx) => {
+      'printer:print-receipt': async (a, ctx) => {
+        const store = services.get<OfflineStore>('store');
+        if (!store) throw new IpcFailure('unavailable', '本站没有办件记录');
+        const filed = storeCall(() => ({ detail: store.applications.get(a.applicationId), applicant: store.applications.applicant(a.applicationId) }));
+        if (!filed.applicant) throw new IpcFailure('not-found', '这件的个人信息已经按规定清除，不能再打印回执');
         // Paper in someone's name only for whom this screen may file (a card read in this visit, a TV's
-        // checked number; a desk session anyone): a scripted page cannot print a receipt or a
-        // 参保证明 in the name of someone who is not there.
-        printScope(ctx, document.idNumber);
-        // A receipt from a resident's screen is one of theirs in this station's store, with its 受理号 (if it
-        // shows one) as the store knows it: not a receipt for an application nobody filed. (The desk reprints from the
-        // store itself, with the number masked, under its specialist's audit.)
-        if (!ctx.specialist) {
-          const filed = services
-            .get<OfflineStore>('store')
-            ?.applications.list({ idNumber: document.idNumber, limit: 500 })
-            .find((a) => a.localTrackingNumber === document.trackingNumber);
-          if (!filed || (document.receiptNumber && document.receiptNumber !== filed.receiptNumber)) throw new IpcFailure('forbidden', '这张回执对不上本站的办件记录');
-        }
-        return print(document);
+        // checked number; a desk session anyone): a scripted page cannot print a receipt for someone who is not there.
+        printScope(ctx, filed.applicant.idNumber);
+        const service = services.get<CatalogueService>('catalogue')?.current().services.find((s) => s.id === filed.detail.serviceId);
+        if (!service) throw new IpcFailure('not-found', '目录里没有这项服务了，不能打印回执');
+        return print(
+          receiptForApplication({
+            service,
+            stationName: config.stationName,
+            links: config.links,
+            applicantIdNumber: filed.applicant.idNumber,
+            trackingNumber: filed.detail.localTrackingNumber,
+            receiptNumber: filed.detail.receiptNumber,
+            createdAt: filed.detail.createdAt,
+            formData: filed.detail.formData ?? {},
+            reprint: a.reprint,
+          }),
+        );
       },
       'printer:print-certificate': async (a, ctx) => {
         printScope(ctx, a.idNumber);
@@ -119,3 +129,13 @@ export const devicesModule: ModuleFactory = async ({ config, status, services, p
     dispose: () => manager.dispose(),
   };
 };
+
+/** A store lookup, its 'not found' as the channel's. */
+function storeCall<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof StoreError && e.code === 'not-found') throw new IpcFailure('not-found', e.message);
+    throw e;
+  }
+}

@@ -9,7 +9,6 @@ import { useApi } from '../api/ApiContext.js';
 import { useAppInfo } from '../app/AppInfoContext.js';
 import { Button } from '../design/Button.js';
 import { useReadAloud } from '../read-aloud/ReadAloudContext.js';
-import { applicationReceipt } from '../services/receipt.js';
 import { t } from '../i18n/zh-CN.js';
 import type { SubmitArgs } from './to-application.js';
 import { PaymentQr } from './PaymentQr.js';
@@ -77,18 +76,8 @@ export function SubmitResult({ service, args, onFinish }: { service: ServiceDefi
   const printReceipt = async () => {
     if (!saved || !words) return;
     setPrint({ state: 'printing' });
-    const doc = applicationReceipt({
-      stationName: info.stationName,
-      serviceTitle: service.names.full,
-      idNumber: args.applicant.idNumber,
-      trackingNumber: saved.tracking,
-      receiptNumber: saved.receipt,
-      time: saved.createdAt,
-      nextSteps: words.nextSteps.split(/(?<=[。！])/).filter(Boolean),
-      links: info.links,
-      payment: due,
-    });
-    const r = await api.call('printer:print', { document: doc });
+    // Main composes the paper from the application in its store (the same words as this screen's).
+    const r = await api.call('printer:print-receipt', { applicationId: saved.id, reprint: false });
     if (r.ok && r.value.printed) {
       setPrint({ state: 'printed' });
       return;

@@ -72,7 +72,6 @@ export const specialistStrings = {
     reprinted: (n: string) => `${n} 的回执已补打。`,
     printFailed: (msg: string) => joinSentences('回执没打出来', msg),
     actionFailed: (msg: string) => `没有办成：${msg}`,
-    reprintNextSteps: ['这是补打的回执。', '凭办件编号可以查询办理进度。'],
   },
   /** Server and kiosk reasons put into words a specialist can tell a resident. */
   reasons: {

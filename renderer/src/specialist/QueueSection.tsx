@@ -8,7 +8,6 @@ import { useAppInfo } from '../app/AppInfoContext.js';
 import { Button } from '../design/Button.js';
 import { Pager } from '../design/Pager.js';
 import { t } from '../i18n/zh-CN.js';
-import { applicationReceipt } from '../services/receipt.js';
 import { dateTime } from './format.js';
 import { plainReason } from './reasons.js';
 import { useSpecialist } from './SpecialistSession.js';
@@ -63,17 +62,8 @@ export function QueueSection() {
   };
   const reprint = async (a: ApplicationSummary) => {
     if (!a.applicantIdMasked) return;
-    const document = applicationReceipt({
-      stationName: info.stationName,
-      serviceTitle: titleOf(services, a.serviceId),
-      idNumber: a.applicantIdMasked,
-      trackingNumber: a.localTrackingNumber,
-      receiptNumber: a.receiptNumber,
-      time: a.createdAt,
-      nextSteps: q.reprintNextSteps,
-      links: info.links,
-    });
-    const r = await api.call('printer:print', { document });
+    // Main composes the paper from the application in its store, marked as a reprint.
+    const r = await api.call('printer:print-receipt', { applicationId: a.id, reprint: true });
     const printed = r.ok && r.value.printed;
     void audit('specialist.reprint-receipt', { subjectId: a.id, detail: printed ? 'printed' : 'not printed' });
     if (!r.ok) setMessage(q.printFailed(r.error.message));

@@ -13,7 +13,6 @@ import { specialistModule } from '../../../main/core/modules/specialist.js';
 import type { DeviceManager } from '../../../drivers/device-manager.js';
 import type { IdCardSimulatorService, PrinterSimulatorService } from '../../../drivers/simulators.js';
 import { DESK_LISTENER_SERVICE } from '../../../main/core/desk-listener.js';
-import { receipt } from '../../fixtures/drivers/receipts.js';
 import { tempDir, waitFor } from './helpers.js';
 
 const ctx = { host: 'web' as const, connection: 'test' };
@@ -98,23 +97,11 @@ describe('devices module with the default (simulator) config', () => {
     sim.setFault('none');
   });
 
-  it('prints a receipt that the printer simulator decodes to the expected lines and QR', async () => {
-    const printer = station.services.get<PrinterSimulatorService>('printer-simulator')!;
-    printer.clearJobs();
-    const r = await station.dispatcher.call('printer:print', { document: receipt }, ctx);
-    expect(r).toEqual({ ok: true, value: { printed: true } });
-    const [job] = await waitFor(() => printer.jobs().length === 1 && printer.jobs(), 'job');
-    expect(job!.lines).toContain('身份证号：1306**********004X');
-    expect(job!.lines).toContain('XY20261122-0007');
-    expect(job!.qr).toEqual([receipt.qrPayload]);
-    expect(job!.lines.at(-1)).toBe('[CUT]');
-  });
-
   it('says paper-out plainly, flags the printer in the status hub, and prints after paper is back', async () => {
     const printer = station.services.get<PrinterSimulatorService>('printer-simulator')!;
     printer.clearJobs();
     printer.setPaperOut(true);
-    const r = await station.dispatcher.call('printer:print', { document: receipt }, ctx);
+    const r = await station.dispatcher.call('devices:test-print', {}, ctx);
     expect(r).toMatchObject({ ok: true, value: { printed: false, reason: 'paper-out' } });
     await waitFor(() => station.status.get().devices.find((d) => d.id === 'printer')?.state === 'fault', 'printer fault');
     expect(station.status.get().devices.find((d) => d.id === 'printer')?.message).toBe('打印机缺纸');
@@ -125,8 +112,8 @@ describe('devices module with the default (simulator) config', () => {
     expect(job!.lines).toContain('生僻字：王㛃');
   });
 
-  it('rejects a malformed document before it reaches the printer', async () => {
-    const r = await station.dispatcher.call('printer:print', { document: { kind: 'application', idNumber: 'x' } }, ctx);
+  it('rejects a malformed request before it reaches the printer', async () => {
+    const r = await station.dispatcher.call('printer:print-receipt', { applicationId: 'x' }, ctx);
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error.code).toBe('invalid-args');
   });
@@ -134,14 +121,14 @@ describe('devices module with the default (simulator) config', () => {
   it('recovers the printer after its cable is pulled and plugged back', async () => {
     const printer = station.services.get<PrinterSimulatorService>('printer-simulator')!;
     await printer.unplug();
-    const r = await station.dispatcher.call('printer:print', { document: receipt }, ctx);
+    const r = await station.dispatcher.call('devices:test-print', {}, ctx);
     expect(r.ok && (r.value as { printed: boolean }).printed).toBe(false);
     await printer.replug();
     const manager = station.services.get<DeviceManager>('devices')!;
     // The printer service notices on its next status check (watchMs, 5 s by default).
     await waitFor(() => manager.printer?.health.state === 'ok', 'printer ok again', 15_000);
     expect(station.status.get().devices.find((d) => d.id === 'printer')?.state).toBe('ok');
-    const ok = await station.dispatcher.call('printer:print', { document: receipt }, ctx);
+    const ok = await station.dispatcher.call('devices:test-print', {}, ctx);
     expect(ok).toEqual({ ok: true, value: { printed: true } });
   });
 

@@ -120,9 +120,9 @@ describe('in whose name a resident screen may file', () => {
 });
 
 // And for paper: a resident's screen could print a receipt or a 参保证明 in anyone's name, with any
-// words. Now only in the name of someone it may file for (a card read in this visit; a desk session
-// anyone's), a receipt only for one of their applications in the store, and a certificate only as
-// main composes it from the record it fetched for them: a screen names the record, never the words.
+// words. Now main composes both, a receipt from the application in its store and a certificate from
+// the record it fetched: a screen names which, never the words; and only in the name of someone it may
+// file for (a card read in this visit; a desk session anyone's).
 describe('in whose name, and what, a resident screen may print', () => {
   const forged = {
     kind: 'certificate',
@@ -134,10 +134,16 @@ describe('in whose name, and what, a resident screen may print', () => {
     issuedAt: '2026-12-06T10:00:00+08:00',
   };
   type Looked = { fetchedAt: string; source: 'live' | 'cache'; record: unknown };
+  type Job = { lines: string[] };
+  /** The printer simulator's jobs once `n` are there: it decodes a job after the print call has returned. */
+  async function printed(n: number): Promise<Job[]> {
+    await expect.poll(async () => (await kiosk.control<Job[]>('printer-simulator', 'jobs')).length, { timeout: 20_000 }).toBe(n);
+    return kiosk.control<Job[]>('printer-simulator', 'jobs');
+  }
   const printCertificate = (c: { idNumber: string; name: string }, fetchedAt: string, opts?: typeof desk) =>
     kiosk.ipc('printer:print-certificate', { idNumber: c.idNumber, name: c.name, source: 'live', fetchedAt }, opts);
 
-  it('a certificate\'s words are main\'s: a document of the screen\'s own is refused whatever it says', async () => {
+  it('the words are main\'s: no channel takes a document of the screen\'s own, whatever it says', async () => {
     const r = await kiosk.ipc('printer:print', { document: forged });
     expect(r.ok).toBe(false);
   });
@@ -151,8 +157,7 @@ describe('in whose name, and what, a resident screen may print', () => {
     if (!looked.ok) throw new Error('no record');
     await kiosk.control('printer-simulator', 'clearJobs');
     expect(forbidden(await printCertificate(card, looked.value.fetchedAt))).toBe('answered');
-    const jobs = await kiosk.control<{ lines: string[] }[]>('printer-simulator', 'jobs');
-    expect(jobs).toHaveLength(1);
+    const jobs = await printed(1);
     expect(jobs[0]!.lines.join('\n')).toContain(`兹证明${card.name}参加了`);
     // Another copy of the record than the one the screen showed: asked again first.
     expect(forbidden(await printCertificate(card, '2020-01-01T00:00:00.000Z'))).toBe('not-found');
@@ -161,28 +166,31 @@ describe('in whose name, and what, a resident screen may print', () => {
     await cardOnReader(null);
   });
 
-  it('a receipt only for an application of theirs in this station\'s store, with its own 受理号', async () => {
-    const listed = await kiosk.ipc<{ applications: { localTrackingNumber: string; receiptNumber: string | null }[] }>('store:list-applications', { idNumber: card.idNumber }, desk);
-    if (!listed.ok) throw new Error('no applications');
-    const filed = listed.value.applications[0]!;
-    const receipt = (trackingNumber: string, receiptNumber?: string) => ({
-      kind: 'application',
-      stationName: '乡音便民服务站',
-      serviceTitle: '高龄津贴申请',
-      time: '2026-12-06T10:00:00+08:00',
-      idNumber: card.idNumber,
-      trackingNumber,
-      ...(receiptNumber ? { receiptNumber } : {}),
-      qrPayload: `https://example.gov.cn/status?t=${trackingNumber}`,
-      nextSteps: [],
-    });
+  it('a receipt: of one of their own applications, as the store holds it; nobody else\'s', async () => {
+    type Listed = { applications: { id: string; localTrackingNumber: string }[] };
+    const mine = await kiosk.ipc<Listed>('store:list-applications', { idNumber: card.idNumber }, desk);
+    const theirs = await kiosk.ipc<Listed>('store:list-applications', { idNumber: other.idNumber }, desk);
+    if (!mine.ok || !theirs.ok) throw new Error('no applications');
+    const filed = mine.value.applications[0]!;
+    const receipt = (id: string, opts?: typeof desk) => kiosk.ipc('printer:print-receipt', { applicationId: id, reprint: false }, opts);
+    await kiosk.ipc('app:resident-session-cleared', {});
+    expect(forbidden(await receipt(filed.id))).toBe('forbidden');
     await kiosk.control('idcard-simulator', 'insertCard', 'zhangXiuying');
     await cardOnReader(card.idNumber);
-    expect(forbidden(await kiosk.ipc('printer:print', { document: receipt(filed.localTrackingNumber) }))).toBe('answered');
-    expect(forbidden(await kiosk.ipc('printer:print', { document: receipt('XY-20261206-9999') }))).toBe('forbidden');
-    expect(forbidden(await kiosk.ipc('printer:print', { document: receipt(filed.localTrackingNumber, 'SL-FORGED-1') }))).toBe('forbidden');
+    await kiosk.control('printer-simulator', 'clearJobs');
+    expect(forbidden(await receipt(filed.id))).toBe('answered');
+    const jobs = await printed(1);
+    expect(jobs[0]!.lines).toContain(filed.localTrackingNumber);
+    expect(jobs[0]!.lines.join('')).toContain('高龄津贴');
+    expect(forbidden(await receipt(theirs.value.applications[0]!.id))).toBe('forbidden');
+    expect(forbidden(await receipt('0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b'))).toBe('not-found');
     await kiosk.control('idcard-simulator', 'removeCard');
     await cardOnReader(null);
+    // The desk reprints anyone's, and the paper says it is a reprint.
+    await kiosk.control('printer-simulator', 'clearJobs');
+    expect(forbidden(await kiosk.ipc('printer:print-receipt', { applicationId: theirs.value.applications[0]!.id, reprint: true }, desk))).toBe('answered');
+    const reprinted = await printed(1);
+    expect(reprinted[0]!.lines.join('')).toContain('这是补打的回执');
   });
 
   it('a desk session prints anyone\'s (代办), from the record it fetched for them', async () => {

@@ -23,16 +23,6 @@ type Table = { [C in ChannelName]: Row<C>[] };
 const uuid = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
 const idNumber = '110101194303050028';
 const application = { serviceId: 'elderly-allowance', catalogueVersion: '2026.11.0', formData: { phone: '13800138000' }, applicant: { idNumber, name: '张秀英' } } as const;
-const receipt: ArgsOf<'printer:print'>['document'] = {
-  kind: 'application',
-  stationName: '乡音便民服务站',
-  serviceTitle: '高龄津贴申请',
-  time: '2026-11-22T08:00:00.000+08:00',
-  idNumber,
-  trackingNumber: 'XY-20261122-0001',
-  qrPayload: 'https://example.gov.cn/status?t=XY-20261122-0001',
-  nextSteps: [],
-};
 
 const table: Table = {
   'app:info': [{ args: {}, gate: 'public' }],
@@ -43,7 +33,7 @@ const table: Table = {
   'policy:search': [{ args: { query: '低保' }, gate: 'resident' }],
   'policy:topics': [{ args: {}, gate: 'resident' }],
   // The resident prints their own receipt and 参保证明 (see the contract's note).
-  'printer:print': [{ args: { document: receipt }, gate: 'resident' }],
+  'printer:print-receipt': [{ args: { applicationId: uuid, reprint: false }, gate: 'resident' }],
   'printer:print-certificate': [{ args: { idNumber, name: '张秀英', source: 'live', fetchedAt: '2026-11-22T08:00:00.000+08:00' }, gate: 'resident' }],
   'idcard:current': [{ args: {}, gate: 'resident' }],
   'devices:health': [{ args: {}, gate: 'desk' }],

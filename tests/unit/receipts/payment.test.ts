@@ -9,7 +9,7 @@ import { paymentDue, paymentWords } from '../../../common/flow/payment.js';
 import { DEFAULT_LINKS } from '../../../common/domain/links.js';
 import { receiptDocumentSchema } from '../../../common/domain/receipt.js';
 import { PRINT_FAILURE_WORDS } from '../../../drivers/printer/printer.js';
-import { applicationReceipt } from '../../../renderer/src/services/receipt.js';
+import { applicationReceipt } from '../../../common/documents/application-receipt.js';
 import { t } from '../../../renderer/src/i18n/zh-CN.js';
 import { specialistStrings } from '../../../renderer/src/i18n/specialist.zh-CN.js';
 
