@@ -7,7 +7,7 @@
 // with the calls (at 特大 a queue card and a call card do not both fit under the
 // tabs). Registered in services/registry.ts.
 import './desk.css';
-import { useEffect, useRef, useState, type ComponentType } from 'react';
+import { useState, type ComponentType } from 'react';
 import { Button } from '../design/Button.js';
 import { Screen } from '../design/Screen.js';
 import { t } from '../i18n/zh-CN.js';
@@ -52,17 +52,13 @@ export function DeskScreen() {
     lastSection = s;
     setSectionState(s);
   };
-  const calls = useHelpRequests(desk.specialist !== null);
   // A new call opens 求助 (once per arrival: the specialist may leave it for another section after),
   // and is heard: the desk may not be watched.
-  const seen = useRef(0);
-  useEffect(() => {
-    if (calls.arrivals === seen.current) return;
-    seen.current = calls.arrivals;
+  const calls = useHelpRequests(desk.specialist !== null, () => {
     lastSection = 'help';
     setSectionState('help');
     chimeForCall();
-  }, [calls.arrivals]);
+  });
   if (!desk.specialist) return <LoginScreen />;
   const Body = section === 'help' ? null : body[section];
   const title = t.specialist.sections[section];

@@ -18,20 +18,22 @@ export interface HelpRequests {
   now: Date;
   /** The outcome of the last 我来处理 / 已处理 ('' when there is none, or a new call made it old news). */
   message: string;
-  /** Counts the calls that came in while the desk was open (or were open when it opened). */
-  arrivals: number;
   acknowledge(id: string): Promise<void>;
   resolve(id: string): Promise<void>;
 }
 
-/** `active`: a specialist is logged in here (the calls are theirs to see: main refuses anyone else). */
-export function useHelpRequests(active: boolean): HelpRequests {
+/**
+ * `active`: a specialist is logged in here (the calls are theirs to see: main refuses anyone else).
+ * `onArrival`: a call came in that the desk had not listed (or was open when the specialist logged in).
+ */
+export function useHelpRequests(active: boolean, onArrival: () => void): HelpRequests {
   const api = useApi();
   const [open, setOpen] = useState<HelpRequest[]>([]);
   const [now, setNow] = useState(() => new Date());
   const [message, setMessage] = useState('');
-  const [arrivals, setArrivals] = useState(0);
   const known = useRef(new Set<string>());
+  const arrived = useRef(onArrival);
+  arrived.current = onArrival;
 
   useEffect(() => {
     if (!active) {
@@ -44,7 +46,7 @@ export function useHelpRequests(active: boolean): HelpRequests {
       const fresh = e.open.filter((r) => !known.current.has(r.id)).length;
       if (fresh > 0) {
         setMessage('');
-        setArrivals((n) => n + fresh);
+        arrived.current();
       }
       known.current = new Set(e.open.map((r) => r.id));
       setOpen(e.open);
@@ -76,5 +78,5 @@ export function useHelpRequests(active: boolean): HelpRequests {
     },
     [api, failed],
   );
-  return { open, now, message, arrivals, acknowledge, resolve };
+  return { open, now, message, acknowledge, resolve };
 }
