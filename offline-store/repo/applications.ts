@@ -154,10 +154,19 @@ export class ApplicationsRepo {
     });
   }
 
-  /** Who filed it, in full (the summary masks the number): for paper composed here; null once purged. */
-  applicant(id: string): { idNumber: string; name: string } | null {
-    const row = this.row(id);
-    return row.applicant_id && row.applicant_name ? { idNumber: row.applicant_id, name: row.applicant_name } : null;
+  /**
+   * What a receipt is composed from, in one read: the summary, what was filed, and who filed it in full
+   * (the summary masks the number; null once purged).
+   */
+  forPaper(id: string): { summary: ApplicationSummary; formData: FormData | null; applicant: { idNumber: string; name: string } | null } {
+    return this.c.guard(() => {
+      const row = this.row(id);
+      return {
+        summary: toSummary(row),
+        formData: row.form_json ? (JSON.parse(row.form_json) as FormData) : null,
+        applicant: row.applicant_id && row.applicant_name ? { idNumber: row.applicant_id, name: row.applicant_name } : null,
+      };
+    });
   }
 
   summary(id: string): ApplicationSummary {

@@ -67,12 +67,12 @@ export const devicesModule: ModuleFactory = async ({ config, status, services, p
       'printer:print-receipt': async (a, ctx) => {
         const store = services.get<OfflineStore>('store');
         if (!store) throw new IpcFailure('unavailable', '本站没有办件记录');
-        const filed = storeCall(() => ({ detail: store.applications.get(a.applicationId), applicant: store.applications.applicant(a.applicationId) }));
+        const filed = storeCall(() => store.applications.forPaper(a.applicationId));
         if (!filed.applicant) throw new IpcFailure('not-found', '这件的个人信息已经按规定清除，不能再打印回执');
         // Paper in someone's name only for whom this screen may file (a card read in this visit, a TV's
         // checked number; a desk session anyone): a scripted page cannot print a receipt for someone who is not there.
         printScope(ctx, filed.applicant.idNumber);
-        const service = services.get<CatalogueService>('catalogue')?.current().services.find((s) => s.id === filed.detail.serviceId);
+        const service = services.get<CatalogueService>('catalogue')?.current().services.find((s) => s.id === filed.summary.serviceId);
         if (!service) throw new IpcFailure('not-found', '目录里没有这项服务了，不能打印回执');
         return print(
           receiptForApplication({
@@ -80,10 +80,10 @@ export const devicesModule: ModuleFactory = async ({ config, status, services, p
             stationName: config.stationName,
             links: config.links,
             applicantIdNumber: filed.applicant.idNumber,
-            trackingNumber: filed.detail.localTrackingNumber,
-            receiptNumber: filed.detail.receiptNumber,
-            createdAt: filed.detail.createdAt,
-            formData: filed.detail.formData ?? {},
+            trackingNumber: filed.summary.localTrackingNumber,
+            receiptNumber: filed.summary.receiptNumber,
+            createdAt: filed.summary.createdAt,
+            formData: filed.formData ?? {},
             reprint: a.reprint,
           }),
         );
