@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process.js';
+import { printerJobs } from '../support/printer-jobs.js';
 import { axeViolations, focused, launchBrowser, newKioskPage, screenshot } from '../support/browser.js';
 import { sampleCards } from '../../drivers/idcard/samples.js';
 import { demoResidents } from '../../sync-server/demo-data.js';
@@ -260,9 +261,8 @@ describe('证明打印', () => {
     expect(main).toContain('出纸口');
     expect(main).toContain('交给要您开证明的单位');
     expect(main).toContain('一共 2 份');
-    const jobs = await kiosk.control<{ lines: string[]; cuts: number }[]>('printer-simulator', 'jobs');
     // One job per copy, each cut on its own, the same paper twice.
-    expect(jobs).toHaveLength(2);
+    const jobs = await printerJobs<{ lines: string[]; cuts: number }>(kiosk, 2);
     expect(jobs[1]!.lines).toEqual(jobs[0]!.lines);
     // Lines wrap at the paper's width: compare the text with the wrapping taken out.
     const paper = jobs[0]!.lines.join('');

@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process.js';
+import { takeCardAway } from '../support/card-reader.js';
+import { printerJobs } from '../support/printer-jobs.js';
 import { launchBrowser, newKioskPage, screenshot } from '../support/browser.js';
 import { driveFlow, familyCardOn, familyIdNumber, type Answers } from '../support/flow-driver.js';
 
@@ -36,10 +38,11 @@ function jobText(job: unknown): string {
 /**
  * The previous test's card is taken out first, as the resident before would have: a card event
  * now ends the identity held before it (resident-identity.e2e), so a card left in the reader and
- * then swapped would end this visit on its way.
+ * then swapped would end this visit on its way. Waited for at the reader: a fresh page greets
+ * nobody whether or not the reader has noticed yet.
  */
 async function insertFresh(page: Page, card: unknown): Promise<void> {
-  await kiosk.control('idcard-simulator', 'removeCard');
+  await takeCardAway(kiosk);
   await page.waitForFunction(() => !document.querySelector('[data-testid="greeting"]'));
   await kiosk.control('idcard-simulator', 'insertCard', card);
   await page.waitForSelector('[data-testid="greeting"]', { timeout: 20_000 });
@@ -92,8 +95,7 @@ describe.each(cases)('$service', ({ service, card, answers }) => {
     expect(tracking.length).toBeGreaterThan(4);
     await page.waitForSelector('[data-testid="print-state"]', { timeout: 20_000 });
     expect(await page.innerText('[data-testid="print-state"]')).toContain('回执打印好了');
-    const jobs = await kiosk.control<PrintJob[]>('printer-simulator', 'jobs');
-    expect(jobs.length).toBe(1);
+    const jobs = await printerJobs<PrintJob>(kiosk, 1);
     const printed = jobText(jobs[0]);
     expect(printed).toContain(tracking);
     expect(printed).toMatch(/\d{4}\*{10}[\dX]{4}/); // masked ID number, never in full
@@ -150,7 +152,7 @@ describe('医保缴费 paid at the village office', () => {
     expect(await page.innerText('main')).not.toMatch(/扫屏幕上的二维码|扫下面的二维码/);
     await page.waitForSelector('[data-testid="print-state"]', { timeout: 20_000 });
     await screenshot(page, 'medical-village-office-submitted');
-    const jobs = await kiosk.control<PrintJob[]>('printer-simulator', 'jobs');
+    const jobs = await printerJobs<PrintJob>(kiosk, 1);
     const printed = jobText(jobs[0]);
     expect(printed).toContain('应交金额：400元');
     expect(printed).toContain('到村委会交');

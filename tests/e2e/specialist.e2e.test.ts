@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process.js';
+import { printerJobs } from '../support/printer-jobs.js';
 import { axeViolations, focused, launchBrowser, newKioskPage, screenshot, pressByArrows } from '../support/browser.js';
 import { demoResidents } from '../../sync-server/demo-data.js';
 
@@ -109,8 +110,7 @@ describe('specialist desk', () => {
     await kiosk.control('printer-simulator', 'clearJobs');
     await press('data-action', 'reprint');
     await expect.poll(() => page.getByTestId('desk-queue-message').innerText(), { timeout: 20_000 }).toContain('回执已补打');
-    const jobs = await kiosk.control<{ lines: string[]; qr: string[] }[]>('printer-simulator', 'jobs');
-    expect(jobs).toHaveLength(1);
+    const jobs = await printerJobs<{ lines: string[]; qr: string[] }>(kiosk, 1);
     // The reprint's QR code is the status page for the tracking number (links.status, the development default).
     expect(jobs[0]!.qr).toEqual([`https://status.example.invalid/xiangyin/track/${app!.localTrackingNumber}`]);
     expect(jobs[0]!.lines).toContain('办件编号：');
@@ -147,8 +147,7 @@ describe('specialist desk', () => {
     await kiosk.control('printer-simulator', 'clearJobs');
     await press('data-action', 'test-print');
     await expect.poll(() => page.getByTestId('desk-devices-message').innerText(), { timeout: 20_000 }).toContain('测试页打印好了');
-    const jobs = await kiosk.control<{ lines: string[]; qr: string[] }[]>('printer-simulator', 'jobs');
-    expect(jobs).toHaveLength(1);
+    const jobs = await printerJobs<{ lines: string[]; qr: string[] }>(kiosk, 1);
     expect(jobs[0]!.lines).toContain('打印测试');
     expect(jobs[0]!.qr).toEqual(['XIANGYIN-TEST-PAGE']);
   });

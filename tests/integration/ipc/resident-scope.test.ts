@@ -7,6 +7,7 @@
 // a pseudo-terminal), called over its own WebSocket as the renderer calls it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKiosk, type KioskProcess } from '../../support/kiosk-process.js';
+import { printerJobs } from '../../support/printer-jobs.js';
 import { sampleCards } from '../../../drivers/idcard/samples.js';
 import { demoResidents } from '../../../sync-server/demo-data.js';
 
@@ -134,12 +135,7 @@ describe('in whose name, and what, a resident screen may print', () => {
     issuedAt: '2026-12-06T10:00:00+08:00',
   };
   type Looked = { fetchedAt: string; source: 'live' | 'cache'; record: unknown };
-  type Job = { lines: string[] };
-  /** The printer simulator's jobs once `n` are there: it decodes a job after the print call has returned. */
-  async function printed(n: number): Promise<Job[]> {
-    await expect.poll(async () => (await kiosk.control<Job[]>('printer-simulator', 'jobs')).length, { timeout: 20_000 }).toBe(n);
-    return kiosk.control<Job[]>('printer-simulator', 'jobs');
-  }
+  const printed = (n: number) => printerJobs<{ lines: string[] }>(kiosk, n);
   const printCertificate = (c: { idNumber: string; name: string }, fetchedAt: string, opts?: typeof desk) =>
     kiosk.ipc('printer:print-certificate', { idNumber: c.idNumber, name: c.name, source: 'live', fetchedAt }, opts);
 
