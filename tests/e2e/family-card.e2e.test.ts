@@ -11,6 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process.js';
+import { takeCardAway } from '../support/card-reader.js';
 import { axeViolations, launchBrowser, newKioskPage, pressEnter, screenshot, whereIs } from '../support/browser.js';
 import { readAloud, recordSpeech } from '../support/read-aloud-check.js';
 import { arrowGraph, trapsIn, unreachable } from '../support/dpad-reach.js';
@@ -62,26 +63,15 @@ function press(selector: string): Promise<void> {
 
 const memberCardScreen = 'service-pension-certification-member-card';
 
-/**
- * Takes the card off the reader and waits until the reader has noticed, as a hand is slower than
- * its polling. `present`, not `card`: a card that failed to read has no `card` while it lies there.
- */
-async function removeCard(): Promise<void> {
-  await kiosk.control('idcard-simulator', 'removeCard');
-  await expect
-    .poll(async () => {
-      const r = await kiosk.ipc<{ present: boolean }>('idcard:current', {});
-      return r.ok && !r.value.present;
-    }, { timeout: 30_000 })
-    .toBe(true);
-}
+const removeCard = () => takeCardAway(kiosk);
 
 /** From the home screen with the applicant's card read, to the family member's card question. */
 async function toMemberCard(): Promise<void> {
   await press('[data-service="pension-certification"]');
   await page.waitForSelector('[data-screen^="service-pension-certification"]', { timeout: 30_000 });
-  // Still asking the store whether this was filed before: wait for its answer.
-  await page.waitForFunction(() => !document.querySelector('[data-screen$="-checking"]'), null, { timeout: 30_000 });
+  // Still asking the store whether this was filed before: wait for its answer (the intro's 开始, or
+  // 这件事您已经办过了), not for the question screen to go, which may not have come yet.
+  await page.locator('[data-action="start"], [data-action="already-continue"]').first().waitFor({ timeout: 30_000 });
   if (await page.locator('[data-action="already-continue"]').count()) await press('[data-action="already-continue"]');
   await press('[data-action="start"]');
   await screen('service-pension-certification-for-whom');
