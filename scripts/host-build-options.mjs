@@ -1,6 +1,7 @@
 // The web host's esbuild options, shared by scripts/build-host.mjs and the test
 // that checks what each chunk loads (tests/unit/build/host-chunks.test.ts).
 import { sourceUrls } from './esbuild-source-urls.mjs';
+import { viaRequire } from './via-require.mjs';
 
 export const hostBuildOptions = {
   entryPoints: ['main/webhost/launch.ts'],
@@ -20,6 +21,6 @@ export const hostBuildOptions = {
   sourcemap: true,
   logLevel: 'warning',
   external: ['better-sqlite3-multiple-ciphers', 'koffi', 'serialport', '@serialport/*', 'node-hid', 'ws', 'vosk', 'tsx', 'electron', '@napi-rs/*'],
-  plugins: [sourceUrls('dist/host/launch.js')],
+  plugins: [sourceUrls('dist/host/launch.js'), viaRequire(['ws', 'better-sqlite3-multiple-ciphers', 'serialport', 'node-hid', 'vosk', '@napi-rs/canvas'])],
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 };

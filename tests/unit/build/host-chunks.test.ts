@@ -44,4 +44,13 @@ describe('the web host bundle', () => {
     // The PostgreSQL storage is still built, as its own chunk, for a server that names a database.
     expect(chunkOf(meta, 'postgres-storage')).toBeDefined();
   });
+
+  it('takes Node built-ins and CommonJS packages with require(), never through an ESM facade', { timeout: 60_000 }, async () => {
+    // An ESM import of node:http reads all its exports at once, loading undici
+    // (scripts/via-require.mjs); of a CommonJS package, scans its source first.
+    const meta = await metafile();
+    const esmImports = Object.values(meta.outputs).flatMap((out) => out.imports.filter((i) => i.external && i.kind !== 'require-call').map((i) => i.path));
+    // koffi is an ES module of its own; everything else outside the bundle is CommonJS or a built-in.
+    expect([...new Set(esmImports)].filter((p) => p !== 'koffi')).toEqual([]);
+  });
 });
