@@ -6,8 +6,9 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     environment: 'node',
-    // A private TMPDIR per test file, removed when the file ends.
-    setupFiles: ['tests/support/private-tmpdir.ts'],
+    // A private TMPDIR per test file, removed when the file ends; pinyin-pro for
+    // text outside the app's pinyin table, as the station has it.
+    setupFiles: ['tests/support/private-tmpdir.ts', 'tests/support/pinyin-engine-setup.ts'],
     // One throwaway PostgreSQL cluster for the run (the sync server's suites run against it too).
     globalSetup: ['tests/support/postgres-global-setup.ts'],
     testTimeout: 30_000,

@@ -2,13 +2,13 @@
 // wrong characters (认正 for 认证, 交费 for 缴费, 低包 for 低保), and many older
 // residents merge sounds (zh/z, sh/s, n/l, f/h, -ng/-n). So words are compared
 // as toneless pinyin syllables, and, less strongly, after folding those merges.
-import { pinyin } from 'pinyin-pro';
+import { tonelessPinyin } from '../text/pinyin.js';
 
 /** Toneless syllables of Chinese characters; other letters and digits kept as lower-case tokens, punctuation dropped. */
 export function syllables(text: string): string[] {
   const clean = text.replace(/[\s\p{P}\p{S}]+/gu, '');
   if (!clean) return [];
-  return pinyin(clean, { toneType: 'none', type: 'array', v: true }).map((s) => s.toLowerCase());
+  return tonelessPinyin(clean).map((s) => s.toLowerCase());
 }
 
 /** Folds the sound merges common in southern and rural speech, so 色保 (se) meets 社保 (she). */

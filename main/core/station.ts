@@ -11,6 +11,7 @@ import { createDispatcher, type DeskAuthority, type Dispatcher } from './dispatc
 import type { Handlers, ModuleFactory, ServiceRegistry, StationModule, StreamSources } from './module.js';
 import { defaultModules } from './modules/index.js';
 import { DESK_SESSION_SERVICE } from './modules/specialist.js';
+import { installPinyinEngine } from '../../speech/pinyin-engine.js';
 
 export interface Station {
   readonly config: StationConfig;
@@ -41,6 +42,8 @@ export async function createStation(opts: {
   // Before anything opens a port, a file or a login: a production config unfit to run is refused whole.
   assertProductionReady(config);
   const log = platform.log;
+  // Matching by sound (the catalogue, the flow's answers, the policy questions) reads pinyin too, with or without recognition.
+  installPinyinEngine();
   const status = new StatusHub();
   const services = createRegistry();
   const started: StationModule[] = [];

@@ -2,15 +2,19 @@
 // text; matching is by words first, then by toneless pinyin so a homophone the
 // engine wrote with other characters (社保 heard as 设保) still lands on the right
 // intent. Carrier phrases (我要…, …吧) are peeled off before matching.
-import { pinyin } from 'pinyin-pro';
+import { tonelessPinyin } from '../../common/text/pinyin.js';
+import { installPinyinEngine } from '../pinyin-engine.js';
 import { spokenDigits } from '../../common/catalogue/voice-synonyms.js';
 import type { StepGrammar } from '../grammar/step-grammar.js';
 import { quantityValue } from '../grammar/quantity.js';
 
+// Han text outside the app's pinyin table (a development set's phrases, another engine's free text) loads pinyin-pro.
+installPinyinEngine();
+
 /** `digits`: the digit string at a digits step, the value (as decimal digits) at a quantity step. */
 export type IntentMatch = { readonly intent: string; readonly exact: boolean } | { readonly digits: string } | null;
 
-const toPinyin = (text: string): string[] => (text ? pinyin(text, { toneType: 'none', type: 'array', v: true }) : []);
+const toPinyin = (text: string): string[] => (text ? tonelessPinyin(text) : []);
 
 /** Syllable edit distance: one wrong syllable in a long phrase is a homophone slip, not another intent. */
 function distance(a: readonly string[], b: readonly string[]): number {

@@ -1,9 +1,13 @@
 // Chinese text → the keyword spotter's output units: the pinyin initial and the
 // toned final of each syllable (养老认证 → y ǎng l ǎo r èn zh èng). The model was
-// trained on citation tones, so pinyin-pro runs without tone sandhi; the 一/不
+// trained on citation tones, so the pinyin has no tone sandhi; the 一/不
 // sandhi forms people actually say are added as variants of their own
 // (keyword-lines.ts). y and w count as initials, finals are written as in pinyin.
-import { pinyin } from 'pinyin-pro';
+import { tonedPinyin } from '../../common/text/pinyin.js';
+import { installPinyinEngine } from '../pinyin-engine.js';
+
+// Han text outside the app's pinyin table (a development set's phrases, another engine's free text) loads pinyin-pro.
+installPinyinEngine();
 
 const INITIALS = ['zh', 'ch', 'sh', 'b', 'p', 'm', 'f', 'd', 't', 'n', 'l', 'g', 'k', 'h', 'j', 'q', 'x', 'r', 'z', 'c', 's', 'y', 'w'] as const;
 
@@ -22,7 +26,7 @@ export function splitSyllable(py: string): Syllable {
 export function syllablesOf(text: string): Syllable[] {
   const han = [...text].filter((c) => /\p{Script=Han}/u.test(c)).join('');
   if (!han) return [];
-  return pinyin(han, { toneType: 'symbol', type: 'array', toneSandhi: false }).map(splitSyllable);
+  return tonedPinyin(han).map(splitSyllable);
 }
 
 /**
