@@ -35,6 +35,11 @@ export class SqliteStorage implements ServerStorage {
     return run;
   }
 
+  /** A synchronous immediate transaction, run in turn with every other use of the database. */
+  private writeTx<T>(fn: () => T): Promise<T> {
+    return this.serial(() => this.db.transaction(fn).immediate());
+  }
+
   /** An immediate transaction around async work (whose statements are synchronous underneath). */
   private async tx<T>(fn: () => Promise<T>): Promise<T> {
     this.db.exec('BEGIN IMMEDIATE');
@@ -49,42 +54,30 @@ export class SqliteStorage implements ServerStorage {
   }
 
   wrappedDataKey(create: () => Buffer, at: string): Promise<Buffer> {
-    return this.serial(() =>
-      this.db
-        .transaction(() => {
-          const row = this.db.prepare('SELECT wrapped FROM data_key WHERE id = 1').get() as { wrapped: Buffer } | undefined;
-          if (row) return row.wrapped;
-          const w = create();
-          this.db.prepare('INSERT INTO data_key (id, wrapped, created_at) VALUES (1, ?, ?)').run(w, at);
-          return w;
-        })
-        .immediate(),
-    );
+    return this.writeTx(() => {
+      const row = this.db.prepare('SELECT wrapped FROM data_key WHERE id = 1').get() as { wrapped: Buffer } | undefined;
+      if (row) return row.wrapped;
+      const w = create();
+      this.db.prepare('INSERT INTO data_key (id, wrapped, created_at) VALUES (1, ?, ?)').run(w, at);
+      return w;
+    });
   }
 
   rewrapDataKey(rewrap: (wrapped: Buffer | null) => Buffer, at: string): Promise<void> {
-    return this.serial(() =>
-      this.db
-        .transaction(() => {
-          const row = this.db.prepare('SELECT wrapped FROM data_key WHERE id = 1').get() as { wrapped: Buffer } | undefined;
-          this.db.prepare('UPDATE data_key SET wrapped = ?, rotated_at = ? WHERE id = 1').run(rewrap(row?.wrapped ?? null), at);
-        })
-        .immediate(),
-    );
+    return this.writeTx(() => {
+      const row = this.db.prepare('SELECT wrapped FROM data_key WHERE id = 1').get() as { wrapped: Buffer } | undefined;
+      this.db.prepare('UPDATE data_key SET wrapped = ?, rotated_at = ? WHERE id = 1').run(rewrap(row?.wrapped ?? null), at);
+    });
   }
 
   sealedServerKey(create: () => Buffer, at: string): Promise<Buffer> {
-    return this.serial(() =>
-      this.db
-        .transaction(() => {
-          const row = this.db.prepare('SELECT private_key_enc FROM server_identity WHERE id = 1').get() as { private_key_enc: Buffer | null } | undefined;
-          if (row?.private_key_enc) return row.private_key_enc;
-          const sealed = create();
-          this.db.prepare('INSERT OR IGNORE INTO server_identity (id, private_key_enc, created_at) VALUES (1, ?, ?)').run(sealed, at);
-          return sealed;
-        })
-        .immediate(),
-    );
+    return this.writeTx(() => {
+      const row = this.db.prepare('SELECT private_key_enc FROM server_identity WHERE id = 1').get() as { private_key_enc: Buffer | null } | undefined;
+      if (row?.private_key_enc) return row.private_key_enc;
+      const sealed = create();
+      this.db.prepare('INSERT OR IGNORE INTO server_identity (id, private_key_enc, created_at) VALUES (1, ?, ?)').run(sealed, at);
+      return sealed;
+    });
   }
 
   useVault(vault: Vault): Promise<void> {
@@ -178,19 +171,15 @@ export class SqliteStorage implements ServerStorage {
   }
 
   decide(id: string, check: (row: ApplicationRow | null) => void, status: string, reason: string | null, at: string): Promise<ApplicationRow> {
-    return this.serial(() =>
+    return this.writeTx(() => {
+      const row = this.applicationRow(id);
+      check(row);
+      this.db.prepare('UPDATE applications SET status = ?, reason = ?, updated_at = ? WHERE id = ?').run(status, reason, at, id);
       this.db
-        .transaction(() => {
-          const row = this.applicationRow(id);
-          check(row);
-          this.db.prepare('UPDATE applications SET status = ?, reason = ?, updated_at = ? WHERE id = ?').run(status, reason, at, id);
-          this.db
-            .prepare("INSERT INTO changes (kiosk_id, kind, application_id, status, receipt_number, reason, at) VALUES (?, 'application-status', ?, ?, ?, ?, ?)")
-            .run(row!.kioskId, id, status, row!.receiptNumber, reason, at);
-          return this.applicationRow(id)!;
-        })
-        .immediate(),
-    );
+        .prepare("INSERT INTO changes (kiosk_id, kind, application_id, status, receipt_number, reason, at) VALUES (?, 'application-status', ?, ?, ?, ?, ?)")
+        .run(row!.kioskId, id, status, row!.receiptNumber, reason, at);
+      return this.applicationRow(id)!;
+    });
   }
 
   publishCatalogue(json: string, at: string): Promise<void> {
@@ -211,22 +200,18 @@ export class SqliteStorage implements ServerStorage {
   }
 
   withHelpCalls<T>(work: (calls: Map<string, StoredHelpCall>) => T): Promise<T> {
-    return this.serial(() =>
-      this.db
-        .transaction(() => {
-          const rows = this.db.prepare('SELECT id, call_json FROM help_calls').all() as { id: string; call_json: string }[];
-          const calls = new Map(rows.map((r) => [r.id, JSON.parse(r.call_json) as StoredHelpCall]));
-          const result = work(calls);
-          const before = new Map(rows.map((r) => [r.id, r.call_json]));
-          for (const id of before.keys()) if (!calls.has(id)) this.db.prepare('DELETE FROM help_calls WHERE id = ?').run(id);
-          for (const [id, call] of calls) {
-            const json = JSON.stringify(call);
-            if (before.get(id) !== json) this.db.prepare('INSERT INTO help_calls (id, call_json) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET call_json = excluded.call_json').run(id, json);
-          }
-          return result;
-        })
-        .immediate(),
-    );
+    return this.writeTx(() => {
+      const rows = this.db.prepare('SELECT id, call_json FROM help_calls').all() as { id: string; call_json: string }[];
+      const calls = new Map(rows.map((r) => [r.id, JSON.parse(r.call_json) as StoredHelpCall]));
+      const result = work(calls);
+      const before = new Map(rows.map((r) => [r.id, r.call_json]));
+      for (const id of before.keys()) if (!calls.has(id)) this.db.prepare('DELETE FROM help_calls WHERE id = ?').run(id);
+      for (const [id, call] of calls) {
+        const json = JSON.stringify(call);
+        if (before.get(id) !== json) this.db.prepare('INSERT INTO help_calls (id, call_json) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET call_json = excluded.call_json').run(id, json);
+      }
+      return result;
+    });
   }
 
   faceEnrolment(idKey: string): Promise<Buffer | null> {
@@ -258,47 +243,35 @@ export class SqliteStorage implements ServerStorage {
   recordResidentPhones(rows: { idKey: string; phoneEnc: Buffer }[]): Promise<{ added: number; replaced: number }> {
     const has = this.db.prepare('SELECT 1 FROM resident_phones WHERE id_key = ?');
     const put = this.db.prepare('INSERT INTO resident_phones (id_key, phone_enc) VALUES (?, ?) ON CONFLICT (id_key) DO UPDATE SET phone_enc = excluded.phone_enc');
-    return this.serial(() =>
-      this.db
-        .transaction(() => {
-          let added = 0;
-          for (const r of rows) {
-            if (!has.get(r.idKey)) added++;
-            put.run(r.idKey, r.phoneEnc);
-          }
-          return { added, replaced: rows.length - added };
-        })
-        .immediate(),
-    );
+    return this.writeTx(() => {
+      let added = 0;
+      for (const r of rows) {
+        if (!has.get(r.idKey)) added++;
+        put.run(r.idKey, r.phoneEnc);
+      }
+      return { added, replaced: rows.length - added };
+    });
   }
 
   removeResidentPhones(idKeys: string[]): Promise<{ removed: number }> {
     const del = this.db.prepare('DELETE FROM resident_phones WHERE id_key = ?');
     const codes = this.db.prepare('DELETE FROM one_time_codes WHERE id_key = ?');
-    return this.serial(() =>
-      this.db
-        .transaction(() => {
-          let removed = 0;
-          for (const k of idKeys) {
-            removed += del.run(k).changes;
-            codes.run(k);
-          }
-          return { removed };
-        })
-        .immediate(),
-    );
+    return this.writeTx(() => {
+      let removed = 0;
+      for (const k of idKeys) {
+        removed += del.run(k).changes;
+        codes.run(k);
+      }
+      return { removed };
+    });
   }
 
   seedResidentPhones(rows: { idKey: string; seal: () => Buffer }[]): Promise<void> {
     const has = this.db.prepare('SELECT 1 FROM resident_phones WHERE id_key = ?');
     const ins = this.db.prepare('INSERT OR IGNORE INTO resident_phones (id_key, phone_enc) VALUES (?, ?)');
-    return this.serial(() =>
-      this.db
-        .transaction(() => {
-          for (const r of rows) if (!has.get(r.idKey)) ins.run(r.idKey, r.seal());
-        })
-        .immediate(),
-    );
+    return this.writeTx(() => {
+      for (const r of rows) if (!has.get(r.idKey)) ins.run(r.idKey, r.seal());
+    });
   }
 
   oneTimeCode(idKey: string): Promise<OneTimeCodeRow | null> {
@@ -309,29 +282,21 @@ export class SqliteStorage implements ServerStorage {
   }
 
   withOneTimeCode<T>(idKey: string, work: (row: OneTimeCodeRow | null) => { row: OneTimeCodeRow | null; result: T }): Promise<T> {
-    return this.serial(() =>
-      this.db
-        .transaction(() => {
-          const stored = this.db.prepare('SELECT state_json FROM one_time_codes WHERE id_key = ?').get(idKey) as { state_json: string } | undefined;
-          const { row, result } = work(stored ? (JSON.parse(stored.state_json) as OneTimeCodeRow) : null);
-          if (!row) this.db.prepare('DELETE FROM one_time_codes WHERE id_key = ?').run(idKey);
-          else this.db.prepare('INSERT INTO one_time_codes (id_key, state_json) VALUES (?, ?) ON CONFLICT(id_key) DO UPDATE SET state_json = excluded.state_json').run(idKey, JSON.stringify(row));
-          return result;
-        })
-        .immediate(),
-    );
+    return this.writeTx(() => {
+      const stored = this.db.prepare('SELECT state_json FROM one_time_codes WHERE id_key = ?').get(idKey) as { state_json: string } | undefined;
+      const { row, result } = work(stored ? (JSON.parse(stored.state_json) as OneTimeCodeRow) : null);
+      if (!row) this.db.prepare('DELETE FROM one_time_codes WHERE id_key = ?').run(idKey);
+      else this.db.prepare('INSERT INTO one_time_codes (id_key, state_json) VALUES (?, ?) ON CONFLICT(id_key) DO UPDATE SET state_json = excluded.state_json').run(idKey, JSON.stringify(row));
+      return result;
+    });
   }
 
   addSmsOutbox(m: SmsOutboxRow): Promise<void> {
     const dayBefore = new Date(Date.parse(m.at) - 24 * 3600_000).toISOString();
-    return this.serial(() =>
-      this.db
-        .transaction(() => {
-          this.db.prepare('DELETE FROM sms_outbox WHERE at < ?').run(dayBefore);
-          this.db.prepare('INSERT INTO sms_outbox (from_kiosk, station, phone_masked, text, at) VALUES (?, ?, ?, ?, ?)').run(m.fromKiosk, m.station, m.phoneMasked, m.text, m.at);
-        })
-        .immediate(),
-    );
+    return this.writeTx(() => {
+      this.db.prepare('DELETE FROM sms_outbox WHERE at < ?').run(dayBefore);
+      this.db.prepare('INSERT INTO sms_outbox (from_kiosk, station, phone_masked, text, at) VALUES (?, ?, ?, ?, ?)').run(m.fromKiosk, m.station, m.phoneMasked, m.text, m.at);
+    });
   }
 
   smsOutbox(kioskId: string, limit: number): Promise<SmsOutboxRow[]> {
@@ -345,13 +310,9 @@ export class SqliteStorage implements ServerStorage {
     const ins = this.db.prepare('INSERT OR IGNORE INTO residents (id_key, record_enc, as_of) VALUES (?, ?, ?)');
     // Immediate: a deferred transaction that reads and then writes cannot wait for another server
     // starting on the same folder (SQLite answers SQLITE_BUSY at once rather than risk a deadlock).
-    return this.serial(() =>
-      this.db
-        .transaction(() => {
-          for (const r of rows) if (!has.get(r.idKey)) ins.run(r.idKey, r.seal(), asOf);
-        })
-        .immediate(),
-    );
+    return this.writeTx(() => {
+      for (const r of rows) if (!has.get(r.idKey)) ins.run(r.idKey, r.seal(), asOf);
+    });
   }
 
   upload(id: string): Promise<UploadRow | null> {
