@@ -1,6 +1,7 @@
 // Devices area: the ID card reader, the receipt printer and HID remotes, built from
 // `config.devices`. By default both devices are simulators on socat ptys driven by
 // the real serial drivers, so a station with no hardware still reads and prints.
+// The papers themselves (receipt, 参保证明) are the printing area's (printing.ts).
 import { maskIdNumber } from '../../../common/domain/id-number.js';
 import { IpcFailure } from '../../../common/ipc/result.js';
 import { DeviceManager } from '../../../drivers/device-manager.js';
@@ -9,17 +10,7 @@ import { ReadError } from '../../../drivers/idcard/reader-service.js';
 import { SamError } from '../../../drivers/idcard/sam-client.js';
 import { VISIT_CARDS_SERVICE, VisitCards } from '../../identity/visit-cards.js';
 import type { ModuleFactory } from '../module.js';
-import { applicantScope } from './resident-scope.js';
-import { IssueTimes } from '../../printing/issue-times.js';
 import { DESK_LISTENER_SERVICE, type DeskListenerInfo } from '../desk-listener.js';
-import type { OfflineStore } from '../../../offline-store/store.js';
-import { withNameChecked } from '../../../offline-store/sync/queries.js';
-import { insuranceCertificate } from '../../../common/documents/insurance-certificate.js';
-import { receiptForApplication } from '../../../common/documents/application-receipt.js';
-import type { CatalogueService } from './catalogue.js';
-import { StoreError } from '../../../offline-store/db/errors.js';
-import type { SocialInsuranceRecord } from '../../../common/domain/application.js';
-import type { ReceiptDocument } from '../../../common/domain/receipt.js';
 
 export const devicesModule: ModuleFactory = async ({ config, status, services, platform }) => {
   const log = platform.log.child('devices');
@@ -44,59 +35,15 @@ export const devicesModule: ModuleFactory = async ({ config, status, services, p
     else if (e.type === 'error') log.warn('card reader error', { code: e.code });
   });
 
-  const printScope = applicantScope(config, services);
-  const issued = new IssueTimes(platform.now);
   const needReader = () => {
     if (!manager.idcard) throw new IpcFailure('unavailable', '本站没有配置身份证读卡器');
     return manager.idcard;
   };
-  const needPrinter = () => {
-    if (!manager.printer) throw new IpcFailure('unavailable', '本站没有配置打印机');
-    return manager.printer;
-  };
-  /** Logged by kind and outcome only: never what the paper says. */
-  const print = async (document: ReceiptDocument) => {
-    const result = await needPrinter().print(document);
-    log.info('print', { kind: document.kind, printed: result.printed, reason: result.printed ? undefined : result.reason });
-    return result;
-  };
+  const needPrinter = () => printerOf(manager);
 
   return {
     name: 'devices',
     handlers: {
-      'printer:print-receipt': async (a, ctx) => {
-        const store = services.get<OfflineStore>('store');
-        if (!store) throw new IpcFailure('unavailable', '本站没有办件记录');
-        const filed = storeCall(() => store.applications.forPaper(a.applicationId));
-        if (!filed.applicant) throw new IpcFailure('not-found', '这件的个人信息已经按规定清除，不能再打印回执');
-        // Paper in someone's name only for whom this screen may file (a card read in this visit, a TV's
-        // checked number; a desk session anyone): a scripted page cannot print a receipt for someone who is not there.
-        printScope(ctx, filed.applicant.idNumber);
-        const service = services.get<CatalogueService>('catalogue')?.current().services.find((s) => s.id === filed.summary.serviceId);
-        if (!service) throw new IpcFailure('not-found', '目录里没有这项服务了，不能打印回执');
-        return print(
-          receiptForApplication({
-            service,
-            stationName: config.stationName,
-            links: config.links,
-            applicantIdNumber: filed.applicant.idNumber,
-            trackingNumber: filed.summary.localTrackingNumber,
-            receiptNumber: filed.summary.receiptNumber,
-            createdAt: filed.summary.createdAt,
-            formData: filed.formData ?? {},
-            reprint: a.reprint,
-          }),
-        );
-      },
-      'printer:print-certificate': async (a, ctx) => {
-        printScope(ctx, a.idNumber);
-        // The record the screen's preview showed: the copy this station fetched (or had saved) at that time.
-        const cached = services.get<OfflineStore>('store')?.cache.get<SocialInsuranceRecord | null>('social-insurance', a.idNumber);
-        if (!cached?.payload || cached.fetchedAt !== a.fetchedAt) throw new IpcFailure('not-found', '这份记录已经更新了，请返回重新查询后再打印');
-        const checked = withNameChecked({ source: a.source, fetchedAt: cached.fetchedAt, record: cached.payload }, a.name);
-        if (!checked.record) throw new IpcFailure('forbidden', '记录上的姓名和身份证上的不一致，不能打印');
-        return print(insuranceCertificate({ record: checked.record, idNumber: a.idNumber, source: a.source, fetchedAt: cached.fetchedAt, issuedAt: issued.at(a.idNumber, cached.fetchedAt), timeZone: config.timeZone }));
-      },
       'idcard:current': () => {
         const reader = needReader();
         return { card: reader.current()?.card ?? null, present: reader.cardPresent };
@@ -130,12 +77,8 @@ export const devicesModule: ModuleFactory = async ({ config, status, services, p
   };
 };
 
-/** A store lookup, its 'not found' as the channel's. */
-function storeCall<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    if (e instanceof StoreError && e.code === 'not-found') throw new IpcFailure('not-found', e.message);
-    throw e;
-  }
+/** The station's printer, or the channel's 'unavailable' where none is configured. */
+export function printerOf(manager: DeviceManager | undefined): NonNullable<DeviceManager['printer']> {
+  if (!manager?.printer) throw new IpcFailure('unavailable', '本站没有配置打印机');
+  return manager.printer;
 }

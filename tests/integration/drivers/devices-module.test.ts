@@ -9,6 +9,7 @@ import { createStation, type Station } from '../../../main/core/station.js';
 import { parseStationConfig } from '../../../main/core/config.js';
 import { silentLogger } from '../../../main/core/logger.js';
 import { devicesModule } from '../../../main/core/modules/devices.js';
+import { printingModule } from '../../../main/core/modules/printing.js';
 import { specialistModule } from '../../../main/core/modules/specialist.js';
 import type { DeviceManager } from '../../../drivers/device-manager.js';
 import type { IdCardSimulatorService, PrinterSimulatorService } from '../../../drivers/simulators.js';
@@ -35,7 +36,7 @@ describe('devices module with the default (simulator) config', () => {
     station = await createStation({
       config,
       host: 'web',
-      modules: [specialistModule, devicesModule],
+      modules: [specialistModule, devicesModule, printingModule],
       platform: { dataDir: config.dataDir!, now: () => new Date('2026-11-22T06:05:00Z'), log: silentLogger, env: {}, secrets: { kind: 'memory', getOrCreate: async (_n, c) => c() } },
     });
     // The devices panel's channels are the desk's: this connection logs in first.
