@@ -9,18 +9,19 @@
 // cannot be read, a specialist keys number and name after their PIN (代办).
 // Real Chromium, the real web host, the simulated reader on a pseudo-terminal.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startKiosk, type KioskProcess } from '../support/kiosk-process.js';
+import type { Page } from 'playwright-core';
+import type { KioskProcess } from '../support/kiosk-process.js';
+import { openKiosk, type OpenKiosk } from '../support/open-kiosk.js';
 import { takeCardAway } from '../support/card-reader.js';
-import { axeViolations, launchBrowser, newKioskPage, pressEnter, screenshot, whereIs } from '../support/browser.js';
+import { axeViolations, pressEnter, screenshot, whereIs } from '../support/browser.js';
 import { readAloud, recordSpeech } from '../support/read-aloud-check.js';
 import { arrowGraph, trapsIn, unreachable } from '../support/dpad-reach.js';
 import { familyIdNumber } from '../support/flow-driver.js';
 import { sampleCards } from '../../drivers/idcard/samples.js';
 
 let kiosk: KioskProcess;
-let browser: Browser;
 let page: Page;
+let opened: OpenKiosk | undefined;
 let said: string[];
 const applicant = sampleCards.wangJie;
 const member = sampleCards.zhangXiuying;
@@ -38,18 +39,16 @@ interface AuditRecord {
 }
 
 beforeAll(async () => {
-  kiosk = await startKiosk({ config: { ui: { idleSeconds: 600, warningSeconds: 20 } } });
-  browser = await launchBrowser();
-  ({ page } = await newKioskPage(browser));
-  said = recordSpeech(page);
-  await page.goto(await kiosk.launchUrl());
-  await page.waitForSelector('.tile');
+  opened = await openKiosk({
+    config: { ui: { idleSeconds: 600, warningSeconds: 20 } },
+    beforeHome: ({ page }) => {
+      said = recordSpeech(page);
+    },
+  });
+  ({ kiosk, page } = opened);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
+afterAll(() => opened?.close());
 
 async function screen(id: string): Promise<void> {
   await page.waitForSelector(`[data-screen="${id}"]`, { timeout: 30_000 }).catch(async (e: Error) => {

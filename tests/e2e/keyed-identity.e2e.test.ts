@@ -7,34 +7,33 @@
 // submitted goes as 代办; and the banner and the desk session end with the
 // visit. (On a TV at home the family still keys their own number: unchanged.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startKiosk, type KioskProcess } from '../support/kiosk-process.js';
-import { axeViolations, launchBrowser, newKioskPage, screenshot } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import type { KioskProcess } from '../support/kiosk-process.js';
+import { openKiosk, type OpenKiosk } from '../support/open-kiosk.js';
+import { axeViolations, screenshot } from '../support/browser.js';
 import { driveFlow, familyCardOn } from '../support/flow-driver.js';
 import { demoResidents } from '../../sync-server/demo-data.js';
 
 let kiosk: KioskProcess;
-let browser: Browser;
 let page: Page;
+let opened: OpenKiosk | undefined;
 const resident = demoResidents[0]!;
 const masked = `${resident.idNumber.slice(0, 4)}**********${resident.idNumber.slice(-4)}`;
 
 beforeAll(async () => {
   // A short idle time, so the visit ends within the test; long enough not to interrupt the flow.
-  kiosk = await startKiosk({ config: { ui: { idleSeconds: 30, warningSeconds: 5 } } });
-  browser = await launchBrowser(['--use-fake-device-for-media-stream']);
-  const opened = await newKioskPage(browser);
-  page = opened.page;
-  // The camera (fake) for the certification photo; no microphone: keyboard only.
-  await opened.context.grantPermissions(['camera'], { origin: kiosk.origin });
-  await page.goto(await kiosk.launchUrl());
-  await page.waitForSelector('.tile');
+  opened = await openKiosk({
+    config: { ui: { idleSeconds: 30, warningSeconds: 5 } },
+    browserArgs: ['--use-fake-device-for-media-stream'],
+    beforeHome: async ({ context, kiosk }) => {
+      // The camera (fake) for the certification photo; no microphone: keyboard only.
+      await context.grantPermissions(['camera'], { origin: kiosk.origin });
+    },
+  });
+  ({ kiosk, page } = opened);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
+afterAll(() => opened?.close());
 
 async function pressEnterOn(selector: string): Promise<void> {
   const el = page.locator(selector).first();

@@ -5,39 +5,38 @@
 // refused; the keypad's 全部清除 and an empty 重新输入; no satisfaction rating
 // nobody chose; focus back on the tile just used. axe on every screen touched.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startKiosk, type KioskProcess } from '../support/kiosk-process.js';
-import { axeViolations, launchBrowser, newKioskPage, screenshot } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import type { KioskProcess } from '../support/kiosk-process.js';
+import { openKiosk, type OpenKiosk } from '../support/open-kiosk.js';
+import { axeViolations, screenshot } from '../support/browser.js';
 import { recordSpeech } from '../support/read-aloud-check.js';
 import { arrowGraph, unreachable } from '../support/dpad-reach.js';
 import { sampleCards } from '../../drivers/idcard/samples.js';
 
 let kiosk: KioskProcess;
-let browser: Browser;
 let page: Page;
+let opened: OpenKiosk | undefined;
 let said: string[];
 /** store:rate-satisfaction calls the page made. */
 const ratings: number[] = [];
 
 beforeAll(async () => {
-  kiosk = await startKiosk({ config: { ui: { idleSeconds: 600, warningSeconds: 20 } } });
-  browser = await launchBrowser();
-  ({ page } = await newKioskPage(browser));
-  said = recordSpeech(page);
-  page.on('websocket', (ws) =>
-    ws.on('framesent', (f) => {
-      const m = JSON.parse(String(f.payload)) as { type?: string; channel?: string; args?: { score: number } };
-      if (m.type === 'call' && m.channel === 'store:rate-satisfaction' && m.args) ratings.push(m.args.score);
-    }),
-  );
-  await page.goto(await kiosk.launchUrl());
-  await page.waitForSelector('.tile');
+  opened = await openKiosk({
+    config: { ui: { idleSeconds: 600, warningSeconds: 20 } },
+    beforeHome: ({ page }) => {
+      said = recordSpeech(page);
+      page.on('websocket', (ws) =>
+        ws.on('framesent', (f) => {
+          const m = JSON.parse(String(f.payload)) as { type?: string; channel?: string; args?: { score: number } };
+          if (m.type === 'call' && m.channel === 'store:rate-satisfaction' && m.args) ratings.push(m.args.score);
+        }),
+      );
+    },
+  });
+  ({ kiosk, page } = opened);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
+afterAll(() => opened?.close());
 
 async function screen(id: string): Promise<void> {
   await page.waitForSelector(`[data-screen="${id}"]`, { timeout: 20_000 });

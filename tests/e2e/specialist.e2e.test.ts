@@ -8,24 +8,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process.js';
+import { openKiosk, type OpenKiosk } from '../support/open-kiosk.js';
 import { printerJobs } from '../support/printer-jobs.js';
-import { axeViolations, focused, launchBrowser, newKioskPage, screenshot, pressByArrows } from '../support/browser.js';
+import { axeViolations, focused, newKioskPage, screenshot, pressByArrows } from '../support/browser.js';
 import { demoResidents } from '../../sync-server/demo-data.js';
 
 let kiosk: KioskProcess;
 let browser: Browser;
 let page: Page;
+let opened: OpenKiosk | undefined;
 
 beforeAll(async () => {
-  kiosk = await startKiosk();
-  browser = await launchBrowser();
-  ({ page } = await newKioskPage(browser));
-  await page.goto(await kiosk.launchUrl());
-  await page.waitForSelector('.tile');
+  opened = await openKiosk();
+  ({ kiosk, browser, page } = opened);
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await opened?.close();
+  // A test restarts the station: the one running now.
   await kiosk?.stop();
 });
 

@@ -7,8 +7,9 @@
 // the link the TV says that looking up personal records needs the network.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startKiosk, type KioskProcess } from '../support/kiosk-process.js';
-import { axeViolations, launchBrowser, newKioskPage, pressByArrows, screenshot } from '../support/browser.js';
+import type { KioskProcess } from '../support/kiosk-process.js';
+import { TV_BOX_CONFIG, openKiosk, type OpenKiosk } from '../support/open-kiosk.js';
+import { axeViolations, newKioskPage, pressByArrows, screenshot } from '../support/browser.js';
 import { enterTvCode, latestCode } from '../support/tv-code.js';
 import { TEXT_SIZES, fitProblems, setTextSize } from '../support/fit-check.js';
 import { recordSpeech } from '../support/read-aloud-check.js';
@@ -16,19 +17,14 @@ import { recordSpeech } from '../support/read-aloud-check.js';
 let kiosk: KioskProcess;
 let browser: Browser;
 let page: Page;
+let opened: OpenKiosk | undefined;
 
 beforeAll(async () => {
-  kiosk = await startKiosk({ config: { uiMode: 'tv', devices: { idcard: { type: 'none' }, printer: { type: 'none' } } } });
-  browser = await launchBrowser();
-  ({ page } = await newKioskPage(browser, { width: 1920, height: 1080 }));
-  await page.goto(await kiosk.launchUrl());
-  await page.waitForSelector('.tile');
+  opened = await openKiosk({ config: TV_BOX_CONFIG });
+  ({ kiosk, browser, page } = opened);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
+afterAll(() => opened?.close());
 
 async function keyNumber(idNumber: string): Promise<void> {
   await pressByArrows(page, 'data-service', 'social-insurance-query'); // arrows to the tile, then OK

@@ -5,36 +5,35 @@
 // closes it (without leaving the screen behind) and focus returns to 求助.
 // Nothing is sent to the station. axe on the open panel.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startKiosk, type KioskProcess } from '../support/kiosk-process.js';
-import { axeViolations, focused, launchBrowser, newKioskPage, pressByArrows, screenshot } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import type { KioskProcess } from '../support/kiosk-process.js';
+import { TV_BOX_CONFIG, openKiosk, type OpenKiosk } from '../support/open-kiosk.js';
+import { axeViolations, focused, pressByArrows, screenshot } from '../support/browser.js';
 import { keyIdentityOnTv } from '../support/tv-code.js';
 
 let kiosk: KioskProcess;
-let browser: Browser;
 let page: Page;
+let opened: OpenKiosk | undefined;
 /** Every IPC call the page made, by channel, with its arguments: what was read aloud, and that no help call left. */
 const sent: { channel: string; args: Record<string, unknown> }[] = [];
 
 beforeAll(async () => {
-  kiosk = await startKiosk({ config: { uiMode: 'tv', devices: { idcard: { type: 'none' }, printer: { type: 'none' } } } });
-  browser = await launchBrowser();
-  ({ page } = await newKioskPage(browser, { width: 1920, height: 1080 }));
-  page.on('websocket', (ws) =>
-    ws.on('framesent', (f) => {
-      if (typeof f.payload !== 'string') return;
-      const m = JSON.parse(f.payload) as { type?: string; channel?: string; args?: Record<string, unknown> };
-      if (m.type === 'call' && m.channel) sent.push({ channel: m.channel, args: m.args ?? {} });
-    }),
-  );
-  await page.goto(await kiosk.launchUrl());
-  await page.waitForSelector('.tile');
+  opened = await openKiosk({
+    config: TV_BOX_CONFIG,
+    beforeHome: ({ page }) => {
+      page.on('websocket', (ws) =>
+        ws.on('framesent', (f) => {
+          if (typeof f.payload !== 'string') return;
+          const m = JSON.parse(f.payload) as { type?: string; channel?: string; args?: Record<string, unknown> };
+          if (m.type === 'call' && m.channel) sent.push({ channel: m.channel, args: m.args ?? {} });
+        }),
+      );
+    },
+  });
+  ({ kiosk, page } = opened);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
+afterAll(() => opened?.close());
 
 const panel = () => page.getByRole('dialog', { name: '要人帮忙？' });
 const spoken = () => sent.filter((c) => c.channel === 'speech:synthesize').map((c) => String(c.args['text']));

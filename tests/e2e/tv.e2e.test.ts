@@ -2,28 +2,23 @@
 // no card reader — the resident keys the ID number, hears it read back, and it
 // is checked before use. Arrow keys, Enter and Back only.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startKiosk, type KioskProcess } from '../support/kiosk-process.js';
-import { axeViolations, focused, launchBrowser, newKioskPage, screenshot } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import type { KioskProcess } from '../support/kiosk-process.js';
+import { TV_BOX_CONFIG, openKiosk, type OpenKiosk } from '../support/open-kiosk.js';
+import { axeViolations, focused, screenshot } from '../support/browser.js';
 import { driveFlow } from '../support/flow-driver.js';
 import { enterTvCode } from '../support/tv-code.js';
 
 let kiosk: KioskProcess;
-let browser: Browser;
 let page: Page;
+let opened: OpenKiosk | undefined;
 
 beforeAll(async () => {
-  kiosk = await startKiosk({ config: { uiMode: 'tv', devices: { idcard: { type: 'none' }, printer: { type: 'none' } } } });
-  browser = await launchBrowser();
-  ({ page } = await newKioskPage(browser, { width: 1920, height: 1080 }));
-  await page.goto(await kiosk.launchUrl());
-  await page.waitForSelector('.tile');
+  opened = await openKiosk({ config: TV_BOX_CONFIG });
+  ({ kiosk, page } = opened);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
+afterAll(() => opened?.close());
 
 it('offers the five home services inside the overscan-safe area', async () => {
   const services = await page.$$eval('.tile', (els) => els.map((e) => e.getAttribute('data-service')));

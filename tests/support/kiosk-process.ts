@@ -140,7 +140,8 @@ export async function startKiosk(opts: { config?: Record<string, unknown>; dataD
       }
     },
     async stop() {
-      if (child.exitCode !== null) return;
+      // Stopped already (an exit code, or a signal if it ended by one): its exit event will not come again.
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise<void>((r) => child.once('exit', () => r()));
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
