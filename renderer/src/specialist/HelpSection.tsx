@@ -8,7 +8,8 @@ import { Pager } from '../design/Pager.js';
 import { t } from '../i18n/zh-CN.js';
 import { helpRequestWords } from './help-words.js';
 import type { HelpRequests } from './useHelpRequests.js';
-import { titleOf, useServices } from './useServiceTitles.js';
+import { useServices } from './useServiceTitles.js';
+import { titleOf } from './service-title.js';
 
 const h = t.specialist.help;
 

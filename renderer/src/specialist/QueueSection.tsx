@@ -12,7 +12,8 @@ import { dateTime } from './format.js';
 import { plainReason } from './reasons.js';
 import { useSpecialist } from './SpecialistSession.js';
 import { useDeskAudit } from './useDeskAudit.js';
-import { titleOf, useServices } from './useServiceTitles.js';
+import { useServices } from './useServiceTitles.js';
+import { titleOf } from './service-title.js';
 
 const q = t.specialist.queue;
 

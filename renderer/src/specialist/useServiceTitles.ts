@@ -1,4 +1,4 @@
-// Service titles by id, from the station's catalogue (the desk shows titles, not ids).
+// The station's services, fetched once for the desk's titles (service-title.ts names them).
 import { useEffect, useState } from 'react';
 import type { ServiceSummary } from '../../../common/domain/catalogue-summary.js';
 import { useApi } from '../api/ApiContext.js';
@@ -14,8 +14,4 @@ export function useServices(): ServiceSummary[] | null {
     };
   }, [api]);
   return services;
-}
-
-export function titleOf(services: ServiceSummary[] | null, id: string): string {
-  return services?.find((s) => s.id === id)?.title ?? id;
 }
