@@ -1,7 +1,7 @@
 // pinyin-pro as the engine behind common/text/pinyin.ts, for Han text the
 // app's pinyin table does not hold (another recognizer's free text, a
 // province's own catalogue, a development set's phrases). Loaded on the first
-// such text, not before: its dictionaries cost ≈ 24 MB and ≈ 80 ms, which a
+// such text, not before: its dictionaries cost ≈ 17 MB and ≈ 80 ms, which a
 // station speaking only the app's own words never pays.
 import { createRequire } from 'node:module';
 import type * as PinyinPro from 'pinyin-pro';
