@@ -10,12 +10,22 @@ import { setPinyinEngine } from '../common/text/pinyin.js';
 const load = createRequire(import.meta.url);
 let pinyinPro: typeof PinyinPro | null = null;
 
+const pinyinProNow = (): typeof PinyinPro => (pinyinPro ??= load('pinyin-pro') as typeof PinyinPro);
+
 /** Idempotent; every module that turns text into pinyin calls it (the station, the CLIs and the tests then all have it). */
 export function installPinyinEngine(): void {
-  setPinyinEngine((han) => {
-    pinyinPro ??= load('pinyin-pro') as typeof PinyinPro;
-    return pinyinPro.pinyin(han, { toneType: 'symbol', type: 'array', toneSandhi: false });
-  });
+  setPinyinEngine((han) => pinyinProNow().pinyin(han, { toneType: 'symbol', type: 'array', toneSandhi: false }));
+}
+
+/**
+ * Loads pinyin-pro now: for an engine that writes free text (PocketSphinx, Vosk), whose words
+ * are matched by sound outside the table from its first turn on. Loaded with the engine's model,
+ * off the resident's turn, rather than in the middle of it (≈ 80 ms and more on a busy box, with
+ * the host's only thread held while the microphone's audio comes in).
+ */
+export function loadPinyinEngineNow(): void {
+  installPinyinEngine();
+  pinyinProNow().pinyin('语音', { toneType: 'symbol', type: 'array', toneSandhi: false });
 }
 
 /** Whether pinyin-pro has been loaded in this process (its table test and the start-up benchmark ask). */

@@ -25,6 +25,7 @@ import { decide, defaultThresholds, type DecisionThresholds, type DecodeEvidence
 import { PocketSphinxDecoder, pocketSphinxModelPaths } from './pocketsphinx-decoder.js';
 import { RecognizerError, type RecognitionResult, type RecognitionSession, type Recognizer } from './recognizer.js';
 import { recognizerShell } from './recognizer-shell.js';
+import { loadPinyinEngineNow } from '../pinyin-engine.js';
 
 export interface PocketSphinxOptions {
   /** Folder holding model/hmm/zh/tdt_sc_8k and model/lm/zh_CN/mandarin_notone.dic. */
@@ -53,6 +54,8 @@ interface Compiled {
 }
 
 export function createPocketSphinxRecognizer(opts: PocketSphinxOptions): Recognizer {
+  // Free text is matched by sound beyond the app's pinyin table: pinyin-pro comes with the model.
+  loadPinyinEngineNow();
   const paths = pocketSphinxModelPaths(opts.modelDir);
   const decoderOpts = { library: opts.library, extraArgs: opts.decoderArgs };
   const command = new PocketSphinxDecoder(paths, decoderOpts);

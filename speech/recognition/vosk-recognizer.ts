@@ -14,6 +14,7 @@ import { createIntentMatcher, type IntentMatcher } from '../intent/match.js';
 import { defaultThresholds, judge, type DecisionThresholds } from './decision.js';
 import { RecognizerError, SAMPLE_RATE, type RecognitionResult, type RecognitionSession, type Recognizer } from './recognizer.js';
 import { recognizerShell } from './recognizer-shell.js';
+import { loadPinyinEngineNow } from '../pinyin-engine.js';
 
 export interface VoskOptions {
   readonly modelDir: string;
@@ -83,6 +84,8 @@ export function voskGrammarJson(g: StepGrammar): string {
 }
 
 export function createVoskRecognizer(opts: VoskOptions): Recognizer {
+  // Free text is matched by sound beyond the app's pinyin table: pinyin-pro comes with the model.
+  loadPinyinEngineNow();
   checkVoskModel(opts.modelDir);
   const lib = loadVosk(opts.library ?? defaultVoskLibrary());
   lib.vosk_set_log_level(-1);

@@ -10,12 +10,15 @@ import { RecognizerError, type Recognizer } from '../../../speech/recognition/re
 import { GrammarError } from '../../../speech/grammar/dictionary.js';
 import { parseWav } from '../../../speech/audio/wav.js';
 import { chunks, clip, provisionedModelDir, realClips, tempDir } from './helpers.js';
+import { pinyinProLoaded } from '../../../speech/pinyin-engine.js';
 
 let modelDir: string;
 let rec: Recognizer;
 
+let pinyinBefore: boolean;
 beforeAll(async () => {
   modelDir = await provisionedModelDir();
+  pinyinBefore = pinyinProLoaded();
   rec = createPocketSphinxRecognizer({ modelDir });
 });
 afterAll(() => rec?.dispose());
@@ -29,6 +32,11 @@ function recognize(samples: Int16Array, step: Parameters<Recognizer['start']>[0]
 // Decoding every real recording takes seconds of CPU: on a slow or busy machine more than the
 // suite's 30 s. A time limit here would test the machine, not the recognizer.
 describe('PocketSphinx recognizer', { timeout: 180_000 }, () => {
+  it('brings pinyin-pro with its model: its free text is matched by sound from the first turn, not loaded in the middle of one', () => {
+    expect(pinyinBefore).toBe(false);
+    expect(pinyinProLoaded()).toBe(true);
+  });
+
   it('hears the e2e home commands and names the service', () => {
     const a = recognize(clip('e2e/home-subsistence-allowance'), { kind: 'home' });
     expect(a.final).toMatchObject({ kind: 'final', intent: 'subsistence-allowance', text: '低保申请' });
