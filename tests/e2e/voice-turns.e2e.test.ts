@@ -7,10 +7,10 @@
 // it and test the dialogue, which is the same whatever the engine; the station's default engine
 // (the keyword spotter) hears espeak's voice unevenly (see voice-service and voice-real).
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { repoRoot, type KioskProcess } from '../support/kiosk-process.js';
-import { axeViolations, newKioskPage, screenshot } from '../support/browser.js';
+import { axeViolations, launchBrowser, newKioskPage, screenshot } from '../support/browser.js';
 import { arrowGraph, unreachable } from '../support/dpad-reach.js';
 import { kioskWithMicrophone, type FakeMicrophone, type MicrophoneRig } from '../support/fake-microphone.js';
 import { recordSpeech } from '../support/read-aloud-check.js';
@@ -23,21 +23,33 @@ const UNSURE = path.join(repoRoot, 'tests/fixtures/speech/e2e/home-pension-unsur
 
 let rig: MicrophoneRig;
 let kiosk: KioskProcess;
-let browser: Browser;
 let mic: FakeMicrophone;
 
 beforeAll(async () => {
   rig = await kioskWithMicrophone({ config: { ui: { idleSeconds: 15, warningSeconds: 45 }, speech: { recognition: { engine: 'pocketsphinx' } } } });
-  ({ kiosk, mic, browser } = rig);
+  ({ kiosk, mic } = rig);
 });
 
 afterAll(async () => {
   await rig?.close();
 });
 
+// Each test its own Chromium: the fake microphone is a device of the browser, and a capture one
+// test left open (a screen that listened on, a test that failed half-way) was heard by the next
+// (a fresh-clone run heard the previous test's 低保申请 after 是).
+let testBrowser: Browser | undefined;
+async function freshPage() {
+  testBrowser = await launchBrowser(mic.chromiumFlags());
+  return newKioskPage(testBrowser);
+}
+afterEach(async () => {
+  await testBrowser?.close();
+  testBrowser = undefined;
+});
+
 describe('listening by itself', () => {
   it('after a miss, asks again in other words and listens for the answer without a press', async () => {
-    const { page, context } = await newKioskPage(browser);
+    const { page, context } = await freshPage();
     await atHome(page);
     const listening = page.locator('[data-testid="listening"]');
     mic.say('今天天气很好'); // not a service: the kiosk cannot act on it
@@ -54,7 +66,7 @@ describe('listening by itself', () => {
   });
 
   it('我听着像是“养老认证”，对吗？ — 是 opens it', async () => {
-    const { page, context } = await newKioskPage(browser);
+    const { page, context } = await freshPage();
     await askedAboutPension(page);
     // Said before the kiosk opens the microphone again, once the question has been said. (Not 对:
     // espeak's 对 comes out as 主页 to this model, at 0.67-0.85, through the microphone.)
@@ -66,7 +78,7 @@ describe('listening by itself', () => {
   });
 
   it('我听着像是“养老认证”，对吗？ — 不是 drops the guess, and the kiosk asks once more and listens', async () => {
-    const { page, context } = await newKioskPage(browser);
+    const { page, context } = await freshPage();
     const said = await askedAboutPension(page);
     mic.say('不是');
     await expect.poll(() => said.some((s) => s.includes('好的，那请您再说一遍')), { timeout: 30_000 }).toBe(true);
@@ -80,7 +92,7 @@ describe('listening by itself', () => {
   });
 
   it('啊… before the answer: the kiosk listens on without a word, and the words after it are heard', async () => {
-    const { page, context } = await newKioskPage(browser);
+    const { page, context } = await freshPage();
     const said = recordSpeech(page);
     await atHome(page);
     // 啊, a pause, 低保申请. (Espeak's 啊 is heard as a hesitation here; its 嗯 and 呃 were now and
@@ -98,7 +110,7 @@ describe('listening by itself', () => {
   });
 
   it('啊 and then silence: the 啊 was the answer — the kiosk says it did not catch it and listens again, without a press', async () => {
-    const { page, context } = await newKioskPage(browser);
+    const { page, context } = await freshPage();
     const said = recordSpeech(page);
     await atHome(page);
     // Stands for a short answer taken for a hesitation (real 人工 and 回首页 were, in the eval):
@@ -114,7 +126,7 @@ describe('listening by itself', () => {
   });
 
   it('answers 您还在吗 by voice: 我要继续 keeps the resident where they were, and the screen asks again', async () => {
-    const { page, context } = await newKioskPage(browser);
+    const { page, context } = await freshPage();
     const said = recordSpeech(page);
     // The resident answers after a while (12 s of room first), so that the warning can be looked at
     // before it is answered: answered at once, it closed while this test still walked its controls.
@@ -149,7 +161,7 @@ describe('listening by itself', () => {
   });
 
   it('继续 pressed while the warning is still being said: the question is said in full, and only then listened for', async () => {
-    const { page, context } = await newKioskPage(browser);
+    const { page, context } = await freshPage();
     const said = recordSpeech(page);
     const dialog = await idleWarning(page);
     await watchOverlap(page);
@@ -169,7 +181,7 @@ describe('listening by itself', () => {
   });
 
   it('a button pressed while the question is being read: the next question is read in full, and only then listened for', async () => {
-    const { page, context } = await newKioskPage(browser);
+    const { page, context } = await freshPage();
     await insertCardAtHome(page);
     await watchOverlap(page);
     await page.locator('[data-service="medical-insurance-payment"]').click();
@@ -185,7 +197,7 @@ describe('listening by itself', () => {
   });
 
   it('the Voice key goes to the warning while it shows, and back to the screen once it is gone', async () => {
-    const { page, context } = await newKioskPage(browser);
+    const { page, context } = await freshPage();
     const dialog = await idleWarning(page);
     // Held down while the warning is being said: the warning stops and listens.
     mic.say('我要继续');
