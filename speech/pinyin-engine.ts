@@ -28,5 +28,5 @@ export function loadPinyinEngineNow(): void {
   pinyinProNow().pinyin('语音', { toneType: 'symbol', type: 'array', toneSandhi: false });
 }
 
-/** Whether pinyin-pro has been loaded in this process (its table test and the start-up benchmark ask). */
+/** Whether pinyin-pro has been loaded in this process (the PocketSphinx test asks: it comes with that model). */
 export const pinyinProLoaded = (): boolean => pinyinPro !== null;
