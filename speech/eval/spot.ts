@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parseWav } from '../audio/wav.js';
 import type { KwsEngine } from '../kws/engine.js';
 import { saidHits, voicedHits } from '../kws/hits.js';
-import { VoicingCounter } from '../audio/voicing.js';
+import { HeardAudio } from '../kws/heard-audio.js';
 import { EvalError } from './evaluate.js';
 
 const CHUNK = 1600;
@@ -73,18 +73,13 @@ export function spotClip(engine: KwsEngine, phrases: readonly string[], clip: Sp
   if (sampleRate !== 16000) throw new EvalError(`${clip.name}.wav is ${sampleRate} Hz; clips must be 16 kHz mono`);
   const set = engine.keywordSet(phrases.map((p) => ({ intent: p, text: p })));
   const t0 = performance.now();
-  const stream = engine.stream(set);
-  const voicing = new VoicingCounter();
+  const heard = new HeardAudio(engine.stream(set));
   const hits = [];
-  for (let i = 0; i < samples.length; i += CHUNK) {
-    const chunk = samples.subarray(i, i + CHUNK);
-    voicing.push(chunk);
-    hits.push(...stream.accept(chunk));
-  }
+  for (let i = 0; i < samples.length; i += CHUNK) hits.push(...heard.accept(samples.subarray(i, i + CHUNK)));
   const tEnd = performance.now();
-  hits.push(...stream.finish());
+  hits.push(...heard.finish());
   const t1 = performance.now();
-  const found = [...new Set(saidHits(voicedHits(hits, voicing.voicedAt)).map((h) => h.entry.intent))];
+  const found = [...new Set(saidHits(voicedHits(hits, heard.voicedAt)).map((h) => h.entry.intent))];
   return {
     clip,
     found,

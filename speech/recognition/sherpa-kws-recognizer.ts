@@ -7,7 +7,6 @@
 // carriers (我要…, 帮我…) are spotted both ways: the phrase inside them, and the
 // carrier forms as keywords of their own (measured; see stepKeywords).
 // What was found is decided by kws/kws-decision.ts.
-import { VoicingCounter } from '../audio/voicing.js';
 import { buildStepGrammar, type StepGrammar, type StepSpec } from '../grammar/step-grammar.js';
 import { createIntentMatcher, type IntentMatcher } from '../intent/match.js';
 import { NUMERAL_WORDS, QUANTITY_LEADS, QUANTITY_TAILS } from '../grammar/quantity.js';
@@ -15,7 +14,8 @@ import type { Dictionary } from '../grammar/dictionary.js';
 import { loadKwsEngine, type KwsEngine, type KwsEngineOptions } from '../kws/engine.js';
 import { decideKws, defaultKwsRules, HESITATION, NUMERAL, type KwsRules } from '../kws/kws-decision.js';
 import type { KeywordPhrase, KeywordSet } from '../kws/keyword-lines.js';
-import type { Hit, SpotStream } from '../kws/spot-stream.js';
+import type { Hit } from '../kws/spot-stream.js';
+import { HeardAudio } from '../kws/heard-audio.js';
 import { tokenDictionary } from '../kws/token-dictionary.js';
 import { defaultThresholds, type DecisionThresholds } from './decision.js';
 import { RecognizerError, type RecognitionResult, type RecognitionSession, type Recognizer } from './recognizer.js';
@@ -74,17 +74,15 @@ export function createSherpaKwsRecognizer(opts: SherpaKwsOptions): Recognizer {
 
   class Session implements RecognitionSession {
     closed = false;
-    private readonly stream: SpotStream;
+    private readonly heard: HeardAudio;
     private readonly hits: Hit[] = [];
-    private readonly voicing = new VoicingCounter();
     constructor(private readonly c: Compiled) {
-      this.stream = engine.stream(c.keywords);
+      this.heard = new HeardAudio(engine.stream(c.keywords));
     }
 
     accept(pcm: Int16Array): RecognitionResult | null {
       if (this.closed) throw new RecognizerError('session-closed', 'This recognition session has ended');
-      this.voicing.push(pcm);
-      const all = this.stream.accept(pcm);
+      const all = this.heard.accept(pcm);
       this.hits.push(...all);
       // Hesitations are for the decision, not worth showing.
       const fresh = all.filter((h) => h.entry.intent !== HESITATION);
@@ -97,9 +95,9 @@ export function createSherpaKwsRecognizer(opts: SherpaKwsOptions): Recognizer {
 
     end(): RecognitionResult {
       if (this.closed) throw new RecognizerError('session-closed', 'This recognition session has ended');
-      const all = [...this.hits, ...this.stream.finish()];
+      const all = [...this.hits, ...this.heard.finish()];
       this.close();
-      return decideKws(this.c.grammar, this.c.matcher, { hits: all, voicedAt: this.voicing.voicedAt }, thresholds, rules);
+      return decideKws(this.c.grammar, this.c.matcher, { hits: all, voicedAt: this.heard.voicedAt }, thresholds, rules);
     }
 
     cancel(): void {
@@ -111,5 +109,5 @@ export function createSherpaKwsRecognizer(opts: SherpaKwsOptions): Recognizer {
     }
   }
 
-  return recognizerShell({ engine: 'sherpa-kws', compile, open: (c) => new Session(c) });
+  return recognizerShell({ engine: 'sherpa-kws', browserGain: false, compile, open: (c) => new Session(c) });
 }

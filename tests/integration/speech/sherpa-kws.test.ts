@@ -47,6 +47,16 @@ describe('sherpa-onnx keyword spotter', () => {
     }
   });
 
+  it('hears them as well when they speak 30 dB quieter (a quiet voice a metre from the microphone)', () => {
+    // The browser's automatic gain is off (it clipped); the station brings each utterance to one loudness itself.
+    const step = { kind: 'choice' as const, options: [{ id: 'voice', label: '语音' }, { id: 'language', label: '语言' }, { id: 'recognise', label: '识别' }] };
+    const scaled = (s: Int16Array, g: number) => Int16Array.from(s, (x) => Math.max(-32768, Math.min(32767, Math.round(x * g))));
+    // A third speaker, whose three words were all missed at that level before it did.
+    for (const [clip, want] of [['dsp20-17307130064-01', 'voice'], ['dsp20-17307130064-02', 'language'], ['dsp20-17307130064-03', 'recognise']] as const) {
+      expect(hear(scaled(realWord(clip), 0.03), step).final, `${clip} 30 dB quieter`).toMatchObject({ kind: 'final', intent: want });
+    }
+  });
+
   it('never takes a real sentence for a command, an answer or a number, at any step', () => {
     const income = { kind: 'quantity' as const, max: 100_000, units: ['元', '块', '块钱'] };
     const steps = [{ kind: 'home' as const }, { kind: 'confirm' as const }, { kind: 'digits' as const, minLength: 7, maxLength: 12 }, income];
