@@ -157,5 +157,5 @@ export function createPocketSphinxRecognizer(opts: PocketSphinxOptions): Recogni
     }
   }
 
-  return recognizerShell({ engine: 'pocketsphinx', compile, open: (c) => new Session(c), free: () => decoders.forEach((d) => d.dispose()) });
+  return recognizerShell({ engine: 'pocketsphinx', browserGain: true, compile, open: (c) => new Session(c), free: () => decoders.forEach((d) => d.dispose()) });
 }

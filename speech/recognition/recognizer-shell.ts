@@ -8,6 +8,7 @@ import { RecognizerError, type RecognitionSession, type Recognizer } from './rec
 
 export interface EngineParts<C> {
   readonly engine: Recognizer['engine'];
+  readonly browserGain: boolean;
   /** Builds the step's grammar for this engine (throws GrammarError if it cannot). */
   compile(spec: StepSpec): C;
   /** Opens a session over a compiled step. */
@@ -31,6 +32,7 @@ export function recognizerShell<C>(parts: EngineParts<C>): Recognizer {
   };
   return {
     engine: parts.engine,
+    browserGain: parts.browserGain,
     prepare: (spec) => void compile(spec),
     start(spec) {
       if (disposed) throw new RecognizerError('session-closed', 'The recognizer has been disposed');

@@ -34,6 +34,13 @@ export interface RecognitionSession {
 
 export interface Recognizer {
   readonly engine: 'sherpa-kws' | 'pocketsphinx' | 'vosk';
+  /**
+   * Whether the browser's automatic gain should shape the microphone for this engine
+   * (renderer/src/voice/capture.ts has the measurements): the keyword spotter brings
+   * each utterance to one loudness itself and is hurt by the clipping the gain causes;
+   * PocketSphinx heard the fake microphone better with it.
+   */
+  readonly browserGain: boolean;
   /** Checks that the step's grammar builds (throws GrammarError otherwise). */
   prepare(spec: StepSpec): void;
   /** Starts a session; a session still open is cancelled first. */

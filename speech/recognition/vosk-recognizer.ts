@@ -144,7 +144,7 @@ export function createVoskRecognizer(opts: VoskOptions): Recognizer {
     return session;
   };
 
-  return recognizerShell({ engine: 'vosk', compile, open, free: () => lib.vosk_model_free(model) });
+  return recognizerShell({ engine: 'vosk', browserGain: true, compile, open, free: () => lib.vosk_model_free(model) });
 }
 
 /** Models without graph/words.txt: ask the model word by word. */

@@ -126,7 +126,11 @@ export const speechChannels = {
         noSpeechMs: z.number().int().min(1000).max(30_000).optional(),
       })
       .strict(),
-    z.object({ sessionId: z.string() }),
+    z.object({
+      sessionId: z.string(),
+      /** Whether the microphone is opened with the browser's automatic gain: the engine's choice (Recognizer.browserGain). */
+      autoGain: z.boolean(),
+    }),
     { access: 'resident' },
   ),
   'speech:listen-audio': channel(

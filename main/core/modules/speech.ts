@@ -95,7 +95,7 @@ export const speechModule: ModuleFactory = ({ config, services, platform }) => {
         }
         return { recognition: state, engine: recognizer?.engine ?? engine ?? undefined, message: unavailable, prompts: speaker ? 'ready' : 'off' };
       },
-      'speech:listen-start': ({ step, noSpeechMs }) => guard(() => ({ sessionId: listens.start(step, { noSpeechTimeoutMs: noSpeechMs }) })),
+      'speech:listen-start': ({ step, noSpeechMs }) => guard(() => ({ sessionId: listens.start(step, { noSpeechTimeoutMs: noSpeechMs }), autoGain: getRecognizer().browserGain })),
       'speech:listen-audio': ({ sessionId, pcmBase64 }) => guard(() => (listens.audio(sessionId, pcmFromBase64(pcmBase64)), {})),
       'speech:listen-end': ({ sessionId }) => guard(() => listens.end(sessionId)),
       'speech:listen-cancel': ({ sessionId }) => (listens.cancel(sessionId), {}),

@@ -76,6 +76,7 @@ export class VoiceSession {
     });
     try {
       const capture = await this.openMicrophone({
+        autoGain: started.value.autoGain,
         onChunk: (pcm) => {
           if (this.settled) return;
           // Chunks go one at a time, in order: the recognizer is a stream.

@@ -122,6 +122,9 @@ describe('speech module without a model', () => {
     try {
       expect(await kws.dispatcher.call('speech:status', {}, ctx)).toMatchObject({ ok: true, value: { recognition: 'ready', engine: 'sherpa-kws' } });
       expect(await sphinx.dispatcher.call('speech:status', {}, ctx)).toMatchObject({ ok: true, value: { recognition: 'ready', engine: 'pocketsphinx' } });
+      // Each engine says how the microphone should be opened for it: the spotter without the browser's gain (it clipped).
+      expect(await kws.dispatcher.call('speech:listen-start', { step: { kind: 'home' } }, ctx)).toMatchObject({ ok: true, value: { autoGain: false } });
+      expect(await sphinx.dispatcher.call('speech:listen-start', { step: { kind: 'home' } }, ctx)).toMatchObject({ ok: true, value: { autoGain: true } });
     } finally {
       await kws.dispose();
       await sphinx.dispose();

@@ -30,18 +30,20 @@ function fakeStation() {
     },
     subscribe: (_stream, _args, onEvent) => ((deliver = onEvent), () => {}),
   };
-  return { api: createKioskApi(transport), calls, answerStart: (sessionId: string) => startReply.resolve({ sessionId }), result: (e: unknown) => deliver(e) };
+  return { api: createKioskApi(transport), calls, answerStart: (sessionId: string, autoGain = false) => startReply.resolve({ sessionId, autoGain }), result: (e: unknown) => deliver(e) };
 }
 
 function fakeMicrophone() {
   const opened = deferred<Capture>();
   let openCalls = 0;
   let stops = 0;
+  const asked: CaptureOptions[] = [];
   const capture: Capture = {
     stop: async () => void stops++,
   };
   return {
-    open: (_o: CaptureOptions) => (openCalls++, opened.promise),
+    open: (o: CaptureOptions) => (openCalls++, asked.push(o), opened.promise),
+    asked,
     finishOpening: () => opened.resolve(capture),
     get openCalls() {
       return openCalls;
@@ -107,6 +109,22 @@ describe('a voice session that heard something', () => {
       }
     } finally {
       delete (globalThis as { window?: EventTarget }).window;
+    }
+  });
+});
+
+describe('the microphone a voice session opens', () => {
+  it("has the browser's automatic gain exactly when the station's engine asks for it", async () => {
+    for (const autoGain of [false, true]) {
+      const station = fakeStation();
+      const mic = fakeMicrophone();
+      const s = new VoiceSession(station.api, { onPartial: () => {} }, mic.open);
+      const starting = s.start({ kind: 'confirm' });
+      station.answerStart('s-9', autoGain);
+      mic.finishOpening();
+      await starting;
+      expect(mic.asked.map((o) => o.autoGain)).toEqual([autoGain]);
+      s.cancel();
     }
   });
 });
