@@ -12,8 +12,12 @@
 //   as heard before       0.922          0.786           0.534            0.854
 //   brought to 0.5 peak   0.913          0.922           0.884            0.845
 // (recall; precision 0.969 → 0.969 as recorded, 0.921 → 0.941 at 20 dB quieter.)
-// A target peak of 0.3, 0.7 and 0.9 did no better. Clipped audio stays clipped:
-// no gain undoes it, which is why the browser must not cause it.
+// A target peak of 0.3, 0.7 and 0.9, or lifting only (never lowering), did no better.
+// The cost, in bench:speech: espeak's synthetic voices lost 1-3 clips of 63-82
+// (fixtures 0.667 → 0.651, held-out 0.500 → 0.488, held-out 12 dB quieter
+// 0.500 → 0.463), and latency p95 rose from 11 to 61 ms (a short word is held
+// until the utterance ends). Clipped audio stays clipped: no gain undoes it,
+// which is why the browser must not cause it.
 import { LevelNormalizer, defaultLevelNormalizer, type LevelNormalizerOptions } from '../audio/level-normalizer.js';
 import { VoicingCounter } from '../audio/voicing.js';
 import type { Hit, SpotStream } from './spot-stream.js';
