@@ -9,10 +9,22 @@
 // renderer before, 192 MB after. drawImage stays the fallback where the
 // processor or the RGBA copy is missing.
 
+/** A frame's pixels as the camera gave them: RGBA bytes, row by row. */
+export interface RgbaPixels {
+  readonly data: Uint8ClampedArray;
+  readonly width: number;
+  readonly height: number;
+}
+
 /** One camera frame at a time, into `into` (resized to the frame). */
 export interface CameraFrames {
   /** Where frames come from now: 'video-frame' (the processor) or 'video-element' (drawImage, the costly fallback). */
   readonly kind: 'video-frame' | 'video-element';
+  /**
+   * The last frame's pixels, when they were copied out (the processor; null from the video element).
+   * The buffer is reused by the next frame: read it before asking for another.
+   */
+  readonly pixels: RgbaPixels | null;
   /** Copies the newest frame into `into`; false when the camera has stopped giving frames. */
   next(into: HTMLCanvasElement): Promise<boolean>;
   /** Stops reading (a pending `next` resolves false). */
@@ -41,6 +53,7 @@ function fit(c: HTMLCanvasElement, w: number, h: number): void {
 function fromVideo(video: () => HTMLVideoElement | null): CameraFrames {
   return {
     kind: 'video-element',
+    pixels: null,
     async next(into) {
       const v = video();
       if (!v || v.readyState < 2 || v.videoWidth === 0) return false;
@@ -59,10 +72,14 @@ export function cameraFrames(stream: MediaStream, video: () => HTMLVideoElement 
   // One frame buffered: the analysis always gets the newest, never a queue of old ones.
   const reader = new Processor({ track, maxBufferSize: 1 }).readable.getReader();
   let rgba: Uint8ClampedArray<ArrayBuffer> | null = null;
+  let pixels: RgbaPixels | null = null;
   let fallback: CameraFrames | null = null;
   return {
     get kind() {
       return fallback ? fallback.kind : 'video-frame';
+    },
+    get pixels() {
+      return fallback ? null : pixels;
     },
     async next(into) {
       if (fallback) return fallback.next(into);
@@ -75,6 +92,7 @@ export function cameraFrames(stream: MediaStream, video: () => HTMLVideoElement 
         await frame.copyTo(rgba, { format: 'RGBA' });
         fit(into, w, h);
         readableContext(into).putImageData(new ImageData(rgba, w, h), 0, 0);
+        pixels = { data: rgba, width: w, height: h };
         return true;
       } catch {
         // A Chromium without RGBA conversion in copyTo: draw from the video from now on.

@@ -5,10 +5,14 @@
 import type { Human, FaceResult } from '@vladmandic/human';
 import { faceAssetUrls, humanConfig, type FaceAssetUrls } from './human-config.js';
 import { ratiosFromMesh, type FaceMeasure, type FrameMeasure } from './measure.js';
+import type { RgbaPixels } from './camera-frames.js';
 
 export interface FaceEngine {
-  /** Measures the faces in the current frame of a playing video (or a canvas). */
-  measure(input: HTMLVideoElement | HTMLCanvasElement): Promise<FrameMeasure>;
+  /**
+   * Measures the faces in a frame: the camera's pixels where they were copied out (camera-frames.ts),
+   * else a canvas or a playing video.
+   */
+  measure(input: RgbaPixels | HTMLVideoElement | HTMLCanvasElement): Promise<FrameMeasure>;
   /** The faceres descriptor of the one face in a still frame, or null when there is none. */
   describe(input: HTMLCanvasElement): Promise<number[] | null>;
   /** What ran, for the challenge log. */
@@ -34,10 +38,14 @@ function toMeasure(f: FaceResult, width: number, height: number): FaceMeasure | 
   };
 }
 
-const sizeOf = (input: HTMLVideoElement | HTMLCanvasElement) => (input instanceof HTMLVideoElement ? { w: input.videoWidth, h: input.videoHeight } : { w: input.width, h: input.height });
+const sizeOf = (input: RgbaPixels | HTMLVideoElement | HTMLCanvasElement) =>
+  input instanceof HTMLVideoElement ? { w: input.videoWidth, h: input.videoHeight } : { w: input.width, h: input.height };
+const isPixels = (input: RgbaPixels | HTMLVideoElement | HTMLCanvasElement): input is RgbaPixels => 'data' in input;
 
 class HumanEngine implements FaceEngine {
   readonly name: string;
+  /** The frame as the model takes it (RGB, float), one buffer for every frame. */
+  private rgb: Float32Array = new Float32Array(0);
   constructor(
     private readonly human: Human,
     private readonly urls: FaceAssetUrls,
@@ -47,9 +55,27 @@ class HumanEngine implements FaceEngine {
 
   async measure(input: HTMLVideoElement | HTMLCanvasElement): Promise<FrameMeasure> {
     const { w, h } = sizeOf(input);
-    const result = await this.human.detect(input, humanConfig(this.urls, { describe: false }));
+    const tf = this.human.tf;
+    // The camera's pixels go in as a tensor made here: given a canvas, tfjs's wasm backend reads
+    // it back (a new 1.2 MB array a frame), widens it to int32 (3.7 MB more) and human casts that
+    // to float in the wasm heap; at 15 frames a second that garbage grew the renderer's heap.
+    const tensor = isPixels(input) ? tf.tensor3d(this.rgbOf(input), [h, w, 3], 'float32') : null;
+    const result = await this.human.detect(tensor ?? (input as HTMLVideoElement | HTMLCanvasElement), humanConfig(this.urls, { describe: false })).finally(() => tensor && tf.dispose(tensor));
     const faces = result.face.map((f) => toMeasure(f, w, h)).filter((m): m is FaceMeasure => m !== null);
     return { at: performance.now(), faces };
+  }
+
+  /** RGBA bytes → RGB floats (0-255, as tfjs's own reading of a canvas gives), into the reused buffer. */
+  private rgbOf(p: RgbaPixels): Float32Array {
+    const n = p.width * p.height;
+    if (this.rgb.length !== n * 3) this.rgb = new Float32Array(n * 3);
+    const [src, dst] = [p.data, this.rgb];
+    for (let i = 0, j = 0; i < n * 4; i += 4, j += 3) {
+      dst[j] = src[i]!;
+      dst[j + 1] = src[i + 1]!;
+      dst[j + 2] = src[i + 2]!;
+    }
+    return dst;
   }
 
   async describe(input: HTMLCanvasElement): Promise<number[] | null> {

@@ -290,7 +290,7 @@ export function useFaceCheck(
           continue;
         }
         noPictureSince = performance.now();
-        const frame = await engine.measure(work);
+        const frame = await engine.measure(fromCamera.pixels ?? work);
         if (cancelled) return;
         // The first analysed frame is slow (kernels compile): the check starts after it, and after the question was said.
         if (!introRef.current) continue;
