@@ -18,6 +18,7 @@ import { createIpcHandlers, type Sender } from './ipc-handlers.js';
 import { startDeskHost, type DeskHost } from '../webhost/desk-host.js';
 import { DeskTlsError, deskTls } from '../webhost/desk-tls.js';
 import { DESK_LISTENER_SERVICE, type DeskListenerInfo } from '../core/desk-listener.js';
+import { RENDERER_JS_FLAGS } from '../core/renderer-memory.js';
 import { storePaths } from '../../offline-store/paths.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -29,6 +30,7 @@ if (!app.requestSingleInstanceLock()) {
   // The kiosk session is no desktop Chromium recognises, so it would pick the
   // basic_text backend (a built-in password); ask for the keyring the session starts.
   if (process.platform === 'linux' && !app.commandLine.hasSwitch('password-store')) app.commandLine.appendSwitch('password-store', 'gnome-libsecret');
+  app.commandLine.appendSwitch('js-flags', RENDERER_JS_FLAGS);
   registerSchemeAsPrivileged();
   start().catch((e: unknown) => {
     // A config the station refuses (invalid, or production with development parts) says why and exits.

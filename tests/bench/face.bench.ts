@@ -17,6 +17,7 @@ import type { Page } from 'playwright-core';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process.js';
 import { faceMaterialDir, fakeCameraFlags, launchBrowser, newKioskPage } from '../support/browser.js';
 import { descendants, treeMemoryMb } from './proc-memory.js';
+import { RENDERER_JS_FLAGS } from '../../main/core/renderer-memory.js';
 
 interface Clip {
   readonly file: string;
@@ -90,7 +91,8 @@ async function main(): Promise<void> {
     for (const clip of CLIPS.filter((c) => only.length === 0 || only.some((o) => c.file.includes(o)))) {
       const kiosk = await kioskFor(clip.challenge);
       const cards = await kiosk.control<Record<string, unknown>>('idcard-simulator', 'sampleCards');
-      const browser = await launchBrowser(fakeCameraFlags(path.join(dir, 'video', clip.file)));
+      // The kiosk's V8 flags for its page (main/core/renderer-memory.ts): the memory measured is what a station's runs.
+      const browser = await launchBrowser([...fakeCameraFlags(path.join(dir, 'video', clip.file)), `--js-flags=${RENDERER_JS_FLAGS}`]);
       try {
         const { page, context } = await newKioskPage(browser);
         await context.grantPermissions(['camera'], { origin: kiosk.origin });

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chromiumKioskArgs, makeProfileDir, writeLaunchPage } from '../../../main/webhost/chromium.js';
+import { RENDERER_JS_FLAGS } from '../../../main/core/renderer-memory.js';
 
 const profiles: string[] = [];
 afterEach(() => {
@@ -28,6 +29,12 @@ describe('Chromium launch', () => {
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     expect(fs.readFileSync(file, 'utf8')).toContain(`url=http://127.0.0.1:4567/?launch=${code}`);
     expect(() => writeLaunchPage(profile, 'javascript:alert(1)')).toThrow();
+  });
+
+  it("gives the page's V8 the small young generation that bench:face measured", () => {
+    const args = chromiumKioskArgs('file:///x', '/tmp/xiangyin-chromium-abc', { kiosk: true });
+    expect(args).toContain(`--js-flags=${RENDERER_JS_FLAGS}`);
+    expect(RENDERER_JS_FLAGS).toMatch(/^--max-semi-space-size=\d$/);
   });
 
   it('turns crash reporting off and keeps any dump inside the temporary profile', () => {
