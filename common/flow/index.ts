@@ -6,7 +6,6 @@ export { submissionSchema, type Submission, type FeeTotal, type FormValue } from
 export { residentIdentitySchema, identityFromIdNumber, ageOn, IdentityError, type ResidentIdentity } from './identity.js';
 export { checkIdNumber, type IdNumberCheck } from './id-number.js';
 export { validateAnswer, offeredOptions } from './validate.js';
-export { answerFromSpeech, matchOption } from './spoken-answer.js';
 export { normalizeDigits, parseNumber, spellDigits } from './numbers.js';
 export type { AnswerValue, AnswerError, PhotoAnswer } from './answers.js';
 export type { Summary, SummaryItem } from './summary.js';
