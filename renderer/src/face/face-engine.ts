@@ -53,14 +53,14 @@ class HumanEngine implements FaceEngine {
     this.name = `@vladmandic/human ${human.version}, tfjs ${human.tf.version_core} ${human.tf.getBackend()}; blazeface, facemesh, iris; faceres on the chosen photo`;
   }
 
-  async measure(input: HTMLVideoElement | HTMLCanvasElement): Promise<FrameMeasure> {
+  async measure(input: RgbaPixels | HTMLVideoElement | HTMLCanvasElement): Promise<FrameMeasure> {
     const { w, h } = sizeOf(input);
     const tf = this.human.tf;
     // The camera's pixels go in as a tensor made here: given a canvas, tfjs's wasm backend reads
     // it back (a new 1.2 MB array a frame), widens it to int32 (3.7 MB more) and human casts that
     // to float in the wasm heap; at 15 frames a second that garbage grew the renderer's heap.
     const tensor = isPixels(input) ? tf.tensor3d(this.rgbOf(input), [h, w, 3], 'float32') : null;
-    const result = await this.human.detect(tensor ?? (input as HTMLVideoElement | HTMLCanvasElement), humanConfig(this.urls, { describe: false })).finally(() => tensor && tf.dispose(tensor));
+    const result = await this.human.detect(tensor ?? (input as Exclude<typeof input, RgbaPixels>), humanConfig(this.urls, { describe: false })).finally(() => tensor && tf.dispose(tensor));
     const faces = result.face.map((f) => toMeasure(f, w, h)).filter((m): m is FaceMeasure => m !== null);
     return { at: performance.now(), faces };
   }

@@ -1,19 +1,22 @@
 // Opens the microphone and delivers 16 kHz mono s16 chunks through the AudioWorklet
-// in pcm16k-worklet.ts, as the microphone gave them: the browser's clean-up is off.
+// in pcm16k-worklet.ts. Of the browser's clean-up, only automatic gain may be on,
+// and only when the station's engine asks for it (speech:listen-start).
 //  - Echo cancellation off: Chromium's canceller reshaped speech enough that the
 //    recognizer heard 医疗保险 as 低保 through it and right without it. The kiosk
 //    never listens while it speaks (hands-free listening starts after a prompt
 //    has finished; pressing the microphone stops the prompt first).
-//  - Automatic gain off: it clipped. Through the fake microphone it lifted a
-//    clip peaking at 0.6 of full scale by about 2.5×, and every captured command
+//  - Automatic gain off for the keyword spotter (the default engine): it clipped.
+//    Through the fake microphone it lifted a clip peaking at 0.6 of full scale by
+//    about 2.5×, and every captured command
 //    had 17-65 clipped samples; the spotter then heard that 只给自己 in 22-31 of 48
 //    alignments, against 48 of 48 as captured without it (a whole-service e2e run
 //    failed on it three times running). On the real recordings, clipped 12 dB
 //    louder, recall fell from 0.922 to 0.854. Clipping cannot be undone; a quiet
 //    voice can: the station brings every utterance to one loudness itself
 //    (speech/kws/heard-audio.ts), which at 30 dB quieter keeps recall at 0.884.
-//    (Under PocketSphinx, gain had helped, by 3 of 3 runs to 1 of 6, before the
-//    spotter and before its loudness step.)
+//    PocketSphinx asks for it: through the fake microphone, 医疗保险 on the policy
+//    screen was heard in 3 of 3 runs with it and 1 of 6 without, and two dialogue
+//    e2e files failed without it.
 //  - Noise suppression off: it smears the consonants the model tells apart.
 // Typed errors: the UI says different things for "no microphone" and "not allowed".
 import workletUrl from './pcm16k-worklet.ts?worker&url';
