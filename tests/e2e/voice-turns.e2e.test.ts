@@ -65,23 +65,21 @@ describe('listening by itself', () => {
     await context.close();
   });
 
-  it('我听着像是“养老认证”，对吗？ — 是 opens it', async () => {
+  it('我听着像是“养老认证”，对吗？ — 是 opens it', { timeout: 240_000 }, async () => {
     const { page, context } = await freshPage();
-    await askedAboutPension(page);
     // Said before the kiosk opens the microphone again, once the question has been said. (Not 对:
     // espeak's 对 comes out as 主页 to this model, at 0.67-0.85, through the microphone.)
-    mic.say('是');
-    await page.waitForSelector('[data-screen="identify-card"]', { timeout: 30_000 });
+    await answerAskedAboutPension(page, '是', async () => page.waitForSelector('[data-screen="identify-card"]', { timeout: 30_000 }).then(() => true, () => false));
     expect(await page.innerText('h1')).toContain('养老');
     mic.silence();
     await context.close();
   });
 
-  it('我听着像是“养老认证”，对吗？ — 不是 drops the guess, and the kiosk asks once more and listens', async () => {
+  it('我听着像是“养老认证”，对吗？ — 不是 drops the guess, and the kiosk asks once more and listens', { timeout: 240_000 }, async () => {
     const { page, context } = await freshPage();
-    const said = await askedAboutPension(page);
-    mic.say('不是');
-    await expect.poll(() => said.some((s) => s.includes('好的，那请您再说一遍')), { timeout: 30_000 }).toBe(true);
+    const said = await answerAskedAboutPension(page, '不是', async (heard) =>
+      expect.poll(() => heard.some((s) => s.includes('好的，那请您再说一遍')), { timeout: 30_000 }).toBe(true).then(() => true, () => false),
+    );
     mic.play(CLIP);
     await page.waitForSelector('[data-screen="identify-card"]', { timeout: 30_000 });
     expect(await page.innerText('h1')).toContain('最低生活保障');
@@ -241,6 +239,28 @@ async function askedAboutPension(page: Page): Promise<string[]> {
   await pressMic(page);
   await expect.poll(() => said.some((s) => s.includes('我听着像是“养老认证”，对吗？')), { timeout: 30_000 }).toBe(true);
   return said;
+}
+
+/**
+ * Gets the kiosk to ask 我听着像是“养老认证”，对吗？ and answers `answer` until `answered` sees what that answer
+ * leads to. Recognition is the weak part here (espeak's voice through PocketSphinx and the browser's
+ * gain, which varies run to run; a fresh-clone run once missed a 是 this way), and a missed answer
+ * rightly starts over (confirm-again.ts): so, as a resident would, the whole exchange is tried again,
+ * at most three times. Returns what the page had spoken in the exchange that was answered.
+ */
+async function answerAskedAboutPension(page: Page, answer: string, answered: (said: string[]) => Promise<boolean>): Promise<string[]> {
+  const log: string[] = [];
+  for (let tries = 1; tries <= 3; tries++) {
+    const said = await askedAboutPension(page);
+    mic.say(answer);
+    if (await answered(said)) {
+      console.log(`${answer} to 对吗？ taken after ${tries} tries`);
+      return said;
+    }
+    log.push(said.slice(-3).join(' | '));
+    mic.silence();
+  }
+  throw new Error(`${answer} to 我听着像是“养老认证”，对吗？ was not taken three times; the kiosk said: ${log.join(' || ')}`);
 }
 
 /** From now on, notes each change of whether a prompt plays and whether the kiosk listens (see heardThenListened()). */
