@@ -469,13 +469,18 @@ describe('by voice, through a fake microphone', () => {
   }
 
   /**
-   * Presses the Voice key until `screen` shows, at most three times, as a resident
+   * Presses the Voice key until `screen` shows, at most six times, as a resident
    * says it again after 没听清: the fake microphone replays its words on each
    * open, and which 10 ms frames they fall into varies from run to run, which is
    * enough to tip this recognizer (see bench:speech) one way or the other.
+   * Six, because espeak's 医疗保险 at the policy topics is heard in only 20 of 48
+   * alignments (offsets and levels, through the recognizer), without the browser's
+   * gain, which clipped and is now off for the keyword spotter (capture.ts): three
+   * tries failed one fresh-clone run. Espeak's voice, not a resident's: the real
+   * recordings are bench:speech's business.
    */
   async function sayUntilShown(p: Page, screen: string): Promise<void> {
-    for (let attempt = 1; attempt <= 3; attempt++) {
+    for (let attempt = 1; attempt <= 6; attempt++) {
       await pressVoiceKey(p);
       await p.waitForFunction(() => document.querySelector('[data-action="speak"]')?.getAttribute('aria-pressed') !== 'true', null, { timeout: 30_000 });
       const shown = await expect
@@ -500,7 +505,7 @@ describe('by voice, through a fake microphone', () => {
     return p;
   }
 
-  it('政策问答: saying 医疗保险 opens the 医保 questions', async () => {
+  it('政策问答: saying 医疗保险 opens the 医保 questions', { timeout: 240_000 }, async () => {
     const p = await pageSaying('医疗保险');
     await p.locator('[data-service="policy-qa"]').focus();
     await p.keyboard.press('Enter');
