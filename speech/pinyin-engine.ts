@@ -10,11 +10,15 @@ import { setPinyinEngine } from '../common/text/pinyin.js';
 const load = createRequire(import.meta.url);
 let pinyinPro: typeof PinyinPro | null = null;
 
-const pinyinProNow = (): typeof PinyinPro => (pinyinPro ??= load('pinyin-pro') as typeof PinyinPro);
+/** Toned syllables of Han text, one per character, loading pinyin-pro on first use. */
+const tonedSyllables = (han: string): string[] => {
+  pinyinPro ??= load('pinyin-pro') as typeof PinyinPro;
+  return pinyinPro.pinyin(han, { toneType: 'symbol', type: 'array', toneSandhi: false });
+};
 
 /** Idempotent; every module that turns text into pinyin calls it (the station, the CLIs and the tests then all have it). */
 export function installPinyinEngine(): void {
-  setPinyinEngine((han) => pinyinProNow().pinyin(han, { toneType: 'symbol', type: 'array', toneSandhi: false }));
+  setPinyinEngine(tonedSyllables);
 }
 
 /**
@@ -25,7 +29,7 @@ export function installPinyinEngine(): void {
  */
 export function loadPinyinEngineNow(): void {
   installPinyinEngine();
-  pinyinProNow().pinyin('语音', { toneType: 'symbol', type: 'array', toneSandhi: false });
+  tonedSyllables('语音');
 }
 
 /** Whether pinyin-pro has been loaded in this process (the PocketSphinx test asks: it comes with that model). */

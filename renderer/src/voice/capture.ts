@@ -7,10 +7,9 @@
 //    has finished; pressing the microphone stops the prompt first).
 //  - Automatic gain off for the keyword spotter (the default engine): it clipped.
 //    Through the fake microphone it lifted a clip peaking at 0.6 of full scale by
-//    about 2.5×, and every captured command
-//    had 17-65 clipped samples; the spotter then heard that 只给自己 in 22-31 of 48
-//    alignments, against 48 of 48 as captured without it (a whole-service e2e run
-//    failed on it three times running). On the real recordings, clipped 12 dB
+//    about 2.5×, and every captured command had 17-65 clipped samples; the spotter
+//    then heard that 只给自己 in 22-31 of 48 alignments, against 48 of 48 as
+//    captured without it (a whole-service e2e run failed on it three times running). On the real recordings, clipped 12 dB
 //    louder, recall fell from 0.922 to 0.854. Clipping cannot be undone; a quiet
 //    voice can: the station brings every utterance to one loudness itself
 //    (speech/kws/heard-audio.ts), which at 30 dB quieter keeps recall at 0.884.
