@@ -9,10 +9,10 @@
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { repoRoot, type KioskProcess } from '../support/kiosk-process.js';
+import { repoRoot, startKiosk, type KioskProcess } from '../support/kiosk-process.js';
 import { axeViolations, launchBrowser, newKioskPage, screenshot } from '../support/browser.js';
 import { arrowGraph, unreachable } from '../support/dpad-reach.js';
-import { kioskWithMicrophone, type FakeMicrophone, type MicrophoneRig } from '../support/fake-microphone.js';
+import { FakeMicrophone } from '../support/fake-microphone.js';
 import { recordSpeech } from '../support/read-aloud-check.js';
 
 const CLIP = path.join(repoRoot, 'tests/fixtures/speech/e2e/home-subsistence-allowance.wav'); // says 低保申请
@@ -21,17 +21,18 @@ const CLIP = path.join(repoRoot, 'tests/fixtures/speech/e2e/home-subsistence-all
 // microphone, in the ask-again band 0.5-0.62), so the kiosk asks.
 const UNSURE = path.join(repoRoot, 'tests/fixtures/speech/e2e/home-pension-unsure.wav');
 
-let rig: MicrophoneRig;
 let kiosk: KioskProcess;
 let mic: FakeMicrophone;
 
+// The kiosk and its microphone only: each test starts its own Chromium (below), so no shared one idles beside them.
 beforeAll(async () => {
-  rig = await kioskWithMicrophone({ config: { ui: { idleSeconds: 15, warningSeconds: 45 }, speech: { recognition: { engine: 'pocketsphinx' } } } });
-  ({ kiosk, mic } = rig);
+  kiosk = await startKiosk({ config: { ui: { idleSeconds: 15, warningSeconds: 45 }, speech: { recognition: { engine: 'pocketsphinx' } } } });
+  mic = new FakeMicrophone();
 });
 
 afterAll(async () => {
-  await rig?.close();
+  await kiosk?.stop();
+  mic?.dispose();
 });
 
 // Each test its own Chromium: the fake microphone is a device of the browser, and a capture one
