@@ -73,7 +73,7 @@ export function spotClip(engine: KwsEngine, phrases: readonly string[], clip: Sp
   if (sampleRate !== 16000) throw new EvalError(`${clip.name}.wav is ${sampleRate} Hz; clips must be 16 kHz mono`);
   const set = engine.keywordSet(phrases.map((p) => ({ intent: p, text: p })));
   const t0 = performance.now();
-  const heard = new HeardAudio(engine.stream(set));
+  const heard = new HeardAudio(() => engine.stream(set));
   const hits = [];
   for (let i = 0; i < samples.length; i += CHUNK) hits.push(...heard.accept(samples.subarray(i, i + CHUNK)));
   const tEnd = performance.now();

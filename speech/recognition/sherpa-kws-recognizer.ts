@@ -77,7 +77,7 @@ export function createSherpaKwsRecognizer(opts: SherpaKwsOptions): Recognizer {
     private readonly heard: HeardAudio;
     private readonly hits: Hit[] = [];
     constructor(private readonly c: Compiled) {
-      this.heard = new HeardAudio(engine.stream(c.keywords));
+      this.heard = new HeardAudio(() => engine.stream(c.keywords));
     }
 
     accept(pcm: Int16Array): RecognitionResult | null {
