@@ -8,7 +8,7 @@
 // screen; screenshots in test-results/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { execFileSync } from 'node:child_process';
+import { espeakWav } from '../support/espeak.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -432,10 +432,8 @@ describe('TV at home: 社保查询 with the keyed ID number', () => {
 /** A browser whose microphone says `text` once (espeak-ng, 16 kHz, a little silence around it). */
 async function browserSaying(text: string): Promise<Browser> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xiangyin-voice-'));
-  const raw = path.join(dir, 'raw.wav');
   const clip = path.join(dir, 'clip.wav');
-  execFileSync('espeak-ng', ['-v', 'cmn-latn-pinyin', '-s', '130', '-w', raw, text]);
-  execFileSync('sox', [raw, '-r', '16000', clip, 'pad', '1.0', '1.5']);
+  espeakWav(text, clip);
   return launchBrowser(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${clip}%noloop`]);
 }
 
@@ -473,11 +471,6 @@ describe('by voice, through a fake microphone', () => {
    * says it again after 没听清: the fake microphone replays its words on each
    * open, and which 10 ms frames they fall into varies from run to run, which is
    * enough to tip this recognizer (see bench:speech) one way or the other.
-   * Six, because espeak's 医疗保险 at the policy topics is heard in only 20 of 48
-   * alignments (offsets and levels, through the recognizer), without the browser's
-   * gain, which clipped and is now off for the keyword spotter (capture.ts): three
-   * tries failed one fresh-clone run. Espeak's voice, not a resident's: the real
-   * recordings are bench:speech's business.
    */
   async function sayUntilShown(p: Page, screen: string): Promise<void> {
     for (let attempt = 1; attempt <= 6; attempt++) {
@@ -490,7 +483,10 @@ describe('by voice, through a fake microphone', () => {
           () => true,
           () => false,
         );
-      if (shown) return;
+      if (shown) {
+        console.log(`${screen} shown after ${attempt} tries`);
+        return;
+      }
     }
     expect(await shownOrProblem(p)).toBe(screen);
   }

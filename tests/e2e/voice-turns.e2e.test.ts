@@ -129,7 +129,7 @@ describe('listening by itself', () => {
     const said = recordSpeech(page);
     // The resident answers after a while (12 s of room first), so that the warning can be looked at
     // before it is answered: answered at once, it closed while this test still walked its controls.
-    mic.say('我要继续', 12);
+    mic.say('我要继续', { leadS: 12 });
     const dialog = await idleWarning(page);
     await expect.poll(() => said.some((s) => s.includes('您还在吗') && s.includes('就说“我要继续”'))).toBe(true);
     // The countdown waits until the warning has been said: the seconds are the resident's to answer in.

@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './browser.js';
 import { startKiosk, type KioskProcess } from './kiosk-process.js';
+import { espeakWav, type EspeakOptions } from './espeak.js';
 
 export class FakeMicrophone {
   readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xiangyin-mic-'));
@@ -32,8 +33,8 @@ export class FakeMicrophone {
    * kiosk's listening turns that end in silence go on reading the same file, as a real microphone
    * goes on hearing the room, so the words come in a later turn.
    */
-  say(text: string, leadS = 1.0): void {
-    fs.renameSync(this.render(text, 1.5, leadS), this.file);
+  say(text: string, o: Pick<EspeakOptions, 'leadS' | 'wordsPerMinute'> = {}): void {
+    fs.renameSync(this.render(text, { ...o, tailS: 1.5 }), this.file);
   }
 
   /**
@@ -44,16 +45,14 @@ export class FakeMicrophone {
    */
   sayThenPlay(text: string, pauseS: number, wav: string): void {
     const next = path.join(this.dir, `next-${++this.n}.wav`);
-    execFileSync('sox', [this.render(text, pauseS), wav, next]);
+    execFileSync('sox', [this.render(text, { tailS: pauseS }), wav, next]);
     fs.renameSync(next, this.file);
   }
 
-  /** `text` in espeak-ng's voice at 16 kHz, after `leadS` of room and before `tailS` of it; returns the file. */
-  private render(text: string, tailS: number, leadS = 1.0): string {
-    const raw = path.join(this.dir, `raw-${++this.n}.wav`);
-    const out = path.join(this.dir, `said-${this.n}.wav`);
-    execFileSync('espeak-ng', ['-v', 'cmn-latn-pinyin', '-s', '130', '-w', raw, text]);
-    execFileSync('sox', [raw, '-r', '16000', '-c', '1', '-b', '16', out, 'pad', String(leadS), String(tailS)]);
+  /** `text` in espeak-ng's voice at 16 kHz, with room around it; returns the file. */
+  private render(text: string, o: EspeakOptions): string {
+    const out = path.join(this.dir, `said-${++this.n}.wav`);
+    espeakWav(text, out, o);
     return out;
   }
 
