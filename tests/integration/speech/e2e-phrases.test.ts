@@ -1,13 +1,12 @@
 // The words the voice e2e tests say, checked where a failure is cheap to read:
 // each espeak phrase, at the rate its test uses, is put through the station's own
 // recognizer (the default engine, as the kiosk builds it from its config) at the
-// step where the test says it, in many alignments — 16 offsets across one of the
-// spotter's 0.64 s encoder chunks, at two levels. Where a test's words fall
-// among the spotter's chunks varies from run to run in Chromium, and some espeak
-// renderings are heard in only some alignments: espeak's 医疗保险 at 130 words a
-// minute was heard at the policy topics in 15-20 of 48, so three tries and then
-// six failed CI runs. A phrase that is marginal fails here, by name, with its
-// count, instead of one CI run in a few.
+// step where the test says it, in many alignments: 16 starts across one of the
+// spotter's 0.64 s encoder chunks, at two levels. In Chromium, where a test's
+// words fall varies from run to run. Before each stretch of speech had a stream
+// of its own (kws/speech-stretches.ts), most of these phrases were heard in only
+// 2-11 of 32, and CI failed on 医疗保险 at the policy topics after six tries; a
+// phrase that turns marginal again fails here, by name, with its count.
 // Espeak's voice is not a resident's: how well real people are heard is
 // bench:speech's business. This only keeps the e2e tests' residents audible.
 import fs from 'node:fs';
