@@ -68,9 +68,14 @@ export function listSpotSet(dir: string): { phrases: string[]; clips: SpotClip[]
   return { phrases, clips };
 }
 
-export function spotClip(engine: KwsEngine, phrases: readonly string[], clip: SpotClip): SpotOutcome {
-  const { samples, sampleRate } = parseWav(fs.readFileSync(clip.wav));
-  if (sampleRate !== 16000) throw new EvalError(`${clip.name}.wav is ${sampleRate} Hz; clips must be 16 kHz mono`);
+/**
+ * `pauseS`: seconds of a quiet room (-65 dBFS) before the clip, as a resident who speaks a moment
+ * after the microphone opens (the recordings start almost at once).
+ */
+export function spotClip(engine: KwsEngine, phrases: readonly string[], clip: SpotClip, pauseS = 0): SpotOutcome {
+  const wav = parseWav(fs.readFileSync(clip.wav));
+  if (wav.sampleRate !== 16000) throw new EvalError(`${clip.name}.wav is ${wav.sampleRate} Hz; clips must be 16 kHz mono`);
+  const samples = afterRoom(wav.samples, pauseS);
   const set = engine.keywordSet(phrases.map((p) => ({ intent: p, text: p })));
   const t0 = performance.now();
   const heard = new HeardAudio(() => engine.stream(set));
@@ -87,6 +92,17 @@ export function spotClip(engine: KwsEngine, phrases: readonly string[], clip: Sp
     processMs: t1 - t0,
     latencyMs: t1 - tEnd + (tEnd - t0) / Math.max(1, Math.ceil(samples.length / CHUNK)),
   };
+}
+
+/** `samples` after `seconds` of a quiet room: the same pseudo-random hiss every run. */
+function afterRoom(samples: Int16Array, seconds: number): Int16Array {
+  const n = Math.round(seconds * 16000);
+  if (n === 0) return samples;
+  const out = new Int16Array(n + samples.length);
+  let seed = 1;
+  for (let i = 0; i < n; i++) out[i] = Math.round(((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31 - 0.5) * 36);
+  out.set(samples, n);
+  return out;
 }
 
 const round = (x: number, d = 4) => Math.round(x * 10 ** d) / 10 ** d;

@@ -8,7 +8,7 @@
 // and, outside the combined figures, the held-out set 12 dB quieter and over a room's
 // noise floor, and counts and sums said as numbers (四口人, 两千五) with the real
 // recordings at that step. Then, for the keyword spotter, the real-speech keyword set
-// (../shared/speech/real-zh-keywords, by group, accent variants on and off) and the
+// (../shared/speech/real-zh-keywords, by group, accent variants on and off, and after 1 and 2 s of a quiet room) and the
 // real spoken phone number at a digits step.
 // Prints each set's summary, then one combined JSON line for the station's engine,
 // and the goals as ratios.
@@ -186,6 +186,9 @@ if (fs.existsSync(path.join(keywordSet, 'phrases.txt'))) {
     for (const g of [...new Set(clips.map((c) => c.group))]) console.log(`${tag} [${g}]: ${JSON.stringify(summarizeSpot(outs.filter((o) => o.clip.group === g)))}`);
     console.log(`${tag}: ${JSON.stringify(summarizeSpot(outs))}`);
   }
+  // At the kiosk the microphone opens before the resident speaks: the same clips after a pause.
+  const engine = loadKwsEngine(kwsEngineOptions(recognition));
+  for (const pauseS of [1, 2]) console.log(`sherpa-kws real-zh-keywords after ${pauseS} s of a quiet room: ${JSON.stringify(summarizeSpot(clips.map((c) => spotClip(engine, phrases, c, pauseS))))}`);
 }
 const total = stationTotal ?? summarize(all);
 console.log(`station engine: ${stationEngine}`);
