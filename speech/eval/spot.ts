@@ -78,7 +78,7 @@ export function spotClip(engine: KwsEngine, phrases: readonly string[], clip: Sp
   const samples = afterRoom(wav.samples, pauseS);
   const set = engine.keywordSet(phrases.map((p) => ({ intent: p, text: p })));
   const t0 = performance.now();
-  const heard = new HeardAudio(() => engine.stream(set));
+  const heard = new HeardAudio((l) => engine.stream(set, l));
   const hits = [];
   for (let i = 0; i < samples.length; i += CHUNK) hits.push(...heard.accept(samples.subarray(i, i + CHUNK)));
   const tEnd = performance.now();

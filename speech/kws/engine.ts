@@ -23,7 +23,7 @@ export interface KwsEngine {
   /** The model's token inventory: what a keyword may be made of (token-dictionary.ts builds on it). */
   readonly tokens: ReadonlySet<string>;
   keywordSet(phrases: readonly KeywordPhrase[]): KeywordSet;
-  stream(set: KeywordSet): SpotStream;
+  stream(set: KeywordSet, leadS?: number): SpotStream;
 }
 
 /** Throws RecognizerError: model-missing (no model folder), model-corrupt (a file differs from the manifest), library-missing. */
@@ -51,6 +51,6 @@ export function loadKwsEngine(o: KwsEngineOptions): KwsEngine {
       }
       return set;
     },
-    stream: (set) => new SpotStream(native, set),
+    stream: (set, leadS) => new SpotStream(native, set, leadS),
   };
 }

@@ -69,8 +69,11 @@ export function decideKws(g: StepGrammar, matcher: IntentMatcher, e: KwsEvidence
   }
   const chosen = choose(g.kind, options);
   if (!chosen) return { kind: 'rejected', text: options.map((h) => h.entry.text).join(''), confidence: 0, reason: 'out-of-grammar' };
-  // Outside every keyword heard, not only the chosen one: 可以…不要 is all keywords, and its no stands.
-  if (voicedOutside(e.voicedAt, options) > limit) return { kind: 'rejected', text: chosen.entry.text, confidence: 0, reason: 'out-of-grammar' };
+  // Outside the chosen keyword and every keyword of another intent: 可以…不要 is all keywords, and
+  // its no stands. More keywords of the chosen intent cover nothing: a real sentence holding 对, 好的
+  // and 是 is a sentence, not three yeses (the spotter's two streams find more such one-syllable words).
+  const covering = options.filter((h) => h === chosen || h.entry.intent !== chosen.entry.intent);
+  if (voicedOutside(e.voicedAt, covering) > limit) return { kind: 'rejected', text: chosen.entry.text, confidence: 0, reason: 'out-of-grammar' };
   return judge(g.kind, chosen.entry.text, { intent: chosen.entry.intent, exact: true }, r.spottedConfidence, t);
 }
 

@@ -1,14 +1,12 @@
-// One listening session through the spotter: 16 kHz PCM in, keyword hits out,
-// each with its place in the utterance.
+// One stretch of speech through the spotter: 16 kHz PCM in, keyword hits out,
+// each with its place in the stretch.
 //
 // A lead-in of silence goes first: the encoder needs context before a word, and
 // real isolated words that began at the first sample were missed (dev set recall
 // 0.87 with none, 0.90 with 0.3 s). Where the streaming encoder's 0.64 s chunks
 // fall matters to this model: shifting the same audio turned some misses into
-// hits and some hits into misses (espeak's 只给自己 was found with no lead-in).
-// Staggered streams whose hits were pooled were tried (2 and 4 streams): they
-// raised false accepts on the synthetic sets (0 → 9 with 4) and the dev set's
-// precision, for recall the single 0.3 s stream nearly matched, so one stream it is.
+// hits and some hits into misses. So each stretch is heard by two streams whose
+// lead-ins differ (heard-audio.ts, KWS_LEADS_S), and their hits are pooled.
 //
 // The streams are not reset after a hit, as sherpa-onnx's examples do: a reset
 // drops the encoder's context, and a keyword starting soon after one was missed
@@ -28,7 +26,7 @@ export interface Hit {
 const LAST_TOKEN_S = 0.2;
 /** Silence fed at the end so the spotter's trailing-blank rule can close a keyword said last. */
 const TAIL_S = 0.3;
-/** Silence before the first sample (the lead-in measured best on the dev set; see above). */
+/** Silence before the first sample, unless the caller staggers its streams (see above). */
 const LEAD_S = 0.3;
 
 export class SpotStream {
@@ -39,9 +37,10 @@ export class SpotStream {
   constructor(
     private readonly spotter: NativeSpotter,
     private readonly set: KeywordSet,
+    private readonly leadS = LEAD_S,
   ) {
     this.native = spotter.createStream(set.text);
-    this.native.acceptWaveform(new Float32Array(Math.round(LEAD_S * 16000)));
+    this.native.acceptWaveform(new Float32Array(Math.round(leadS * 16000)));
   }
 
   /** Seconds of audio heard so far. */
@@ -75,7 +74,7 @@ export class SpotStream {
       if (!r.keyword) continue;
       const entry = this.set.entries[Number(r.keyword)];
       const ts = r.timestamps;
-      if (entry && ts.length > 0) hits.push({ entry, start: ts[0]! - LEAD_S, end: ts[ts.length - 1]! - LEAD_S + LAST_TOKEN_S });
+      if (entry && ts.length > 0) hits.push({ entry, start: ts[0]! - this.leadS, end: ts[ts.length - 1]! - this.leadS + LAST_TOKEN_S });
     }
     return hits;
   }

@@ -1,6 +1,7 @@
 // The embedded engine: k2-fsa's neural keyword spotter (sherpa-onnx, a streaming
-// Zipformer transducer trained on 10,000 h of real Mandarin). Each listening
-// session opens one stream holding that step's keywords — every phrase of the
+// Zipformer transducer trained on 10,000 h of real Mandarin). Each stretch of
+// speech in a listening session is heard by streams holding that step's keywords
+// (kws/heard-audio.ts) — every phrase of the
 // step grammar (the catalogue's synonyms and the screen's labels), their tone
 // sandhi and accent variants, the hesitation sounds, and at a digits or quantity
 // step the numerals — and the spotter finds them wherever they are said, so the
@@ -16,6 +17,7 @@ import { decideKws, defaultKwsRules, HESITATION, NUMERAL, type KwsRules } from '
 import type { KeywordPhrase, KeywordSet } from '../kws/keyword-lines.js';
 import type { Hit } from '../kws/spot-stream.js';
 import { HeardAudio } from '../kws/heard-audio.js';
+import { saidHits } from '../kws/hits.js';
 import { tokenDictionary } from '../kws/token-dictionary.js';
 import { defaultThresholds, type DecisionThresholds } from './decision.js';
 import { RecognizerError, type RecognitionResult, type RecognitionSession, type Recognizer } from './recognizer.js';
@@ -77,7 +79,7 @@ export function createSherpaKwsRecognizer(opts: SherpaKwsOptions): Recognizer {
     private readonly heard: HeardAudio;
     private readonly hits: Hit[] = [];
     constructor(private readonly c: Compiled) {
-      this.heard = new HeardAudio(() => engine.stream(c.keywords));
+      this.heard = new HeardAudio((l) => engine.stream(c.keywords, l));
     }
 
     accept(pcm: Int16Array): RecognitionResult | null {
@@ -88,7 +90,8 @@ export function createSherpaKwsRecognizer(opts: SherpaKwsOptions): Recognizer {
       const fresh = all.filter((h) => h.entry.intent !== HESITATION);
       if (fresh.length === 0) return null;
       // What is being heard, as it is heard: the keywords so far, in the order said.
-      const text = this.hits.filter((h) => h.entry.intent !== HESITATION).map((h) => h.entry.text).join('');
+      // Each keyword once, though both of a stretch's streams may report it (heard-audio.ts).
+      const text = saidHits(this.hits).filter((h) => h.entry.intent !== HESITATION).map((h) => h.entry.text).join('');
       const last = fresh[fresh.length - 1]!.entry;
       return last.intent === NUMERAL ? { kind: 'partial', text, confidence: 0 } : { kind: 'partial', text, intent: last.intent, confidence: 0 };
     }

@@ -68,6 +68,12 @@ describe('deciding what was heard', () => {
   it('at a confirm step, any no beats any yes', () => {
     expect(decide({ kind: 'confirm' }, [hit('yes', '可以', 0.2, 0.6), hit('no', '不要', 0.9, 1.3)], voiced(0.2, 1.3))).toMatchObject({ kind: 'final', intent: 'no' });
   });
+  it('takes a real sentence holding 对, 好的 and 是 for a sentence, not for a yes: more of one intent covers no more voice', () => {
+    // As the spotter's two streams found them in a real read sentence (../shared/speech/real-zh, wenet NST-ID002).
+    const sentence = [hit('yes', '对', 0.18, 0.42), hit('yes', '好的', 0.82, 1.38), hit('yes', '是', 2.54, 2.78)];
+    const voice = [...voiced(0.1, 0.5), ...voiced(0.8, 1.4), ...voiced(1.6, 1.75), ...voiced(2.5, 2.8)];
+    expect(decide({ kind: 'confirm' }, sentence, voice)).toMatchObject({ kind: 'rejected', reason: 'out-of-grammar' });
+  });
   it('never takes a one-syllable yes on one hearing: it is asked about', () => {
     expect(decide({ kind: 'confirm' }, [hit('yes', '是', 0.2, 0.4)], voiced(0.2, 0.45))).toMatchObject({ kind: 'rejected', reason: 'confirm-again', intent: 'yes' });
   });
