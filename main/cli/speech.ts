@@ -1,6 +1,8 @@
 // `npx xiangyin speech …` — the technician's speech tools.
 //   eval --dir DIR [--config FILE] [--quiet]   score NAME.wav/.expect/.step clips; last line is JSON
-//   spot --dir DIR [--config FILE] [--quiet]   keyword sets (phrases.txt + NAME.wav/.expect); last line is JSON
+//   spot --dir DIR [--pause S] [--config FILE] [--quiet]
+//                                              keyword sets (phrases.txt + NAME.wav/.expect); last line is JSON;
+//                                              --pause: S seconds of a quiet room before each clip, as at the kiosk
 //   recognize FILE.wav --step home|confirm|digits|quantity [--config FILE]
 //   say TEXT --out FILE.wav [--rate R]
 //   provision [--from DIR] [--download]        same as npm run provision:models
@@ -16,7 +18,7 @@ import { WavError } from '../../speech/audio/wav.js';
 import { createEspeakSpeaker } from '../../speech/tts/espeak-speaker.js';
 
 const USAGE = `usage: xiangyin speech eval --dir DIR [--config FILE] [--quiet]
-       xiangyin speech spot --dir DIR [--config FILE] [--quiet]
+       xiangyin speech spot --dir DIR [--pause S] [--config FILE] [--quiet]
        xiangyin speech recognize FILE.wav --step home|confirm|digits|quantity [--config FILE]
        xiangyin speech say TEXT --out FILE.wav [--rate R]`;
 
@@ -61,11 +63,16 @@ function spotCommand(args: string[]): number {
     console.error(USAGE);
     return 2;
   }
+  const pauseS = Number(option(args, '--pause') ?? 0);
+  if (!Number.isFinite(pauseS) || pauseS < 0 || pauseS > 30) {
+    console.error(`--pause takes seconds, 0 to 30\n${USAGE}`);
+    return 2;
+  }
   const { phrases, clips } = listSpotSet(dir);
   if (clips.length === 0) throw new EvalError(`No NAME.wav clips in ${dir}`);
   const engine = loadKwsEngine(kwsEngineOptions(loadStationConfig(option(args, '--config')).speech.recognition));
   const outcomes = clips.map((c) => {
-    const o = spotClip(engine, phrases, c);
+    const o = spotClip(engine, phrases, c, pauseS);
     if (!args.includes('--quiet')) console.log(formatSpot(o));
     return o;
   });
