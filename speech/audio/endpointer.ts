@@ -2,6 +2,8 @@
 // anything to say they have finished, so the station ends the utterance after a
 // stretch of silence that follows speech. Energy-based with an adaptive noise
 // floor (a village hall is not quiet), in 10 ms frames. Pure: samples in, state out.
+import { FRAME, frameDb } from './frames.js';
+
 export interface EndpointerOptions {
   /** Silence after speech that ends the utterance. */
   readonly trailingSilenceMs: number;
@@ -13,7 +15,6 @@ export interface EndpointerOptions {
 
 export const defaultEndpointer: EndpointerOptions = { trailingSilenceMs: 800, minSpeechMs: 150, marginDb: 12 };
 
-const FRAME = 160; // 10 ms at 16 kHz
 
 export class Endpointer {
   private floorDb = Number.NaN;
@@ -37,9 +38,7 @@ export class Endpointer {
 
   private frame(f: Int16Array): void {
     this.totalMs += 10;
-    let sum = 0;
-    for (let i = 0; i < f.length; i++) sum += f[i]! * f[i]!;
-    const db = 10 * Math.log10(sum / f.length / (32768 * 32768) + 1e-12);
+    const db = frameDb(f);
     // The microphone opens before anyone speaks, so the first frame is the room.
     if (Number.isNaN(this.floorDb)) this.floorDb = db;
     const loud = db > this.floorDb + this.o.marginDb;

@@ -20,6 +20,8 @@
 // a second later; the final result is not delayed at all. Pure: samples in,
 // samples out.
 
+import { FrameCutter, RoomFloor, frameDb } from './frames.js';
+
 export interface LevelNormalizerOptions {
   /** Peak level (fraction of full scale) the loudest sample is brought to. */
   readonly targetPeak: number;
@@ -40,19 +42,20 @@ export const defaultLevelNormalizer: LevelNormalizerOptions = { targetPeak: 0.3,
 /** The highest peak a sample may reach after the gain: a little headroom below clipping. */
 const CEILING = 0.95 * 32767;
 
-const FRAME = 160; // 10 ms at 16 kHz
 const FULL_SCALE = 32768;
 
 export class LevelNormalizer {
   private held: Int16Array[] = [];
   private peak = 0;
-  private floorDb = Number.POSITIVE_INFINITY;
   private speechFrames = 0;
-  private partial = new Int16Array(0); // samples short of a whole frame, for the speech count
+  private readonly frames = new FrameCutter();
+  private readonly room: RoomFloor;
   /** The gain in use; null until it has been chosen. */
   gain: number | null = null;
 
-  constructor(private readonly o: LevelNormalizerOptions = defaultLevelNormalizer) {}
+  constructor(private readonly o: LevelNormalizerOptions = defaultLevelNormalizer) {
+    this.room = new RoomFloor(o.speechMarginDb, o.minSpeechDb);
+  }
 
   /** Feeds microphone samples; returns what may go to the recognizer now (possibly nothing yet). */
   push(pcm: Int16Array): Int16Array[] {
@@ -81,19 +84,7 @@ export class LevelNormalizer {
   }
 
   private countSpeech(pcm: Int16Array): void {
-    const all = new Int16Array(this.partial.length + pcm.length);
-    all.set(this.partial);
-    all.set(pcm, this.partial.length);
-    let off = 0;
-    for (; off + FRAME <= all.length; off += FRAME) {
-      let sum = 0;
-      for (let i = off; i < off + FRAME; i++) sum += all[i]! * all[i]!;
-      const db = 10 * Math.log10(sum / FRAME / (FULL_SCALE * FULL_SCALE) + 1e-12);
-      // The microphone opens before anyone speaks: the quietest frame is the room.
-      this.floorDb = Math.min(this.floorDb, db);
-      if (db > this.floorDb + this.o.speechMarginDb && db > this.o.minSpeechDb) this.speechFrames++;
-    }
-    this.partial = all.slice(off);
+    for (const f of this.frames.push(pcm)) if (this.room.isSpeech(frameDb(f))) this.speechFrames++;
   }
 }
 

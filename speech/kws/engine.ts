@@ -23,7 +23,8 @@ export interface KwsEngine {
   /** The model's token inventory: what a keyword may be made of (token-dictionary.ts builds on it). */
   readonly tokens: ReadonlySet<string>;
   keywordSet(phrases: readonly KeywordPhrase[]): KeywordSet;
-  stream(set: KeywordSet, leadS?: number): SpotStream;
+  /** A stream on `set` that first hears `leadS` seconds of silence (spot-stream.ts). */
+  stream(set: KeywordSet, leadS: number): SpotStream;
 }
 
 /** Throws RecognizerError: model-missing (no model folder), model-corrupt (a file differs from the manifest), library-missing. */

@@ -16,6 +16,8 @@
 // so far), with `preRollS` of what came before it, and ends after `gapS` of room.
 // Pure: samples in, stretch events out.
 
+import { FrameCutter, RoomFloor, concat, frameDb } from '../audio/frames.js';
+
 export interface StretchOptions {
   /** Room kept before the first loud frame: a word's first consonant is quieter than its vowel. */
   readonly preRollS: number;
@@ -31,69 +33,70 @@ export const defaultStretches: StretchOptions = { preRollS: 0.3, gapS: 0.5, marg
 
 export type StretchEvent = { readonly kind: 'start'; readonly atS: number } | { readonly kind: 'audio'; readonly pcm: Int16Array } | { readonly kind: 'end' };
 
-const FRAME = 160; // 10 ms at 16 kHz
-const FULL_SCALE = 32768;
-
 export class SpeechStretches {
-  private partial = new Int16Array(0);
+  private readonly frames = new FrameCutter();
+  private readonly room: RoomFloor;
+  /** Room frames kept for the next stretch's pre-roll (copies: the cutter's frames are views). */
   private readonly before: Int16Array[] = [];
-  private frames = 0;
-  private floorDb = Number.POSITIVE_INFINITY;
+  private count = 0;
   private open = false;
   private quietFrames = 0;
+  /** The open stretch's frames not yet handed out: one audio event a push, not one a frame. */
+  private run: Int16Array[] = [];
 
-  constructor(private readonly o: StretchOptions = defaultStretches) {}
+  constructor(private readonly o: StretchOptions = defaultStretches) {
+    this.room = new RoomFloor(o.marginDb, o.minDb);
+  }
 
   push(pcm: Int16Array): StretchEvent[] {
-    const all = new Int16Array(this.partial.length + pcm.length);
-    all.set(this.partial);
-    all.set(pcm, this.partial.length);
     const out: StretchEvent[] = [];
-    let off = 0;
-    for (; off + FRAME <= all.length; off += FRAME) this.frame(all.slice(off, off + FRAME), out);
-    this.partial = all.slice(off);
+    for (const f of this.frames.push(pcm)) this.frame(f, out);
+    this.handOut(out);
     return out;
   }
 
   /** The session is over: what is left of an open stretch, and its end. */
   flush(): StretchEvent[] {
     const out: StretchEvent[] = [];
+    const rest = this.frames.rest();
     if (this.open) {
-      if (this.partial.length > 0) out.push({ kind: 'audio', pcm: this.partial });
+      if (rest.length > 0) this.run.push(rest);
+      this.handOut(out);
       out.push({ kind: 'end' });
     }
-    this.partial = new Int16Array(0);
     this.open = false;
     return out;
   }
 
   private frame(f: Int16Array, out: StretchEvent[]): void {
-    let sum = 0;
-    for (let i = 0; i < f.length; i++) sum += f[i]! * f[i]!;
-    const db = 10 * Math.log10(sum / f.length / (FULL_SCALE * FULL_SCALE) + 1e-12);
-    this.floorDb = Math.min(this.floorDb, db);
-    const index = this.frames++;
+    const db = frameDb(f);
+    const index = this.count++;
     // The first frame is its own floor: a session that opens on a voice (the resident already
     // speaking) starts a stretch at once, as long as it is loud enough to be one.
-    const speech = db > this.o.minDb && (db > this.floorDb + this.o.marginDb || index === 0);
+    const speech = this.room.isSpeech(db) || (index === 0 && db > this.o.minDb);
     if (this.open) {
-      out.push({ kind: 'audio', pcm: f });
+      this.run.push(f);
       this.quietFrames = speech ? 0 : this.quietFrames + 1;
       if (this.quietFrames * 0.01 >= this.o.gapS) {
+        this.handOut(out);
         out.push({ kind: 'end' });
         this.open = false;
       }
       return;
     }
     if (!speech) {
-      this.before.push(f);
+      this.before.push(f.slice());
       if (this.before.length * 0.01 > this.o.preRollS) this.before.shift();
       return;
     }
     this.open = true;
     this.quietFrames = 0;
     out.push({ kind: 'start', atS: (index - this.before.length) / 100 });
-    for (const b of this.before.splice(0)) out.push({ kind: 'audio', pcm: b });
-    out.push({ kind: 'audio', pcm: f });
+    this.run.push(...this.before.splice(0), f);
+  }
+
+  private handOut(out: StretchEvent[]): void {
+    if (this.run.length > 0) out.push({ kind: 'audio', pcm: concat(this.run) });
+    this.run = [];
   }
 }

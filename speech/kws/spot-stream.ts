@@ -26,8 +26,6 @@ export interface Hit {
 const LAST_TOKEN_S = 0.2;
 /** Silence fed at the end so the spotter's trailing-blank rule can close a keyword said last. */
 const TAIL_S = 0.3;
-/** Silence before the first sample, unless the caller staggers its streams (see above). */
-const LEAD_S = 0.3;
 
 export class SpotStream {
   private readonly native: NativeStream;
@@ -37,7 +35,8 @@ export class SpotStream {
   constructor(
     private readonly spotter: NativeSpotter,
     private readonly set: KeywordSet,
-    private readonly leadS = LEAD_S,
+    /** Silence before the first sample (see above): heard-audio.ts gives each stream its own. */
+    private readonly leadS: number,
   ) {
     this.native = spotter.createStream(set.text);
     this.native.acceptWaveform(new Float32Array(Math.round(leadS * 16000)));

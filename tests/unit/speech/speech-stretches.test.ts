@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { SpeechStretches, type StretchEvent } from '../../../speech/kws/speech-stretches.js';
+import { concat } from '../../../speech/audio/frames.js';
 
 const tone = (seconds: number, amplitude: number) => Int16Array.from({ length: Math.round(seconds * 16000) }, (_, i) => Math.round(amplitude * Math.sin((2 * Math.PI * 200 * i) / 16000)));
 const room = (seconds: number) => tone(seconds, 20);
-const cat = (...parts: Int16Array[]) => {
-  const out = new Int16Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-};
+const cat = (...parts: Int16Array[]) => concat(parts);
 
 /** Feeds `pcm` in 100 ms chunks; returns the stretches as [start s, samples heard]. */
 function stretchesOf(pcm: Int16Array, s = new SpeechStretches()): { atS: number; samples: number }[] {
