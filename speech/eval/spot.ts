@@ -94,8 +94,8 @@ export function spotClip(engine: KwsEngine, phrases: readonly string[], clip: Sp
   };
 }
 
-/** `samples` after `seconds` of a quiet room: the same pseudo-random hiss every run. */
-function afterRoom(samples: Int16Array, seconds: number): Int16Array {
+/** `samples` after `seconds` of a quiet room (-65 dBFS): the same pseudo-random hiss every run. */
+export function afterRoom(samples: Int16Array, seconds: number): Int16Array {
   const n = Math.round(seconds * 16000);
   if (n === 0) return samples;
   const out = new Int16Array(n + samples.length);

@@ -8,10 +8,7 @@
 // screen; screenshots in test-results/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { espeakWav } from '../support/espeak.js';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { FakeMicrophone } from '../support/fake-microphone.js';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process.js';
 import { printerJobs } from '../support/printer-jobs.js';
 import { axeViolations, focused, launchBrowser, newKioskPage, screenshot } from '../support/browser.js';
@@ -429,18 +426,13 @@ describe('TV at home: 社保查询 with the keyed ID number', () => {
   });
 });
 
-/** A browser whose microphone says `text` once (espeak-ng, 16 kHz, a little silence around it). */
-async function browserSaying(text: string): Promise<Browser> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xiangyin-voice-'));
-  const clip = path.join(dir, 'clip.wav');
-  espeakWav(text, clip);
-  return launchBrowser(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${clip}%noloop`]);
-}
-
 describe('by voice, through a fake microphone', () => {
-  const opened: Browser[] = [];
+  const opened: { browser: Browser; mic: FakeMicrophone }[] = [];
   afterAll(async () => {
-    for (const b of opened) await b.close();
+    for (const { browser: b, mic } of opened) {
+      await b.close();
+      mic.dispose();
+    }
   });
 
   /** The screen now showing, or the words of a voice problem (没听清…) if one is on screen: a failure says which. */
@@ -492,8 +484,11 @@ describe('by voice, through a fake microphone', () => {
   }
 
   async function pageSaying(text: string): Promise<Page> {
-    const b = await browserSaying(text);
-    opened.push(b);
+    // A browser whose microphone says `text` on every open (espeak-ng, as FakeMicrophone renders it).
+    const mic = new FakeMicrophone();
+    mic.say(text);
+    const b = await launchBrowser(mic.chromiumFlags());
+    opened.push({ browser: b, mic });
     const { page: p } = await newKioskPage(b);
     watchRatings(p);
     await p.goto(await kiosk.launchUrl());
