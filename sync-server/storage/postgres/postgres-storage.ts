@@ -178,24 +178,19 @@ export class PostgresStorage implements ServerStorage {
         accept: async (a) => {
           const n = Number((await c.query<{ n: string }>(named('receipt', "SELECT nextval('receipt_numbers') AS n", []))).rows[0]!.n);
           const receipt = receiptNumber(a.receivedAt, n);
+          // The row and its change in the feed, in one statement: one round trip fewer per application.
           await c.query(
             named(
               'application-accept',
-              `INSERT INTO applications (id, kiosk_id, revision, idempotency_key, body_sha256, body_enc, receipt_number, status, reason, received_at, updated_at)
-               VALUES ($1, $2, $3, $4, $5, $6, $7, 'accepted', NULL, $8, $8)
-               ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, idempotency_key = excluded.idempotency_key, body_sha256 = excluded.body_sha256,
-                 body_enc = excluded.body_enc, receipt_number = excluded.receipt_number, status = 'accepted', reason = NULL,
-                 updated_at = excluded.updated_at, attachments_purged_at = NULL`,
+              `WITH accepted AS (
+                 INSERT INTO applications (id, kiosk_id, revision, idempotency_key, body_sha256, body_enc, receipt_number, status, reason, received_at, updated_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, 'accepted', NULL, $8, $8)
+                 ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, idempotency_key = excluded.idempotency_key, body_sha256 = excluded.body_sha256,
+                   body_enc = excluded.body_enc, receipt_number = excluded.receipt_number, status = 'accepted', reason = NULL,
+                   updated_at = excluded.updated_at, attachments_purged_at = NULL)
+               INSERT INTO changes (kiosk_id, kind, application_id, status, receipt_number, reason, at) VALUES ($2, 'application-status', $1, 'accepted', $7, NULL, $8)`,
               [a.id, kioskId, a.revision, a.idempotencyKey, a.bodySha256, a.bodyEnc, receipt, a.receivedAt],
             ),
-          );
-          await c.query(
-            named('change-accepted', "INSERT INTO changes (kiosk_id, kind, application_id, status, receipt_number, reason, at) VALUES ($1, 'application-status', $2, 'accepted', $3, NULL, $4)", [
-              kioskId,
-              a.id,
-              receipt,
-              a.receivedAt,
-            ]),
           );
           return receipt;
         },
@@ -388,9 +383,14 @@ export class PostgresStorage implements ServerStorage {
   async appendChunk(kioskId: string, id: string, h: ChunkHeaders, chunk: Buffer, judge: ChunkJudge, at: string): Promise<{ status: number; row: UploadRow | null }> {
     const vault = this.requireVault();
     let mismatch = false;
+    // Round trips are what a busy database spends its time on (and the instance too), so
+    // each chunk takes as few as its rules allow: a chunk past 0 finds its row already
+    // there, and the chunk and the new offset are written by one statement.
     const r = await this.tx(async (c) => {
-      // The row is created (or found) and locked: every instance's chunks for this upload queue here.
+      // Only a first chunk may create the upload; the row is then locked, so every
+      // instance's chunks for this upload queue here.
       const fresh =
+        h.offset === 0 &&
         (await c.query(named('upload-start', 'INSERT INTO uploads (id, kiosk_id, size, sha256, received, complete, updated_at) VALUES ($1, $2, $3, $4, 0, false, $5) ON CONFLICT (id) DO NOTHING', [id, kioskId, h.total, h.sha256, at])))
           .rowCount === 1;
       const row = uploadOf((await c.query<Row>(named('upload-lock', 'SELECT * FROM uploads WHERE id = $1 FOR UPDATE', [id]))).rows[0]);
@@ -400,23 +400,29 @@ export class PostgresStorage implements ServerStorage {
         if (fresh) throw new Answer(j.answer);
         return j.answer;
       }
-      await c.query(named('chunk-insert', 'INSERT INTO upload_chunks (upload_id, chunk_offset, sealed) VALUES ($1, $2, $3)', [id, h.offset, vault.seal(chunk, chunkAd(id, h.offset))]));
       const next = h.offset + chunk.length;
-      let complete = false;
-      if (next === h.total) {
+      const complete = next === h.total;
+      if (complete) {
+        // The whole attachment is checked before its last chunk is kept.
         const hash = crypto.createHash('sha256');
         const chunks = await c.query<{ chunk_offset: number; sealed: Buffer }>(named('chunks', 'SELECT chunk_offset, sealed FROM upload_chunks WHERE upload_id = $1 ORDER BY chunk_offset', [id]));
         for (const x of chunks.rows) hash.update(vault.open(x.sealed, chunkAd(id, x.chunk_offset)));
-        if (hash.digest('hex') !== h.sha256) {
+        if (hash.update(chunk).digest('hex') !== h.sha256) {
           // Start over rather than keep bytes that do not add up.
           await c.query('DELETE FROM upload_chunks WHERE upload_id = $1', [id]);
           await c.query('UPDATE uploads SET received = 0, updated_at = $2 WHERE id = $1', [id, at]);
           mismatch = true;
           return { status: 422, row: null };
         }
-        complete = true;
       }
-      const updated = await c.query<Row>(named('upload-advance', 'UPDATE uploads SET received = $2, complete = $3, updated_at = $4 WHERE id = $1 RETURNING *', [id, next, complete, at]));
+      const updated = await c.query<Row>(
+        named(
+          'chunk-append',
+          `WITH chunk AS (INSERT INTO upload_chunks (upload_id, chunk_offset, sealed) VALUES ($1, $2, $3))
+           UPDATE uploads SET received = $4, complete = $5, updated_at = $6 WHERE id = $1 RETURNING *`,
+          [id, h.offset, vault.seal(chunk, chunkAd(id, h.offset)), next, complete, at],
+        ),
+      );
       return { status: 200, row: uploadOf(updated.rows[0]) };
     }).catch((e: unknown) => {
       if (e instanceof Answer) return e.answer;
