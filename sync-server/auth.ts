@@ -16,6 +16,8 @@ export interface Authenticated {
   declaredBodySha256: string;
 }
 
+const unknownKiosk = () => new HttpError(401, 'unknown-kiosk', 'this kiosk is not registered with the server');
+
 export class Authenticator {
   private readonly keys = new Map<string, KeyObject>();
   private lastPrune = 0;
@@ -36,11 +38,19 @@ export class Authenticator {
     const nonce = header(H.nonce);
     const bodySha256 = header(H.bodyHash);
     const signature = header(H.signature);
-    const key = await this.keyOf(kioskId);
-    if (!key) throw new HttpError(401, 'unknown-kiosk', 'this kiosk is not registered with the server');
     const ts = Number(timestamp);
-    if (!Number.isFinite(ts) || Math.abs(this.now() - ts) > MAX_SKEW_MS) throw new HttpError(401, 'clock-skew', 'timestamp more than 5 minutes off the server clock');
-    if (!/^[0-9a-f]{32}$/.test(nonce)) throw new HttpError(401, 'bad-nonce', 'nonce must be 32 hex digits');
+    const skewed = !Number.isFinite(ts) || Math.abs(this.now() - ts) > MAX_SKEW_MS;
+    const badNonce = !/^[0-9a-f]{32}$/.test(nonce);
+    if (skewed || badNonce) {
+      // Refused before anything is remembered; a kiosk that is not registered is told that first.
+      if ((await this.storage.kioskPublicKey(kioskId)) === null) throw unknownKiosk();
+      if (skewed) throw new HttpError(401, 'clock-skew', 'timestamp more than 5 minutes off the server clock');
+      throw new HttpError(401, 'bad-nonce', 'nonce must be 32 hex digits');
+    }
+    // The key is read every time (the server CLI may re-register a kiosk while the server
+    // runs), in the same step that remembers the nonce: one round trip per request.
+    const seen = await this.storage.checkIn(kioskId, nonce, this.now());
+    if (!seen) throw unknownKiosk();
     const optional = (name: string) => {
       const v = req.headers[name];
       return typeof v === 'string' ? v : '';
@@ -57,13 +67,15 @@ export class Authenticator {
       uploadLength: optional(H.uploadLength),
       uploadSha256: optional(H.uploadSha256),
     };
-    if (!verify(key, parts, signature)) {
+    if (!verify(this.keyOf(seen.publicKeyPem), parts, signature)) {
+      // Only a correctly signed nonce is kept, so strangers cannot fill the table (and a
+      // nonce seen before is someone else's, left alone).
+      if (seen.firstSeen) await this.storage.forgetNonce(kioskId, nonce);
       throw new HttpError(401, 'bad-signature', 'signature does not verify');
     }
-    // Only a correctly signed nonce is remembered, so strangers cannot fill the table.
     await this.pruneNonces();
-    // A unique key decides, so a nonce replayed through another instance is refused too.
-    if (!(await this.storage.rememberNonce(kioskId, nonce, this.now()))) throw new HttpError(401, 'replayed-nonce', 'this nonce was already used');
+    // A unique key decided, so a nonce replayed through another instance is refused too.
+    if (!seen.firstSeen) throw new HttpError(401, 'replayed-nonce', 'this nonce was already used');
     return { kioskId, declaredBodySha256: bodySha256 };
   }
 
@@ -73,10 +85,7 @@ export class Authenticator {
     }
   }
 
-  private async keyOf(kioskId: string): Promise<KeyObject | null> {
-    // Read every time: the server CLI may re-register a kiosk while the server runs.
-    const pem = await this.storage.kioskPublicKey(kioskId);
-    if (!pem) return null;
+  private keyOf(pem: string): KeyObject {
     let key = this.keys.get(pem);
     if (!key) this.keys.set(pem, (key = crypto.createPublicKey(pem)));
     return key;

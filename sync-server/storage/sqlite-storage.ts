@@ -89,8 +89,16 @@ export class SqliteStorage implements ServerStorage {
     return this.serial(() => (this.db.prepare('SELECT public_key_pem FROM kiosks WHERE id = ?').get(kioskId) as { public_key_pem: string } | undefined)?.public_key_pem ?? null);
   }
 
-  rememberNonce(kioskId: string, nonce: string, atMs: number): Promise<boolean> {
-    return this.serial(() => this.db.prepare('INSERT OR IGNORE INTO nonces (kiosk_id, nonce, seen_at) VALUES (?, ?, ?)').run(kioskId, nonce, atMs).changes === 1);
+  checkIn(kioskId: string, nonce: string, atMs: number): Promise<{ publicKeyPem: string; firstSeen: boolean } | null> {
+    return this.serial(() => {
+      const k = this.db.prepare('SELECT public_key_pem FROM kiosks WHERE id = ?').get(kioskId) as { public_key_pem: string } | undefined;
+      if (!k) return null;
+      return { publicKeyPem: k.public_key_pem, firstSeen: this.db.prepare('INSERT OR IGNORE INTO nonces (kiosk_id, nonce, seen_at) VALUES (?, ?, ?)').run(kioskId, nonce, atMs).changes === 1 };
+    });
+  }
+
+  forgetNonce(kioskId: string, nonce: string): Promise<void> {
+    return this.serial(() => void this.db.prepare('DELETE FROM nonces WHERE kiosk_id = ? AND nonce = ?').run(kioskId, nonce));
   }
 
   forgetNoncesBefore(ms: number): Promise<void> {

@@ -118,8 +118,16 @@ export interface ServerStorage {
   useVault(vault: Vault): Promise<void>;
 
   kioskPublicKey(kioskId: string): Promise<string | null>;
-  /** True the first time this nonce is seen for this kiosk (a unique key decides, across instances). */
-  rememberNonce(kioskId: string, nonce: string, atMs: number): Promise<boolean>;
+  /**
+   * A signed request's check-in, as one step (one round trip to a shared database): the
+   * kiosk's public key as registered now, and the nonce remembered; `firstSeen` is true the
+   * first time this nonce is seen for this kiosk (a unique key decides, across instances).
+   * Null, with nothing remembered, for a kiosk that is not registered. The caller verifies
+   * the signature after, and forgets a first-seen nonce whose signature does not verify.
+   */
+  checkIn(kioskId: string, nonce: string, atMs: number): Promise<{ publicKeyPem: string; firstSeen: boolean } | null>;
+  /** Forgets one nonce (a request that turned out not to be signed by the kiosk). */
+  forgetNonce(kioskId: string, nonce: string): Promise<void>;
   forgetNoncesBefore(ms: number): Promise<void>;
 
   registerKiosk(k: KioskRow): Promise<boolean>;

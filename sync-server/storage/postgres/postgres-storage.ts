@@ -140,9 +140,24 @@ export class PostgresStorage implements ServerStorage {
     return (await this.pool.query<{ public_key_pem: string }>(named('kiosk-key', 'SELECT public_key_pem FROM kiosks WHERE id = $1', [kioskId]))).rows[0]?.public_key_pem ?? null;
   }
 
-  async rememberNonce(kioskId: string, nonce: string, atMs: number): Promise<boolean> {
-    const r = await this.noncePool.query(named('nonce', 'INSERT INTO nonces (kiosk_id, nonce, seen_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [kioskId, nonce, atMs]));
-    return r.rowCount === 1;
+  async checkIn(kioskId: string, nonce: string, atMs: number): Promise<{ publicKeyPem: string; firstSeen: boolean } | null> {
+    // Every request's first round trip, so the key and the nonce share it; a nonce is
+    // written only for a kiosk that exists.
+    const r = await this.noncePool.query<{ public_key_pem: string; first_seen: boolean }>(
+      named(
+        'check-in',
+        `WITH k AS (SELECT public_key_pem FROM kiosks WHERE id = $1),
+              n AS (INSERT INTO nonces (kiosk_id, nonce, seen_at) SELECT $1, $2, $3 FROM k ON CONFLICT DO NOTHING RETURNING 1)
+         SELECT k.public_key_pem, EXISTS (SELECT 1 FROM n) AS first_seen FROM k`,
+        [kioskId, nonce, atMs],
+      ),
+    );
+    const row = r.rows[0];
+    return row ? { publicKeyPem: row.public_key_pem, firstSeen: row.first_seen } : null;
+  }
+
+  async forgetNonce(kioskId: string, nonce: string): Promise<void> {
+    await this.noncePool.query('DELETE FROM nonces WHERE kiosk_id = $1 AND nonce = $2', [kioskId, nonce]);
   }
 
   async forgetNoncesBefore(ms: number): Promise<void> {

@@ -50,6 +50,32 @@ describe.each(storages)('request authentication (%s storage)', (storage) => {
     expect(swapped.json.error?.code).toBe('bad-signature');
   });
 
+  it("a stranger's nonce is not kept, a kiosk's own is; an unknown kiosk and a skewed clock leave nothing either", async () => {
+    const { server, url } = await startServer({ storage });
+    cleanups.push(() => server.dispose());
+    const id = signingIdentity(generateSigningKey());
+    const stranger = signingIdentity(generateSigningKey());
+    await server.admin.registerKiosk('k1', id.publicKeyPem);
+    const path = '/v1/changes?after=0&limit=10';
+    const code = async (o: { key: crypto.KeyObject; nonce: string; kioskId?: string; timestamp?: number }) => {
+      const r = await raw(url, { path, kioskId: o.kioskId ?? 'k1', key: o.key, nonce: o.nonce, timestamp: o.timestamp });
+      return r.status === 200 ? 'ok' : r.json.error?.code;
+    };
+    // Each refused first, then the same nonce signed by the kiosk itself is taken: nothing was kept for it.
+    const forged = crypto.randomBytes(16).toString('hex');
+    expect(await code({ key: stranger.privateKey, nonce: forged })).toBe('bad-signature');
+    expect(await code({ key: id.privateKey, nonce: forged })).toBe('ok');
+    const skewed = crypto.randomBytes(16).toString('hex');
+    expect(await code({ key: id.privateKey, nonce: skewed, timestamp: Date.now() - 6 * 60_000 })).toBe('clock-skew');
+    expect(await code({ key: id.privateKey, nonce: skewed })).toBe('ok');
+    expect(await code({ key: id.privateKey, nonce: crypto.randomBytes(16).toString('hex'), kioskId: 'nobody', timestamp: Date.now() - 6 * 60_000 })).toBe('unknown-kiosk');
+    // A kiosk's own nonce is kept: a stranger cannot make it forgotten, and it stays used.
+    const own = crypto.randomBytes(16).toString('hex');
+    expect(await code({ key: id.privateKey, nonce: own })).toBe('ok');
+    expect(await code({ key: stranger.privateKey, nonce: own })).toBe('bad-signature');
+    expect(await code({ key: id.privateKey, nonce: own })).toBe('replayed-nonce');
+  });
+
   it('every header the server acts on is signed: changing one in transit is refused before anything is done', async () => {
     const { server, url } = await startServer({ storage });
     cleanups.push(() => server.dispose());
