@@ -9,7 +9,7 @@
 // next chunk reaches another instance resumes where the last one left off.
 import type { UploadState } from '../offline-store/sync/protocol.js';
 import { HttpError } from './http-util.js';
-import type { ChunkHeaders, ChunkJudge, ServerStorage, UploadRow } from './storage/storage.js';
+import type { ChunkHeaders, ChunkJudge, InOrderChunk, ServerStorage, UploadRow } from './storage/storage.js';
 
 export type { ChunkHeaders } from './storage/storage.js';
 
@@ -33,7 +33,7 @@ export class UploadDesk {
       throw new HttpError(400, 'bad-upload-headers', 'x-upload-offset, x-upload-length and x-upload-sha256 are required');
     }
     if (h.total > MAX_ATTACHMENT_BYTES) throw new HttpError(413, 'too-large', 'attachments are limited to 20 MB');
-    const r = await this.storage.appendChunk(kioskId, id, h, chunk, judgeChunk(kioskId, h, chunk), this.now().toISOString());
+    const r = await this.storage.appendChunk(kioskId, id, h, chunk, judgeChunk(kioskId, h, chunk), this.now().toISOString(), inOrderChunk(kioskId, h, chunk));
     return { status: r.status, state: r.row ? toState(r.row) : { id, received: 0, size: h.total, complete: false } };
   }
 
@@ -54,6 +54,17 @@ export function judgeChunk(kioskId: string, h: ChunkHeaders, chunk: Buffer): Chu
     if (h.offset + chunk.length > h.total || chunk.length === 0) throw new HttpError(400, 'bad-chunk', 'chunk is empty or runs past the declared length');
     return { write: true };
   };
+}
+
+/**
+ * The state in which judgeChunk says "write" without more (storage.ts InOrderChunk), or null
+ * when this chunk can never be written that way: an empty chunk, one past the end, the last one.
+ * It must stay a narrowing of judgeChunk: tests/unit/sync-server/upload-rules.test.ts checks it.
+ */
+export function inOrderChunk(kioskId: string, h: ChunkHeaders, chunk: Buffer): InOrderChunk | null {
+  const next = h.offset + chunk.length;
+  if (chunk.length === 0 || next >= h.total) return null;
+  return { kioskId, size: h.total, sha256: h.sha256, offset: h.offset, next };
 }
 
 /** What a finished upload that does not add up answers. */

@@ -105,6 +105,23 @@ export interface ChunkHeaders {
  */
 export type ChunkJudge = (row: UploadRow | null) => { answer: { status: number; row: UploadRow | null } } | { write: true };
 
+/**
+ * A chunk that carries on from where its upload stands and is not its last
+ * (uploads.ts inOrderChunk): the case in which the rules say "write" without
+ * more, so long as the upload is exactly in this state — this kiosk's, this
+ * size and sha256, not complete, `offset` bytes received — or, at offset 0, not
+ * there yet. A storage whose every step is a round trip may check exactly that in
+ * the statement that writes, and ask the judge only when it does not hold.
+ */
+export interface InOrderChunk {
+  kioskId: string;
+  size: number;
+  sha256: string;
+  offset: number;
+  /** The offset after this chunk (less than size: the last chunk is hashed, by the judge's path). */
+  next: number;
+}
+
 export interface ServerStorage {
   readonly kind: 'sqlite' | 'postgres';
 
@@ -190,7 +207,7 @@ export interface ServerStorage {
    * the last byte arrives the whole attachment's sha256 is checked; a mismatch
    * empties the upload and answers 422.
    */
-  appendChunk(kioskId: string, id: string, h: ChunkHeaders, chunk: Buffer, judge: ChunkJudge, at: string): Promise<{ status: number; row: UploadRow | null }>;
+  appendChunk(kioskId: string, id: string, h: ChunkHeaders, chunk: Buffer, judge: ChunkJudge, at: string, inOrder?: InOrderChunk | null): Promise<{ status: number; row: UploadRow | null }>;
   /** A whole attachment's plain bytes, or null when it is not complete. */
   attachment(id: string): Promise<Buffer | null>;
 
