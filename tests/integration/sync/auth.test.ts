@@ -19,13 +19,18 @@ afterEach(async () => {
 });
 
 describe.each(storages)('request authentication (%s storage)', (storage) => {
-  it('rejects unknown kiosks, bad signatures, skewed clocks, replayed nonces and swapped bodies', async () => {
+  /** A server with kiosk k1 registered, k1's key and a stranger's, and a path to sign requests for. */
+  async function kioskAndStranger() {
     const { server, url } = await startServer({ storage });
     cleanups.push(() => server.dispose());
     const id = signingIdentity(generateSigningKey());
     const stranger = signingIdentity(generateSigningKey());
     await server.admin.registerKiosk('k1', id.publicKeyPem);
-    const path = '/v1/changes?after=0&limit=10';
+    return { url, id, stranger, path: '/v1/changes?after=0&limit=10' };
+  }
+
+  it('rejects unknown kiosks, bad signatures, skewed clocks, replayed nonces and swapped bodies', async () => {
+    const { url, id, stranger, path } = await kioskAndStranger();
 
     expect((await raw(url, { path, kioskId: 'k1', key: id.privateKey })).status).toBe(200);
     expect((await raw(url, { path, kioskId: 'nobody', key: id.privateKey })).json.error?.code).toBe('unknown-kiosk');
@@ -51,12 +56,7 @@ describe.each(storages)('request authentication (%s storage)', (storage) => {
   });
 
   it("a stranger's nonce is not kept, a kiosk's own is; an unknown kiosk and a skewed clock leave nothing either", async () => {
-    const { server, url } = await startServer({ storage });
-    cleanups.push(() => server.dispose());
-    const id = signingIdentity(generateSigningKey());
-    const stranger = signingIdentity(generateSigningKey());
-    await server.admin.registerKiosk('k1', id.publicKeyPem);
-    const path = '/v1/changes?after=0&limit=10';
+    const { url, id, stranger, path } = await kioskAndStranger();
     const code = async (o: { key: crypto.KeyObject; nonce: string; kioskId?: string; timestamp?: number }) => {
       const r = await raw(url, { path, kioskId: o.kioskId ?? 'k1', key: o.key, nonce: o.nonce, timestamp: o.timestamp });
       return r.status === 200 ? 'ok' : r.json.error?.code;
