@@ -86,15 +86,19 @@ export class SqliteStorage implements ServerStorage {
   }
 
   kioskPublicKey(kioskId: string): Promise<string | null> {
-    return this.serial(() => (this.db.prepare('SELECT public_key_pem FROM kiosks WHERE id = ?').get(kioskId) as { public_key_pem: string } | undefined)?.public_key_pem ?? null);
+    return this.serial(() => this.publicKeyOf(kioskId));
   }
 
   checkIn(kioskId: string, nonce: string, atMs: number): Promise<{ publicKeyPem: string; firstSeen: boolean } | null> {
     return this.serial(() => {
-      const k = this.db.prepare('SELECT public_key_pem FROM kiosks WHERE id = ?').get(kioskId) as { public_key_pem: string } | undefined;
-      if (!k) return null;
-      return { publicKeyPem: k.public_key_pem, firstSeen: this.db.prepare('INSERT OR IGNORE INTO nonces (kiosk_id, nonce, seen_at) VALUES (?, ?, ?)').run(kioskId, nonce, atMs).changes === 1 };
+      const publicKeyPem = this.publicKeyOf(kioskId);
+      if (publicKeyPem === null) return null;
+      return { publicKeyPem, firstSeen: this.db.prepare('INSERT OR IGNORE INTO nonces (kiosk_id, nonce, seen_at) VALUES (?, ?, ?)').run(kioskId, nonce, atMs).changes === 1 };
     });
+  }
+
+  private publicKeyOf(kioskId: string): string | null {
+    return (this.db.prepare('SELECT public_key_pem FROM kiosks WHERE id = ?').get(kioskId) as { public_key_pem: string } | undefined)?.public_key_pem ?? null;
   }
 
   forgetNonce(kioskId: string, nonce: string): Promise<void> {

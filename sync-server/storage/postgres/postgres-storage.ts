@@ -397,8 +397,11 @@ export class PostgresStorage implements ServerStorage {
 
   async appendChunk(kioskId: string, id: string, h: ChunkHeaders, chunk: Buffer, judge: ChunkJudge, at: string, inOrder?: InOrderChunk | null): Promise<{ status: number; row: UploadRow | null }> {
     const vault = this.requireVault();
+    // Sealed once, when first needed: by the in-order statement, or by the judge's path after it.
+    let sealed: Buffer | undefined;
+    const sealedChunk = () => (sealed ??= vault.seal(chunk, chunkAd(id, h.offset)));
     if (inOrder) {
-      const written = await this.appendInOrder(id, inOrder, vault.seal(chunk, chunkAd(id, h.offset)), at);
+      const written = await this.appendInOrder(id, inOrder, sealedChunk(), at);
       if (written) return { status: 200, row: written };
     }
     let mismatch = false;
@@ -439,7 +442,7 @@ export class PostgresStorage implements ServerStorage {
           'chunk-append',
           `WITH chunk AS (INSERT INTO upload_chunks (upload_id, chunk_offset, sealed) VALUES ($1, $2, $3))
            UPDATE uploads SET received = $4, complete = $5, updated_at = $6 WHERE id = $1 RETURNING *`,
-          [id, h.offset, vault.seal(chunk, chunkAd(id, h.offset)), next, complete, at],
+          [id, h.offset, sealedChunk(), next, complete, at],
         ),
       );
       return { status: 200, row: uploadOf(updated.rows[0]) };
