@@ -15,7 +15,6 @@ export interface EndpointerOptions {
 
 export const defaultEndpointer: EndpointerOptions = { trailingSilenceMs: 800, minSpeechMs: 150, marginDb: 12 };
 
-
 export class Endpointer {
   private floorDb = Number.NaN;
   private speechMs = 0;

@@ -6,7 +6,8 @@
 
 /** 10 ms at 16 kHz. */
 export const FRAME = 160;
-const FULL_SCALE = 32768;
+/** A 16-bit sample's full scale. */
+export const FULL_SCALE = 32768;
 
 /** A frame's RMS level in dB of full scale (-120 for digital silence). */
 export function frameDb(f: Int16Array): number {

@@ -20,7 +20,7 @@
 // a second later; the final result is not delayed at all. Pure: samples in,
 // samples out.
 
-import { FrameCutter, RoomFloor, frameDb } from './frames.js';
+import { FULL_SCALE, FrameCutter, RoomFloor, frameDb } from './frames.js';
 
 export interface LevelNormalizerOptions {
   /** Peak level (fraction of full scale) the loudest sample is brought to. */
@@ -41,8 +41,6 @@ export const defaultLevelNormalizer: LevelNormalizerOptions = { targetPeak: 0.3,
 
 /** The highest peak a sample may reach after the gain: a little headroom below clipping. */
 const CEILING = 0.95 * 32767;
-
-const FULL_SCALE = 32768;
 
 export class LevelNormalizer {
   private held: Int16Array[] = [];
