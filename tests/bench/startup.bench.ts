@@ -110,7 +110,8 @@ async function runKiosk() {
   const t0 = performance.now();
   const kiosk = await startKiosk({ entry: 'built' });
   const tHost = performance.now();
-  const open = await openInteractive(await kiosk.launchUrl(), kiosk.origin, `document.activeElement?.getAttribute('data-service') === 'pension-certification'`);
+  // Chromium is started as soon as the host's port is bound, as `npm start` starts it.
+  const open = await openInteractive(kiosk.startUrl, kiosk.origin, `document.activeElement?.getAttribute('data-service') === 'pension-certification'`);
   await speechSettled(kiosk);
   await sleep(1500);
   // The kiosk's processes: the host and its children, Chromium and its children

@@ -19,6 +19,13 @@ export interface KioskProcess {
    * own: the host exchanges the code for a session cookie at the first load).
    */
   launchUrl(): Promise<string>;
+  /**
+   * The launch URL the host printed the moment its port was bound, before its
+   * station's code loads: what `npm start` hands Chromium at that same moment
+   * (bench:startup opens it; a fresh launchUrl() waits for the host's event loop,
+   * busy loading the station). One use, like any launch URL.
+   */
+  startUrl: string;
   /** Exchanges a fresh launch code for a session, as a browser does; returns the Cookie header. */
   sessionCookie(): Promise<string>;
   /** The specialist desk's own listener (a specialist's device opens it; no launch code), or null when the config turned it off. */
@@ -101,6 +108,7 @@ export async function startKiosk(opts: { config?: Record<string, unknown>; dataD
   };
   return {
     origin: u.origin,
+    startUrl: url,
     deskUrl,
     launchUrl,
     sessionCookie,
