@@ -1,5 +1,10 @@
 // ByteLink over a serial port (a real UART, a USB-serial adapter, or a pty).
-import { SerialPort } from 'serialport';
+// The serialport library (≈ 40 ms to load) is loaded at the first port opened,
+// not with the station's code: that loads while Chromium starts, in one block
+// the web host cannot answer a page request during.
+import { createRequire } from 'node:module';
+import type * as SerialPortLib from 'serialport';
+import type { SerialPort } from 'serialport';
 import { LinkError, Listeners, type ByteLink } from './link.js';
 
 export interface SerialOptions {
@@ -9,6 +14,8 @@ export interface SerialOptions {
 
 export function openSerialLink(opts: SerialOptions): Promise<ByteLink> {
   return new Promise((resolve, reject) => {
+    // require, not import(): serialport is CommonJS, and the host's bundle would give a dynamic import of it only a default export.
+    const { SerialPort } = createRequire(import.meta.url)('serialport') as typeof SerialPortLib;
     const port = new SerialPort({ path: opts.path, baudRate: opts.baudRate, dataBits: 8, parity: 'none', stopBits: 1, autoOpen: false });
     port.open((err) => {
       if (err) {

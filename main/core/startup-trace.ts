@@ -17,3 +17,12 @@ export function firstTimeMark(log: Logger, phase: string): () => void {
     startupMark(log, phase);
   };
 }
+
+/**
+ * One turn of the event loop. The web host serves Chromium's first requests
+ * while the station starts; a start that is one synchronous block (awaits on
+ * work already done yield to nothing) would hold them all until its end.
+ */
+export function nextTurn(): Promise<void> {
+  return new Promise((r) => setImmediate(r));
+}

@@ -6,7 +6,7 @@ import type { StationConfig } from './config.js';
 import { assertProductionReady } from './production.js';
 import type { Platform } from './platform.js';
 import { StatusHub } from './status-hub.js';
-import { startupMark } from './startup-trace.js';
+import { nextTurn, startupMark } from './startup-trace.js';
 import { createDispatcher, type DeskAuthority, type Dispatcher } from './dispatcher.js';
 import type { Handlers, ModuleFactory, ServiceRegistry, StationModule, StreamSources } from './module.js';
 import { defaultModules } from './modules/index.js';
@@ -78,7 +78,7 @@ export async function createStation(opts: {
       // A turn of the event loop between areas: the web host is already serving
       // (Chromium starts while the station does), and its first page should not
       // wait for every area's synchronous start in one block.
-      await new Promise((r) => setImmediate(r));
+      await nextTurn();
     }
   } catch (e) {
     // A half-built station must not leak ports, files or child processes.

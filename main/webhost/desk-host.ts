@@ -20,13 +20,12 @@ import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer } from 'ws';
 import { SESSION_PATH, WS_PATH } from '../../common/ipc/wire.js';
 import type { Station } from '../core/station.js';
 import type { Logger } from '../core/logger.js';
 import { serveStatic } from './static-files.js';
 import { attachSession } from './ws-session.js';
-import { acceptWhenReady, guardUpgrades } from './upgrade.js';
+import { acceptWhenReady, guardUpgrades, LazySockets } from './upgrade.js';
 import { DeskTlsError, isLoopback } from './desk-tls.js';
 
 export interface DeskHostOptions {
@@ -106,17 +105,17 @@ export async function startDeskHost(opts: DeskHostOptions): Promise<DeskHost> {
   const scheme = opts.tls ? 'https' : 'http';
   const server: http.Server = opts.tls ? https.createServer({ cert: opts.tls.cert, key: opts.tls.key, minVersion: 'TLSv1.2' }, onRequest) : http.createServer(onRequest);
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_DESK_MESSAGE });
+  const sockets = new LazySockets(MAX_DESK_MESSAGE);
   function handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void {
     const host = req.headers.host;
     const pathname = (req.url ?? '').split('?')[0];
-    const allowed = pathname === WS_PATH && deskHostAllowed(host, port) && req.headers.origin === `${scheme}://${host}` && wss.clients.size < MAX_DESK_SOCKETS;
+    const allowed = pathname === WS_PATH && deskHostAllowed(host, port) && req.headers.origin === `${scheme}://${host}` && sockets.size < MAX_DESK_SOCKETS;
     if (!allowed) {
-      log.warn('refused desk websocket', { path: pathname ?? null, origin: req.headers.origin ?? null, open: wss.clients.size });
+      log.warn('refused desk websocket', { path: pathname ?? null, origin: req.headers.origin ?? null, open: sockets.size });
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    acceptWhenReady(Promise.resolve(opts.station), wss, { req, socket, head }, log, (ws, st) => {
+    acceptWhenReady(Promise.resolve(opts.station), sockets, { req, socket, head }, log, (ws, st) => {
       log.info('desk device connected');
       attachSession(ws, st.dispatcher, log, 'desk');
     });
@@ -136,8 +135,7 @@ export async function startDeskHost(opts: DeskHostOptions): Promise<DeskHost> {
     port,
     url,
     async dispose() {
-      for (const ws of wss.clients) ws.terminate();
-      wss.close();
+      sockets.close();
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
     },

@@ -8,13 +8,12 @@
 import http from 'node:http';
 import crypto from 'node:crypto';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer } from 'ws';
 import { LAUNCH_PARAM, SESSION_PATH, WS_PATH } from '../../common/ipc/wire.js';
 import type { Station } from '../core/station.js';
 import type { Logger } from '../core/logger.js';
 import { serveStatic } from './static-files.js';
 import { attachSession } from './ws-session.js';
-import { acceptWhenReady, guardUpgrades } from './upgrade.js';
+import { acceptWhenReady, guardUpgrades, LazySockets } from './upgrade.js';
 import { handleTestControl } from './test-controls.js';
 import { cookieValue, kioskSessions } from './kiosk-sessions.js';
 import { firstTimeMark, startupMark } from '../core/startup-trace.js';
@@ -153,7 +152,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     }
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_MESSAGE });
+  const sockets = new LazySockets(MAX_WS_MESSAGE);
   function handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void {
     const url = parseTarget(req.url);
     const allowed =
@@ -166,7 +165,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    acceptWhenReady(stationReady, wss, { req, socket, head }, log, (ws, st) => {
+    acceptWhenReady(stationReady, sockets, { req, socket, head }, log, (ws, st) => {
       log.info('websocket session opened');
       firstSocket();
       attachSession(ws, st.dispatcher, log);
@@ -197,8 +196,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     launchUrl,
     controlToken,
     async dispose() {
-      for (const ws of wss.clients) ws.terminate();
-      wss.close();
+      sockets.close();
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
     },

@@ -2,7 +2,7 @@
 // definitions the flows run on, and the offline policy knowledge base. Starts from
 // the built-in data; sync installs newer versions through the 'catalogue' service.
 import { builtinCatalogue } from '../../../common/catalogue/builtin.js';
-import { summarize } from '../../../common/catalogue/builtin-summary.js';
+import { summarize } from '../../../common/catalogue/summary.js';
 import { compareCatalogueVersions, parseCatalogue, type Catalogue } from '../../../common/catalogue/schema/catalogue.js';
 import { builtinPolicyIndex, parsePolicyKnowledgeBase } from '../../../common/policy/builtin.js';
 import { createPolicyIndex, type PolicyIndex } from '../../../common/policy/search.js';

@@ -15,6 +15,7 @@ import { MasterKeyError } from '../../../sync-server/master-key.js';
 import type { SyncServer } from '../../../sync-server/server.js';
 import type { ModuleFactory } from '../module.js';
 import { APP_VERSION } from '../version.js';
+import { nextTurn } from '../startup-trace.js';
 import { HELP_CALLS_REMOTE_SERVICE, type HelpCallsRemote } from '../../help/remote.js';
 import { storeHandlers } from './store-sync-handlers.js';
 import { applicantScope, residentScope } from './resident-scope.js';
@@ -45,6 +46,7 @@ export const storeSyncModule: ModuleFactory = async ({ config, platform, status,
       const { startEmbeddedServer } = await import('../../../sync-server/embedded.js');
       // The embedded server keeps finished applications' attachments as long as the kiosk keeps its own copy.
       embedded = await startEmbeddedServer(paths.serverDir, platform.secrets, (m, f) => log.warn(m, f), { attachmentDays: config.store.retentionDays });
+      await nextTurn();
     }
     kiosk = await openKioskSync({
       dbFile: paths.dbFile,

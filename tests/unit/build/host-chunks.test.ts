@@ -45,6 +45,15 @@ describe('the web host bundle', () => {
     expect(chunkOf(meta, 'postgres-storage')).toBeDefined();
   });
 
+  it('loads ws and serialport where they are first used, not with the launcher or the station', { timeout: 60_000 }, async () => {
+    // Requiring them is ≈ 20 and ≈ 40 ms of one synchronous block: before the
+    // port is bound, Chromium would start that much later; in the station's, the
+    // host could not answer Chromium's first page requests meanwhile.
+    const meta = await metafile();
+    const early = [...staticInputs(meta, chunkOf(meta, 'launch')), ...staticInputs(meta, chunkOf(meta, 'station'))];
+    expect(early.filter((i) => /^via-require:(ws|serialport|@serialport\/.*)$/.test(i))).toEqual([]);
+  });
+
   it('takes Node built-ins and CommonJS packages with require(), never through an ESM facade', { timeout: 60_000 }, async () => {
     // An ESM import of node:http reads all its exports at once, loading undici
     // (scripts/via-require.mjs); of a CommonJS package, scans its source first.
