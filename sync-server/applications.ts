@@ -5,7 +5,7 @@
 //   a higher revision of a rejected application → a fresh acceptance;
 //   attachments not all uploaded → 409 incomplete (the kiosk uploads and retries).
 import { isValidIdNumber } from '../common/domain/application.js';
-import { serviceIds } from '../common/domain/catalogue-summary.js';
+import { serviceIds } from '../common/domain/service-ids.js';
 import { canonicalJson, sha256Hex } from '../offline-store/sync/canonical.js';
 import { idempotencyKeyOf, wireApplicationSchema, type BatchResult, type WireApplication } from '../offline-store/sync/protocol.js';
 import { HttpError } from './http-util.js';

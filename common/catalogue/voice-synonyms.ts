@@ -6,7 +6,7 @@
 //
 // The service catalogue imports `serviceVoiceSynonyms` to attach them to services.
 
-import { serviceIds } from '../domain/catalogue-summary.js';
+import { serviceIds } from '../domain/service-ids.js';
 
 /** The service intents are exactly the catalogue's service ids. */
 export const serviceIntentIds = serviceIds;

@@ -11,8 +11,9 @@ export const applicationStatusSchema = z.enum(applicationStatuses);
 export type ApplicationStatus = z.infer<typeof applicationStatusSchema>;
 
 // Resident ID numbers are validated and masked by the one shared implementation.
-import { idNumberSchema } from './id-number.js';
-export { idNumberSchema, isValidIdNumber, maskIdNumber } from './id-number.js';
+import { idNumberSchema } from './id-number-schema.js';
+export { idNumberSchema } from './id-number-schema.js';
+export { isValidIdNumber, maskIdNumber } from './id-number.js';
 
 export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, 'sha256 as 64 lower-case hex digits');
 export const uuidSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'a lower-case UUID');

@@ -2,19 +2,11 @@
 // The full, versioned service definitions (steps, fields, eligibility) live in
 // common/catalogue/ and are synced from the server.
 import { z } from 'zod';
+import { serviceIds } from './service-ids.js';
 
-export const serviceIds = [
-  'pension-certification',
-  'social-insurance-query',
-  'medical-insurance-payment',
-  'elderly-allowance',
-  'subsistence-allowance',
-  'application-status',
-  'certificate-print',
-  'policy-qa',
-] as const;
+export type { ServiceId } from './service-ids.js';
+
 export const serviceIdSchema = z.enum(serviceIds);
-export type ServiceId = z.infer<typeof serviceIdSchema>;
 
 export const serviceSummarySchema = z.object({
   id: serviceIdSchema,

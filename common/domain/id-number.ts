@@ -2,7 +2,6 @@
 // 3-digit sequence whose last digit gives the sex (odd = male), and a check digit
 // (ISO 7064 MOD 11-2, where 10 is written X). Pure: the renderer uses this too, for
 // the TV mode where a resident keys the number with the remote.
-import { z } from 'zod';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const CHECK_CHARS = '10X98765432';
@@ -81,9 +80,3 @@ export function maskIdNumber(raw: string): string {
   if (id.length <= 8) return '*'.repeat(id.length);
   return id.slice(0, 4) + '*'.repeat(id.length - 8) + id.slice(-4);
 }
-
-/** zod schema for a well-formed, checksummed number (normalised to upper case). */
-export const idNumberSchema = z
-  .string()
-  .transform(normalizeIdNumber)
-  .refine((s) => checkIdNumber(s).ok, { message: '身份证号不正确' });

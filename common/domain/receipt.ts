@@ -5,12 +5,6 @@ import { z } from 'zod';
 
 const line = z.string().min(1).max(200);
 
-/**
- * The words for the two numbers an application has, the same on screen and on
- * paper: the kiosk's own tracking number, known at once, and the server's
- * receipt number, known once the server accepted it.
- */
-export const NUMBER_LABELS = { tracking: '办件编号', receipt: '受理号' } as const;
 
 export const payMethods = ['qr-phone', 'village-office'] as const;
 export type PayMethod = (typeof payMethods)[number];

@@ -7,10 +7,6 @@ import { z } from 'zod';
 export const LOCK_AFTER_FAILURES = 5;
 /** How long login stays locked after too many wrong PINs. */
 export const LOCK_MINUTES = 15;
-/** A specialist idle this long is logged out, by the renderer and by main. */
-export const SPECIALIST_IDLE_SECONDS = 5 * 60;
-/** The renderer warns (on screen and aloud) this long before the idle logout. */
-export const SPECIALIST_WARNING_SECONDS = 30;
 
 /** Digits only: it is keyed on the big keypad or a remote. */
 export const pinSchema = z.string().regex(/^\d{4,12}$/, 'PIN 为 4 到 12 位数字');

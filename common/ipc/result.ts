@@ -1,6 +1,6 @@
 // The one envelope every IPC answer travels in. Errors are values, never thrown
 // across a process boundary: the renderer always gets `{ ok, ... }` back.
-import { z } from 'zod';
+// No zod here: the renderer's first screen imports fail() (wire.ts has the schema).
 
 export const ipcErrorCodes = [
   'unknown-channel', // no such channel or stream in the contract
@@ -16,11 +16,10 @@ export const ipcErrorCodes = [
 ] as const;
 export type IpcErrorCode = (typeof ipcErrorCodes)[number];
 
-export const ipcErrorSchema = z.object({
-  code: z.enum(ipcErrorCodes),
-  message: z.string(),
-});
-export type IpcError = z.infer<typeof ipcErrorSchema>;
+export interface IpcError {
+  code: IpcErrorCode;
+  message: string;
+}
 
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 

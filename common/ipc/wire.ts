@@ -1,7 +1,12 @@
 // The WebSocket wire format between the renderer and the web host. The Electron
 // preload does not use it (it has ipcRenderer), but both carry the same contract.
 import { z } from 'zod';
-import { ipcErrorSchema } from './result.js';
+import { ipcErrorCodes, type IpcError } from './result.js';
+
+export const ipcErrorSchema: z.ZodType<IpcError> = z.object({
+  code: z.enum(ipcErrorCodes),
+  message: z.string(),
+});
 
 export const clientMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('call'), id: z.number().int(), channel: z.string().max(100), args: z.unknown() }),
@@ -19,12 +24,3 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('protocol-error'), error: ipcErrorSchema }),
 ]);
 export type ServerMessage = z.infer<typeof serverMessageSchema>;
-
-/**
- * Query parameter of the web host's one-time launch URL. The host exchanges the
- * code for a session cookie at the first load and redirects to the bare URL.
- */
-export const LAUNCH_PARAM = 'launch';
-export const WS_PATH = '/ipc';
-/** GET answers 204 when the request carries a live session cookie, 401 when not. */
-export const SESSION_PATH = '/session';

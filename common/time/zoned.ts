@@ -3,8 +3,6 @@
 // trusted (kiosk images often run in UTC), so every calendar day and clock time
 // goes through Intl with the configured zone. Pure, so unit-tested at day
 // boundaries.
-import { z } from 'zod';
-
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 export function isTimeZone(tz: string): boolean {
@@ -15,9 +13,6 @@ export function isTimeZone(tz: string): boolean {
     return false;
   }
 }
-
-/** An IANA zone name the runtime knows, e.g. Asia/Shanghai, Asia/Urumqi. */
-export const timeZoneSchema = z.string().min(1).refine(isTimeZone, { message: 'not a time zone this runtime knows (an IANA name such as Asia/Shanghai)' });
 
 export interface ZonedParts {
   year: number;

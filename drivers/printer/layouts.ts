@@ -4,7 +4,8 @@
 // broken across lines, labels are the screen's (NUMBER_LABELS), and every QR code
 // is a URL a phone can open. Every layout ends with a cut.
 import { maskIdNumber } from '../../common/domain/id-number.js';
-import { NUMBER_LABELS, type ApplicationReceipt, type CertificatePrintout, type ReceiptDocument } from '../../common/domain/receipt.js';
+import { NUMBER_LABELS } from '../../common/domain/number-labels.js';
+import { type ApplicationReceipt, type CertificatePrintout, type ReceiptDocument } from '../../common/domain/receipt.js';
 import { dateWords, paymentWords } from '../../common/flow/payment.js';
 import { DEFAULT_TIME_ZONE, zonedPrintedTime } from '../../common/time/zoned.js';
 import { EscPos } from './escpos.js';

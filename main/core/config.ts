@@ -8,10 +8,11 @@ import { z } from 'zod';
 import { devicesConfigSchema } from '../../drivers/config.js';
 import { storeConfigSchema, syncConfigSchema } from '../../offline-store/config.js';
 import { speechConfigSchema } from '../../speech/config.js';
-import { textSizes, uiModes } from '../../common/ipc/channels/app.js';
+import { textSizes, uiModes } from '../../common/domain/display-modes.js';
 import { specialistsConfigSchema } from '../../common/domain/specialist.js';
 import { linksConfigSchema } from '../../common/domain/links.js';
-import { DEFAULT_TIME_ZONE, timeZoneSchema } from '../../common/time/zoned.js';
+import { DEFAULT_TIME_ZONE } from '../../common/time/zoned.js';
+import { timeZoneSchema } from '../../common/time/time-zone-schema.js';
 import { challengeKindSchema } from '../../common/domain/face.js';
 
 export const stationConfigSchema = z

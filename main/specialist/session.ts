@@ -6,7 +6,7 @@
 // and the session ends when its connection closes. Every login, failure, lock and
 // logout goes to the audit log, with ids only.
 import type { Specialist, SpecialistSession, LoginResult } from '../../common/domain/specialist.js';
-import { SPECIALIST_IDLE_SECONDS } from '../../common/domain/specialist.js';
+import { SPECIALIST_IDLE_SECONDS } from '../../common/domain/specialist-timeouts.js';
 import type { LoginLockout } from './lockout.js';
 import { PinHashError, verifyPin } from './pin-hash.js';
 import type { Roster } from './roster.js';

@@ -20,7 +20,7 @@ import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
-import { SESSION_PATH, WS_PATH } from '../../common/ipc/wire.js';
+import { SESSION_PATH, WS_PATH } from '../../common/ipc/paths.js';
 import type { Station } from '../core/station.js';
 import type { Logger } from '../core/logger.js';
 import { serveStatic } from './static-files.js';

@@ -8,7 +8,7 @@
 import http from 'node:http';
 import crypto from 'node:crypto';
 import type { Duplex } from 'node:stream';
-import { LAUNCH_PARAM, SESSION_PATH, WS_PATH } from '../../common/ipc/wire.js';
+import { LAUNCH_PARAM, SESSION_PATH, WS_PATH } from '../../common/ipc/paths.js';
 import type { Station } from '../core/station.js';
 import type { Logger } from '../core/logger.js';
 import { serveStatic } from './static-files.js';

@@ -8,7 +8,7 @@
 // link's "busy"; "this number has no phone on file", "wait 60 s" and "wrong code,
 // 3 tries left" are the server's verdicts and must reach the family as such.
 import { z } from 'zod';
-import { idNumberSchema } from '../../common/domain/id-number.js';
+import { idNumberSchema } from '../../common/domain/id-number-schema.js';
 import { requestCodeAnswerSchema, verifyCodeAnswerSchema } from '../../common/domain/identity-code.js';
 
 // The server's answers are the outcomes the TV's screen says: one definition, in common/.

@@ -12,7 +12,7 @@ import crypto from 'node:crypto';
 import net from 'node:net';
 import fc from 'fast-check';
 import { channels, streams } from '../../common/ipc/contract.js';
-import { WS_PATH } from '../../common/ipc/wire.js';
+import { WS_PATH } from '../../common/ipc/paths.js';
 
 export interface Frame {
   fin: boolean;

@@ -6,9 +6,7 @@ import { channel, stream } from '../define.js';
 import { stationStatusSchema } from '../../domain/status.js';
 import { linksSchema } from '../../domain/links.js';
 import { challengeKindSchema } from '../../domain/face.js';
-
-export const uiModes = ['kiosk', 'tv'] as const;
-export const textSizes = ['standard', 'large', 'xlarge'] as const;
+import { textSizes, uiModes } from '../../domain/display-modes.js';
 
 export const appInfoSchema = z.object({
   version: z.string(),

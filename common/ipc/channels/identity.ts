@@ -7,7 +7,7 @@
 // At a kiosk (the card is the identity there) both answer `unavailable`.
 import { z } from 'zod';
 import { channel } from '../define.js';
-import { idNumberSchema } from '../../domain/id-number.js';
+import { idNumberSchema } from '../../domain/id-number-schema.js';
 import { requestCodeAnswerSchema, verifyCodeAnswerSchema } from '../../domain/identity-code.js';
 
 const offline = z.object({ outcome: z.literal('offline') });

@@ -3,7 +3,8 @@
 // 'unavailable' error (never hang), and live subscriptions are re-opened.
 import type { Transport } from '../../../common/ipc/client.js';
 import { fail, type IpcResult } from '../../../common/ipc/result.js';
-import { SESSION_PATH, WS_PATH, type ClientMessage, type ServerMessage } from '../../../common/ipc/wire.js';
+import { SESSION_PATH, WS_PATH } from '../../../common/ipc/paths.js';
+import type { ClientMessage, ServerMessage } from '../../../common/ipc/wire.js';
 
 interface Sub {
   stream: string;

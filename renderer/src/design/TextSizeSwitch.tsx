@@ -1,5 +1,5 @@
 // 标准 / 大 / 特大: three big buttons; the chosen one is marked pressed.
-import { textSizes } from '../../../common/ipc/channels/app.js';
+import { textSizes } from '../../../common/domain/display-modes.js';
 import { t } from '../i18n/zh-CN.js';
 
 export type TextSize = (typeof textSizes)[number];

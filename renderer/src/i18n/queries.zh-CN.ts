@@ -3,7 +3,7 @@
 // zh-CN.ts). Plain words an 80-year-old understands; numbers on screen are
 // digits, what is read aloud is built by the pure helpers in
 // renderer/src/services/queries/ with common/spoken, so digits are spoken right.
-import { NUMBER_LABELS } from '../../../common/domain/receipt.js';
+import { NUMBER_LABELS } from '../../../common/domain/number-labels.js';
 
 export const queryStrings = {
   common: {

@@ -1,6 +1,6 @@
 // Strings of the specialist desk (乡村数字专员). Part of the one zh-CN catalogue (see zh-CN.ts).
 // The desk is for staff, but staff are villagers too: plain words, no codes.
-import { NUMBER_LABELS } from '../../../common/domain/receipt.js';
+import { NUMBER_LABELS } from '../../../common/domain/number-labels.js';
 import { joinSentences } from '../../../common/text/sentences.js';
 
 export const specialistStrings = {

@@ -5,7 +5,7 @@
 import { specialistStrings } from './specialist.zh-CN.js';
 import { queryStrings } from './queries.zh-CN.js';
 import { helpStrings } from './help.zh-CN.js';
-import { NUMBER_LABELS } from '../../../common/domain/receipt.js';
+import { NUMBER_LABELS } from '../../../common/domain/number-labels.js';
 import { joinSentences } from '../../../common/text/sentences.js';
 
 /** Said and shown after two voice misses at a kiosk when the specialist is on the way. */

@@ -14,7 +14,7 @@ import { cardProblem } from '../identity/useCardReader.js';
 import { useScreenVoice } from '../voice-ui/useScreenVoice.js';
 import { VoiceBar } from '../voice-ui/VoiceBar.js';
 import { useGreeting } from './useGreeting.js';
-import { serviceIds, type ServiceId } from '../../../common/domain/catalogue-summary.js';
+import { serviceIds, type ServiceId } from '../../../common/domain/service-ids.js';
 import { preloadScreens } from '../app/lazy-screen.js';
 import { homeCatalogue } from './early-catalogue.js';
 import { loadBoldFont } from '../design/bold-font.js';

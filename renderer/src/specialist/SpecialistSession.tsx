@@ -6,7 +6,7 @@
 import { CountdownDialog } from '../design/CountdownDialog.js';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { LoginResult, Specialist } from '../../../common/domain/specialist.js';
-import { SPECIALIST_IDLE_SECONDS, SPECIALIST_WARNING_SECONDS } from '../../../common/domain/specialist.js';
+import { SPECIALIST_IDLE_SECONDS, SPECIALIST_WARNING_SECONDS } from '../../../common/domain/specialist-timeouts.js';
 import { useApi } from '../api/ApiContext.js';
 import { t } from '../i18n/zh-CN.js';
 import { useReadAloud } from '../read-aloud/ReadAloudContext.js';
