@@ -20,58 +20,36 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { chromium, type Page } from 'playwright-core';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process.js';
 import { CHROMIUM } from '../support/browser.js';
 import { launchChromium } from '../../main/webhost/chromium.js';
+import { devtoolsPort, PageProbe } from './startup/cdp-probe.js';
 import { descendants, hostMemory, treeMemoryMb } from './proc-memory.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function devtoolsUrl(child: ReturnType<typeof launchChromium>['child']): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`no DevTools endpoint:\n${err}`)), 30_000);
-    child.stderr!.on('data', (c: Buffer) => {
-      err += c.toString();
-      const m = /DevTools listening on (ws:\S+)/.exec(err);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-  });
-}
-
 /**
  * The one harness both are timed with: Chromium launched with the kiosk's
- * flags on `launchUrl`, then the page at `origin` waited for until `first` is
- * focused, then a key pressed and waited for until focus has moved. Returns the
- * moment it answered and the open browser (for its memory).
+ * flags on `launchUrl`, then the page at `origin` waited for until `isFirst`
+ * (an expression) is true, then a key pressed and waited for until focus has
+ * moved. Returns the moment it answered and the open browser (for its memory).
+ * The probe (startup/cdp-probe.ts) only observes: it pauses nothing.
  */
 async function openInteractive(launchUrl: string, origin: string, isFirst: string) {
   const browser = launchChromium(CHROMIUM, launchUrl, { kiosk: true, headless: true, extraArgs: ['--remote-debugging-port=0'] });
-  // Measuring needs a DevTools connection; it is attached after launch and only observes.
-  const cdp = await chromium.connectOverCDP(await devtoolsUrl(browser.child));
-  let page: Page | undefined;
-  while (!(page = cdp.contexts().flatMap((c) => c.pages()).find((pg) => pg.url().startsWith(origin)))) await sleep(20);
-  const focusedFirst = new Function(`return ${isFirst}`) as () => boolean;
-  await page.waitForFunction(focusedFirst, undefined, { polling: 20, timeout: 30_000 }).catch(async (e: Error) => {
-    throw new Error(`${e.message}\nfocused: ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120))}`);
-  });
-  // Interactive means it answers a key press, not just that it painted. (A
-  // headless window has no OS focus; DevTools gives it, as a display would.)
-  await page.bringToFront();
-  await page.keyboard.press('ArrowDown');
-  await page.waitForFunction(`!(${isFirst})`, undefined, { polling: 20 });
+  const probe = await PageProbe.open(await devtoolsPort(browser.child), origin);
+  await probe.waitFor(isFirst);
+  // Interactive means it answers a key press, not just that it painted.
+  await probe.press('ArrowDown');
+  await probe.waitFor(`!(${isFirst})`);
   const at = performance.now();
   return {
     at,
     browser,
     async close() {
-      await cdp.close();
+      probe.close();
       await browser.dispose();
     },
   };
