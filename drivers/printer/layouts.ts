@@ -5,7 +5,7 @@
 // is a URL a phone can open. Every layout ends with a cut.
 import { maskIdNumber } from '../../common/domain/id-number.js';
 import { NUMBER_LABELS } from '../../common/domain/number-labels.js';
-import { type ApplicationReceipt, type CertificatePrintout, type ReceiptDocument } from '../../common/domain/receipt.js';
+import type { ApplicationReceipt, CertificatePrintout, ReceiptDocument } from '../../common/domain/receipt.js';
 import { dateWords, paymentWords } from '../../common/flow/payment.js';
 import { DEFAULT_TIME_ZONE, zonedPrintedTime } from '../../common/time/zoned.js';
 import { EscPos } from './escpos.js';
