@@ -28,6 +28,8 @@ export class LazySockets {
       const { WebSocketServer } = createRequire(import.meta.url)('ws') as typeof Ws;
       return (this.wss = new WebSocketServer({ noServer: true, maxPayload }));
     });
+    // Not an unhandled rejection before any upgrade asks: an upgrade that does is refused and logged (acceptWhenReady).
+    this.ready.catch(() => undefined);
   }
 
   /** Sockets open now. */
