@@ -5,7 +5,6 @@ import { z } from 'zod';
 
 const line = z.string().min(1).max(200);
 
-
 export const payMethods = ['qr-phone', 'village-office'] as const;
 export type PayMethod = (typeof payMethods)[number];
 

@@ -7,6 +7,9 @@ import type * as SerialPortLib from 'serialport';
 import type { SerialPort } from 'serialport';
 import { LinkError, Listeners, type ByteLink } from './link.js';
 
+// require, not import(): serialport is CommonJS, and the host's bundle would give a dynamic import of it only a default export.
+const load = createRequire(import.meta.url);
+
 export interface SerialOptions {
   path: string;
   baudRate: number;
@@ -14,8 +17,7 @@ export interface SerialOptions {
 
 export function openSerialLink(opts: SerialOptions): Promise<ByteLink> {
   return new Promise((resolve, reject) => {
-    // require, not import(): serialport is CommonJS, and the host's bundle would give a dynamic import of it only a default export.
-    const { SerialPort } = createRequire(import.meta.url)('serialport') as typeof SerialPortLib;
+    const { SerialPort } = load('serialport') as typeof SerialPortLib;
     const port = new SerialPort({ path: opts.path, baudRate: opts.baudRate, dataBits: 8, parity: 'none', stopBits: 1, autoOpen: false });
     port.open((err) => {
       if (err) {

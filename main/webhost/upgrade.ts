@@ -11,6 +11,10 @@ import type * as Ws from 'ws';
 import type { WebSocket, WebSocketServer } from 'ws';
 import type { Station } from '../core/station.js';
 import type { Logger } from '../core/logger.js';
+import { nextTurn } from '../core/startup-trace.js';
+
+// require, not import(): `ws` is CommonJS, and the host's bundle would give a dynamic import of it only a default export.
+const load = createRequire(import.meta.url);
 
 /**
  * A listener's WebSocketServer (noServer), made a turn of the event loop after
@@ -23,9 +27,8 @@ export class LazySockets {
   readonly ready: Promise<WebSocketServer>;
 
   constructor(maxPayload: number) {
-    this.ready = new Promise((r) => setImmediate(r)).then(() => {
-      // require, not import(): `ws` is CommonJS, and the host's bundle would give a dynamic import of it only a default export.
-      const { WebSocketServer } = createRequire(import.meta.url)('ws') as typeof Ws;
+    this.ready = nextTurn().then(() => {
+      const { WebSocketServer } = load('ws') as typeof Ws;
       return (this.wss = new WebSocketServer({ noServer: true, maxPayload }));
     });
     // Not an unhandled rejection before any upgrade asks: an upgrade that does is refused and logged (acceptWhenReady).
