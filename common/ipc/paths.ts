@@ -9,3 +9,9 @@ export const LAUNCH_PARAM = 'launch';
 export const WS_PATH = '/ipc';
 /** GET answers 204 when the request carries a live session cookie, 401 when not. */
 export const SESSION_PATH = '/session';
+/**
+ * GET answers what the first screen draws (common/ipc/first-screen.ts) once the
+ * station is up, 401 without a live session cookie. The page's HTML preloads it,
+ * so it arrives while the page's script is still loading.
+ */
+export const FIRST_SCREEN_PATH = '/first-screen';

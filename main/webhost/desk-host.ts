@@ -20,7 +20,7 @@ import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
-import { SESSION_PATH, WS_PATH } from '../../common/ipc/paths.js';
+import { FIRST_SCREEN_PATH, SESSION_PATH, WS_PATH } from '../../common/ipc/paths.js';
 import type { Station } from '../core/station.js';
 import type { Logger } from '../core/logger.js';
 import { serveStatic } from './static-files.js';
@@ -88,6 +88,11 @@ export async function startDeskHost(opts: DeskHostOptions): Promise<DeskHost> {
     // The page asks whether it may open the socket: here the PIN, not a cookie, is the gate.
     if (pathname === SESSION_PATH) {
       res.writeHead(204, { 'Cache-Control': 'no-store' }).end();
+      return;
+    }
+    // The kiosk's first screen is not the desk's: the desk's page asks over its socket.
+    if (pathname === FIRST_SCREEN_PATH) {
+      res.writeHead(404, { 'Cache-Control': 'no-store' }).end();
       return;
     }
     serveStatic(opts.rendererDir, req, res, DESK_HEADERS);

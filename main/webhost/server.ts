@@ -8,7 +8,7 @@
 import http from 'node:http';
 import crypto from 'node:crypto';
 import type { Duplex } from 'node:stream';
-import { LAUNCH_PARAM, SESSION_PATH, WS_PATH } from '../../common/ipc/paths.js';
+import { FIRST_SCREEN_PATH, LAUNCH_PARAM, SESSION_PATH, WS_PATH } from '../../common/ipc/paths.js';
 import type { Station } from '../core/station.js';
 import type { Logger } from '../core/logger.js';
 import { serveStatic } from './static-files.js';
@@ -17,6 +17,7 @@ import { acceptWhenReady, guardUpgrades, LazySockets } from './upgrade.js';
 import { handleTestControl } from './test-controls.js';
 import { cookieValue, kioskSessions } from './kiosk-sessions.js';
 import { firstTimeMark, startupMark } from '../core/startup-trace.js';
+import { firstScreenData } from './first-screen.js';
 
 export interface WebHostOptions {
   /**
@@ -109,6 +110,10 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       res.writeHead(live ? 204 : 401, { 'Cache-Control': 'no-store' }).end();
       return;
     }
+    if (url.pathname === FIRST_SCREEN_PATH) {
+      serveFirstScreen(req, res);
+      return;
+    }
     const code = url.searchParams.get(LAUNCH_PARAM);
     if (code !== null) {
       exchangeLaunchCode(req, res, code);
@@ -116,6 +121,25 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     }
     serveStatic(opts.rendererDir, req, res);
     if (url.pathname === '/') firstPage();
+  }
+
+  /**
+   * GET FIRST_SCREEN_PATH: the first screen's data as JSON, once the station is
+   * up; 401 without a session, like SESSION_PATH (it stands in for that check on
+   * the kiosk's page); 503 when the station could not answer, and the page asks
+   * over its socket instead.
+   */
+  function serveFirstScreen(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const noStore = { 'Cache-Control': 'no-store' };
+    if (req.method !== 'GET') return void res.writeHead(405, { Allow: 'GET' }).end();
+    if (!sessions.isSession(cookieValue(req.headers.cookie, cookieName))) return void res.writeHead(401, noStore).end();
+    stationReady
+      .then((st) => firstScreenData(st.dispatcher))
+      .then((data) => {
+        if (!data) return void res.writeHead(503, noStore).end();
+        res.writeHead(200, { ...noStore, 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify(data));
+      })
+      .catch((e: unknown) => fail(res, e));
   }
 
   /** GET /?launch=CODE: set the session cookie and send the browser on to the bare URL, so the code is kept nowhere. */

@@ -7,18 +7,23 @@ import { ApiContext } from './api/ApiContext.js';
 import { connectKioskApi, NoSessionError } from './api/connect.js';
 import { App } from './app/App.js';
 import { applyTheme } from './app/theme.js';
+import { setStationTimeZone } from './app/station-time.js';
 import { t } from './i18n/zh-CN.js';
-import { askCatalogueEarly } from './screens/early-catalogue.js';
+import { askCatalogueEarly, seedCatalogue } from './screens/early-catalogue.js';
 
 applyTheme(document.documentElement);
 const root = createRoot(document.getElementById('root')!);
 connectKioskApi().then(
-  ({ api, transport }) => {
+  ({ api, transport, firstScreen }) => {
     document.documentElement.dataset.transport = transport;
-    askCatalogueEarly(api);
+    // Given by the web host already: the tiles are drawn in the first render. Else asked at once.
+    if (firstScreen) {
+      setStationTimeZone(firstScreen.appInfo.timeZone); // before any screen formats a date
+      seedCatalogue(firstScreen.catalogue);
+    } else askCatalogueEarly(api);
     root.render(
       <ApiContext.Provider value={api}>
-        <App />
+        <App initialInfo={firstScreen?.appInfo ?? null} />
       </ApiContext.Provider>,
     );
   },

@@ -163,16 +163,19 @@ function Routed({ info }: { info: AppInfo }) {
   );
 }
 
-export function App() {
+/** `initialInfo`: app:info as the web host gave it with the first screen (main.tsx); asked here when absent. */
+export function App({ initialInfo = null }: { initialInfo?: AppInfo | null }) {
   const api = useApi();
-  const [info, setInfo] = useState<AppInfo | null>(null);
+  // With initialInfo, main.tsx has set the station's time zone already.
+  const [info, setInfo] = useState<AppInfo | null>(initialInfo);
   useEffect(() => {
+    if (initialInfo) return;
     void api.call('app:info', {}).then((r) => {
       if (!r.ok) return;
       setStationTimeZone(r.value.timeZone); // before any screen formats a date
       setInfo(r.value);
     });
-  }, [api]);
+  }, [api, initialInfo]);
   useEffect(() => {
     if (info) document.documentElement.dataset.uiMode = info.uiMode;
   }, [info]);

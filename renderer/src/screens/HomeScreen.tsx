@@ -16,7 +16,7 @@ import { VoiceBar } from '../voice-ui/VoiceBar.js';
 import { useGreeting } from './useGreeting.js';
 import { serviceIds, type ServiceId } from '../../../common/domain/service-ids.js';
 import { preloadScreens } from '../app/lazy-screen.js';
-import { homeCatalogue } from './early-catalogue.js';
+import { homeCatalogue, seededCatalogue, takeSeededCatalogue } from './early-catalogue.js';
 import { loadBoldFont } from '../design/bold-font.js';
 
 /** The speech model and the other screens' code have been asked for (see below): once per page, not per visit of the home screen. */
@@ -25,7 +25,8 @@ let warmedUp = false;
 export function HomeScreen() {
   const api = useApi();
   const nav = useNav();
-  const [services, setServices] = useState<ServiceSummary[] | null>(null);
+  // The first home screen draws its tiles from the catalogue the web host gave with the page, in its first render.
+  const [services, setServices] = useState<ServiceSummary[] | null>(() => seededCatalogue()?.services.filter((s) => s.available) ?? null);
   const [error, setError] = useState(false);
   const { identity } = useResidentSession();
   const { uiMode } = useAppInfo();
@@ -39,6 +40,7 @@ export function HomeScreen() {
   const greeting = identity ? `${identity.name ? t.identity.greeting(identity.name) : t.identity.greetingKeyed}${t.identity.idLine(maskIdNumber(identity.idNumber))}` : null;
 
   useEffect(() => {
+    if (takeSeededCatalogue()) return; // drawn from it already
     let live = true;
     void homeCatalogue(api).then((r) => {
       if (!live) return;

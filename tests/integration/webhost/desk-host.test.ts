@@ -94,6 +94,8 @@ describe('the desk listener', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('permissions-policy')).toContain('microphone=()');
     expect((await fetch(`${origin}/session`)).status).toBe(204);
+    // The kiosk's first screen is not served here (the desk's page asks over its socket).
+    expect((await fetch(`${origin}/first-screen`)).status).toBe(404);
     expect((await fetch(`${origin}/__test/store/stats`, { method: 'POST' })).status).toBe(404);
   });
 

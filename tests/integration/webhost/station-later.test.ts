@@ -1,7 +1,7 @@
 // The launcher binds the port and starts Chromium before the station's areas
 // have started (they start while Chromium does): the host then serves pages at
-// once, and holds a WebSocket's handshake until the station is ready, so the
-// page's first call is answered, not lost.
+// once, and holds a WebSocket's handshake (and the first screen's data) until
+// the station is ready, so the page's first call is answered, not lost.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +13,7 @@ import { parseStationConfig } from '../../../main/core/config.js';
 import { silentLogger } from '../../../main/core/logger.js';
 import { memorySecretStore } from '../../../main/core/key-file-secrets.js';
 import { appModule } from '../../../main/core/modules/app.js';
+import { FIRST_SCREEN_PATH } from '../../../common/ipc/paths.js';
 
 let host: WebHost | undefined;
 let station: Station | undefined;
@@ -45,9 +46,13 @@ describe('a web host started before its station', () => {
       ws.once('message', (d) => resolve(JSON.parse(d.toString())));
       ws.once('error', reject);
     });
+    // The first screen's data waits for the station too.
+    let firstScreenStatus: number | null = null;
+    const firstScreen = fetch(`${origin}${FIRST_SCREEN_PATH}`, { headers: { Cookie: cookie } }).then((r) => (firstScreenStatus = r.status));
     // A page served after the socket's handshake arrived: the host is not blocked by the wait.
     expect((await fetch(`${origin}/`, { headers: { Cookie: cookie } })).status).toBe(200);
     expect(opened).toBe(false);
+    expect(firstScreenStatus).toBeNull();
 
     const platform = { dataDir: rendererDir, now: () => new Date(), log: silentLogger, secrets: memorySecretStore(), env: {} };
     station = await createStation({ config: parseStationConfig({}), platform, host: 'web', modules: [appModule] });
@@ -55,5 +60,7 @@ describe('a web host started before its station', () => {
     const answer = await reply;
     expect(answer).toMatchObject({ type: 'result', id: 1, result: { ok: true, value: { host: 'web' } } });
     ws.close();
+    // This station has no catalogue area: the data cannot be given whole, so none is (the page asks over its socket).
+    expect(await firstScreen).toBe(503);
   });
 });

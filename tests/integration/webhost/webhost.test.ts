@@ -14,6 +14,8 @@ import { silentLogger } from '../../../main/core/logger.js';
 import { memorySecretStore } from '../../../main/core/key-file-secrets.js';
 import { appModule } from '../../../main/core/modules/app.js';
 import { catalogueModule } from '../../../main/core/modules/catalogue.js';
+import { FIRST_SCREEN_PATH } from '../../../common/ipc/paths.js';
+import type { FirstScreenData } from '../../../common/ipc/first-screen.js';
 
 let station: Station;
 let host: WebHost;
@@ -96,6 +98,26 @@ describe('web host access', () => {
     expect((await fetch(`${origin()}/session`)).status).toBe(401);
     expect((await fetch(`${origin()}/session`, { headers: { Cookie: `xiangyin-${host.port}=made-up` } })).status).toBe(401);
     expect((await fetch(`${origin()}/session`, { headers: { Cookie: await sessionCookie() } })).status).toBe(204);
+  });
+
+  it('gives the first screen its data over HTTP, to a session only, as the socket would give it', async () => {
+    const url = `${origin()}${FIRST_SCREEN_PATH}`;
+    expect((await fetch(url)).status).toBe(401);
+    expect((await fetch(url, { headers: { Cookie: `xiangyin-${host.port}=made-up` } })).status).toBe(401);
+    expect((await fetch(url, { method: 'POST', headers: { Cookie: await sessionCookie() } })).status).toBe(405);
+    const res = await fetch(url, { headers: { Cookie: await sessionCookie() } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const data = (await res.json()) as FirstScreenData;
+    // The very answers the page's own calls get over its socket.
+    const ws = await connect();
+    const info = await call(ws, { type: 'call', id: 1, channel: 'app:info', args: {} });
+    const catalogue = await call(ws, { type: 'call', id: 2, channel: 'catalogue:list', args: {} });
+    ws.close();
+    expect(data.appInfo).toEqual((info.result as { value: unknown }).value);
+    expect(data.catalogue).toEqual((catalogue.result as { value: unknown }).value);
+    expect(data.appInfo.surface).toBe('kiosk');
+    expect(data.catalogue.services.length).toBeGreaterThan(0);
   });
 
   it('refuses a WebSocket without the session cookie, with a wrong one, from another origin or Host', async () => {

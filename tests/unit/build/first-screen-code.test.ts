@@ -11,6 +11,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../../support/kiosk-process.js';
+import { FIRST_SCREEN_PATH } from '../../../common/ipc/paths.js';
 
 const entry = path.join(repoRoot, 'renderer', 'src', 'main.tsx');
 
@@ -71,5 +72,11 @@ describe("the first screen's code", () => {
 
   it('holds no zod', () => {
     expect([...graph].filter((f) => f === 'node_modules:zod')).toEqual([]);
+  });
+
+  it("has its data preloaded by the page's HTML from the path the web host serves it at", () => {
+    // As fetchFirstScreen asks for it (same mode and credentials), so the preload's answer is used, not a second request.
+    const html = fs.readFileSync(path.join(repoRoot, 'renderer', 'index.html'), 'utf8');
+    expect(html).toContain(`<link rel="preload" href="${FIRST_SCREEN_PATH}" as="fetch" crossorigin />`);
   });
 });
