@@ -2,6 +2,7 @@
 // runs sandboxed, where only a bundled CommonJS file can load.
 import { build } from 'esbuild';
 import { sourceUrls } from './esbuild-source-urls.mjs';
+import { zodEnglishOnly } from './zod-english-only.mjs';
 
 const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: true, logLevel: 'info' };
 
@@ -12,7 +13,7 @@ await build({
   format: 'esm',
   // Native and Electron modules stay outside the bundle, loaded at run time.
   external: ['electron', 'better-sqlite3-multiple-ciphers', 'koffi', 'serialport', '@serialport/*', 'node-hid', 'ws', 'tsx'],
-  plugins: [sourceUrls('dist/electron/main.js')],
+  plugins: [sourceUrls('dist/electron/main.js'), zodEnglishOnly()],
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 });
 await build({

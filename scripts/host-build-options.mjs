@@ -2,6 +2,7 @@
 // that checks what each chunk loads (tests/unit/build/host-chunks.test.ts).
 import { sourceUrls } from './esbuild-source-urls.mjs';
 import { viaRequire } from './via-require.mjs';
+import { zodEnglishOnly } from './zod-english-only.mjs';
 
 export const hostBuildOptions = {
   entryPoints: ['main/webhost/launch.ts'],
@@ -21,6 +22,6 @@ export const hostBuildOptions = {
   sourcemap: true,
   logLevel: 'warning',
   external: ['better-sqlite3-multiple-ciphers', 'koffi', 'serialport', '@serialport/*', 'node-hid', 'ws', 'vosk', 'tsx', 'electron', '@napi-rs/*'],
-  plugins: [sourceUrls('dist/host/launch.js'), viaRequire(['ws', 'better-sqlite3-multiple-ciphers', 'serialport', 'node-hid', 'vosk', '@napi-rs/canvas'])],
+  plugins: [sourceUrls('dist/host/launch.js'), zodEnglishOnly(), viaRequire(['ws', 'better-sqlite3-multiple-ciphers', 'serialport', 'node-hid', 'vosk', '@napi-rs/canvas'])],
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 };

@@ -62,4 +62,12 @@ describe('the web host bundle', () => {
     // koffi is an ES module of its own; everything else outside the bundle is CommonJS or a built-in.
     expect([...new Set(esmImports)].filter((p) => p !== 'koffi')).toEqual([]);
   });
+
+  it("holds zod's English messages only, not its 64 languages", { timeout: 60_000 }, async () => {
+    // `z.locales` re-exports them all and esbuild cannot shake it: ≈ 360 KB of the
+    // launcher's chunk and ≈ 3.5 MB of the host's resident memory (scripts/zod-english-only.mjs).
+    const meta = await metafile();
+    const locales = Object.values(meta.outputs).flatMap((out) => Object.keys(out.inputs).filter((i) => i.includes('node_modules/zod/v4/locales/')));
+    expect([...new Set(locales)]).toEqual(['node_modules/zod/v4/locales/en.js']);
+  });
 });

@@ -1,0 +1,27 @@
+// An esbuild plugin for the web host's bundle: zod's message locales, English
+// only. `import { z } from 'zod'` re-exports `z.locales`, every one of zod's
+// 64 languages, and esbuild cannot shake a namespace re-export: they were about
+// half of the launcher's zod chunk, parsed before the port is bound, and their
+// non-Latin text made the whole chunk a two-byte string in V8's heap. The
+// station never calls z.config(z.locales.…): its messages are its own, and zod's
+// default (English, imported by zod's schemas directly) is all it uses.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+export function zodEnglishOnly() {
+  const english = createRequire(import.meta.url).resolve('zod/v4/locales/en.js');
+  return {
+    name: 'zod-english-only',
+    setup(build) {
+      // zod's two `export * as locales from "../locales/index.js"` (classic/external.js, core/index.js).
+      build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+        /[/\\]node_modules[/\\]zod[/\\]v4[/\\](classic|core)[/\\]/.test(args.importer) ? { path: 'zod-locales', namespace: 'zod-english-only' } : undefined,
+      );
+      build.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, () => ({
+        contents: `export { default as en } from ${JSON.stringify(english)};`,
+        resolveDir: path.dirname(english),
+        loader: 'js',
+      }));
+    },
+  };
+}
