@@ -1,5 +1,5 @@
-// An esbuild plugin for the web host's bundle: zod's message locales, English
-// only. `import { z } from 'zod'` re-exports `z.locales`, every one of zod's
+// An esbuild plugin for the host's bundles (the web host, Electron's main process):
+// zod's message locales, English only. `import { z } from 'zod'` re-exports `z.locales`, every one of zod's
 // 64 languages, and esbuild cannot shake a namespace re-export: they were about
 // half of the launcher's zod chunk, parsed before the port is bound, and their
 // non-Latin text made the whole chunk a two-byte string in V8's heap. The

@@ -27,7 +27,7 @@
 // (the top-level figures are `npm start`'s default; "box" the same for the TV box's config)
 import crypto from 'node:crypto';
 import http from 'node:http';
-import net, { type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process.js';
 import { CHROMIUM } from '../support/browser.js';
@@ -35,6 +35,7 @@ import { launchChromium } from '../../main/webhost/chromium.js';
 import { devtoolsPort, PageProbe } from './startup/cdp-probe.js';
 import { descendants, hostMemory, treeMemoryMb } from './proc-memory.js';
 import { TV_BOX_CONFIG } from '../support/open-kiosk.js';
+import { freePort } from '../support/postgres-cluster.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -94,19 +95,11 @@ function hostPhases(kiosk: KioskProcess): Map<string, number> {
   return phases;
 }
 
-/** A port nothing listens on: the province's server with the link down. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((r) => server.close(r));
-  return port;
-}
-
 /** A TV box's station config: TV_BOX_CONFIG (no reader, no printer) syncing to a remote server, pinned, unreachable. */
 async function tvBoxConfig(): Promise<Record<string, unknown>> {
   const serverPublicKey = crypto.generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
-  return { ...TV_BOX_CONFIG, sync: { server: `http://127.0.0.1:${await closedPort()}`, serverPublicKey } };
+  // A port free now, that nothing listens on: the province's server with the link down.
+  return { ...TV_BOX_CONFIG, sync: { server: `http://127.0.0.1:${await freePort()}`, serverPublicKey } };
 }
 
 async function runKiosk(config?: Record<string, unknown>) {
