@@ -25,7 +25,7 @@ import type { Station } from '../core/station.js';
 import type { Logger } from '../core/logger.js';
 import { serveStatic } from './static-files.js';
 import { attachSession } from './ws-session.js';
-import { acceptWhenReady, guardUpgrades, LazySockets } from './upgrade.js';
+import { acceptWhenReady, guardedUpgrade, LazySockets } from './upgrade.js';
 import { DeskTlsError, isLoopback } from './desk-tls.js';
 
 export interface DeskHostOptions {
@@ -125,7 +125,7 @@ export async function startDeskHost(opts: DeskHostOptions): Promise<DeskHost> {
       attachSession(ws, st.dispatcher, log, 'desk');
     });
   }
-  guardUpgrades(server, log, handleUpgrade);
+  server.on('upgrade', guardedUpgrade(log, handleUpgrade));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -5,6 +5,7 @@
 // (HttpOnly, SameSite=Strict) and the code is dead from then on. The WebSocket
 // and every route that needs authority check that cookie.
 import crypto from 'node:crypto';
+import { LAUNCH_PARAM } from '../../common/ipc/paths.js';
 
 /** Codes nobody redeemed, and sessions, are kept to these bounds; the oldest go first. */
 const MAX_CODES = 16;
@@ -56,4 +57,9 @@ export function cookieValue(header: string | undefined, name: string): string | 
     if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
   }
   return undefined;
+}
+
+/** The URL that opens the kiosk at `origin` once, with `code` from issueCode(). */
+export function launchUrlFor(origin: string, code: string): string {
+  return `${origin}/?${LAUNCH_PARAM}=${code}`;
 }

@@ -5,7 +5,7 @@
 // user nor another page in a browser can call the station.
 // No request of any shape may stop the station: every handler is guarded, and a
 // throw becomes a 400/500 answer for that request only.
-import http from 'node:http';
+import type http from 'node:http';
 import crypto from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import { FIRST_SCREEN_PATH, LAUNCH_PARAM, SESSION_PATH, WS_PATH } from '../../common/ipc/paths.js';
@@ -13,13 +13,26 @@ import type { Station } from '../core/station.js';
 import type { Logger } from '../core/logger.js';
 import { serveStatic } from './static-files.js';
 import { attachSession } from './ws-session.js';
-import { acceptWhenReady, guardUpgrades, LazySockets } from './upgrade.js';
+import { acceptWhenReady, guardedUpgrade, LazySockets } from './upgrade.js';
 import { handleTestControl } from './test-controls.js';
-import { cookieValue, kioskSessions } from './kiosk-sessions.js';
+import { cookieValue, kioskSessions, launchUrlFor, type KioskSessions } from './kiosk-sessions.js';
+import { listenHeld, type HeldServer } from './held-server.js';
 import { firstTimeMark, startupMark } from '../core/startup-trace.js';
 import { firstScreenData } from './first-screen.js';
 
-export interface WebHostOptions {
+export type WebHostOptions = WebHostSettings & (
+  | { port: number }
+  | {
+      /**
+       * The port the launcher bound before it loaded this code (held-server.ts),
+       * with the sessions that issued the launch code Chromium was started on.
+       */
+      held: HeldServer;
+      sessions: KioskSessions;
+    }
+);
+
+interface WebHostSettings {
   /**
    * The station, or its promise: the launcher binds the port and starts
    * Chromium while the station's areas are still starting. Pages are served at
@@ -28,7 +41,6 @@ export interface WebHostOptions {
    */
   station: Station | Promise<Station>;
   rendererDir: string;
-  port: number;
   log: Logger;
   /** Expose /__test/* controls for end-to-end tests. */
   testControls?: boolean;
@@ -69,7 +81,7 @@ const LAUNCH_USED_PAGE =
 
 export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const log = opts.log;
-  const sessions = kioskSessions();
+  const sessions = 'held' in opts ? opts.sessions : kioskSessions();
   const controlToken = crypto.randomBytes(24).toString('base64url');
   let origin = '';
   let host = '';
@@ -168,13 +180,13 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     else res.destroy();
   }
 
-  const server = http.createServer((req, res) => {
+  function guardedRequest(req: http.IncomingMessage, res: http.ServerResponse): void {
     try {
       handleRequest(req, res);
     } catch (e) {
       fail(res, e);
     }
-  });
+  }
 
   const sockets = new LazySockets(MAX_WS_MESSAGE);
   function handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -195,23 +207,19 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       attachSession(ws, st.dispatcher, log);
     });
   }
-  guardUpgrades(server, log, handleUpgrade);
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port, '127.0.0.1', () => resolve());
-  });
-  const port = (server.address() as { port: number }).port;
+  const held = 'held' in opts ? opts.held : await listenHeld(opts.port);
+  const port = held.port;
   host = `127.0.0.1:${port}`;
   origin = `http://${host}`;
   // Cookies are not kept apart by port: name ours after it, so two hosts on one
   // machine (tests, a second station) never overwrite each other's session.
   cookieName = `xiangyin-${port}`;
+  held.serve(guardedRequest, guardedUpgrade(log, handleUpgrade));
   log.info('web host listening', { origin });
-  startupMark(log, 'port bound');
+  startupMark(log, 'web host serving');
 
   function launchUrl(): string {
-    return `${origin}/?${LAUNCH_PARAM}=${sessions.issueCode()}`;
+    return launchUrlFor(origin, sessions.issueCode());
   }
 
   return {
@@ -221,8 +229,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     controlToken,
     async dispose() {
       sockets.close();
-      server.closeAllConnections();
-      await new Promise<void>((r) => server.close(() => r()));
+      await held.close();
     },
   };
 }

@@ -66,9 +66,9 @@ export function acceptWhenReady(
     });
 }
 
-/** Routes the server's upgrade requests to `handle`; whatever it throws closes that one socket. */
-export function guardUpgrades(server: http.Server, log: Logger, handle: (req: http.IncomingMessage, socket: Duplex, head: Buffer) => void): void {
-  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+/** `handle` for a server's upgrade requests, guarded: whatever it throws closes that one socket. */
+export function guardedUpgrade(log: Logger, handle: (req: http.IncomingMessage, socket: Duplex, head: Buffer) => void) {
+  return (req: http.IncomingMessage, socket: Duplex, head: Buffer): void => {
     socket.on('error', () => socket.destroy());
     try {
       handle(req, socket, head);
@@ -76,5 +76,5 @@ export function guardUpgrades(server: http.Server, log: Logger, handle: (req: ht
       log.error('upgrade failed', { error: (e as Error)?.message ?? String(e) });
       socket.destroy();
     }
-  });
+  };
 }

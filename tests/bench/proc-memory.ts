@@ -20,16 +20,27 @@ function children(): Map<number, number[]> {
   return map;
 }
 
-export function descendants(root: number): number[] {
+/** Every process below `root`, leaving out the subtrees whose top `except` picks (with their tops). */
+export function descendants(root: number, except: (pid: number) => boolean = () => false): number[] {
   const kids = children();
   const out: number[] = [];
   const stack = [...(kids.get(root) ?? [])];
   while (stack.length) {
     const p = stack.pop()!;
+    if (except(p)) continue;
     out.push(p);
     stack.push(...(kids.get(p) ?? []));
   }
   return out;
+}
+
+/** Whether `pid`'s command line holds `text` (false once it has ended). */
+export function commandLineHas(pid: number, text: string): boolean {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(text);
+  } catch {
+    return false;
+  }
 }
 
 function kb(file: string, field: string): number {

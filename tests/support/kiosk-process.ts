@@ -20,12 +20,11 @@ export interface KioskProcess {
    */
   launchUrl(): Promise<string>;
   /**
-   * The launch URL the host printed the moment its port was bound, before its
-   * station's code loads: what `npm start` hands Chromium at that same moment
-   * (bench:startup opens it; a fresh launchUrl() waits for the host's event loop,
-   * busy loading the station). One use, like any launch URL.
+   * With `browser: 'headless'`, the kiosk's own Chromium, started by the host
+   * as `npm start` starts it (before the host's own code loads), without a
+   * window: its DevTools port, the way in for a benchmark. Null otherwise.
    */
-  startUrl: string;
+  browser: { devtoolsPort: number } | null;
   /** Exchanges a fresh launch code for a session, as a browser does; returns the Cookie header. */
   sessionCookie(): Promise<string>;
   /** The specialist desk's own listener (a specialist's device opens it; no launch code), or null when the config turned it off. */
@@ -48,35 +47,42 @@ export interface KioskProcess {
 /**
  * `entry: 'source'` (default) runs the TypeScript sources through tsx, so tests
  * always see the current code; `'built'` runs dist/host/launch.js, what
- * `npm start` runs (benchmarks use it).
+ * `npm start` runs (benchmarks use it). `browser: 'none'` (default) runs the
+ * host headless, and tests open their own browsers on launchUrl();
+ * `'headless'` lets the host start its own Chromium (`--headless-browser`).
  */
-export async function startKiosk(opts: { config?: Record<string, unknown>; dataDir?: string; entry?: 'source' | 'built' } = {}): Promise<KioskProcess> {
+export async function startKiosk(
+  opts: { config?: Record<string, unknown>; dataDir?: string; entry?: 'source' | 'built'; browser?: 'none' | 'headless' } = {},
+): Promise<KioskProcess> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'xiangyin-e2e-'));
   const configFile = path.join(dataDir, 'station.json');
   fs.writeFileSync(configFile, JSON.stringify(opts.config ?? {}));
   const node = path.join(repoRoot, 'node_modules', '.bin', 'node');
   // The built host runs with the node flags `npm start` gives it, so benchmarks measure what a station runs.
   const entry = opts.entry === 'built' ? [...hostNodeFlags, 'dist/host/launch.js'] : ['--import', 'tsx', 'main/webhost/launch.ts'];
-  const child = spawn(node, [...entry, '--headless', '--test-controls', '--config', configFile, '--data-dir', path.join(dataDir, 'data')], {
+  const ownBrowser = opts.browser === 'headless';
+  const child = spawn(node, [...entry, ownBrowser ? '--headless-browser' : '--headless', '--test-controls', '--config', configFile, '--data-dir', path.join(dataDir, 'data')], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, XDG_DATA_HOME: dataDir },
   });
   let err = '';
   child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
-  // The host prints its control token (test controls only) and then a launch
-  // URL on stdout, a pipe only we can read.
-  const { url, token, deskUrl } = await new Promise<{ url: string; token: string; deskUrl: string | null }>((resolve, reject) => {
+  // The host prints its control token (test controls only) and a launch URL
+  // (headless) or its origin and its Chromium's DevTools port (its own browser)
+  // on stdout, a pipe only we can read.
+  const { url, token, deskUrl, devtoolsPort } = await new Promise<{ url: string; token: string; deskUrl: string | null; devtoolsPort: number | null }>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`kiosk did not start in 60 s\n${err}`)), 60_000);
     child.stdout!.on('data', (c: Buffer) => {
       out += c.toString();
-      const m = /XIANGYIN_URL=(\S+)/.exec(out);
+      const m = /XIANGYIN_(?:URL|ORIGIN)=(\S+)/.exec(out);
       const t = /XIANGYIN_CONTROL_TOKEN=(\S+)/.exec(out);
-      if (m && t) {
+      const d = /XIANGYIN_DEVTOOLS_PORT=(\d+)/.exec(out);
+      if (m && t && (d || !ownBrowser)) {
         clearTimeout(timer);
-        // The host prints the desk's URL (when it has one) before these two.
-        resolve({ url: m[1]!, token: t[1]!, deskUrl: /XIANGYIN_DESK_URL=(\S+)/.exec(out)?.[1] ?? null });
+        // The host prints the desk's URL (when it has one) before the token.
+        resolve({ url: m[1]!, token: t[1]!, deskUrl: /XIANGYIN_DESK_URL=(\S+)/.exec(out)?.[1] ?? null, devtoolsPort: d ? Number(d[1]) : null });
       }
     });
     child.on('exit', (code) => {
@@ -108,7 +114,7 @@ export async function startKiosk(opts: { config?: Record<string, unknown>; dataD
   };
   return {
     origin: u.origin,
-    startUrl: url,
+    browser: devtoolsPort === null ? null : { devtoolsPort },
     deskUrl,
     launchUrl,
     sessionCookie,

@@ -45,6 +45,16 @@ describe('the web host bundle', () => {
     expect(chunkOf(meta, 'postgres-storage')).toBeDefined();
   });
 
+  it('starts Chromium before it builds a single schema: no zod and no config check in the launcher', { timeout: 60_000 }, async () => {
+    // main/webhost/launch.ts binds the port and starts Chromium (early-start.ts)
+    // before it loads the rest; zod's schemas (the config's, the contract's) take
+    // ≈ 100 ms of a box's CPU to build, and are built only after.
+    const meta = await metafile();
+    const launch = [...staticInputs(meta, chunkOf(meta, 'launch'))];
+    expect(launch).toContain('main/webhost/early-start.ts');
+    expect(launch.filter((i) => i.includes('node_modules/zod') || i === 'main/core/config.ts' || i === 'main/webhost/server.ts')).toEqual([]);
+  });
+
   it('loads ws and serialport where they are first used, not with the launcher or the station', { timeout: 60_000 }, async () => {
     // Requiring them is ≈ 20 and ≈ 40 ms of one synchronous block: before the
     // port is bound, Chromium would start that much later; in the station's, the

@@ -1,5 +1,6 @@
-// The one instrument bench:startup times the kiosk and bare Chromium with: a raw
-// DevTools Protocol client on the page's own target, found by polling Chromium's
+// The one instrument bench:startup times the kiosk and bare Chromium with (and
+// tests use to watch the page in the kiosk's own Chromium): a raw DevTools
+// Protocol client on the page's own target, found by polling Chromium's
 // /json/list. It only observes. Playwright's connectOverCDP, used before, does
 // not: it attaches to every target with waitForDebuggerOnStart, so each new
 // renderer (the launch page's, then the station's) stood paused until the
