@@ -1,6 +1,8 @@
 // The Electron shell, kept thin: one hardened full-screen kiosk window over the
 // same station core the web host uses. Every IPC message is checked for its
 // sender (our window, our origin) and then goes through the contract dispatcher.
+// First, before any module that builds a schema (see zod-startup.ts).
+import '../core/zod-startup.js';
 import { app, BrowserWindow, ipcMain, safeStorage, session, type IpcMainInvokeEvent } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -14,6 +14,8 @@ async function main(): Promise<void> {
   const args = parseLaunchArgs(process.argv.slice(2));
   const port = configuredPort(args);
   const early: EarlyStart | null = port === null ? null : await startEarly(args, port, log);
+  // Before any schema is built (see zod-startup.ts): host-main's modules build theirs as they load.
+  await import('../core/zod-startup.js');
   const { runHost } = await import('./host-main.js');
   await runHost(args, early, log);
 }
