@@ -21,6 +21,8 @@ import { loadBoldFont } from '../design/bold-font.js';
 
 /** The speech model and the other screens' code have been asked for (see below): once per page, not per visit of the home screen. */
 let warmedUp = false;
+/** The longest the warm-up waits for idle time: a resident may speak soon after the tiles appear. */
+const IDLE_WAIT_MS = 1500;
 
 export function HomeScreen() {
   const api = useApi();
@@ -58,16 +60,18 @@ export function HomeScreen() {
   // thread for a while and the tiles' catalogue:list would wait behind it, and not
   // at the first word, which would then wait for it. The other screens' code is
   // fetched, so the first press does not wait for it, and the font's bold weight
-  // (design/bold-font.ts). Once per page.
+  // (design/bold-font.ts). Once per page. Idle time may not come while the page
+  // keeps drawing (an animation, a busy box): at most IDLE_WAIT_MS later it goes ahead.
   useEffect(() => {
     if ((!services && !error) || warmedUp) return;
     warmedUp = true;
-    const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 0));
-    idle(() => {
+    const warmUp = () => {
       void api.call('speech:status', {});
       void preloadScreens();
       loadBoldFont();
-    });
+    };
+    if (window.requestIdleCallback) window.requestIdleCallback(warmUp, { timeout: IDLE_WAIT_MS });
+    else window.setTimeout(warmUp, 0);
   }, [services, error, api]);
 
   const offered = (services ?? []).map((s) => s.id);
