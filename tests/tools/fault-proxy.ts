@@ -39,6 +39,11 @@ export interface FaultProxyOptions {
   answerWith?: (method: string, path: string) => { status: number; value: unknown } | null;
 }
 
+/** A request's path without its query, an id at its end as `:id`: the route it takes. */
+function routeOf(url: string): string {
+  return url.replace(/\?.*$/, '').replace(/[0-9a-f-]{36}$/, ':id');
+}
+
 export class FaultProxy {
   private server: http.Server | null = null;
   private readonly queue: Fault[] = [];
@@ -46,7 +51,9 @@ export class FaultProxy {
   readonly applied: Fault[] = [];
   readonly appliedTo: { fault: Fault; method: string; path: string }[] = [];
   private every = 0;
+  private perRoute = false;
   private seen = 0;
+  private readonly seenOnRoute = new Map<string, number>();
   private cycle = 0;
   private readonly open = new Set<http.ServerResponse>();
   private lastGenuine: { status: number; headers: http.IncomingHttpHeaders; body: Buffer } | null = null;
@@ -62,10 +69,17 @@ export class FaultProxy {
     this.queue.push(...f);
   }
 
-  /** From now on, every `n`-th request gets the next fault of `list`, in turn (0 turns this off). */
-  faultEvery(n: number, list: readonly Fault[] = faults): void {
+  /**
+   * From now on, every `n`-th request gets the next fault of `list`, in turn (0
+   * turns this off). With `perRoute`, every `n`-th request *of each route* (the
+   * change feed, a chunk upload, a batch): which requests a pass makes, and in
+   * what order, depends on timing, and counting them all together can leave one
+   * route never faulted.
+   */
+  faultEvery(n: number, list: readonly Fault[] = faults, opts: { perRoute?: boolean } = {}): void {
     this.every = n;
     this.cycleOf = list;
+    this.perRoute = opts.perRoute ?? false;
   }
 
   get queued(): number {
@@ -101,7 +115,8 @@ export class FaultProxy {
       const b = Buffer.from(JSON.stringify(own.value));
       return void res.writeHead(own.status, { 'content-type': 'application/json', ...this.signed(req, own.status, b) }).end(b);
     }
-    const next = this.seen + 1;
+    const route = `${req.method ?? ''} ${routeOf(req.url ?? '')}`;
+    const next = (this.perRoute ? (this.seenOnRoute.get(route) ?? 0) : this.seen) + 1;
     const fault = this.queue.shift() ?? (this.every && next % this.every === 0 ? this.cycleOf[this.cycle++ % this.cycleOf.length] : undefined);
     let upstream: { status: number; headers: http.IncomingHttpHeaders; body: Buffer } | null = null;
     if (!fault || !swallowed.has(fault)) {
@@ -117,13 +132,14 @@ export class FaultProxy {
       if (!upstream) return void res.writeHead(502).end();
     }
     this.seen++;
+    this.seenOnRoute.set(route, (this.seenOnRoute.get(route) ?? 0) + 1);
     if (!fault) {
       this.lastGenuine = upstream;
       res.writeHead(upstream!.status, upstream!.headers);
       return void res.end(upstream!.body);
     }
     this.applied.push(fault);
-    this.appliedTo.push({ fault, method: req.method ?? '', path: (req.url ?? '').replace(/\?.*$/, '').replace(/[0-9a-f-]{36}$/, ':id') });
+    this.appliedTo.push({ fault, method: req.method ?? '', path: routeOf(req.url ?? '') });
     this.open.add(res);
     res.on('close', () => this.open.delete(res));
     const signed = (status: number, b: Buffer) => this.signed(req, status, b);
