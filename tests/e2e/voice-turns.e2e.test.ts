@@ -70,7 +70,14 @@ describe('listening by itself', () => {
     const { page, context } = await freshPage();
     // Said before the kiosk opens the microphone again, once the question has been said. (Not 对:
     // espeak's 对 comes out as 主页 to this model, at 0.67-0.85, through the microphone.)
-    await answerAskedAboutPension(page, '是', async () => page.waitForSelector('[data-screen="identify-card"]', { timeout: 30_000 }).then(() => true, () => false));
+    // A fresh-clone run on a busy machine once opened 低保 after 是 (what was heard is not logged):
+    // another service opened is a mishearing of the answer, tried again as a missed one is, and said.
+    await answerAskedAboutPension(page, '是', async () => {
+      if (!(await page.waitForSelector('[data-screen="identify-card"]', { timeout: 30_000 }).then(() => true, () => false))) return false;
+      const opened = await page.innerText('h1');
+      if (!opened.includes('养老')) console.log(`是 to 对吗？ opened ${opened} instead: heard as another command, trying again`);
+      return opened.includes('养老');
+    });
     expect(await page.innerText('h1')).toContain('养老');
     mic.silence();
     await context.close();
