@@ -28,14 +28,12 @@ export interface BrowserExit {
 /** The kiosk's Chromium, watched from its first moment: an exit before the host is up is not missed. */
 export interface KioskBrowser {
   dispose(): Promise<void>;
-  readonly pid: number | undefined;
   readonly exited: Promise<BrowserExit>;
 }
 
 export interface EarlyStart {
   held: HeldServer;
   sessions: KioskSessions;
-  origin: string;
   /** Null when headless, or when no Chromium is installed (the launch URL is printed instead). */
   browser: KioskBrowser | null;
 }
@@ -72,12 +70,12 @@ export async function startEarly(args: LaunchArgs, port: number, log: Logger): P
   startupMark(log, 'port bound');
   const origin = `http://127.0.0.1:${held.port}`;
   const sessions = kioskSessions();
-  if (args.headless) return { held, sessions, origin, browser: null };
+  if (args.headless) return { held, sessions, browser: null };
   const chromium = findChromium();
   if (!chromium) {
     log.error('Chromium not found: install the chromium package, or use --headless and open the URL yourself');
     process.stdout.write(`XIANGYIN_URL=${launchUrlFor(origin, sessions.issueCode())}\n`);
-    return { held, sessions, origin, browser: null };
+    return { held, sessions, browser: null };
   }
   process.stdout.write(`Kiosk: web host + Chromium (${chromium})\n`);
   const browser = watch(
@@ -90,7 +88,7 @@ export async function startEarly(args: LaunchArgs, port: number, log: Logger): P
   );
   startupMark(log, 'chromium spawned');
   if (args.headlessBrowser) process.stdout.write(`XIANGYIN_ORIGIN=${origin}\n`);
-  return { held, sessions, origin, browser };
+  return { held, sessions, browser };
 }
 
 function watch(launched: ReturnType<typeof launchChromium>, printDevtools: boolean): KioskBrowser {
@@ -113,5 +111,5 @@ function watch(launched: ReturnType<typeof launchChromium>, printDevtools: boole
   const exited = new Promise<BrowserExit>((resolve) =>
     launched.child.on('exit', (code, signal) => resolve({ code, signal, afterMs: Date.now() - startedAt, stderrTail })),
   );
-  return { dispose: () => launched.dispose(), pid: launched.child.pid, exited };
+  return { dispose: () => launched.dispose(), exited };
 }
