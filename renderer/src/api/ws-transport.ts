@@ -1,6 +1,10 @@
 // Transport over the web host's WebSocket. Reconnects with backoff when the
 // host restarts; calls in flight when the socket drops fail with a typed
 // 'unavailable' error (never hang), and live subscriptions are re-opened.
+// The socket is opened by the first call or subscription, not before: a page
+// that drew its first screen from the data served with it (first-screen.ts)
+// asks nothing until that screen is up, and its socket is what starts a
+// station kept idle meanwhile (main/webhost/lazy-station.ts).
 import type { Transport } from '../../../common/ipc/client.js';
 import { fail, type IpcResult } from '../../../common/ipc/result.js';
 import { SESSION_PATH, WS_PATH } from '../../../common/ipc/paths.js';
@@ -21,9 +25,11 @@ export function createWsTransport(url: string): Transport & { close(): void } {
   const subs = new Map<number, Sub>();
   const queue: ClientMessage[] = [];
 
+  let opened = false;
   const send = (msg: ClientMessage) => {
     if (ws && ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(msg));
     else queue.push(msg);
+    open();
   };
 
   const connect = () => {
@@ -61,7 +67,11 @@ export function createWsTransport(url: string): Transport & { close(): void } {
       }
     };
   };
-  connect();
+  const open = () => {
+    if (opened) return;
+    opened = true;
+    connect();
+  };
 
   return {
     call(channel, args) {
@@ -75,6 +85,7 @@ export function createWsTransport(url: string): Transport & { close(): void } {
       const id = nextId++;
       subs.set(id, { stream, args, onEvent });
       if (ws && ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ type: 'subscribe', id, stream, args }));
+      open();
       return () => {
         if (subs.delete(id)) send({ type: 'unsubscribe', id });
       };
