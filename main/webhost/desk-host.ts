@@ -21,7 +21,7 @@ import https from 'node:https';
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
 import { FIRST_SCREEN_PATH, SESSION_PATH, WS_PATH } from '../../common/ipc/paths.js';
-import type { Station } from '../core/station.js';
+import { stationGetter, type StationSource } from './lazy-station.js';
 import type { Logger } from '../core/logger.js';
 import { serveStatic } from './static-files.js';
 import { attachSession } from './ws-session.js';
@@ -29,8 +29,8 @@ import { acceptWhenReady, guardedUpgrade, LazySockets } from './upgrade.js';
 import { DeskTlsError, isLoopback } from './desk-tls.js';
 
 export interface DeskHostOptions {
-  /** The station, or its promise (the launcher binds ports while the station starts): a socket waits for it. */
-  station: Station | Promise<Station>;
+  /** The station, its promise or its getter (the launcher binds ports while the station starts): a socket waits for it. */
+  station: StationSource;
   rendererDir: string;
   address: string;
   port: number;
@@ -65,6 +65,7 @@ export function deskHostAllowed(hostHeader: string | undefined, port: number): b
 
 export async function startDeskHost(opts: DeskHostOptions): Promise<DeskHost> {
   const log = opts.log;
+  const station = stationGetter(opts.station);
   // Whoever starts it: the desk never listens beyond this machine in clear.
   if (!opts.tls && !isLoopback(opts.address)) throw new DeskTlsError(`the desk on ${opts.address} needs TLS (webHost.desk.tls)`);
   let port = 0;
@@ -120,7 +121,7 @@ export async function startDeskHost(opts: DeskHostOptions): Promise<DeskHost> {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    acceptWhenReady(Promise.resolve(opts.station), sockets, { req, socket, head }, log, (ws, st) => {
+    acceptWhenReady(station('a desk'), sockets, { req, socket, head }, log, (ws, st) => {
       log.info('desk device connected');
       attachSession(ws, st.dispatcher, log, 'desk');
     });

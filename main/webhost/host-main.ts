@@ -1,7 +1,9 @@
 // The web host after its first milliseconds (early-start.ts): the config's full
 // check, the web host's handlers on the port bound early, the desk's listener,
-// then the station, whose areas start while Chromium does. Loaded by launch.ts
-// once Chromium is started, so none of this code is on the path to it.
+// then the station. Loaded by launch.ts once Chromium is started, so none of
+// this code is on the path to it. The station starts at once on a first start;
+// when the first screen's data is kept from an earlier one, it starts once the
+// page asks for it (lazy-station.ts), so that it does not slow Chromium's start.
 // With `--test-controls` the control token is printed too, for the e2e harness
 // reading our stdout (a pipe no other user can read); never in a URL.
 // Shutdown on SIGINT/SIGTERM is orderly: browser, host, then the station.
@@ -12,7 +14,6 @@ import { ProductionConfigError, assertProductionReady } from '../core/production
 import type { Logger } from '../core/logger.js';
 import { defaultDataDir, nodePlatform } from '../core/platform.js';
 import { keyFileSecretStore } from '../core/key-file-secrets.js';
-import type { Station } from '../core/station.js';
 import { startWebHost, type WebHost } from './server.js';
 import { startDeskHost, type DeskHost } from './desk-host.js';
 import { DeskTlsError, deskTls } from './desk-tls.js';
@@ -22,8 +23,18 @@ import { startupMark } from '../core/startup-trace.js';
 import { browserExitMessage } from './display.js';
 import { startEarly, type EarlyStart } from './early-start.js';
 import type { LaunchArgs } from './launch-args.js';
+import { lazyStation } from './lazy-station.js';
+import { buildIdOf, cacheKey, firstScreenCache } from './first-screen-cache.js';
+import { firstScreenData } from './first-screen.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/**
+ * With the first screen drawn from a kept answer, the station starts when the
+ * page opens its socket; at the latest this long after the web host serves,
+ * should no page come (a headless start, a browser that failed).
+ */
+export const STATION_AT_LATEST_MS = 3000;
 
 /** Errors a person is told in one sentence, with exit code 78: starting again would not help. */
 export function isToldError(e: unknown): boolean {
@@ -62,13 +73,17 @@ async function run(args: LaunchArgs, opened: { early: EarlyStart | null }, log: 
   const early = (opened.early ??= await startEarly(args, args.port ?? config.webHost.port, log));
   // The desk's certificate too (made once, on a LAN address): a desk that cannot be served safely stops the start.
   const tls = config.webHost.desk.enabled ? await deskTls({ setting: config.webHost.desk.tls, address: config.webHost.desk.address, keysDir: storePaths(dataDir).keysDir }) : null;
-  // Chromium is starting already; the station's areas (the store, the devices,
-  // the speech model…) start beside it, and the page's first calls wait for the
-  // station (see server.ts). The station's code is loaded only then.
-  let stationStarted!: (s: Promise<Station>) => void;
-  const station = new Promise<Station>((resolve) => (stationStarted = resolve));
+  // Chromium is starting already. The station's areas (the store, the devices,
+  // the speech model…) start when first needed, and the page's first calls wait
+  // for the station (see server.ts). The station's code is loaded only then.
+  const station = lazyStation(() => import('../core/station.js').then(({ createStation }) => createStation({ config, platform, host: 'web' })), log);
+  const buildId = buildIdOf(path.resolve(process.argv[1] ?? ''));
+  const cache = buildId ? firstScreenCache(dataDir, cacheKey(buildId, config), log) : null;
+  const kept = cache?.read() ?? null;
   const host: WebHost = await startWebHost({
-    station,
+    station: (why) => station.get(why),
+    // Only until the station answers itself: a page loaded later gets its fresh answer.
+    keptFirstScreen: () => (station.ready ? null : kept),
     rendererDir: path.join(root, 'dist', 'renderer'),
     held: early.held,
     sessions: early.sessions,
@@ -80,7 +95,7 @@ async function run(args: LaunchArgs, opened: { early: EarlyStart | null }, log: 
   let desk: DeskHost | null = null;
   if (config.webHost.desk.enabled) {
     desk = await startDeskHost({
-      station,
+      station: (why) => station.get(why),
       rendererDir: path.join(root, 'dist', 'renderer'),
       address: config.webHost.desk.address,
       port: config.webHost.desk.port,
@@ -89,7 +104,7 @@ async function run(args: LaunchArgs, opened: { early: EarlyStart | null }, log: 
     });
     process.stdout.write(`XIANGYIN_DESK_URL=${desk.url}\n`);
     const info: DeskListenerInfo = { url: desk.url, certificateSha256: tls?.fingerprint ?? null };
-    void station.then((s) => s.services.provide(DESK_LISTENER_SERVICE, info), () => undefined);
+    void station.started.then((s) => s.services.provide(DESK_LISTENER_SERVICE, info), () => undefined);
     // What the tablet's browser shows for the certificate, to compare before trusting it.
     if (tls) process.stdout.write(`XIANGYIN_DESK_CERT_SHA256=${tls.fingerprint}\n`);
   }
@@ -105,8 +120,7 @@ async function run(args: LaunchArgs, opened: { early: EarlyStart | null }, log: 
     await browser?.dispose();
     await host.dispose();
     await desk?.dispose();
-    // A station that failed to start has nothing to dispose (main's catch says why).
-    await station.then((s) => s.dispose(), () => undefined);
+    await station.dispose();
     process.exit(exitCode);
   }
   if (args.testControls) process.stdout.write(`XIANGYIN_CONTROL_TOKEN=${host.controlToken}\n`);
@@ -120,10 +134,18 @@ async function run(args: LaunchArgs, opened: { early: EarlyStart | null }, log: 
   });
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  stationStarted(import('../core/station.js').then(({ createStation }) => createStation({ config, platform, host: 'web' })));
+  if (kept === null) void station.get('no first screen kept');
+  else setTimeout(() => void station.get('no page came'), STATION_AT_LATEST_MS);
+  const started = station.started;
+  // Kept for the next start (a kiosk starts again after every power cut), once
+  // the station is up: the same answer the page would have had from it.
+  void started
+    .then((st) => firstScreenData(st.dispatcher))
+    .then((data) => data && cache?.write(data))
+    .catch(() => undefined);
   // A station that cannot start ends the process (launch.ts's catch): the browser
   // (and its profile folder) and the port go first.
-  await station.catch(async (e: unknown) => {
+  await started.catch(async (e: unknown) => {
     await host.dispose();
     await desk?.dispose();
     throw e;

@@ -9,7 +9,6 @@ import type http from 'node:http';
 import crypto from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import { FIRST_SCREEN_PATH, LAUNCH_PARAM, SESSION_PATH, WS_PATH } from '../../common/ipc/paths.js';
-import type { Station } from '../core/station.js';
 import type { Logger } from '../core/logger.js';
 import { serveStatic } from './static-files.js';
 import { attachSession } from './ws-session.js';
@@ -19,6 +18,7 @@ import { cookieValue, kioskSessions, launchUrlFor, type KioskSessions } from './
 import { listenHeld, type HeldServer } from './held-server.js';
 import { firstTimeMark, startupMark } from '../core/startup-trace.js';
 import { firstScreenData } from './first-screen.js';
+import { stationGetter, type StationSource } from './lazy-station.js';
 
 export type WebHostOptions = WebHostSettings & (
   | { port: number }
@@ -34,12 +34,18 @@ export type WebHostOptions = WebHostSettings & (
 
 interface WebHostSettings {
   /**
-   * The station, or its promise: the launcher binds the port and starts
-   * Chromium while the station's areas are still starting. Pages are served at
-   * once; a WebSocket (and a test control) waits until the station is ready, so
-   * the page's first calls are answered, only later.
+   * The station, its promise, or a getter that starts it (lazy-station.ts):
+   * the launcher binds the port and starts Chromium before the station is
+   * ready. Pages are served at once; a WebSocket (and a test control) waits
+   * until the station is ready, so the page's first calls are answered, only
+   * later.
    */
-  station: Station | Promise<Station>;
+  station: StationSource;
+  /**
+   * The first screen's data as JSON when the launcher has it without asking
+   * the station (first-screen-cache.ts), else null: the station answers.
+   */
+  keptFirstScreen?: () => string | null;
   rendererDir: string;
   log: Logger;
   /** Expose /__test/* controls for end-to-end tests. */
@@ -86,9 +92,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   let origin = '';
   let host = '';
   let cookieName = '';
-  const stationReady = Promise.resolve(opts.station);
-  // A station that fails to start is the launcher's to report (it exits); here it only must not be an unhandled rejection.
-  stationReady.catch(() => undefined);
+  const station = stationGetter(opts.station);
   const firstPage = firstTimeMark(log, 'first page served');
   const firstSocket = firstTimeMark(log, 'first websocket');
 
@@ -113,7 +117,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
         res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(JSON.stringify({ value: launchUrl() }));
         return;
       }
-      stationReady.then((st) => handleTestControl(st.services, req, res, url.pathname)).catch((e: unknown) => fail(res, e));
+      station('a test control').then((st) => handleTestControl(st.services, req, res, url.pathname)).catch((e: unknown) => fail(res, e));
       return;
     }
     if (url.pathname === SESSION_PATH) {
@@ -136,20 +140,23 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   }
 
   /**
-   * GET FIRST_SCREEN_PATH: the first screen's data as JSON, once the station is
-   * up; 401 without a session, like SESSION_PATH (it stands in for that check on
-   * the kiosk's page); 503 when the station could not answer, and the page asks
-   * over its socket instead.
+   * GET FIRST_SCREEN_PATH: the first screen's data as JSON: as kept from the
+   * station's last answer, or once the station is up; 401 without a session,
+   * like SESSION_PATH (it stands in for that check on the kiosk's page); 503
+   * when the station could not answer, and the page asks over its socket instead.
    */
   function serveFirstScreen(req: http.IncomingMessage, res: http.ServerResponse): void {
     const noStore = { 'Cache-Control': 'no-store' };
     if (req.method !== 'GET') return void res.writeHead(405, { Allow: 'GET' }).end();
     if (!sessions.isSession(cookieValue(req.headers.cookie, cookieName))) return void res.writeHead(401, noStore).end();
-    stationReady
+    const json = { ...noStore, 'Content-Type': 'application/json; charset=utf-8' };
+    const kept = opts.keptFirstScreen?.() ?? null;
+    if (kept !== null) return void res.writeHead(200, json).end(kept);
+    station('the first screen')
       .then((st) => firstScreenData(st.dispatcher))
       .then((data) => {
         if (!data) return void res.writeHead(503, noStore).end();
-        res.writeHead(200, { ...noStore, 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify(data));
+        res.writeHead(200, json).end(JSON.stringify(data));
       })
       .catch((e: unknown) => fail(res, e));
   }
@@ -201,7 +208,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    acceptWhenReady(stationReady, sockets, { req, socket, head }, log, (ws, st) => {
+    acceptWhenReady(station('the page'), sockets, { req, socket, head }, log, (ws, st) => {
       log.info('websocket session opened');
       firstSocket();
       attachSession(ws, st.dispatcher, log);

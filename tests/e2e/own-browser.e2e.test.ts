@@ -52,6 +52,35 @@ describe("the kiosk's own Chromium", () => {
     expect(fs.existsSync(profile)).toBe(false);
   });
 
+  it('starting again, draws the first screen from the answer kept at its last start, and starts the station only then', async () => {
+    // The built host, as a station runs it: only a build has an identity to keep the answer under.
+    const dataDir = fs.mkdtempSync(path.join(work, 'restart-'));
+    const kept = path.join(dataDir, 'data', 'first-screen.json');
+    const why = (log: string) => /station starting \{"why":"([^"]+)"/.exec(log)?.[1];
+    kiosk = await startKiosk({ entry: 'built', browser: 'headless', dataDir });
+    expect(why(kiosk.stderr())).toBe('no first screen kept');
+    await expect.poll(() => fs.existsSync(kept), { timeout: 60_000 }).toBe(true);
+    await kiosk.stop();
+
+    kiosk = await startKiosk({ entry: 'built', browser: 'headless', dataDir });
+    const probe = await PageProbe.open(kiosk.browser!.devtoolsPort, kiosk.origin, 60_000);
+    try {
+      await probe.waitFor(`document.activeElement?.getAttribute('data-service') === 'pension-certification'`, 60_000);
+      // The tiles were drawn from the kept answer: the station started when the page asked (or, on a
+      // machine so slow that no page came within STATION_AT_LATEST_MS, then), never at once.
+      expect(['the page', 'no page came']).toContain(why(kiosk.stderr()));
+      expect(await probe.evaluate(`document.querySelectorAll('[data-service]').length`)).toBeGreaterThan(3);
+    } finally {
+      probe.close();
+    }
+    // Calls made meanwhile are answered once it is up, and what was kept was what it answers.
+    expect((await kiosk.ipc('app:info', {})).ok).toBe(true);
+    await expect.poll(() => /module identity-check/.test(kiosk!.stderr()), { timeout: 60_000 }).toBe(true);
+    expect(kiosk.stderr()).not.toContain('first screen cache was stale');
+    await kiosk.stop();
+    kiosk = undefined;
+  });
+
   it('is closed again, leaving no profile behind, when the config is then refused', async () => {
     const config = path.join(work, 'station.json');
     // A production station on the development defaults: refused (main/core/production.ts), but only after Chromium has started.
