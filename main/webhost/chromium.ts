@@ -78,6 +78,12 @@ export function writeLaunchPage(userDataDir: string, launchUrl: string): string 
   return pathToFileURL(file).href;
 }
 
+/** The DevTools port in what Chromium printed on stderr (with --remote-debugging-port=0), or null while it has not said. */
+export function devtoolsPortIn(stderr: string): number | null {
+  const m = /DevTools listening on ws:\/\/[^:]+:(\d+)\//.exec(stderr);
+  return m ? Number(m[1]) : null;
+}
+
 /** Chromium's profile: a fresh folder of mode 0700 (mkdtemp), removed on dispose. */
 export function makeProfileDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'xiangyin-chromium-'));

@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import type { LaunchArgs } from './launch-args.js';
 import { listenHeld, type HeldServer } from './held-server.js';
 import { kioskSessions, launchUrlFor, type KioskSessions } from './kiosk-sessions.js';
-import { findChromium, launchChromium } from './chromium.js';
+import { devtoolsPortIn, findChromium, launchChromium } from './chromium.js';
 import { noDisplayMessage } from './display.js';
 import { startupMark } from '../core/startup-trace.js';
 import type { Logger } from '../core/logger.js';
@@ -102,10 +102,10 @@ function watch(launched: ReturnType<typeof launchChromium>, printDevtools: boole
     stderrTail = (stderrTail + c.toString()).slice(-2000);
     partialLine = text.slice(text.lastIndexOf('\n') + 1).slice(-500);
     // The benchmark's and tests' way into the page (--headless-browser, test controls only).
-    const m = devtoolsSaid ? null : /DevTools listening on ws:\/\/[^:]+:(\d+)\//.exec(text);
-    if (m) {
+    const port = devtoolsSaid ? null : devtoolsPortIn(text);
+    if (port !== null) {
       devtoolsSaid = true;
-      process.stdout.write(`XIANGYIN_DEVTOOLS_PORT=${m[1]}\n`);
+      process.stdout.write(`XIANGYIN_DEVTOOLS_PORT=${port}\n`);
     }
   });
   const exited = new Promise<BrowserExit>((resolve) =>

@@ -9,6 +9,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
+import { devtoolsPortIn } from '../../main/webhost/chromium.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const POLL_MS = 20;
@@ -20,10 +21,10 @@ export function devtoolsPort(child: ChildProcess, timeoutMs = 30_000): Promise<n
     const timer = setTimeout(() => reject(new Error(`no DevTools endpoint:\n${err}`)), timeoutMs);
     child.stderr!.on('data', (c: Buffer) => {
       err += c.toString();
-      const m = /DevTools listening on ws:\/\/[^:]+:(\d+)\//.exec(err);
-      if (m) {
+      const port = devtoolsPortIn(err);
+      if (port !== null) {
         clearTimeout(timer);
-        resolve(Number(m[1]));
+        resolve(port);
       }
     });
   });
