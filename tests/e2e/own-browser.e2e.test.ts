@@ -58,7 +58,8 @@ describe("the kiosk's own Chromium", () => {
     const kept = path.join(dataDir, 'data', 'first-screen.json');
     const why = (log: string) => /station starting \{"why":"([^"]+)"/.exec(log)?.[1];
     kiosk = await startKiosk({ entry: 'built', browser: 'headless', dataDir });
-    expect(why(kiosk.stderr())).toBe('no first screen kept');
+    // (Its log comes on stderr, which may reach us after the stdout lines startKiosk waited for.)
+    await expect.poll(() => why(kiosk!.stderr()), { timeout: 60_000 }).toBe('no first screen kept');
     await expect.poll(() => fs.existsSync(kept), { timeout: 60_000 }).toBe(true);
     await kiosk.stop();
 
