@@ -1,1 +1,2 @@
 export declare const hostNodeFlags: string[];
+export declare const hostMallocEnv: Record<string, string>;

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hostNodeFlags } from './host-node-flags.mjs';
+import { hostMallocEnv, hostNodeFlags } from './host-node-flags.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -41,7 +41,7 @@ function runWebHost(argv) {
   let stopping = false;
   let child;
   const start = (after) => {
-    child = spawn(process.execPath, [...hostNodeFlags, ...argv], { stdio: 'inherit', cwd: root, env: { ...process.env, ...(after ? { XIANGYIN_RESTARTED_AFTER: after } : {}) } });
+    child = spawn(process.execPath, [...hostNodeFlags, ...argv], { stdio: 'inherit', cwd: root, env: { ...process.env, ...hostMallocEnv, ...(after ? { XIANGYIN_RESTARTED_AFTER: after } : {}) } });
     child.on('exit', (code, signal) => {
       if (stopping || code === 0 || code === EXIT_CONFIG) process.exit(code ?? 1);
       const why = signal ? `killed by ${signal}` : `exit code ${code}`;

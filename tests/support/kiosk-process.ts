@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
-import { hostNodeFlags } from '../../scripts/host-node-flags.mjs';
+import { hostMallocEnv, hostNodeFlags } from '../../scripts/host-node-flags.mjs';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -64,7 +64,8 @@ export async function startKiosk(
   const child = spawn(node, [...entry, ownBrowser ? '--headless-browser' : '--headless', '--test-controls', '--config', configFile, '--data-dir', path.join(dataDir, 'data')], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, XDG_DATA_HOME: dataDir },
+    // The built host runs with the malloc settings `npm start` gives it too.
+    env: { ...process.env, ...(opts.entry === 'built' ? hostMallocEnv : {}), XDG_DATA_HOME: dataDir },
   });
   let err = '';
   child.stderr!.on('data', (c: Buffer) => (err += c.toString()));

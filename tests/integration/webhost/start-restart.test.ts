@@ -55,6 +55,9 @@ describe.skipIf(!built)('npm start', () => {
       const [host] = childrenOf(start.pid!);
       // Started with the node flags a station runs with (scripts/host-node-flags.mjs: a small young generation).
       expect(fs.readFileSync(`/proc/${host}/cmdline`, 'utf8').split('\0')).toContain('--max-semi-space-size=1');
+      // …and glibc's malloc settings (two arenas, freed memory given back), which it reads only as it starts.
+      const env = fs.readFileSync(`/proc/${host}/environ`, 'utf8').split('\0');
+      expect(env).toEqual(expect.arrayContaining(['MALLOC_ARENA_MAX=2', 'MALLOC_TRIM_THRESHOLD_=131072']));
       process.kill(host!, 'SIGKILL');
       await untilUrls(2);
       // stderr is another pipe: what the new host said there may arrive after its URL on stdout.
