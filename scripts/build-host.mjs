@@ -6,11 +6,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { hostBuildOptions } from './host-build-options.mjs';
+import { makeAsciiOnly } from './ascii-only.mjs';
 
 // Chunks are named by their hash: last build's would otherwise pile up beside the new ones.
 fs.rmSync('dist/host', { recursive: true, force: true });
 
 await build(hostBuildOptions);
+// One byte per character in V8's heap (ascii-only.mjs says why).
+makeAsciiOnly('dist/host');
 
 // The build's identity, over every file it wrote: what the host keeps between
 // starts that its code decides (main/webhost/first-screen-cache.ts) is kept

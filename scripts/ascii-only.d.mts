@@ -1,0 +1,2 @@
+export declare function escapeNonAscii(text: string): string;
+export declare function makeAsciiOnly(dir: string): void;
