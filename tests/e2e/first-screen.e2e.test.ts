@@ -49,6 +49,13 @@ async function openRecorded(opts: { refuseFirstScreen?: boolean } = {}): Promise
       (window as unknown as { tilesAt: number }).tilesAt = performance.now();
       observer.disconnect();
     }).observe(document, { childList: true, subtree: true });
+    // What has the focus in the first frame that shows tiles: read in that frame's
+    // animation callback, which runs after every task before it and before it is painted.
+    const frame = () => {
+      if (!document.querySelector('.tile')) return void requestAnimationFrame(frame);
+      (window as unknown as { focusInFirstFrame: string | null }).focusInFirstFrame = document.activeElement?.getAttribute('data-service') ?? null;
+    };
+    requestAnimationFrame(frame);
   });
   // A host that cannot give the first screen's data (503, as when the station cannot answer both channels).
   if (opts.refuseFirstScreen) await page.route(`**${FIRST_SCREEN_PATH}`, (route) => route.fulfill({ status: 503, headers: { 'Cache-Control': 'no-store' } }));
@@ -91,6 +98,13 @@ describe('the first screen', () => {
     expect(events.filter((e) => e.kind === 'first-screen')).toHaveLength(1);
     expect(events.filter((e) => e.kind === 'sent' && (e.channel === 'app:info' || e.channel === 'catalogue:list'))).toEqual([]);
     expect(await page.evaluate(() => location.pathname)).toBe('/');
+  });
+
+  it('shows its tiles with the first one focused in their very first frame: a D-pad answers as they appear', async () => {
+    const inFirstFrame = () => page.evaluate(() => (window as unknown as { focusInFirstFrame?: string | null }).focusInFirstFrame);
+    // Recorded once that frame has run (the tiles may be in the page a moment before it).
+    await expect.poll(async () => (await inFirstFrame()) !== undefined, { timeout: 90_000, interval: 100 }).toBe(true);
+    expect(await inFirstFrame()).toBe('pension-certification');
   });
 
   it('asks for the speech model only once its data is in', async () => {

@@ -3,7 +3,7 @@
 // in its place on a TV at home), the step indicator for multi-step flows, the
 // content, and the footer with the station status and the text-size switch.
 // Same places on every screen.
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useNav } from '../app/navigation.js';
 import { t } from '../i18n/zh-CN.js';
 import { useReadAloud, screenText } from '../read-aloud/ReadAloudContext.js';
@@ -46,9 +46,24 @@ export function Screen({ id, title, step, prompt, onBack, announce, children }: 
   const { size, setSize } = useTextSize();
   const info = useAppInfo();
 
-  useEffect(() => {
+  // Focus is given before the browser paints the screen: the first frame a
+  // resident sees already has it, and a key pressed as it appears acts on it.
+  // (As a passive effect, which React runs only after that frame, the first
+  // screen's tiles stood a whole frame and more without focus, its layout and
+  // paint then the effects.) From a layout effect, but in a microtask: that runs
+  // once the whole commit is done, so after App's own layout effect has let go
+  // of the last screen's focus (App.tsx), and still before the frame.
+  useLayoutEffect(() => {
     document.title = `${title} — ${t.appName}`;
-    return focusWhenReady(document);
+    let stop: (() => void) | null = null;
+    let unmounted = false;
+    queueMicrotask(() => {
+      if (!unmounted) stop = focusWhenReady(document);
+    });
+    return () => {
+      unmounted = true;
+      stop?.();
+    };
   }, [id, title]);
 
   // Once per opening, with the words known then: a screen that changes its prompt later (a failed
