@@ -86,8 +86,9 @@ function Routed({ info }: { info: AppInfo }) {
 
   // Focus moves to the new screen's primary control on every navigation: what
   // had focus on the last screen lets go first. A layout effect, so it runs
-  // before the new screen's own effects give focus out; as a passive effect of
-  // this parent it ran after them and took the focus away again.
+  // within the commit, before the new screen gives focus out (Screen.tsx does,
+  // in a microtask once the commit is done); as a passive effect of this parent
+  // it ran after the screen's and took the focus away again.
   useLayoutEffect(() => {
     (document.activeElement as HTMLElement | null)?.blur?.();
   }, [stack.length, route]);
