@@ -52,6 +52,19 @@ export const confirmVoiceSynonyms: Readonly<Record<ConfirmIntentId, readonly str
 };
 
 /**
+ * Beside those, at a step whose yes submits (the read-back, and the moment after
+ * it): its button's verb, 是，提交, as people say it. Without them 可以提交 was
+ * heard as 可以 with a 提交 outside the keywords, taken only while that 提交 was
+ * short (the other voice a submitting yes allows is 0.45 s). The no-words hold
+ * 提交 too, so 不提交 is one keyword, a no, and never a yes whose 不 was missed.
+ * Only there: elsewhere nothing is submitted.
+ */
+export const submitVoiceSynonyms: Readonly<Record<ConfirmIntentId, readonly string[]>> = {
+  yes: ['提交', '可以提交', '确认提交'],
+  no: ['不提交', '先不提交', '不要提交'],
+};
+
+/**
  * The answers to 我听着像是“…”，对吗？ — heard beside the screen's own commands
  * while it asks. Fewer than at a confirm step: the one-syllable 不 and 好 are
  * what other speech is most easily forced onto, and with the carriers allowed

@@ -11,6 +11,7 @@ import {
   serviceIntentIds,
   serviceVoiceSynonyms,
   spokenDigits,
+  submitVoiceSynonyms,
   type ServiceIntentId,
 } from '../../common/catalogue/voice-synonyms.js';
 import { GrammarError, type Dictionary } from './dictionary.js';
@@ -110,6 +111,7 @@ function intentPhrases(spec: StepSpec): Map<string, string[]> {
       break;
     case 'confirm':
       for (const [id, s] of Object.entries(confirmVoiceSynonyms)) add(id, s);
+      if (spec.submits) for (const [id, s] of Object.entries(submitVoiceSynonyms)) add(id, s);
       add('yes', sayableAll(spec.yes ?? []));
       add('no', sayableAll(spec.no ?? []));
       break;

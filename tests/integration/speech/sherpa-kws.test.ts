@@ -72,7 +72,9 @@ describe('sherpa-onnx keyword spotter', () => {
 
   it('never takes a real sentence for a command, an answer or a number, at any step', () => {
     const income = { kind: 'quantity' as const, max: 100_000, units: ['元', '块', '块钱'] };
-    const steps = [{ kind: 'home' as const }, { kind: 'confirm' as const }, { kind: 'digits' as const, minLength: 7, maxLength: 12 }, income];
+    // The read-back's own words: its yes submits, and 提交 as people say it is a keyword there.
+    const readBack = { kind: 'confirm' as const, yes: ['是，提交'], no: ['不是，要修改'], submits: true };
+    const steps = [{ kind: 'home' as const }, { kind: 'confirm' as const }, readBack, { kind: 'digits' as const, minLength: 7, maxLength: 12 }, income];
     for (const r of realClips()) {
       for (const step of steps) {
         const { final } = hear(r.samples, step);

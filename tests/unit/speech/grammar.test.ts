@@ -5,12 +5,12 @@ import { renderJsgf } from '../../../speech/grammar/jsgf.js';
 import { createIntentMatcher } from '../../../speech/intent/match.js';
 import { voskGrammarJson } from '../../../speech/recognition/vosk-recognizer.js';
 import { stepSpecSchema } from '../../../common/ipc/channels/speech.js';
-import { allVoiceSynonyms, carrierPrefixes, controlVoiceSynonyms, serviceIntentIds } from '../../../common/catalogue/voice-synonyms.js';
+import { allVoiceSynonyms, carrierPrefixes, controlVoiceSynonyms, serviceIntentIds, submitVoiceSynonyms } from '../../../common/catalogue/voice-synonyms.js';
 
 // A dictionary with every character the catalogue uses, one "word" per character,
 // plus a few multi-character words, so segmentation has real choices to make.
 const chars = new Set(
-  [...Object.values(allVoiceSynonyms()).flat(), ...Object.values(controlVoiceSynonyms).flat(), ...carrierPrefixes, '吧', '一下', '第个项', '零一幺二两三四五六七八九叉洞', '低保医保本人', '提交修改'].join(''),
+  [...Object.values(allVoiceSynonyms()).flat(), ...Object.values(submitVoiceSynonyms).flat(), ...Object.values(controlVoiceSynonyms).flat(), ...carrierPrefixes, '吧', '一下', '第个项', '零一幺二两三四五六七八九叉洞', '低保医保本人', '提交修改'].join(''),
 );
 const dict = dictionaryFromEntries([
   ...[...chars].map((c) => [c, 'x'] as [string, string]),
@@ -66,6 +66,15 @@ describe('step grammars', () => {
     expect(m.match('是提交')).toMatchObject({ intent: 'yes' });
     expect(m.match('不是要修改')).toMatchObject({ intent: 'no' });
     expect(() => buildStepGrammar({ kind: 'confirm', yes: ['不是'] }, dict)).toThrow(GrammarError);
+  });
+
+  it('confirm whose yes submits: 提交 as people say it is yes, and 不提交 is a no of its own; elsewhere neither is a word', () => {
+    const readBack = createIntentMatcher(buildStepGrammar({ kind: 'confirm', yes: ['是，提交'], no: ['不是，要修改'], submits: true }, dict));
+    for (const yes of ['提交', '可以提交', '确认提交']) expect(readBack.match(yes), yes).toMatchObject({ intent: 'yes' });
+    for (const no of ['不提交', '先不提交', '不要提交']) expect(readBack.match(no), no).toMatchObject({ intent: 'no' });
+    const intro = createIntentMatcher(buildStepGrammar({ kind: 'confirm' }, dict));
+    expect(intro.match('可以提交')).not.toMatchObject({ intent: 'yes', exact: true });
+    expect(intro.match('提交')).toBeNull();
   });
 
   it('digits: the spoken digits including 幺 and 两, X only when asked', () => {

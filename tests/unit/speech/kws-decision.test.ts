@@ -45,13 +45,22 @@ describe('which hits were said', () => {
 
 describe('the keywords of a step', () => {
   it('holds every yes that submits, even 是的 or 可以, to the stricter bar; a yes that only starts a service, the usual one', () => {
-    const tokens = new Set(buildStepGrammar({ kind: 'confirm' }, dict).phrases.flatMap((p) => tokensOf(syllablesOf(p.words.join('')))));
+    const tokens = new Set(buildStepGrammar({ kind: 'confirm', submits: true }, dict).phrases.flatMap((p) => tokensOf(syllablesOf(p.words.join('')))));
     const keywords = (submits: boolean) => buildKeywordSet(stepKeywords(buildStepGrammar({ kind: 'confirm', submits }, dict)), tokens);
     const line = (set: ReturnType<typeof keywords>, text: string) => set.text.split('\n')[set.entries.findIndex((e) => e.text === text && e.variant === 'citation')]!;
     const readBack = keywords(true);
     for (const yes of ['是的', '可以', '好的']) expect(line(readBack, yes)).toContain(`#${CONFIRM_YES_THRESHOLD.toFixed(3)}`);
     expect(line(readBack, '不要')).toContain('#0.150');
     expect(line(keywords(false), '可以')).toContain('#0.150');
+  });
+  it('at the read-back, 可以提交 and 不提交 are keywords of their own: 可以 and 提交 inside them are them', () => {
+    const readBack = buildKeywordSet(stepKeywords(buildStepGrammar({ kind: 'confirm', yes: ['是，提交'], submits: true }, dict)), anyToken);
+    const at = (text: string) => readBack.entries.findIndex((e) => e.text === text && e.variant === 'citation');
+    expect(readBack.entries[at('可以提交')]).toMatchObject({ intent: 'yes' });
+    expect(readBack.text.split('\n')[at('可以提交')]).toContain(`#${CONFIRM_YES_THRESHOLD.toFixed(3)}`);
+    expect(readBack.entries[at('不提交')]).toMatchObject({ intent: 'no' });
+    expect(saidHits([hit('yes', '可以', 0.5, 0.9), hit('yes', '可以提交', 0.5, 1.5)]).map((h) => h.entry.text)).toEqual(['可以提交']);
+    expect(saidHits([hit('yes', '提交', 0.7, 1.2), hit('no', '不提交', 0.5, 1.2)]).map((h) => h.entry.text)).toEqual(['不提交']);
   });
 });
 
