@@ -6,13 +6,17 @@
 import { createRequire } from 'node:module';
 import type * as PinyinPro from 'pinyin-pro';
 import { setPinyinEngine } from '../common/text/pinyin.js';
+import { PINYIN_CORRECTIONS } from '../common/text/pinyin-corrections.js';
 
 const load = createRequire(import.meta.url);
 let pinyinPro: typeof PinyinPro | null = null;
 
 /** Toned syllables of Han text, one per character, loading pinyin-pro on first use. */
 const tonedSyllables = (han: string): string[] => {
-  pinyinPro ??= load('pinyin-pro') as typeof PinyinPro;
+  if (!pinyinPro) {
+    pinyinPro = load('pinyin-pro') as typeof PinyinPro;
+    pinyinPro.customPinyin(PINYIN_CORRECTIONS);
+  }
   return pinyinPro.pinyin(han, { toneType: 'symbol', type: 'array', toneSandhi: false });
 };
 
