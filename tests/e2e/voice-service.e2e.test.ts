@@ -64,6 +64,7 @@ async function movedFrom(p: Page, here: string, ms: number): Promise<boolean> {
  */
 async function answer(p: Page, phrase: string, askedAs = phrase): Promise<number> {
   const here = await where(p);
+  const heardBefore = heard.length;
   const listening = p.locator('[data-testid="listening"]');
   let next = phrase;
   for (let attempt = 1; attempt <= 3; attempt++) {
@@ -79,6 +80,8 @@ async function answer(p: Page, phrase: string, askedAs = phrase): Promise<number
     await listening.waitFor({ state: 'detached', timeout: 25_000 });
     if (await movedFrom(p, here, 3_000)) {
       mic.silence(); // nothing more is said until the next question is known
+      // A screen that took more than one try says what was heard on it: which way recognition is weak.
+      if (attempt > 1) console.log(`「${phrase}」 at ${here}, ${attempt} tries; heard: ${heard.slice(heardBefore).join(' | ')}`);
       return attempt;
     }
     next = said.slice(before).some((x) => x.includes(`我听着像是“${askedAs}”，对吗？`)) ? '是' : phrase;
