@@ -128,8 +128,12 @@ export function stepSpecFor(view: Live, pending: string | null, photo: PhotoPhas
   }
 }
 
-/** What can be said while a submission by voice can still be taken back (SubmitWindow). */
-export const submitWindowSpec: StepSpecInput = { kind: 'confirm', yes: [t.flow.submitWindow.now], no: [t.flow.submitWindow.notYet, '不提交'], submits: true };
+/**
+ * What can be said while a submission by voice can still be taken back (SubmitWindow): its
+ * buttons' words, and, as at every step whose yes submits, 提交 and 不提交 as people say them
+ * (submitVoiceSynonyms, added by the grammar).
+ */
+export const submitWindowSpec: StepSpecInput = { kind: 'confirm', yes: [t.flow.submitWindow.now], no: [t.flow.submitWindow.notYet], submits: true };
 
 export interface VoiceContext {
   act: FlowActions;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dictionaryFromEntries, GrammarError } from '../../../speech/grammar/dictionary.js';
 import { buildStepGrammar } from '../../../speech/grammar/step-grammar.js';
+import { submitWindowSpec } from '../../../renderer/src/flow/flow-voice.js';
 import { renderJsgf } from '../../../speech/grammar/jsgf.js';
 import { createIntentMatcher } from '../../../speech/intent/match.js';
 import { voskGrammarJson } from '../../../speech/recognition/vosk-recognizer.js';
@@ -10,7 +11,7 @@ import { allVoiceSynonyms, carrierPrefixes, controlVoiceSynonyms, serviceIntentI
 // A dictionary with every character the catalogue uses, one "word" per character,
 // plus a few multi-character words, so segmentation has real choices to make.
 const chars = new Set(
-  [...Object.values(allVoiceSynonyms()).flat(), ...Object.values(submitVoiceSynonyms).flat(), ...Object.values(controlVoiceSynonyms).flat(), ...carrierPrefixes, '吧', '一下', '第个项', '零一幺二两三四五六七八九叉洞', '低保医保本人', '提交修改'].join(''),
+  [...Object.values(allVoiceSynonyms()).flat(), ...Object.values(submitVoiceSynonyms).flat(), ...Object.values(controlVoiceSynonyms).flat(), ...carrierPrefixes, '吧', '一下', '第个项', '零一幺二两三四五六七八九叉洞', '低保医保本人', '提交修改', '马上'].join(''),
 );
 const dict = dictionaryFromEntries([
   ...[...chars].map((c) => [c, 'x'] as [string, string]),
@@ -72,6 +73,10 @@ describe('step grammars', () => {
     const readBack = createIntentMatcher(buildStepGrammar({ kind: 'confirm', yes: ['是，提交'], no: ['不是，要修改'], submits: true }, dict));
     for (const yes of ['提交', '可以提交', '确认提交']) expect(readBack.match(yes), yes).toMatchObject({ intent: 'yes' });
     for (const no of ['不提交', '先不提交', '不要提交']) expect(readBack.match(no), no).toMatchObject({ intent: 'no' });
+    // The submit window names only its buttons' words; 不提交 comes with every step whose yes submits.
+    const submitWindow = createIntentMatcher(buildStepGrammar(submitWindowSpec, dict));
+    expect(submitWindow.match('不提交')).toMatchObject({ intent: 'no' });
+    expect(submitWindow.match('马上提交')).toMatchObject({ intent: 'yes' });
     const intro = createIntentMatcher(buildStepGrammar({ kind: 'confirm' }, dict));
     expect(intro.match('可以提交')).not.toMatchObject({ intent: 'yes', exact: true });
     expect(intro.match('提交')).toBeNull();
