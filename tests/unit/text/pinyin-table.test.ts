@@ -62,6 +62,17 @@ function runsAsked(table: PinyinTable, work: () => void): string[] {
   return [...asked].sort();
 }
 
+/** What `work` gives with no table, so every run goes to the station's own engine (speech/pinyin-engine.ts). */
+function readByTheEngine<T>(work: () => T): T {
+  setPinyinTable({});
+  installPinyinEngine();
+  try {
+    return work();
+  } finally {
+    setPinyinTable(PINYIN_TABLE);
+  }
+}
+
 function writeTable(runs: string[]): void {
   const lines = runs.map((r) => `  ${JSON.stringify(r)}: ${JSON.stringify(pinyinPro(r).join(' '))},`);
   const text = [
@@ -96,6 +107,8 @@ describe("the app's pinyin table", () => {
     expect(tonedPinyin('只给自己')).toEqual(['zhǐ', 'gěi', 'zì', 'jǐ']);
     expect(tonedPinyin('重拍')).toEqual(['chóng', 'pāi']);
     expect(tonedPinyin('怎么查我交了多少年').slice(-3)).toEqual(['duō', 'shǎo', 'nián']);
+    // Text outside the table (a province's own catalogue) is read by the station's engine, with the same corrections.
+    expect(readByTheEngine(() => tonedPinyin('他只给自己重拍'))).toEqual(['tā', 'zhǐ', 'gěi', 'zì', 'jǐ', 'chóng', 'pāi']);
     clearCustomDict('pinyin');
     try {
       for (const [word, said] of Object.entries(PINYIN_CORRECTIONS)) expect(pinyinPro(word).join(' '), word).not.toBe(said);
