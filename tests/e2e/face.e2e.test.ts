@@ -12,6 +12,7 @@ import { startKiosk, type KioskProcess } from '../support/kiosk-process.js';
 import { axeViolations, faceMaterialDir, fakeCameraFlags, launchBrowser, newKioskPage, pressByArrows, screenshot } from '../support/browser.js';
 import { driveFlow } from '../support/flow-driver.js';
 import { keyIdentityOnTv } from '../support/tv-code.js';
+import { untilSynced } from '../support/sync-wait.js';
 
 const material = faceMaterialDir();
 if (!material) console.warn('SKIPPED: face e2e tests need ../shared/faces (the face material beside the repository)');
@@ -79,20 +80,8 @@ describe.skipIf(!material)('the face check with the fake camera', () => {
     const { screens } = await driveFlow(page, {}, { shotPrefix: 'face-pension' });
     await kiosk.control('idcard-simulator', 'removeCard');
     expect(screens).toContain('service-pension-certification-summary');
-    // Synced to the reference server: the photo, the challenge log and the descriptor. The kiosk
-    // sends at once; should an attempt fail on a busy machine, its backoff may wait longer than
-    // the test should, so the test asks for a sync now and then, as offline.e2e does (the state, not a time).
-    const accepted = '[data-testid="submit-words"][data-status="accepted"]';
-    await expect
-      .poll(
-        async () => {
-          if ((await page.locator(accepted).count()) > 0) return true;
-          await kiosk.control('sync', 'syncNow').catch(() => undefined);
-          return false;
-        },
-        { timeout: 120_000, interval: 2000 },
-      )
-      .toBe(true);
+    // Synced to the reference server: the photo, the challenge log and the descriptor.
+    await untilSynced(page, kiosk, '[data-testid="submit-words"][data-status="accepted"]', 120_000);
     const stored = await kiosk.control<{ attachments: { name: string; mediaType: string; size: number }[] }[]>('embedded-sync-server', 'applications');
     const withFace = stored.filter((a) => a.attachments.some((x) => x.name === 'face-check.json'));
     expect(withFace).toHaveLength(1);

@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process.js';
 import { axeViolations, launchBrowser, newKioskPage, screenshot } from '../support/browser.js';
 import { driveFlow, familyCardOn } from '../support/flow-driver.js';
+import { untilSynced } from '../support/sync-wait.js';
 
 let kiosk: KioskProcess;
 let browser: Browser;
@@ -66,8 +67,7 @@ it('queues while the link is down and is accepted when it returns', async () => 
   // change feed and shows with its reason, in plain words.
   const id = (await item.getAttribute('data-application'))!;
   await kiosk.control('embedded-sync-server', 'markRejected', id, '照片看不清，请到村便民服务站重新拍照');
-  await kiosk.control('sync', 'syncNow').catch(() => undefined);
-  await page.waitForSelector(`[data-application="${id}"][data-status="rejected"]`, { timeout: 60_000 });
+  await untilSynced(page, kiosk, `[data-application="${id}"][data-status="rejected"]`, 60_000);
   expect(await page.locator(`[data-application="${id}"]`).innerText()).toContain('照片看不清');
   await screenshot(page, 'application-status-rejected');
 });
