@@ -22,5 +22,20 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly' } },
   },
+  {
+    // The page runs on Preact (renderer/react-on-preact.ts), where autoFocus is only
+    // the HTML attribute: the browser honours it once per page, not on every
+    // screen that mounts one, as React's autoFocus did.
+    files: ['renderer/src/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXOpeningElement[name.name=/^[a-z]/] > JSXAttribute[name.name='autoFocus']",
+          message: 'autoFocus on an element is honoured once per page: take the focus with useFocusOnMount (design/focus-on-mount.ts).',
+        },
+      ],
+    },
+  },
   ...layerRules,
 );

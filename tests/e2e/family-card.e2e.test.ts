@@ -236,7 +236,9 @@ describe('a family card that cannot be read', () => {
     await press('[data-answer="yes"]');
     await page.getByTestId('family-keyed-name').waitFor({ timeout: 30_000 });
     // The specialist types the name (their keyboard); never the resident.
-    await page.locator('[data-testid="text-entry"]').fill('李桂兰');
+    // The entry has the focus as it appears: the specialist just types.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')), { timeout: 30_000 }).toBe('text-entry');
+    await page.keyboard.type('李桂兰');
     await press('[data-action="confirm-text"]');
     await page.waitForSelector('[data-testid="onbehalf-banner"]', { timeout: 30_000 });
     expect(await page.innerText('[data-testid="onbehalf-banner"]')).toContain('开发测试员');

@@ -1,6 +1,7 @@
 // The one button of the design system: ≥ 96 × 96 px, large text, a thick focus
 // ring. `variant="primary"` is the single primary action of a screen.
-import { useEffect, useRef, type ButtonHTMLAttributes, type ReactNode } from 'react';
+import type { ButtonHTMLAttributes, ReactNode } from 'react';
+import { useFocusOnMount } from './focus-on-mount.js';
 
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   variant?: 'primary' | 'secondary' | 'danger' | 'plain';
@@ -10,10 +11,7 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
 }
 
 export function Button({ variant = 'secondary', autoFocusOnMount, icon, className, children, ...rest }: ButtonProps) {
-  const ref = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (autoFocusOnMount) ref.current?.focus();
-  }, [autoFocusOnMount]);
+  const ref = useFocusOnMount<HTMLButtonElement>(autoFocusOnMount === true);
   return (
     <button
       ref={ref}

@@ -3,16 +3,18 @@
 // pretending an elderly resident can type. No question asks a resident to.
 import { useState } from 'react';
 import { Button } from '../../design/Button.js';
+import { useFocusOnMount } from '../../design/focus-on-mount.js';
 import { t } from '../../i18n/zh-CN.js';
 
 export function TextEntry({ initial, label, maxLength, onDone }: { initial: string; label: string; maxLength: number; onDone(v: string): void }) {
   const [value, setValue] = useState(initial);
+  const input = useFocusOnMount<HTMLInputElement>(true);
   return (
     <div>
       <p className="lead">{t.flow.typedByHelper}</p>
       <label className="text-entry">
         <span className="visually-hidden">{label}</span>
-        <input className="entry-display" value={value} maxLength={maxLength} onChange={(e) => setValue(e.target.value)} autoFocus data-testid="text-entry" />
+        <input className="entry-display" value={value} maxLength={maxLength} onChange={(e) => setValue(e.target.value)} ref={input} data-testid="text-entry" />
       </label>
       <div className="actions">
         <Button variant="primary" disabled={!value.trim()} onClick={() => onDone(value.trim())} data-action="confirm-text">
