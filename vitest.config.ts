@@ -1,8 +1,11 @@
 import { defineConfig } from 'vitest/config';
+import { reactOnPreact } from './renderer/react-on-preact.js';
 
 // Unit and integration tests (real SQLite files, real sockets, real ptys) run here;
 // browser end-to-end tests run through scripts/e2e.mjs with Playwright.
 export default defineConfig({
+  // Renderer modules loaded by tests run on what the page runs (renderer/react-on-preact.ts).
+  resolve: { alias: reactOnPreact },
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     environment: 'node',

@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { faceAssetsPlugin } from './face-assets.js';
+import { reactOnPreact } from './react-on-preact.js';
 
 // The renderer is built once into dist/renderer and served by the web host or
 // Electron's app:// protocol. No inline scripts (the CSP forbids them). The face
@@ -12,6 +13,8 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
   plugins: [react(), faceAssetsPlugin(outDir)],
+  // React's API, run on Preact (react-on-preact.ts says why).
+  resolve: { alias: reactOnPreact },
   build: {
     outDir,
     emptyOutDir: true,

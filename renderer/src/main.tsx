@@ -1,3 +1,5 @@
+// Before any component renders: when effects run (app/preact-effects.ts).
+import './app/preact-effects.js';
 // One weight of the font for the first screen; the bold weight follows once it
 // is up (design/bold-font.ts says why).
 import '@fontsource/noto-sans-sc/400.css';
