@@ -17,6 +17,10 @@
 //    screen was heard in 3 of 3 runs with it and 1 of 6 without, and two dialogue
 //    e2e files failed without it.
 //  - Noise suppression off: it smears the consonants the model tells apart.
+// The worklet holds up on a busy machine: a chirp through Chromium's fake
+// microphone arrived whole (3.00 s, no gap of 2 ms or more) with both cores held
+// by six busy processes and the page's main thread blocked 200 ms in every 300;
+// MediaStreamTrackProcessor, captured beside it, did no better (2026-12-07).
 // Typed errors: the UI says different things for "no microphone" and "not allowed".
 import workletUrl from './pcm16k-worklet.ts?worker&url';
 import { TARGET_RATE } from './resampler.js';
