@@ -17,6 +17,9 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | nul
   return candidates.find((c) => fs.existsSync(c)) ?? null;
 }
 
+/** The display a headless Chromium stands in for. */
+export const HEADLESS_SCREEN = { width: 1920, height: 1080 } as const;
+
 /** Flags for a locked-down kiosk; the no-sandbox flag only when running as root (containers, CI). */
 export function chromiumKioskArgs(url: string, userDataDir: string, opts: { kiosk: boolean; headless?: boolean }): string[] {
   const args = [
@@ -57,7 +60,12 @@ export function chromiumKioskArgs(url: string, userDataDir: string, opts: { kios
   // As root (containers, CI) Chromium refuses to start sandboxed; without a
   // sandbox the zygote processes only cost memory.
   if (process.getuid?.() === 0) args.push('--no-sandbox', '--no-zygote');
-  if (opts.headless) args.push('--headless', '--disable-gpu');
+  // Headless (the benchmarks, a few e2e files), Chromium stands in for a station's
+  // display: 1920×1080, the size every screen is designed and fit-checked at. Its
+  // own default, 800×600, is a screen no station has: the home screen scrolls
+  // there, and a full-screen page's tiles cost a third of what they cost on the
+  // real display (10 MB of tiles at 1920×1080, measured 2026-12-08).
+  if (opts.headless) args.push('--headless', '--disable-gpu', `--screen-info={${HEADLESS_SCREEN.width}x${HEADLESS_SCREEN.height}}`);
   return args;
 }
 

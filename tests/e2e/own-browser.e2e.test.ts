@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot, startKiosk, type KioskProcess } from '../support/kiosk-process.js';
 import { PageProbe } from '../support/cdp-probe.js';
 import { commandLineHas, descendants } from '../bench/proc-memory.js';
+import { HEADLESS_SCREEN } from '../../main/webhost/chromium.js';
 
 let kiosk: KioskProcess | undefined;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'xy-own-browser-'));
@@ -38,6 +39,12 @@ describe("the kiosk's own Chromium", () => {
     try {
       // The launch code issued before the host's code loaded opened the session: the tiles are up and focused.
       await probe.waitFor(`document.activeElement?.getAttribute('data-service') === 'pension-certification'`, 60_000);
+      // Headless, it stands in for a station's display (what bench:startup measures at):
+      // 1920×1080, where the home screen fits without scrolling. Its own default was 800×600.
+      const size = (await probe.evaluate(
+        'JSON.stringify([innerWidth, innerHeight, document.documentElement.scrollWidth, document.documentElement.scrollHeight])',
+      )) as string;
+      expect(JSON.parse(size)).toEqual([HEADLESS_SCREEN.width, HEADLESS_SCREEN.height, HEADLESS_SCREEN.width, HEADLESS_SCREEN.height]);
     } finally {
       probe.close();
     }

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { chromiumKioskArgs, makeProfileDir, writeLaunchPage } from '../../../main/webhost/chromium.js';
+import { chromiumKioskArgs, HEADLESS_SCREEN, makeProfileDir, writeLaunchPage } from '../../../main/webhost/chromium.js';
 import { RENDERER_JS_FLAGS } from '../../../main/core/renderer-memory.js';
 
 const profiles: string[] = [];
@@ -35,6 +35,12 @@ describe('Chromium launch', () => {
     const args = chromiumKioskArgs('file:///x', '/tmp/xiangyin-chromium-abc', { kiosk: true });
     expect(args).toContain(`--js-flags=${RENDERER_JS_FLAGS}`);
     expect(RENDERER_JS_FLAGS).toMatch(/^--max-semi-space-size=\d$/);
+  });
+
+  it('headless, stands in for a station display of 1920×1080 (its own default is 800×600); with a display, leaves the size to it', () => {
+    expect(chromiumKioskArgs('file:///x', '/tmp/xiangyin-chromium-abc', { kiosk: true, headless: true })).toContain(`--screen-info={${HEADLESS_SCREEN.width}x${HEADLESS_SCREEN.height}}`);
+    expect(HEADLESS_SCREEN).toEqual({ width: 1920, height: 1080 });
+    expect(chromiumKioskArgs('file:///x', '/tmp/xiangyin-chromium-abc', { kiosk: true }).some((a) => a.startsWith('--screen-info'))).toBe(false);
   });
 
   it('turns crash reporting off and keeps any dump inside the temporary profile', () => {
