@@ -52,6 +52,40 @@ function kb(file: string, field: string): number {
   }
 }
 
+/**
+ * What only these processes hold (USS: their private pages, in KB). Unlike PSS it
+ * does not move when some other process that shares pages with them (another
+ * Chromium on the machine, say) starts or ends, so it tells whether they settled.
+ */
+function privateKb(pids: number[]): number {
+  let total = 0;
+  for (const p of pids) total += kb(`/proc/${p}/smaps_rollup`, 'Private_Clean') + kb(`/proc/${p}/smaps_rollup`, 'Private_Dirty');
+  return total;
+}
+
+/**
+ * Waits until a process tree's memory has settled: its private memory moved by
+ * less than 1 MB over the last 5 s. After a page is drawn, Chromium's compositor
+ * keeps the tiles of the frames before for a few seconds, and V8's memory reducer
+ * runs some seconds after start-up (at 1920×1080, 10 MB of the kiosk's memory went
+ * in the first 20 s); memory measured before that is a start-up's passing peak, not
+ * what the kiosk holds as it waits on its home screen. Polls; gives up after
+ * `maxMs` and says so.
+ */
+export async function memorySettled(pids: () => number[], maxMs = 60_000): Promise<{ afterMs: number; settled: boolean }> {
+  const t0 = Date.now();
+  const samples: { at: number; kb: number }[] = [];
+  for (;;) {
+    const now = Date.now();
+    samples.push({ at: now, kb: privateKb(pids()) });
+    while (samples.length > 1 && samples[1]!.at <= now - 5000) samples.shift();
+    const kbs = samples.map((s) => s.kb);
+    if (now - samples[0]!.at >= 5000 && Math.max(...kbs) - Math.min(...kbs) < 1024) return { afterMs: now - t0, settled: true };
+    if (now - t0 > maxMs) return { afterMs: now - t0, settled: false };
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 export function treeMemoryMb(pids: number[]): { rssMb: number; pssMb: number } {
   let rss = 0;
   let pss = 0;
