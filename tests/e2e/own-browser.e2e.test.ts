@@ -41,10 +41,9 @@ describe("the kiosk's own Chromium", () => {
       await probe.waitFor(`document.activeElement?.getAttribute('data-service') === 'pension-certification'`, 60_000);
       // Headless, it stands in for a station's display (what bench:startup measures at):
       // 1920×1080, where the home screen fits without scrolling. Its own default was 800×600.
-      const size = (await probe.evaluate(
-        'JSON.stringify([innerWidth, innerHeight, document.documentElement.scrollWidth, document.documentElement.scrollHeight])',
-      )) as string;
-      expect(JSON.parse(size)).toEqual([HEADLESS_SCREEN.width, HEADLESS_SCREEN.height, HEADLESS_SCREEN.width, HEADLESS_SCREEN.height]);
+      const size = async () =>
+        JSON.parse(String(await probe.evaluate('JSON.stringify([innerWidth, innerHeight, document.documentElement.scrollWidth, document.documentElement.scrollHeight])'))) as unknown;
+      await expect.poll(size, { timeout: 30_000 }).toEqual([HEADLESS_SCREEN.width, HEADLESS_SCREEN.height, HEADLESS_SCREEN.width, HEADLESS_SCREEN.height]);
     } finally {
       probe.close();
     }
