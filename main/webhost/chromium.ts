@@ -63,8 +63,9 @@ export function chromiumKioskArgs(url: string, userDataDir: string, opts: { kios
   // Headless (the benchmarks, a few e2e files), Chromium stands in for a station's
   // display: 1920×1080, the size every screen is designed and fit-checked at. Its
   // own default, 800×600, is a screen no station has: the home screen scrolls
-  // there, and a full-screen page's tiles cost a third of what they cost on the
-  // real display (10 MB of tiles at 1920×1080, measured 2026-12-08).
+  // there, and it holds a quarter of the pixels, so a full-screen page's raster
+  // tiles cost a fraction of what they cost on the real display (10 MB at
+  // 1920×1080, measured 2026-12-08).
   if (opts.headless) args.push('--headless', '--disable-gpu', `--screen-info={${HEADLESS_SCREEN.width}x${HEADLESS_SCREEN.height}}`);
   return args;
 }
