@@ -7,6 +7,7 @@ import { ReadAloudProvider, useReadAloud } from '../read-aloud/ReadAloudContext.
 import { ResidentSessionProvider, useResidentSession } from '../session/ResidentSession.js';
 import { InactivityGuard } from '../session/InactivityGuard.js';
 import { TextSizeProvider, useTextSize } from '../design/TextSizeContext.js';
+import { useTvScale } from '../design/tv-scale.js';
 import { useSpatialNavigation } from '../focus/useSpatialNavigation.js';
 import { CardReaderProvider } from '../identity/CardReaderContext.js';
 import { HomeScreen } from '../screens/HomeScreen.js';
@@ -180,6 +181,7 @@ export function App({ initialInfo = null }: { initialInfo?: AppInfo | null }) {
   useEffect(() => {
     if (info) document.documentElement.dataset.uiMode = info.uiMode;
   }, [info]);
+  useTvScale(info?.uiMode === 'tv' && info.surface !== 'desk');
   if (!info) return <p className="loading">…</p>;
   return (
     <AppInfoContext.Provider value={info}>

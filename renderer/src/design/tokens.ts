@@ -58,5 +58,5 @@ export const layout = {
   gap: 24, // ≥ 16 px between targets
   focusRing: 6, // ≥ 4 px
   /** TV: keep everything inside the 5 % overscan-safe area: 5 % of the height above and below, of the width at the sides. */
-  tvSafeMargin: { y: '5vh', x: '5vw' },
+  tvSafeMargin: { y: 'calc(5 * var(--vh))', x: 'calc(5 * var(--vw))' },
 } as const;
