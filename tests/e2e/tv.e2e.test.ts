@@ -39,6 +39,26 @@ it('offers the five home services inside the overscan-safe area', async () => {
   await screenshot(page, 'tv-home');
 });
 
+it('on a box that gives its browser 1280×720, shows the same screen zoomed to it: everything keeps its share of the screen', async () => {
+  // Title and first tile: height, top and width as fractions of the screen.
+  const shares = () =>
+    page.evaluate(() => {
+      const [w, h] = [window.innerWidth, window.innerHeight];
+      const title = document.querySelector('.screen-title')!.getBoundingClientRect();
+      const tile = document.querySelector('.tile')!.getBoundingClientRect();
+      return [title.height / h, tile.height / h, tile.top / h, tile.left / w, tile.width / w];
+    });
+  const at1080 = await shares();
+  await page.setViewportSize({ width: 1280, height: 720 });
+  try {
+    const same = async () => (await shares()).every((x, i) => Math.abs(x - at1080[i]!) < 0.005);
+    await expect.poll(same, { message: `shares at 1280×720 ≠ at 1920×1080 ${JSON.stringify(at1080)}`, timeout: 30_000 }).toBe(true);
+    await screenshot(page, 'tv-home-1280x720');
+  } finally {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+  }
+});
+
 it('keys the ID number with read-back and completes 养老资格认证 for oneself with the D-pad', async () => {
   expect((await focused(page)).service).toBe('pension-certification');
   await page.keyboard.press('Enter');
